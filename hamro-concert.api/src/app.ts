@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import compression from 'compression';
+import cors from 'cors';
+import express, { type RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import swaggerUi from 'swagger-ui-express';
+import { bookingsRoutes } from './components/bookings/bookings.routes.js';
+import { concertsRoutes } from './components/concerts/concerts.routes.js';
+import { seatsRoutes } from './components/seats/seats.routes.js';
+import { tiersRoutes } from './components/tiers/tiers.routes.js';
+import type { Db } from './db/client.js';
+import { errorHandler, notFoundHandler } from './http/errors.js';
+import { buildOpenApiDocument } from './http/openapi.js';
+import type { Clock } from './lib/clock.js';
+
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  corsOrigin?: string | undefined;
+}
+
+const requestId: RequestHandler = (req, res, next) => {
+  const incoming = req.get('x-request-id');
+  const id = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+  res.locals.requestId = id;
+  res.set('X-Request-Id', id);
+  next();
+};
+
+/** Builds the whole HTTP application from its dependencies; it does not listen. */
+export function createApp({ db, clock, logger, corsOrigin }: AppDeps) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(requestId);
+  if (corsOrigin) app.use(cors({ origin: corsOrigin.split(',').map((origin) => origin.trim()) }));
+  app.use(compression({ threshold: 1024 }));
+  app.use(express.json({ limit: '100kb' }));
+
+  const registries = {
+    concerts: new OpenAPIRegistry(),
+    tiers: new OpenAPIRegistry(),
+    seats: new OpenAPIRegistry(),
+    bookings: new OpenAPIRegistry(),
+  };
+  app.use(concertsRoutes(db, clock, registries.concerts));
+  app.use(tiersRoutes(db, registries.tiers));
+  app.use(seatsRoutes(db, registries.seats));
+  app.use(bookingsRoutes(db, clock, registries.bookings));
+
+  const openApiDocument = buildOpenApiDocument(Object.values(registries));
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openApiDocument);
+  });
+  app.use('/docs', swaggerUi.serve, swaggerUi.setup(openApiDocument, { customSiteTitle: 'Hamro Concert API' }));
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { moneySchema, pageOf } from '../../http/common.schemas.js';
+import { sectionSchema, tierSummarySchema } from '../tiers/tiers.schemas.js';
+
+export const concertSchema = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    artist: z.string(),
+    date: z.iso.date().meta({ example: '2026-03-15' }),
+    time: z.iso.time({ precision: 0 }).meta({ example: '19:00:00' }),
+    venue: z.string(),
+    city: z.string(),
+    image: z.string(),
+    description: z.string(),
+    tiers: z.array(tierSummarySchema),
+  })
+  .meta({ id: 'Concert' });
+export type Concert = z.infer<typeof concertSchema>;
+
+export const concertPageSchema = pageOf(concertSchema, 'ConcertPage');
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** A venue layout: each tier is a section with a price and rows of seats, numbered along each row. */
+export const layoutTierSchema = z
+  .object({
+    name: text(60),
+    section: sectionSchema,
+    price: moneySchema,
+    rows: z
+      .array(z.object({ row: z.number().int().min(1).max(1000), seats: z.number().int().min(1).max(1000) }))
+      .min(1)
+      .max(1000)
+      .refine((rows) => new Set(rows.map((r) => r.row)).size === rows.length, 'each row number may appear once'),
+  })
+  .meta({ id: 'LayoutTier' });
+
+export const newConcertSchema = z
+  .object({
+    title: text(200),
+    artist: text(200),
+    date: z.iso.date(),
+    time: z.iso.time({ precision: 0 }),
+    venue: text(200),
+    city: text(120),
+    image: z.string().trim().max(2000).default(''),
+    description: z.string().trim().max(5000).default(''),
+    tiers: z
+      .array(layoutTierSchema)
+      .max(3)
+      .default([])
+      .refine((tiers) => new Set(tiers.map((t) => t.section)).size === tiers.length, 'each section may have one tier'),
+  })
+  .meta({ id: 'NewConcert' });
+export type NewConcert = z.input<typeof newConcertSchema>;

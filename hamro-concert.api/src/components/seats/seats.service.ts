@@ -1,0 +1,84 @@
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import type { Db } from '../../db/client.js';
+import { notFound } from '../../http/errors.js';
+import { concertExists } from '../concerts/concerts.service.js';
+import * as repository from './seats.repository.js';
+import type { Seat, SeatMap } from './seats.schemas.js';
+
+const gzip = promisify(zlib.gzip);
+const brotli = promisify(zlib.brotliCompress);
+
+export type Encoding = 'br' | 'gzip' | 'identity';
+
+/** A seat map rendered once per version: the JSON and, on first demand, its compressed forms. */
+export interface RenderedSeatMap {
+  etag: string;
+  json: Buffer;
+  encoded(encoding: Encoding): Promise<Buffer>;
+}
+
+const MAX_CACHED_MAPS = 32;
+
+function render(map: SeatMap, version: string, concertId: string): RenderedSeatMap {
+  const json = Buffer.from(JSON.stringify(map));
+  const forms = new Map<Encoding, Promise<Buffer>>([['identity', Promise.resolve(json)]]);
+  return {
+    etag: `"seats-${concertId}-${version}"`,
+    json,
+    encoded(encoding) {
+      let form = forms.get(encoding);
+      if (!form) {
+        form =
+          encoding === 'br'
+            ? brotli(json, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } })
+            : gzip(json, { level: 6 });
+        forms.set(encoding, form);
+      }
+      return form;
+    },
+  };
+}
+
+export function seatMapOf(seats: Seat[]): SeatMap {
+  const bookedSeats = seats.reduce((n, seat) => n + (seat.isBooked ? 1 : 0), 0);
+  return { seats, totalSeats: seats.length, availableSeats: seats.length - bookedSeats, bookedSeats };
+}
+
+/**
+ * Seat maps are read far more often than they change, and a large venue's map is megabytes of JSON.
+ * Each map is built once per version (one cheap query tells the version, so every API instance
+ * stays exact), and concurrent readers of a new version share one build.
+ */
+export function createSeatMapCache(db: Db) {
+  const cache = new Map<string, { version: string; rendered: Promise<RenderedSeatMap> }>();
+
+  async function build(concertId: string, version: string): Promise<RenderedSeatMap> {
+    const seats = await repository.findSeatsOfConcert(db, concertId);
+    return render(seatMapOf(seats), version, concertId);
+  }
+
+  return async function getRenderedSeatMap(concertId: string): Promise<RenderedSeatMap> {
+    const version = await repository.findSeatMapVersion(db, concertId);
+    if (version === undefined) throw notFound('concert-not-found', `There is no concert ${concertId}.`);
+    const hit = cache.get(concertId);
+    if (hit?.version === version) return hit.rendered;
+
+    const rendered = build(concertId, version);
+    cache.delete(concertId);
+    cache.set(concertId, { version, rendered });
+    if (cache.size > MAX_CACHED_MAPS) cache.delete(cache.keys().next().value as string);
+    rendered.catch(() => {
+      if (cache.get(concertId)?.rendered === rendered) cache.delete(concertId);
+    });
+    return rendered;
+  };
+}
+
+export async function listFreeSeats(db: Db, concertId: string): Promise<Seat[]> {
+  const seats = await repository.findFreeSeatsOfConcert(db, concertId);
+  if (seats.length === 0 && !(await concertExists(db, concertId))) {
+    throw notFound('concert-not-found', `There is no concert ${concertId}.`);
+  }
+  return seats;
+}

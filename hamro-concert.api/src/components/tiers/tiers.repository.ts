@@ -1,0 +1,57 @@
+import { asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { ticketTiers } from '../../db/schema.js';
+
+export interface TierRow {
+  id: number;
+  concertId: string;
+  ticketTypeId: number;
+  name: string;
+  priceCents: number;
+  total: number;
+  available: number;
+}
+
+/** Stock is derived from the seats: a tier's total less its seats in active bookings. No hot counter row. */
+// Written with explicit qualifiers: Drizzle leaves column references in select fields unqualified.
+const available = sql<number>`"ticket_tiers"."total" - (
+  select count(*)::int from booking_seats bs where bs.tier_id = "ticket_tiers"."id" and bs.released_at is null)`;
+
+function selectTiers(db: Executor, where?: SQL) {
+  return db
+    .select({
+      id: ticketTiers.id,
+      concertId: ticketTiers.concertId,
+      ticketTypeId: ticketTiers.ticketTypeId,
+      name: ticketTiers.name,
+      priceCents: ticketTiers.priceCents,
+      total: ticketTiers.total,
+      available,
+    })
+    .from(ticketTiers)
+    .where(where)
+    .orderBy(asc(ticketTiers.concertId), asc(ticketTiers.ticketTypeId), asc(ticketTiers.id));
+}
+
+export function findTiersOfConcerts(db: Executor, concertIds: string[]): Promise<TierRow[]> {
+  if (concertIds.length === 0) return Promise.resolve([]);
+  return selectTiers(db, inArray(ticketTiers.concertId, concertIds));
+}
+
+export function findAllTiers(db: Executor): Promise<TierRow[]> {
+  return selectTiers(db);
+}
+
+export function findTierPage(db: Executor, limit: number, offset: number): Promise<TierRow[]> {
+  return selectTiers(db).limit(limit).offset(offset);
+}
+
+export async function countTiers(db: Executor): Promise<number> {
+  const [row] = await db.select({ value: count() }).from(ticketTiers);
+  return row?.value ?? 0;
+}
+
+export async function findTierById(db: Executor, id: number): Promise<TierRow | undefined> {
+  const [row] = await selectTiers(db, eq(ticketTiers.id, id));
+  return row;
+}

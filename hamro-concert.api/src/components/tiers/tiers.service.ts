@@ -1,0 +1,46 @@
+import type { Db } from '../../db/client.js';
+import { toPage, type Page, type PaginationQuery } from '../../http/common.schemas.js';
+import { notFound } from '../../http/errors.js';
+import { formatCents } from '../../lib/money.js';
+import * as repository from './tiers.repository.js';
+import type { TicketTier, TierSummary } from './tiers.schemas.js';
+
+function toTicketTier(row: repository.TierRow): TicketTier {
+  return {
+    id: row.id,
+    concertId: row.concertId,
+    ticketTypeId: row.ticketTypeId,
+    name: row.name,
+    price: formatCents(row.priceCents),
+    total: row.total,
+    available: row.available,
+  };
+}
+
+/** The tiers of each concert with live availability, for the concert views. */
+export async function tiersByConcert(db: Db, concertIds: string[]): Promise<Map<string, TierSummary[]>> {
+  const byConcert = new Map<string, TierSummary[]>(concertIds.map((id) => [id, []]));
+  for (const row of await repository.findTiersOfConcerts(db, concertIds)) {
+    const { id, name, price, total, available } = toTicketTier(row);
+    byConcert.get(row.concertId)?.push({ id, name, price, total, available });
+  }
+  return byConcert;
+}
+
+export async function listAllTiers(db: Db): Promise<TicketTier[]> {
+  return (await repository.findAllTiers(db)).map(toTicketTier);
+}
+
+export async function listTiers(db: Db, query: PaginationQuery): Promise<Page<TicketTier>> {
+  const [rows, total] = await Promise.all([
+    repository.findTierPage(db, query.limit, (query.page - 1) * query.limit),
+    repository.countTiers(db),
+  ]);
+  return toPage(rows.map(toTicketTier), total, query);
+}
+
+export async function getTier(db: Db, id: number): Promise<TicketTier> {
+  const row = await repository.findTierById(db, id);
+  if (!row) throw notFound('ticket-tier-not-found', `There is no ticket tier ${id}.`);
+  return toTicketTier(row);
+}

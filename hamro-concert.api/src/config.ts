@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root: `DATA_DIR` defaults to `.data` here, wherever the process was started. */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+const port = z.coerce.number().int().min(0).max(65535);
+
+const envSchema = z.object({
+  NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(['development', 'production', 'test']).default('development')),
+  PORT: z.preprocess(emptyAsUndefined, port.default(3000)),
+  HOST: z.preprocess(emptyAsUndefined, z.string().default('0.0.0.0')),
+  CORS_ORIGIN: optionalString,
+  DATA_DIR: optionalString,
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
+      .optional(),
+  ),
+  DB_HOST: optionalString,
+  DB_PORT: z.preprocess(emptyAsUndefined, port.optional()),
+  DB_USER: optionalString,
+  DB_PASSWORD: optionalString,
+  DB_NAME: optionalString,
+  DB_POOL_SIZE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(200).default(20)),
+  DB_LOCK_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(50).max(60_000).default(3000)),
+  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export type DatabaseTarget =
+  | { kind: 'external'; url: string }
+  | { kind: 'embedded'; dataDir: string };
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  corsOrigin: string | undefined;
+  dataDir: string;
+  database: DatabaseTarget;
+  poolSize: number;
+  lockTimeoutMs: number;
+  logLevel: Env['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function databaseTarget(env: Env, dataDir: string): DatabaseTarget {
+  if (env.DATABASE_URL) return { kind: 'external', url: env.DATABASE_URL };
+  if (env.DB_HOST) {
+    const url = new URL('postgresql://localhost');
+    url.hostname = env.DB_HOST;
+    url.port = String(env.DB_PORT ?? 5432);
+    url.username = env.DB_USER ?? 'postgres';
+    url.password = env.DB_PASSWORD ?? '';
+    url.pathname = `/${env.DB_NAME ?? 'hamro_concert'}`;
+    return { kind: 'external', url: url.toString() };
+  }
+  return { kind: 'embedded', dataDir: path.join(dataDir, 'postgres') };
+}
+
+/** Parses the environment once; throws a ConfigError naming every bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const env = parsed.data;
+  const problems: string[] = [];
+  const partialDb = [env.DB_PORT, env.DB_USER, env.DB_PASSWORD, env.DB_NAME].some((v) => v !== undefined);
+  if (!env.DATABASE_URL && !env.DB_HOST && partialDb) {
+    problems.push('DB_HOST: required when any of DB_PORT, DB_USER, DB_PASSWORD or DB_NAME is set');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const dataDir = path.resolve(repoRoot, env.DATA_DIR ?? '.data');
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    corsOrigin: env.CORS_ORIGIN,
+    dataDir,
+    database: databaseTarget(env, dataDir),
+    poolSize: env.DB_POOL_SIZE,
+    lockTimeoutMs: env.DB_LOCK_TIMEOUT_MS,
+    logLevel: env.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * The API's public contract for clients such as the web app: the zod schemas that validate
+ * requests and describe responses, and the types inferred from them. Import from
+ * `hamro-concert.api/contracts`; this module has no server code.
+ */
+export {
+  moneySchema,
+  problemSchema,
+  paginationQuerySchema,
+  type Page,
+} from './http/common.schemas.js';
+export {
+  sectionSchema,
+  tierSummarySchema,
+  ticketTierSchema,
+  TICKET_TYPES,
+  type Section,
+  type TierSummary,
+  type TicketTier,
+} from './components/tiers/tiers.schemas.js';
+export { concertSchema, concertPageSchema, type Concert } from './components/concerts/concerts.schemas.js';
+export { seatSchema, seatMapSchema, type Seat, type SeatMap } from './components/seats/seats.schemas.js';
+export {
+  bookSeatsBodySchema,
+  bookingSchema,
+  ticketDataSchema,
+  MAX_SEATS_PER_BOOKING,
+  type BookSeatsBody,
+  type Booking,
+} from './components/bookings/bookings.schemas.js';
+
+import type { z } from 'zod';
+import type { problemSchema as ProblemSchema } from './http/common.schemas.js';
+export type Problem = z.infer<typeof ProblemSchema>;

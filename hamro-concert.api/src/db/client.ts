@@ -1,0 +1,42 @@
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema.js';
+
+export type Db = NodePgDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** What a repository runs its SQL on: the database itself or a transaction a service opened. */
+export type Executor = Db | Tx;
+
+export interface Database {
+  db: Db;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  poolSize?: number;
+  /** How long a statement may wait for a row lock before it gives up (SQLSTATE 55P03). */
+  lockTimeoutMs?: number;
+  statementTimeoutMs?: number;
+  applicationName?: string;
+}
+
+// Postgres `date` and `time` stay as the strings the API shows ("2026-03-15", "19:00:00").
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+
+export function connectDatabase(url: string, options: DatabaseOptions = {}): Database {
+  const lockTimeout = options.lockTimeoutMs ?? 3000;
+  const statementTimeout = options.statementTimeoutMs ?? 30_000;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 20,
+    application_name: options.applicationName ?? 'hamro-concert',
+    // Set on every connection once, so a booking spends no round trip on it.
+    options: `-c lock_timeout=${lockTimeout} -c statement_timeout=${statementTimeout}`,
+    connectionTimeoutMillis: 10_000,
+  });
+  // An idle client that loses its server must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = drizzle(pool, { schema });
+  return { db, pool, close: () => pool.end() };
+}

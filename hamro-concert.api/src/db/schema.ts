@@ -1,0 +1,194 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  foreignKey,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgSequence,
+  pgTable,
+  serial,
+  smallint,
+  text,
+  time,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** Every change to who holds a seat takes a number from here; a concert's seat map version is the newest one. */
+export const seatChangeSeq = pgSequence('seat_change_seq');
+
+export const sectionEnum = pgEnum('seat_section', ['front', 'vip', 'ga']);
+export const bookingStatusEnum = pgEnum('booking_status', ['confirmed', 'cancelled']);
+
+export const concerts = pgTable(
+  'concerts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    artist: text('artist').notNull(),
+    date: date('date').notNull(),
+    time: time('time').notNull(),
+    venue: text('venue').notNull(),
+    city: text('city').notNull(),
+    image: text('image').notNull().default(''),
+    description: text('description').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('concerts_date_time_idx').on(t.date, t.time, t.id)],
+);
+
+export const ticketTiers = pgTable(
+  'ticket_tiers',
+  {
+    id: serial('id').primaryKey(),
+    concertId: uuid('concert_id')
+      .notNull()
+      .references(() => concerts.id, { onDelete: 'cascade' }),
+    /** 1 VIP, 2 Front Row, 3 General Admission. */
+    ticketTypeId: smallint('ticket_type_id').notNull(),
+    name: text('name').notNull(),
+    priceCents: integer('price_cents').notNull(),
+    total: integer('total').notNull(),
+  },
+  (t) => [
+    index('ticket_tiers_concert_idx').on(t.concertId, t.ticketTypeId),
+    check('ticket_tiers_type_known', sql`${t.ticketTypeId} between 1 and 3`),
+    check('ticket_tiers_price_not_negative', sql`${t.priceCents} >= 0`),
+    check('ticket_tiers_total_not_negative', sql`${t.total} >= 0`),
+  ],
+);
+
+export const seats = pgTable(
+  'seats',
+  {
+    id: serial('id').primaryKey(),
+    concertId: uuid('concert_id')
+      .notNull()
+      .references(() => concerts.id, { onDelete: 'cascade' }),
+    tierId: integer('tier_id')
+      .notNull()
+      .references(() => ticketTiers.id, { onDelete: 'cascade' }),
+    section: sectionEnum('section').notNull(),
+    row: integer('row').notNull(),
+    number: integer('number').notNull(),
+    label: text('label').notNull(),
+  },
+  (t) => [
+    uniqueIndex('seats_concert_label_uq').on(t.concertId, t.label),
+    // Lets booking_seats prove that its copied concert and tier agree with the seat; led by concert_id
+    // so that a concert's newest seat is one index probe away.
+    unique('seats_concert_id_tier_uq').on(t.concertId, t.id, t.tierId),
+    index('seats_concert_map_idx').on(t.concertId, t.section, t.row, t.number),
+    index('seats_tier_idx').on(t.tierId),
+    check('seats_row_positive', sql`${t.row} >= 1`),
+    check('seats_number_positive', sql`${t.number} >= 1`),
+  ],
+);
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: serial('id').primaryKey(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('customers_email_lower_uq').on(sql`lower(${t.email})`)],
+);
+
+export const bookings = pgTable(
+  'bookings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reference: text('reference').notNull(),
+    concertId: uuid('concert_id')
+      .notNull()
+      .references(() => concerts.id, { onDelete: 'restrict' }),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'restrict' }),
+    userName: text('user_name').notNull(),
+    userEmail: text('user_email').notNull(),
+    totalCents: integer('total_cents').notNull(),
+    status: bookingStatusEnum('status').notNull().default('confirmed'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('bookings_reference_uq').on(t.reference),
+    index('bookings_customer_idx').on(t.customerId),
+    index('bookings_concert_idx').on(t.concertId, t.createdAt),
+    check('bookings_total_not_negative', sql`${t.totalCents} >= 0`),
+  ],
+);
+
+/** The seats of each booking. A row is active until `released_at` is set (a cancellation). */
+export const bookingSeats = pgTable(
+  'booking_seats',
+  {
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => bookings.id, { onDelete: 'cascade' }),
+    seatId: integer('seat_id').notNull(),
+    concertId: uuid('concert_id').notNull(),
+    tierId: integer('tier_id').notNull(),
+    priceCents: integer('price_cents').notNull(),
+    changeSeq: bigint('change_seq', { mode: 'number' })
+      .notNull()
+      .default(sql`nextval('seat_change_seq')`),
+    releasedAt: timestamp('released_at', { withTimezone: true }),
+  },
+  (t) => [
+    foreignKey({
+      name: 'booking_seats_seat_fk',
+      columns: [t.seatId, t.concertId, t.tierId],
+      foreignColumns: [seats.id, seats.concertId, seats.tierId],
+    }).onDelete('restrict'),
+    // The last line of defence: one seat is in at most one active booking.
+    uniqueIndex('booking_seats_one_active_per_seat_uq').on(t.seatId).where(sql`${t.releasedAt} is null`),
+    index('booking_seats_booking_idx').on(t.bookingId),
+    index('booking_seats_tier_active_idx').on(t.tierId).where(sql`${t.releasedAt} is null`),
+    index('booking_seats_concert_change_idx').on(t.concertId, t.changeSeq),
+  ],
+);
+
+/** One sale record per tier of a booking: what was sold, at which price. */
+export const sales = pgTable(
+  'sales',
+  {
+    id: serial('id').primaryKey(),
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => bookings.id, { onDelete: 'cascade' }),
+    concertId: uuid('concert_id')
+      .notNull()
+      .references(() => concerts.id, { onDelete: 'restrict' }),
+    tierId: integer('tier_id')
+      .notNull()
+      .references(() => ticketTiers.id, { onDelete: 'restrict' }),
+    quantity: integer('quantity').notNull(),
+    priceCents: integer('price_cents').notNull(),
+    totalCents: integer('total_cents').notNull(),
+    seatNumbers: text('seat_numbers').array().notNull(),
+    status: bookingStatusEnum('status').notNull().default('confirmed'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('sales_booking_idx').on(t.bookingId),
+    index('sales_tier_idx').on(t.tierId),
+    check('sales_quantity_positive', sql`${t.quantity} > 0`),
+    check('sales_total_matches', sql`${t.totalCents} = ${t.quantity} * ${t.priceCents}`),
+  ],
+);
+
+/** Small facts about the database itself, such as whether the demo data was seeded. */
+export const appState = pgTable('app_state', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,136 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { ZodError } from 'zod';
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** The one error type domain code throws: a stable machine code, an HTTP status and a human message. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const badRequest = (code: string, message: string, details?: Record<string, unknown>) =>
+  new AppError(400, code, message, details);
+export const notFound = (code: string, message: string, details?: Record<string, unknown>) =>
+  new AppError(404, code, message, details);
+export const conflict = (code: string, message: string, details?: Record<string, unknown>) =>
+  new AppError(409, code, message, details);
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function zodIssues(error: ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+}
+
+interface HttpLikeError {
+  type?: string;
+  status?: number;
+  expose?: boolean;
+  code?: string;
+}
+
+interface PgLikeError {
+  code?: string;
+  constraint?: string;
+}
+
+/** Translates anything thrown into an AppError; undefined means an unexpected failure (a 500). */
+export function toAppError(error: unknown): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) {
+    return new AppError(400, 'validation-failed', 'The request is not valid.', { errors: zodIssues(error) });
+  }
+  const http = error as HttpLikeError;
+  switch (http.type) {
+    case 'entity.parse.failed':
+      return new AppError(400, 'malformed-json', 'The request body is not valid JSON.');
+    case 'entity.too.large':
+      return new AppError(413, 'payload-too-large', 'The request body is too large.');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new AppError(415, 'unsupported-encoding', 'The request body uses an encoding this API does not accept.');
+  }
+  if (typeof http.status === 'number' && http.status >= 400 && http.status < 500 && http.expose) {
+    return new AppError(http.status, 'bad-request', 'The request could not be understood.');
+  }
+  const pgError = error as PgLikeError;
+  switch (pgError.code) {
+    case '23505':
+      return new AppError(409, 'conflict', 'The change conflicts with data written at the same moment; try again.', {
+        constraint: pgError.constraint,
+      });
+    case '55P03': // lock_not_available: lock_timeout fired
+    case '40P01': // deadlock_detected
+    case '40001': // serialization_failure
+      return new AppError(
+        503,
+        'busy-try-again',
+        'These seats are busy with other buyers right now; please try again in a moment.',
+        {},
+        { 'Retry-After': '1' },
+      );
+    case '57014': // query_canceled: statement_timeout
+      return new AppError(503, 'timeout', 'The request took too long; please try again.', {}, { 'Retry-After': '1' });
+  }
+  return undefined;
+}
+
+export function problemBody(error: AppError, instance: string, requestId: string) {
+  return {
+    type: `urn:hamro-concert:problem:${error.code}`,
+    title: TITLES[error.status] ?? 'Error',
+    status: error.status,
+    detail: error.message,
+    code: error.code,
+    instance,
+    requestId,
+    ...error.details,
+  };
+}
+
+export const notFoundHandler: RequestHandler = (req) => {
+  throw new AppError(404, 'route-not-found', `There is no ${req.method} ${req.path} in this API.`);
+};
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const requestId = String(res.locals.requestId ?? '');
+    let appError = toAppError(error);
+    if (!appError) {
+      logger.error({ err: error, requestId, method: req.method, url: req.originalUrl }, 'request failed');
+      appError = new AppError(500, 'internal-error', `Something went wrong on our side. Quote request id ${requestId} if you contact us.`);
+    } else if (appError.status >= 500) {
+      logger.warn({ code: appError.code, requestId, url: req.originalUrl }, appError.message);
+    }
+    res
+      .status(appError.status)
+      .set(appError.headers)
+      .type('application/problem+json')
+      .send(JSON.stringify(problemBody(appError, req.originalUrl, requestId)));
+  };
+}

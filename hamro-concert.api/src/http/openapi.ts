@@ -1,0 +1,70 @@
+import { type OpenAPIRegistry, OpenApiGeneratorV3, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { Router, type RequestHandler } from 'express';
+import { problemSchema } from './common.schemas.js';
+
+const PROBLEM_DESCRIPTIONS: Record<number, string> = {
+  400: 'The request is not valid (see `errors`)',
+  404: 'Not found',
+  409: 'Conflicts with the current state',
+  413: 'The body is too large',
+  500: 'Unexpected failure; carries a request id',
+  503: 'Busy or timed out; retry after the Retry-After header',
+};
+
+/** Problem responses to declare on a route, as `{ 404: ... }` entries. Every route gets 500. */
+export function problems(...statuses: number[]): RouteConfig['responses'] {
+  const responses: RouteConfig['responses'] = {};
+  for (const status of [...statuses, 500]) {
+    responses[status] = {
+      description: PROBLEM_DESCRIPTIONS[status] ?? 'Error',
+      content: { 'application/problem+json': { schema: problemSchema } },
+    };
+  }
+  return responses;
+}
+
+/**
+ * A router whose routes are documented as they are mounted: each route is registered in the area's
+ * OpenAPI registry from the same zod schemas its handler parses with.
+ */
+export function documentedRouter(registry: OpenAPIRegistry) {
+  const router = Router();
+  function route(config: RouteConfig, handler: RequestHandler) {
+    registry.registerPath(config);
+    const expressPath = config.path.replace(/\{(\w+)\}/g, ':$1');
+    switch (config.method) {
+      case 'get':
+        router.get(expressPath, handler);
+        break;
+      case 'post':
+        router.post(expressPath, handler);
+        break;
+      case 'put':
+        router.put(expressPath, handler);
+        break;
+      case 'patch':
+        router.patch(expressPath, handler);
+        break;
+      case 'delete':
+        router.delete(expressPath, handler);
+        break;
+      default:
+        throw new Error(`documentedRouter does not mount ${config.method} routes`);
+    }
+  }
+  return { router, route };
+}
+
+export function buildOpenApiDocument(registries: OpenAPIRegistry[]) {
+  const generator = new OpenApiGeneratorV3(registries.flatMap((registry) => registry.definitions));
+  return generator.generateDocument({
+    openapi: '3.0.3',
+    info: {
+      title: 'Hamro Concert API',
+      version: '1.0.0',
+      description:
+        'Browse concerts, see seat maps and book seats. A seat is never sold twice: bookings lock their seats ' +
+        'and are all-or-nothing. Errors are application/problem+json with a stable `code`.',
+    },
+  });
+}

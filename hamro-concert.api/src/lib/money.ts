@@ -1,0 +1,12 @@
+/** Money is integer minor units (cents) inside the product and a "100.00" string on the wire. */
+export function formatCents(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+export function parseAmount(amount: string): number {
+  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(amount);
+  if (!match) throw new RangeError(`Not an amount: ${amount}`);
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+}
