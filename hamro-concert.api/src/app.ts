@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import compression from 'compression';
 import cors from 'cors';
@@ -19,6 +20,8 @@ export interface AppDeps {
   clock: Clock;
   logger: Logger;
   corsOrigin?: string | undefined;
+  /** The built web app; served from the same origin, with index.html for the app's own routes. */
+  webAppDir?: string | undefined;
 }
 
 const requestId: RequestHandler = (req, res, next) => {
@@ -29,8 +32,27 @@ const requestId: RequestHandler = (req, res, next) => {
   next();
 };
 
+/**
+ * Serves the web app's files, and index.html to a browser navigating to one of the app's routes.
+ * API clients (Accept: application/json) still get a problem+json 404 for unknown paths.
+ */
+function webApp(dir: string): RequestHandler {
+  const files = express.static(dir, { index: false, maxAge: '1h' });
+  const indexHtml = path.join(dir, 'index.html');
+  return (req, res, next) => {
+    files(req, res, () => {
+      const wantsPage = (req.method === 'GET' || req.method === 'HEAD') && req.accepts(['json', 'html']) === 'html';
+      if (!wantsPage || path.extname(req.path) !== '') {
+        next();
+        return;
+      }
+      res.set('Cache-Control', 'no-cache').sendFile(indexHtml, (error) => error && next(error));
+    });
+  };
+}
+
 /** Builds the whole HTTP application from its dependencies; it does not listen. */
-export function createApp({ db, clock, logger, corsOrigin }: AppDeps) {
+export function createApp({ db, clock, logger, corsOrigin, webAppDir }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestId);
@@ -58,6 +80,7 @@ export function createApp({ db, clock, logger, corsOrigin }: AppDeps) {
     res.json({ status: 'ok' });
   });
 
+  if (webAppDir) app.use(webApp(webAppDir));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
   return app;

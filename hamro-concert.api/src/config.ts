@@ -43,6 +43,8 @@ export interface Config {
   host: string;
   corsOrigin: string | undefined;
   dataDir: string;
+  /** Where the built web app is; served from the same origin as the API when present. */
+  webAppDir: string;
   database: DatabaseTarget;
   poolSize: number;
   lockTimeoutMs: number;
@@ -91,6 +93,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST,
     corsOrigin: env.CORS_ORIGIN,
     dataDir,
+    webAppDir: path.join(repoRoot, 'hamro-concert.frontend', 'dist'),
     database: databaseTarget(env, dataDir),
     poolSize: env.DB_POOL_SIZE,
     lockTimeoutMs: env.DB_LOCK_TIMEOUT_MS,

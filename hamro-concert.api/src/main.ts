@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
+import path from 'node:path';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { connectDatabase } from './db/client.js';
@@ -48,7 +50,9 @@ async function main() {
   const seeded = await prepareDatabase(database, systemClock, { seed: true });
   if (seeded > 0) logger.info(`seeded ${seeded} demo concerts`);
 
-  const app = createApp({ db: database.db, clock: systemClock, logger, corsOrigin: config.corsOrigin });
+  const webAppDir = existsSync(path.join(config.webAppDir, 'index.html')) ? config.webAppDir : undefined;
+  if (!webAppDir) logger.warn(`no built web app in ${config.webAppDir}; serving the API only (run npm run build)`);
+  const app = createApp({ db: database.db, clock: systemClock, logger, corsOrigin: config.corsOrigin, webAppDir });
   const server: Server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -1,6 +1,7 @@
 import { type OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
+import { matchesIfNoneMatch } from '../../http/conditional.js';
 import { documentedRouter, problems } from '../../http/openapi.js';
 import { concertIdParamSchema, seatMapSchema, seatSchema } from './seats.schemas.js';
 import * as service from './seats.service.js';
@@ -30,7 +31,7 @@ export function seatsRoutes(db: Db, registry: OpenAPIRegistry) {
       const { concertId } = concertIdParamSchema.parse(req.params);
       const map = await getRenderedSeatMap(concertId);
       res.set({ ETag: map.etag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' });
-      if (req.fresh) {
+      if (matchesIfNoneMatch(req, map.etag)) {
         res.status(304).end();
         return;
       }

@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, repoRoot } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('when nothing is set, then it runs the embedded database in .data on port 3000', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.database).toEqual({ kind: 'embedded', dataDir: path.join(repoRoot, '.data', 'postgres') });
+  });
+
+  it('when DATABASE_URL is set, then it wins over everything else', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/x', DB_HOST: 'other' });
+    expect(config.database).toEqual({ kind: 'external', url: 'postgres://u:p@db:5432/x' });
+  });
+
+  it('when the DB_* variables are set, then they make the connection URL', () => {
+    const config = loadConfig({ DB_HOST: 'db.local', DB_PORT: '6543', DB_USER: 'app', DB_PASSWORD: 'p@ss', DB_NAME: 'tickets' });
+    expect(config.database).toEqual({ kind: 'external', url: 'postgresql://app:p%40ss@db.local:6543/tickets' });
+  });
+
+  it('when several variables are bad, then one error names each of them', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', DB_POOL_SIZE: '0' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    for (const name of ['PORT', 'DATABASE_URL', 'DB_POOL_SIZE']) expect(message).toContain(name);
+  });
+
+  it('when DB_PORT is set without DB_HOST, then it says DB_HOST is needed', () => {
+    expect(() => loadConfig({ DB_PORT: '5432' })).toThrow(/DB_HOST/);
+  });
+});

@@ -1,0 +1,66 @@
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { inject } from 'vitest';
+import { createApp } from '../src/app.js';
+import { connectDatabase, type Database } from '../src/db/client.js';
+import { systemClock, type Clock } from '../src/lib/clock.js';
+
+export interface TestApp {
+  baseUrl: string;
+  database: Database;
+  close(): Promise<void>;
+}
+
+/** The real app on port 0 over the run's real PostgreSQL, as production builds it. */
+export async function startTestApp(options: { clock?: Clock; poolSize?: number; lockTimeoutMs?: number } = {}): Promise<TestApp> {
+  const database = connectDatabase(inject('databaseUrl'), {
+    poolSize: options.poolSize ?? 20,
+    lockTimeoutMs: options.lockTimeoutMs ?? 5000,
+  });
+  const app = createApp({ db: database.db, clock: options.clock ?? systemClock, logger: pino({ level: 'silent' }) });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    database,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}
+
+export interface JsonResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export async function request<T = any>(
+  app: TestApp,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<JsonResponse<T>> {
+  const response = await fetch(`${app.baseUrl}${path}`, {
+    method,
+    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON; keep the text
+  }
+  return { status: response.status, headers: response.headers, body: parsed as T };
+}
+
+export const get = <T = any>(app: TestApp, path: string, headers?: Record<string, string>) =>
+  request<T>(app, 'GET', path, undefined, headers);
+export const post = <T = any>(app: TestApp, path: string, body: unknown, headers?: Record<string, string>) =>
+  request<T>(app, 'POST', path, body, headers);

@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import { expect } from 'vitest';
+import { type TestApp, get } from './harness.js';
+
+/**
+ * What must hold for a concert after any amount of concurrent booking: no seat in two active
+ * bookings; every tier's advertised availability equals its unbooked seats; sold quantities equal
+ * booked seats; every booking's total equals its sale records and its seats.
+ */
+export async function expectConsistent(app: TestApp, concertId: string): Promise<void> {
+  const db = app.database.db;
+
+  const doubles = await db.execute(sql`
+    select seat_id from booking_seats where released_at is null and concert_id = ${concertId}
+    group by seat_id having count(*) > 1`);
+  expect(doubles.rows, 'seats in more than one active booking').toEqual([]);
+
+  const perTier = await db.execute<{ tier_id: number; unbooked: number; booked: number; sold: number }>(sql`
+    select t.id as tier_id,
+      (select count(*)::int from seats s where s.tier_id = t.id and not exists (
+         select 1 from booking_seats b where b.seat_id = s.id and b.released_at is null)) as unbooked,
+      (select count(*)::int from booking_seats b where b.tier_id = t.id and b.released_at is null) as booked,
+      (select coalesce(sum(quantity), 0)::int from sales x where x.tier_id = t.id and x.status = 'confirmed') as sold
+    from ticket_tiers t where t.concert_id = ${concertId} order by t.id`);
+
+  const concert = await get(app, `/concerts/${concertId}`);
+  expect(concert.status).toBe(200);
+  const advertised = new Map<number, number>(
+    concert.body.tiers.map((tier: { id: number; available: number }) => [tier.id, tier.available]),
+  );
+  for (const tier of perTier.rows) {
+    expect(advertised.get(tier.tier_id), `tier ${tier.tier_id} available`).toBe(tier.unbooked);
+    expect(tier.sold, `tier ${tier.tier_id} sold vs booked seats`).toBe(tier.booked);
+  }
+
+  const totals = await db.execute(sql`
+    select b.id from bookings b
+    where b.concert_id = ${concertId} and b.status = 'confirmed' and (
+      b.total_cents <> (select coalesce(sum(total_cents), 0) from sales x where x.booking_id = b.id)
+      or b.total_cents <> (select coalesce(sum(price_cents), 0) from booking_seats s where s.booking_id = b.id))`);
+  expect(totals.rows, 'bookings whose totals disagree with their sales or seats').toEqual([]);
+
+  const map = await get(app, `/seats/concert/${concertId}`);
+  const bookedInDb = perTier.rows.reduce((sum, tier) => sum + tier.booked, 0);
+  expect(map.body.bookedSeats).toBe(bookedInDb);
+  expect(map.body.seats.filter((seat: { isBooked: boolean }) => seat.isBooked)).toHaveLength(bookedInDb);
+}
+
+export async function countRows(app: TestApp, table: 'bookings' | 'booking_seats' | 'sales' | 'customers', concertId?: string) {
+  const where = concertId && table !== 'customers' ? sql` where concert_id = ${concertId}` : sql``;
+  const result = await app.database.db.execute<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(table)}${where}`);
+  return result.rows[0]!.n;
+}
