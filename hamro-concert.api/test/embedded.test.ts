@@ -23,7 +23,7 @@ describe('the embedded database', () => {
   it('when it is stopped and started again, then the data is still there', async () => {
     const dataDir = path.join(root, 'persist');
     const first = await startEmbeddedDatabase({ dataDir });
-    expect(first.url).toMatch(/^postgresql:\/\/postgres:.+@127\.0\.0\.1:\d+\/hamro_concert$/);
+    expect(first.url).toMatch(/^postgresql:\/\/postgres:.+@127\.0\.0\.1:\d+\/hamro_concert(\?host=.+)?$/);
     await query(first.url, "create table kept (v text); insert into kept values ('still here')");
     await first.stop();
 

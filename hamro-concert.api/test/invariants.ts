@@ -11,15 +11,24 @@ export async function expectConsistent(app: TestApp, concertId: string): Promise
   const db = app.database.db;
 
   const doubles = await db.execute(sql`
-    select seat_id from booking_seats where released_at is null and concert_id = ${concertId}
-    group by seat_id having count(*) > 1`);
+    select b.seat_id from booking_seats b join seats s on s.id = b.seat_id
+    where b.released_at is null and s.concert_id = ${concertId}
+    group by b.seat_id having count(*) > 1`);
   expect(doubles.rows, 'seats in more than one active booking').toEqual([]);
+
+  // A seat's holder and the booking's seat records tell the same story.
+  const disagreements = await db.execute(sql`
+    select s.id from seats s
+    left join booking_seats b on b.seat_id = s.id and b.released_at is null
+    where s.concert_id = ${concertId} and s.booking_id is distinct from b.booking_id`);
+  expect(disagreements.rows, 'seats whose holder disagrees with booking_seats').toEqual([]);
 
   const perTier = await db.execute<{ tier_id: number; unbooked: number; booked: number; sold: number }>(sql`
     select t.id as tier_id,
       (select count(*)::int from seats s where s.tier_id = t.id and not exists (
          select 1 from booking_seats b where b.seat_id = s.id and b.released_at is null)) as unbooked,
-      (select count(*)::int from booking_seats b where b.tier_id = t.id and b.released_at is null) as booked,
+      (select count(*)::int from booking_seats b join seats s on s.id = b.seat_id
+         where s.tier_id = t.id and b.released_at is null) as booked,
       (select coalesce(sum(quantity), 0)::int from sales x where x.tier_id = t.id and x.status = 'confirmed') as sold
     from ticket_tiers t where t.concert_id = ${concertId} order by t.id`);
 
@@ -47,7 +56,11 @@ export async function expectConsistent(app: TestApp, concertId: string): Promise
 }
 
 export async function countRows(app: TestApp, table: 'bookings' | 'booking_seats' | 'sales' | 'customers', concertId?: string) {
-  const where = concertId && table !== 'customers' ? sql` where concert_id = ${concertId}` : sql``;
+  const where = !concertId || table === 'customers'
+    ? sql``
+    : table === 'booking_seats'
+      ? sql` where seat_id in (select id from seats where concert_id = ${concertId})`
+      : sql` where concert_id = ${concertId}`;
   const result = await app.database.db.execute<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(table)}${where}`);
   return result.rows[0]!.n;
 }

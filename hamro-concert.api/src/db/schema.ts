@@ -1,20 +1,20 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   check,
-  foreignKey,
   date,
   index,
   integer,
   pgEnum,
   pgSequence,
   pgTable,
+  primaryKey,
   serial,
   smallint,
   text,
   time,
   timestamp,
-  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -63,6 +63,10 @@ export const ticketTiers = pgTable(
   ],
 );
 
+/**
+ * A seat is its own lock and carries its own state: `booking_id` is the booking that holds it now.
+ * A booking locks its seat rows, so whoever gets the lock reads the latest state of the seat.
+ */
 export const seats = pgTable(
   'seats',
   {
@@ -77,14 +81,19 @@ export const seats = pgTable(
     row: integer('row').notNull(),
     number: integer('number').notNull(),
     label: text('label').notNull(),
+    bookingId: uuid('booking_id').references((): AnyPgColumn => bookings.id, { onDelete: 'set null' }),
+    /** Renumbered from seat_change_seq at every change, so a concert's newest number versions its seat map. */
+    changeSeq: bigint('change_seq', { mode: 'number' })
+      .notNull()
+      .default(sql`nextval('seat_change_seq')`),
   },
   (t) => [
     uniqueIndex('seats_concert_label_uq').on(t.concertId, t.label),
-    // Lets booking_seats prove that its copied concert and tier agree with the seat; led by concert_id
-    // so that a concert's newest seat is one index probe away.
-    unique('seats_concert_id_tier_uq').on(t.concertId, t.id, t.tierId),
     index('seats_concert_map_idx').on(t.concertId, t.section, t.row, t.number),
-    index('seats_tier_idx').on(t.tierId),
+    index('seats_concert_change_idx').on(t.concertId, t.changeSeq),
+    // Stock is derived: a tier's free seats, counted from this index.
+    index('seats_tier_free_idx').on(t.tierId).where(sql`${t.bookingId} is null`),
+    index('seats_booking_idx').on(t.bookingId).where(sql`${t.bookingId} is not null`),
     check('seats_row_positive', sql`${t.row} >= 1`),
     check('seats_number_positive', sql`${t.number} >= 1`),
   ],
@@ -127,33 +136,25 @@ export const bookings = pgTable(
   ],
 );
 
-/** The seats of each booking. A row is active until `released_at` is set (a cancellation). */
+/**
+ * The seats of each booking, kept after a cancellation (`released_at` set). The partial unique index
+ * is the database's last line of defence: one seat is in at most one active booking.
+ */
 export const bookingSeats = pgTable(
   'booking_seats',
   {
     bookingId: uuid('booking_id')
       .notNull()
       .references(() => bookings.id, { onDelete: 'cascade' }),
-    seatId: integer('seat_id').notNull(),
-    concertId: uuid('concert_id').notNull(),
-    tierId: integer('tier_id').notNull(),
-    priceCents: integer('price_cents').notNull(),
-    changeSeq: bigint('change_seq', { mode: 'number' })
+    seatId: integer('seat_id')
       .notNull()
-      .default(sql`nextval('seat_change_seq')`),
+      .references(() => seats.id, { onDelete: 'restrict' }),
+    priceCents: integer('price_cents').notNull(),
     releasedAt: timestamp('released_at', { withTimezone: true }),
   },
   (t) => [
-    foreignKey({
-      name: 'booking_seats_seat_fk',
-      columns: [t.seatId, t.concertId, t.tierId],
-      foreignColumns: [seats.id, seats.concertId, seats.tierId],
-    }).onDelete('restrict'),
-    // The last line of defence: one seat is in at most one active booking.
+    primaryKey({ columns: [t.bookingId, t.seatId] }),
     uniqueIndex('booking_seats_one_active_per_seat_uq').on(t.seatId).where(sql`${t.releasedAt} is null`),
-    index('booking_seats_booking_idx').on(t.bookingId),
-    index('booking_seats_tier_active_idx').on(t.tierId).where(sql`${t.releasedAt} is null`),
-    index('booking_seats_concert_change_idx').on(t.concertId, t.changeSeq),
   ],
 );
 

@@ -29,13 +29,12 @@ function assertNotOver(locked: repository.LockedSeat[], clock: Clock): void {
   }
 }
 
-function takenSeatsError(takenIds: number[], locked: repository.LockedSeat[]) {
-  const taken = locked.filter((seat) => takenIds.includes(seat.id));
-  return conflict(
-    'seat-already-booked',
-    `Someone else has already booked ${taken.map((seat) => seat.label).join(', ')}.`,
-    { seats: taken.map((seat) => ({ id: seat.id, seatNumber: seat.label })) },
-  );
+function assertAllFree(locked: repository.LockedSeat[]): void {
+  const taken = locked.filter((seat) => seat.wasBooked);
+  if (taken.length === 0) return;
+  throw conflict('seat-already-booked', `Someone else has already booked ${taken.map((seat) => seat.label).join(', ')}.`, {
+    seats: taken.map((seat) => ({ id: seat.id, seatNumber: seat.label })),
+  });
 }
 
 function toBooking(input: BookSeatsBody, reference: string, bookingId: string, createdAt: Date, locked: repository.LockedSeat[]): Booking {
@@ -65,28 +64,26 @@ function toBooking(input: BookSeatsBody, reference: string, bookingId: string, c
 }
 
 /**
- * Books seats all-or-nothing in one READ COMMITTED transaction: lock the seats in id order, check
- * they exist, belong to one concert and are free, then write the booking, its seats and the sale
- * records in one statement. Four round trips: BEGIN, lock, write, COMMIT.
+ * Books seats all-or-nothing. One statement is the whole transaction: it locks the seats in id order,
+ * re-checks the locked rows and writes only if all of them exist, belong to one upcoming concert and
+ * are free. When it writes nothing, the locked seats it returns say why.
  */
 export async function bookSeats(db: Db, clock: Clock, input: BookSeatsBody): Promise<Booking> {
   const seatIds = [...input.seatIds].sort((a, b) => a - b);
   const reference = newReference();
-  return db.transaction(async (tx) => {
-    const locked = await repository.lockSeats(tx, seatIds);
-    assertAllSeatsExist(seatIds, locked);
-    const concertId = assertOneConcert(locked);
-    assertNotOver(locked, clock);
-
-    const written = await repository.insertBookingIfSeatsFree(tx, {
-      reference,
-      concertId,
-      userName: input.userName,
-      userEmail: input.userEmail,
-      totalCents: locked.reduce((sum, seat) => sum + seat.priceCents, 0),
-      seats: locked,
-    });
-    if (!written.ok) throw takenSeatsError(written.takenSeatIds, locked);
-    return toBooking(input, reference, written.bookingId, written.createdAt, locked);
+  const attempt = await repository.bookSeatsIfFree(db, {
+    seatIds,
+    reference,
+    name: input.userName,
+    email: input.userEmail,
+    today: clock.today(),
   });
+  if (!attempt.booking) {
+    assertAllSeatsExist(seatIds, attempt.seats);
+    assertOneConcert(attempt.seats);
+    assertNotOver(attempt.seats, clock);
+    assertAllFree(attempt.seats);
+    throw new Error('the booking statement wrote nothing although every check passed');
+  }
+  return toBooking(input, reference, attempt.booking.id, attempt.booking.createdAt, attempt.seats);
 }

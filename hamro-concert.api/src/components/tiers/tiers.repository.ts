@@ -12,10 +12,13 @@ export interface TierRow {
   available: number;
 }
 
-/** Stock is derived from the seats: a tier's total less its seats in active bookings. No hot counter row. */
-// Written with explicit qualifiers: Drizzle leaves column references in select fields unqualified.
-const available = sql<number>`"ticket_tiers"."total" - (
-  select count(*)::int from booking_seats bs where bs.tier_id = "ticket_tiers"."id" and bs.released_at is null)`;
+/**
+ * Stock is derived from the seats: a tier's free seats, counted from a partial index. No counter row
+ * that every booking of the tier would have to lock. (Written with explicit qualifiers: Drizzle leaves
+ * column references in select fields unqualified.)
+ */
+const available = sql<number>`(
+  select count(*)::int from seats s where s.tier_id = "ticket_tiers"."id" and s.booking_id is null)`;
 
 function selectTiers(db: Executor, where?: SQL) {
   return db

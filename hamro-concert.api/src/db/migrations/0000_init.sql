@@ -10,11 +10,9 @@ CREATE TABLE "app_state" (
 CREATE TABLE "booking_seats" (
 	"booking_id" uuid NOT NULL,
 	"seat_id" integer NOT NULL,
-	"concert_id" uuid NOT NULL,
-	"tier_id" integer NOT NULL,
 	"price_cents" integer NOT NULL,
-	"change_seq" bigint DEFAULT nextval('seat_change_seq') NOT NULL,
-	"released_at" timestamp with time zone
+	"released_at" timestamp with time zone,
+	CONSTRAINT "booking_seats_booking_id_seat_id_pk" PRIMARY KEY("booking_id","seat_id")
 );
 --> statement-breakpoint
 CREATE TABLE "bookings" (
@@ -74,7 +72,8 @@ CREATE TABLE "seats" (
 	"row" integer NOT NULL,
 	"number" integer NOT NULL,
 	"label" text NOT NULL,
-	CONSTRAINT "seats_concert_id_tier_uq" UNIQUE("concert_id","id","tier_id"),
+	"booking_id" uuid,
+	"change_seq" bigint DEFAULT nextval('seat_change_seq') NOT NULL,
 	CONSTRAINT "seats_row_positive" CHECK ("seats"."row" >= 1),
 	CONSTRAINT "seats_number_positive" CHECK ("seats"."number" >= 1)
 );
@@ -92,7 +91,7 @@ CREATE TABLE "ticket_tiers" (
 );
 --> statement-breakpoint
 ALTER TABLE "booking_seats" ADD CONSTRAINT "booking_seats_booking_id_bookings_id_fk" FOREIGN KEY ("booking_id") REFERENCES "public"."bookings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "booking_seats" ADD CONSTRAINT "booking_seats_seat_fk" FOREIGN KEY ("seat_id","concert_id","tier_id") REFERENCES "public"."seats"("id","concert_id","tier_id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "booking_seats" ADD CONSTRAINT "booking_seats_seat_id_seats_id_fk" FOREIGN KEY ("seat_id") REFERENCES "public"."seats"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "bookings" ADD CONSTRAINT "bookings_concert_id_concerts_id_fk" FOREIGN KEY ("concert_id") REFERENCES "public"."concerts"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "bookings" ADD CONSTRAINT "bookings_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sales" ADD CONSTRAINT "sales_booking_id_bookings_id_fk" FOREIGN KEY ("booking_id") REFERENCES "public"."bookings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -100,11 +99,9 @@ ALTER TABLE "sales" ADD CONSTRAINT "sales_concert_id_concerts_id_fk" FOREIGN KEY
 ALTER TABLE "sales" ADD CONSTRAINT "sales_tier_id_ticket_tiers_id_fk" FOREIGN KEY ("tier_id") REFERENCES "public"."ticket_tiers"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "seats" ADD CONSTRAINT "seats_concert_id_concerts_id_fk" FOREIGN KEY ("concert_id") REFERENCES "public"."concerts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "seats" ADD CONSTRAINT "seats_tier_id_ticket_tiers_id_fk" FOREIGN KEY ("tier_id") REFERENCES "public"."ticket_tiers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "seats" ADD CONSTRAINT "seats_booking_id_bookings_id_fk" FOREIGN KEY ("booking_id") REFERENCES "public"."bookings"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ticket_tiers" ADD CONSTRAINT "ticket_tiers_concert_id_concerts_id_fk" FOREIGN KEY ("concert_id") REFERENCES "public"."concerts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "booking_seats_one_active_per_seat_uq" ON "booking_seats" USING btree ("seat_id") WHERE "booking_seats"."released_at" is null;--> statement-breakpoint
-CREATE INDEX "booking_seats_booking_idx" ON "booking_seats" USING btree ("booking_id");--> statement-breakpoint
-CREATE INDEX "booking_seats_tier_active_idx" ON "booking_seats" USING btree ("tier_id") WHERE "booking_seats"."released_at" is null;--> statement-breakpoint
-CREATE INDEX "booking_seats_concert_change_idx" ON "booking_seats" USING btree ("concert_id","change_seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "bookings_reference_uq" ON "bookings" USING btree ("reference");--> statement-breakpoint
 CREATE INDEX "bookings_customer_idx" ON "bookings" USING btree ("customer_id");--> statement-breakpoint
 CREATE INDEX "bookings_concert_idx" ON "bookings" USING btree ("concert_id","created_at");--> statement-breakpoint
@@ -114,5 +111,7 @@ CREATE INDEX "sales_booking_idx" ON "sales" USING btree ("booking_id");--> state
 CREATE INDEX "sales_tier_idx" ON "sales" USING btree ("tier_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "seats_concert_label_uq" ON "seats" USING btree ("concert_id","label");--> statement-breakpoint
 CREATE INDEX "seats_concert_map_idx" ON "seats" USING btree ("concert_id","section","row","number");--> statement-breakpoint
-CREATE INDEX "seats_tier_idx" ON "seats" USING btree ("tier_id");--> statement-breakpoint
+CREATE INDEX "seats_concert_change_idx" ON "seats" USING btree ("concert_id","change_seq");--> statement-breakpoint
+CREATE INDEX "seats_tier_free_idx" ON "seats" USING btree ("tier_id") WHERE "seats"."booking_id" is null;--> statement-breakpoint
+CREATE INDEX "seats_booking_idx" ON "seats" USING btree ("booking_id") WHERE "seats"."booking_id" is not null;--> statement-breakpoint
 CREATE INDEX "ticket_tiers_concert_idx" ON "ticket_tiers" USING btree ("concert_id","ticket_type_id");

@@ -1,0 +1,213 @@
+#!/usr/bin/env node
+// npm run bench: starts the product on a fresh embedded database, adds a 20,000-seat concert through
+// the project's own code, and measures bookings, a one-seat stampede and seat-map reads over HTTP on
+// 127.0.0.1 only. Every figure is the median of BENCH_ROUNDS rounds (default 3).
+import fs from 'node:fs';
+import http from 'node:http';
+import autocannon from 'autocannon';
+import { connectDatabase } from 'hamro-concert.api/database';
+import { createConcert } from 'hamro-concert.api/catalogue';
+import { call, uniqueBuyer } from '../lib/client.js';
+import { databaseInvariants, httpInvariants } from '../lib/invariants.js';
+import { startApi, tempDataDir } from '../lib/servers.js';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const BOOKINGS_PER_ROUND = { 50: 3000, 200: 2000 };
+const MAP_SECONDS = Number(process.env.BENCH_MAP_SECONDS ?? 5);
+const BROWSER_ENCODINGS = 'gzip, deflate, br';
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const round1 = (n) => Math.round(n * 10) / 10;
+
+function bigVenue() {
+  const rows = (from, count, seats) => Array.from({ length: count }, (_, i) => ({ row: from + i, seats }));
+  return {
+    title: 'Benchmark Stadium Night',
+    artist: 'The Load Testers',
+    date: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10),
+    time: '19:00:00',
+    venue: 'Dasharath Stadium',
+    city: 'Kathmandu',
+    tiers: [
+      { name: 'Front Row', section: 'front', price: '50.00', rows: rows(1, 10, 100) },
+      { name: 'VIP', section: 'vip', price: '100.00', rows: rows(1, 40, 100) },
+      { name: 'General Admission', section: 'ga', price: '10.00', rows: rows(1, 100, 150) },
+    ],
+  };
+}
+
+/** Runs autocannon; `lastResponseAt` is when the final response arrived (autocannon's own clock ticks in seconds). */
+function runAutocannon(options) {
+  return new Promise((resolve, reject) => {
+    let lastResponseAt = performance.now();
+    const instance = autocannon(options, (error, result) => (error ? reject(error) : resolve({ ...result, lastResponseAt })));
+    instance.on('response', () => (lastResponseAt = performance.now()));
+  });
+}
+
+async function bookingRound(baseUrl, connections, seatIds) {
+  let next = 0;
+  const started = performance.now();
+  const result = await runAutocannon({
+    url: baseUrl,
+    connections,
+    amount: seatIds.length,
+    timeout: 20,
+    requests: [
+      {
+        method: 'POST',
+        path: '/ticket-bookings/seats',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => ({
+          ...request,
+          body: JSON.stringify({ ...uniqueBuyer('Bench Buyer'), seatIds: [seatIds[next++]] }),
+        }),
+      },
+    ],
+  });
+  const seconds = (result.lastResponseAt - started) / 1000;
+  return {
+    perSecond: result['2xx'] / seconds,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result['2xx'],
+    failed: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+async function mapRound(baseUrl, concertId, connections) {
+  const result = await runAutocannon({
+    url: `${baseUrl}/seats/concert/${concertId}`,
+    connections,
+    duration: MAP_SECONDS,
+    headers: { 'accept-encoding': BROWSER_ENCODINGS },
+  });
+  return { perSecond: result.requests.average, p99: result.latency.p99, failed: result.non2xx + result.errors };
+}
+
+function wireBytes(url, headers) {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        let bytes = 0;
+        res.on('data', (chunk) => (bytes += chunk.length));
+        res.on('end', () => resolve({ status: res.statusCode, bytes, encoding: res.headers['content-encoding'] ?? 'identity', etag: res.headers.etag }));
+      })
+      .on('error', reject);
+  });
+}
+
+/** 500 buyers press Book on the same seat at the same instant. */
+async function stampede(baseUrl, seatId) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 500 });
+  const post = () =>
+    new Promise((resolve, reject) => {
+      const body = JSON.stringify({ ...uniqueBuyer('Stampede'), seatIds: [seatId] });
+      const req = http.request(`${baseUrl}/ticket-bookings/seats`, {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      });
+      req.on('response', (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  // Open the 500 connections first, so the measurement is the booking race and not TCP set-up.
+  await Promise.all(Array.from({ length: 500 }, () => call(baseUrl, 'GET', '/health')));
+  const started = performance.now();
+  const statuses = await Promise.all(Array.from({ length: 500 }, post));
+  const settledMs = performance.now() - started;
+  agent.destroy();
+  const outcomes = {};
+  for (const status of statuses) outcomes[status] = (outcomes[status] ?? 0) + 1;
+  return { settledMs, outcomes };
+}
+
+const dataDir = tempDataDir('hamro-bench-');
+// BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof" profiles the API process while it is measured.
+const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+const api = await startApi({ name: 'bench API', env: { DATA_DIR: dataDir }, nodeArgs });
+const databaseUrl = api.embeddedUrl();
+const lines = [];
+const say = (line = '') => {
+  lines.push(line);
+  console.log(line);
+};
+
+try {
+  const database = connectDatabase(databaseUrl, { poolSize: 2 });
+  const createStart = performance.now();
+  const big = await createConcert(database.db, bigVenue());
+  const createMs = performance.now() - createStart;
+  await database.close();
+
+  const seeded = (await call(api.baseUrl, 'GET', '/concerts')).body.data;
+  const small = seeded[0];
+  const bigMap = (await call(api.baseUrl, 'GET', `/seats/concert/${big.id}`)).body;
+  const freeIds = bigMap.seats.map((s) => s.id);
+  say(`Hamro Concert benchmark: ${ROUNDS} rounds per figure, medians; API and PostgreSQL on this machine (${new Date().toISOString()})`);
+  say(`20,000-seat concert created through createConcert() in ${Math.round(createMs)} ms`);
+
+  // Warm-up: JIT, connection pool, PostgreSQL caches.
+  await bookingRound(api.baseUrl, 50, freeIds.splice(0, 1000));
+
+  say();
+  say('| unique-seat bookings | clients | bookings/s | p50 ms | p99 ms | failed |');
+  say('|---|---|---|---|---|---|');
+  for (const connections of [50, 200]) {
+    const rounds = [];
+    for (let i = 0; i < ROUNDS; i++) rounds.push(await bookingRound(api.baseUrl, connections, freeIds.splice(0, BOOKINGS_PER_ROUND[connections])));
+    say(
+      `| POST /ticket-bookings/seats | ${connections} | ${Math.round(median(rounds.map((r) => r.perSecond)))} | ` +
+        `${median(rounds.map((r) => r.p50))} | ${median(rounds.map((r) => r.p99))} | ${rounds.reduce((n, r) => n + r.failed, 0)} |`,
+    );
+  }
+
+  say();
+  say('| 500 simultaneous requests for one seat | outcomes (median round) | time to settle ms |');
+  say('|---|---|---|');
+  const races = [];
+  const raceSeats = (await call(api.baseUrl, 'GET', `/seats/concert/${seeded[1].id}/available`)).body;
+  for (let i = 0; i < ROUNDS; i++) races.push(await stampede(api.baseUrl, raceSeats[i].id));
+  const raceMedian = median(races.map((r) => r.settledMs));
+  const typical = races.find((r) => r.settledMs === raceMedian) ?? races[0];
+  say(`| one seat, 500 buyers | ${JSON.stringify(typical.outcomes)} | ${round1(raceMedian)} |`);
+
+  say();
+  say('| GET /seats/concert/:id | clients | req/s | p99 ms | bytes on the wire (br) | gzip | uncompressed | 304 |');
+  say('|---|---|---|---|---|---|---|---|');
+  for (const [label, concert] of [['100 seats', small], ['20,000 seats', big]]) {
+    const url = `${api.baseUrl}/seats/concert/${concert.id}`;
+    const br = await wireBytes(url, { 'accept-encoding': BROWSER_ENCODINGS });
+    const gz = await wireBytes(url, { 'accept-encoding': 'gzip' });
+    const plain = await wireBytes(url, {});
+    const notModified = await wireBytes(url, { 'accept-encoding': BROWSER_ENCODINGS, 'if-none-match': br.etag });
+    const rounds = [];
+    for (let i = 0; i < ROUNDS; i++) rounds.push(await mapRound(api.baseUrl, concert.id, 20));
+    say(
+      `| ${label} | 20 | ${Math.round(median(rounds.map((r) => r.perSecond)))} | ${median(rounds.map((r) => r.p99))} | ` +
+        `${br.bytes} (${br.encoding}) | ${gz.bytes} | ${plain.bytes} | ${notModified.status} |`,
+    );
+  }
+
+  say();
+  const problems = [];
+  for (const concert of [big, seeded[1]]) {
+    problems.push(...(await databaseInvariants(databaseUrl, concert.id)).problems);
+    problems.push(...(await httpInvariants(api.baseUrl, concert.id)).problems);
+  }
+  const raceWinners = races.map((r) => r.outcomes[201] ?? 0);
+  if (raceWinners.some((n) => n !== 1)) problems.push(`one-seat races had ${raceWinners.join(', ')} winners`);
+  say(problems.length === 0 ? 'Invariants: OK (no seat sold twice; stock, seats and sale records agree)' : `Invariants: FAILED\n- ${problems.join('\n- ')}`);
+  if (problems.length > 0) process.exitCode = 1;
+} finally {
+  await api.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}

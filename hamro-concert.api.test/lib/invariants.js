@@ -1,0 +1,56 @@
+/** The invariants every concurrency run ends with, checked in the database and over HTTP. */
+import pg from 'pg';
+
+export async function databaseInvariants(databaseUrl, concertId) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const problems = [];
+    const doubles = await client.query(
+      `select b.seat_id from booking_seats b join seats s on s.id = b.seat_id
+       where b.released_at is null and s.concert_id = $1 group by b.seat_id having count(*) > 1`,
+      [concertId],
+    );
+    if (doubles.rowCount) problems.push(`seats sold twice: ${doubles.rows.map((r) => r.seat_id).join(', ')}`);
+    const disagreements = await client.query(
+      `select s.id from seats s left join booking_seats b on b.seat_id = s.id and b.released_at is null
+       where s.concert_id = $1 and s.booking_id is distinct from b.booking_id`,
+      [concertId],
+    );
+    if (disagreements.rowCount) problems.push(`${disagreements.rowCount} seats whose holder disagrees with booking_seats`);
+    const tiers = await client.query(
+      `select t.id, t.total,
+         (select count(*)::int from booking_seats b join seats s on s.id = b.seat_id
+            where s.tier_id = t.id and b.released_at is null) as booked,
+         (select coalesce(sum(quantity), 0)::int from sales s where s.tier_id = t.id and s.status = 'confirmed') as sold,
+         (select count(*)::int from seats s where s.tier_id = t.id) as seats
+       from ticket_tiers t where t.concert_id = $1`,
+      [concertId],
+    );
+    for (const tier of tiers.rows) {
+      if (tier.sold !== tier.booked) problems.push(`tier ${tier.id}: ${tier.sold} sold in sale records but ${tier.booked} seats booked`);
+      if (tier.seats !== tier.total) problems.push(`tier ${tier.id}: total ${tier.total} but ${tier.seats} seats`);
+    }
+    return { problems, tiers: tiers.rows };
+  } finally {
+    await client.end();
+  }
+}
+
+/** Over HTTP: each tier's advertised availability equals its unbooked seats on the map. */
+export async function httpInvariants(baseUrl, concertId) {
+  const problems = [];
+  const [concert, map] = await Promise.all([
+    fetch(`${baseUrl}/concerts/${concertId}`).then((r) => r.json()),
+    fetch(`${baseUrl}/seats/concert/${concertId}`).then((r) => r.json()),
+  ]);
+  for (const tier of concert.tiers) {
+    const free = map.seats.filter((s) => s.ticketTierId === tier.id && !s.isBooked).length;
+    if (free !== tier.available) problems.push(`${baseUrl} tier ${tier.name}: available ${tier.available}, free seats ${free}`);
+  }
+  const booked = map.seats.filter((s) => s.isBooked).length;
+  if (booked !== map.bookedSeats || map.totalSeats - booked !== map.availableSeats) {
+    problems.push(`${baseUrl} seat map counts disagree with its seats`);
+  }
+  return { problems, booked };
+}

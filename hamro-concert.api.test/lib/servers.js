@@ -1,0 +1,96 @@
+/** Starts real API processes (the built product, hamro-concert.api/dist/main.js) for tests and benchmarks. */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const apiDir = path.dirname(fileURLToPath(import.meta.resolve('hamro-concert.api/package.json')));
+export const apiMain = path.join(apiDir, 'dist', 'main.js');
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A fresh folder for an embedded database; world-traversable because PostgreSQL runs as its own user under root. */
+export function tempDataDir(prefix) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.chmodSync(dir, 0o755);
+  return dir;
+}
+
+const DATABASE_VARIABLES = ['DATABASE_URL', 'DB_HOST', 'DB_PORT', 'DB_USER', 'DB_PASSWORD', 'DB_NAME', 'DATA_DIR'];
+
+/**
+ * Spawns one API instance and waits until /health answers. `env` chooses the database:
+ * `{ DATA_DIR }` for the embedded one, `{ DATABASE_URL }` for a shared one.
+ */
+export async function startApi({ env = {}, name = 'api', timeoutMs = 90_000, nodeArgs = [] } = {}) {
+  if (!fs.existsSync(apiMain)) throw new Error(`${apiMain} is missing: run npm run build first`);
+  const port = await freePort();
+  const baseEnv = { ...process.env };
+  for (const variable of DATABASE_VARIABLES) delete baseEnv[variable];
+  const child = spawn(process.execPath, [...nodeArgs, apiMain], {
+    env: { ...baseEnv, NODE_ENV: 'production', LOG_LEVEL: 'info', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  let ready = false;
+  while (!ready) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} before it was ready:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${name} was not ready within ${timeoutMs} ms:\n${output}`);
+    }
+    ready = await fetch(`${baseUrl}/health`).then((r) => r.ok, () => false);
+    if (!ready) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+
+  return {
+    name,
+    port,
+    baseUrl,
+    child,
+    exited,
+    output: () => output,
+    /** The connection URL the instance logged for its embedded database. */
+    embeddedUrl() {
+      const match = /embedded PostgreSQL is running at (postgresql:\/\/\S+?)"/.exec(output);
+      if (!match) throw new Error(`${name} logged no embedded database URL`);
+      return match[1];
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return exited;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      const result = await exited;
+      clearTimeout(timer);
+      return result;
+    },
+  };
+}
+
+/** Runs a node script to completion and returns its exit code and output. */
+export function runScript(script, env) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
