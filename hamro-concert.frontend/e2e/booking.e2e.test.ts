@@ -1,0 +1,105 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { bookDirectly, concertByTitle, freeSeats, seatMap } from './support/api';
+import { launchBrowser, openPage, saveScreenshot } from './support/browser';
+import { seatButtonName } from './support/seat-names';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function fillDetails(page: Page, name: string, email: string) {
+  await page.getByLabel('Full name').fill(name);
+  await page.getByLabel('Email').fill(email);
+}
+
+describe('booking seats in the browser', () => {
+  it('browse, open a concert, choose two seats, book, see the reference; after a reload the seats are booked', async () => {
+    const page = await openPage(browser);
+    const concert = await concertByTitle(baseUrl, 'Himalayan Echoes');
+    const seats = await freeSeats(baseUrl, concert.id, 'vip', 2);
+
+    await page.goto(baseUrl);
+    const card = page.getByRole('article', { name: 'Himalayan Echoes' });
+    await card.waitFor();
+    expect(await card.textContent()).toContain(`${concert.tiers.reduce((n, t) => n + t.available, 0)} tickets left`);
+    await page.getByRole('list', { name: 'Upcoming concerts' }).getByRole('article').nth(2).waitFor();
+    await saveScreenshot(page, 'home');
+
+    await page.getByRole('link', { name: 'Himalayan Echoes' }).click();
+    await page.waitForURL(`${baseUrl}/concert/${concert.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Himalayan Echoes' }).waitFor();
+
+    for (const seat of seats) {
+      await page.getByRole('button', { name: seatButtonName(concert, seat, 'available'), exact: true }).click();
+      await page.getByRole('button', { name: seatButtonName(concert, seat, 'selected'), exact: true }).waitFor();
+    }
+    const chosen = page.getByRole('list', { name: 'Chosen seats' }).getByRole('listitem');
+    expect(await chosen.count()).toBe(2);
+    await saveScreenshot(page, 'seat-map');
+
+    await fillDetails(page, 'Asha Tamang', 'asha.tamang@example.com');
+    await page.getByRole('button', { name: 'Book 2 seats · $200.00', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: "You're going to Himalayan Echoes!" });
+    await dialog.waitFor();
+    const reference = (await dialog.getByTestId('booking-reference').textContent())?.trim() ?? '';
+    expect(reference).toMatch(/^[A-Z0-9]{6,}$/);
+    expect(await dialog.textContent()).toContain('$200.00');
+    await saveScreenshot(page, 'confirmation', { fullPage: false });
+
+    const after = await seatMap(baseUrl, concert.id);
+    for (const seat of seats) expect(after.seats.find((s) => s.id === seat.id)?.isBooked).toBe(true);
+
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.reload();
+    for (const seat of seats) {
+      await page.getByRole('button', { name: seatButtonName(concert, seat, 'booked'), exact: true }).waitFor();
+    }
+    await page.context().close();
+  });
+
+  it('when another buyer books one of the chosen seats first, names it, drops it and keeps the rest', async () => {
+    const page = await openPage(browser);
+    const concert = await concertByTitle(baseUrl, 'Phewa Nights');
+    const seats = await freeSeats(baseUrl, concert.id, 'ga', 3);
+    const [kept1, taken, kept2] = seats as [(typeof seats)[0], (typeof seats)[0], (typeof seats)[0]];
+
+    await page.goto(`${baseUrl}/concert/${concert.id}`);
+    for (const seat of seats) {
+      await page.getByRole('button', { name: seatButtonName(concert, seat, 'available'), exact: true }).click();
+    }
+    await page.getByRole('button', { name: 'Book 3 seats · $30.00', exact: true }).waitFor();
+
+    const other = await bookDirectly(baseUrl, [taken.id]);
+    expect(other.status).toBe(201);
+
+    await fillDetails(page, 'Bikash Rai', 'bikash@example.com');
+    await page.getByRole('button', { name: 'Book 3 seats · $30.00', exact: true }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const takenName = seatButtonName(concert, taken, 'booked').replace(/, \$.*$/, '');
+    expect(await alert.textContent()).toContain(`Someone else booked ${takenName} a moment before you.`);
+
+    await page.getByRole('button', { name: seatButtonName(concert, taken, 'booked'), exact: true }).waitFor();
+    for (const seat of [kept1, kept2]) {
+      await page.getByRole('button', { name: seatButtonName(concert, seat, 'selected'), exact: true }).waitFor();
+    }
+    expect(await page.getByRole('list', { name: 'Chosen seats' }).getByRole('listitem').count()).toBe(2);
+    expect(await page.getByLabel('Full name').inputValue()).toBe('Bikash Rai');
+    expect(await page.getByLabel('Email').inputValue()).toBe('bikash@example.com');
+
+    await page.getByRole('button', { name: 'Book 2 seats · $20.00', exact: true }).click();
+    await page.getByRole('dialog').getByTestId('booking-reference').waitFor();
+    const after = await seatMap(baseUrl, concert.id);
+    for (const seat of seats) expect(after.seats.find((s) => s.id === seat.id)?.isBooked).toBe(true);
+    await page.context().close();
+  });
+});

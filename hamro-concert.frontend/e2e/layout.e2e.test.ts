@@ -1,0 +1,45 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { concertByTitle } from './support/api';
+import { horizontalOverflow, launchBrowser, openPage, saveScreenshot } from './support/browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each([
+  { width: 375, height: 812 },
+  { width: 1280, height: 900 },
+])('layout at $width px', ({ width, height }) => {
+  it('home and concert pages fit the width, with seats large enough to tap', async () => {
+    const page = await openPage(browser, width, height);
+    const concert = await concertByTitle(baseUrl, 'Phewa Nights');
+
+    await page.goto(baseUrl);
+    await page.getByRole('list', { name: 'Upcoming concerts' }).getByRole('article').nth(2).waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await saveScreenshot(page, `home-${width}`);
+
+    await page.goto(`${baseUrl}/concert/${concert.id}`);
+    await page.getByRole('group', { name: 'General Admission, row 5' }).waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+    const seat = page.locator('[data-seat-id]').first();
+    const box = await seat.boundingBox();
+    expect(box?.width).toBeGreaterThanOrEqual(22);
+    expect(box?.height).toBeGreaterThanOrEqual(22);
+
+    const form = await page.getByRole('complementary', { name: 'Your booking' }).boundingBox();
+    expect(form).not.toBeNull();
+    expect((form?.x ?? -1) >= 0 && (form?.x ?? 0) + (form?.width ?? 0) <= width).toBe(true);
+    await saveScreenshot(page, `seat-map-${width}`);
+    await page.context().close();
+  });
+});

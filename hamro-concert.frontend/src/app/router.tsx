@@ -1,0 +1,27 @@
+import { createBrowserRouter, createMemoryRouter, type RouteObject } from 'react-router';
+import { AppLayout } from './layout/app-layout';
+import { ConcertPage } from './routes/concert-page';
+import { HomePage } from './routes/home-page';
+import { NotFoundPage } from './routes/not-found-page';
+import { RouteError } from './routes/route-error';
+
+export const routes: RouteObject[] = [
+  {
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'concert/:concertId', element: <ConcertPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}
+
+/** For tests: the same routes, starting at the given URL, without a browser location. */
+export function createTestRouter(initialPath: string) {
+  return createMemoryRouter(routes, { initialEntries: [initialPath] });
+}

@@ -1,0 +1,75 @@
+import type { Booking } from 'hamro-concert.api/contracts';
+import { Button } from '../../../components/ui/button';
+import { Dialog } from '../../../components/ui/dialog';
+import { formatMoney, plural } from '../../../lib/format';
+import { groupBySectionAndRow, type CheckoutSeat } from '../lib/checkout-seat';
+import styles from './confirmation.module.css';
+
+interface BookingConfirmationProps {
+  booking: Booking;
+  seats: readonly CheckoutSeat[];
+  concertTitle: string;
+  concertWhen: string;
+  onClose: () => void;
+}
+
+/** The booking went through: the reference to keep, the seats by section and row, the total. */
+export function BookingConfirmation({ booking, seats, concertTitle, concertWhen, onClose }: BookingConfirmationProps) {
+  const booked = seats.filter((seat) => booking.seatIds.includes(seat.id));
+  return (
+    <Dialog
+      labelledBy="confirmation-title"
+      describedBy="confirmation-summary"
+      onClose={onClose}
+      fallbackFocus={() => document.getElementById('details-title')}
+    >
+      <div className={styles.banner}>
+        <span className={styles.tick} aria-hidden="true">
+          ✓
+        </span>
+        <h2 id="confirmation-title" className={styles.title}>
+          You're going to {concertTitle}!
+        </h2>
+        <p id="confirmation-summary" className={styles.summary}>
+          {plural(booking.seatIds.length, 'seat')} booked for {booking.userName}.
+        </p>
+        <p className={styles.when}>{concertWhen}</p>
+      </div>
+      <div className={styles.body}>
+        <div className={styles.reference}>
+          <span className={styles.referenceLabel}>Booking reference</span>
+          <strong className={styles.referenceCode} data-testid="booking-reference">
+            {booking.reference}
+          </strong>
+          <span className={styles.referenceHint}>Show this at the door. Keep it somewhere safe.</span>
+        </div>
+        <h3 className={styles.subtitle}>Your seats</h3>
+        <ul className={styles.groups}>
+          {groupBySectionAndRow(booked).map((group) => (
+            <li key={`${group.sectionName}-${group.row}`} className={styles.group}>
+              <span className={styles.groupPlace}>
+                {group.sectionName}, row {group.row}
+              </span>
+              <span>
+                {group.numbers.length === 1 ? 'Seat' : 'Seats'} {group.numbers.join(', ')}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <dl className={styles.facts}>
+          <div>
+            <dt>Email</dt>
+            <dd>{booking.userEmail}</dd>
+          </div>
+          <div className={styles.total}>
+            <dt>Total</dt>
+            <dd>{formatMoney(booking.totalAmount)}</dd>
+          </div>
+        </dl>
+        <Button block onClick={onClose} data-autofocus>
+          Done
+        </Button>
+      </div>
+    </Dialog>
+  );
+}

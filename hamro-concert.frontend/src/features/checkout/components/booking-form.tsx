@@ -1,0 +1,77 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { Button } from '../../../components/ui/button';
+import { TextField } from '../../../components/ui/text-field';
+import { formatCents, plural } from '../../../lib/format';
+import { validateDetails, type BookingDetails, type DetailErrors } from '../lib/booking-details';
+import { totalCents, type CheckoutSeat } from '../lib/checkout-seat';
+import styles from './checkout.module.css';
+
+interface BookingFormProps {
+  seats: readonly CheckoutSeat[];
+  sending: boolean;
+  serverErrors: DetailErrors;
+  onSubmit: (details: BookingDetails) => void;
+}
+
+function buttonLabel(seats: readonly CheckoutSeat[], sending: boolean): string {
+  if (seats.length === 0) return 'Choose seats to book';
+  const what = `${plural(seats.length, 'seat')} · ${formatCents(totalCents(seats))}`;
+  return sending ? `Booking ${what}…` : `Book ${what}`;
+}
+
+/** Name and email, checked as the visitor types, and the button that says what it will book. */
+export function BookingForm({ seats, sending, serverErrors, onSubmit }: BookingFormProps) {
+  const [details, setDetails] = useState<BookingDetails>({ userName: '', userEmail: '' });
+  const [touched, setTouched] = useState<Record<keyof BookingDetails, boolean>>({ userName: false, userEmail: false });
+  const nameInput = useRef<HTMLInputElement>(null);
+  const emailInput = useRef<HTMLInputElement>(null);
+  const errors = validateDetails(details);
+  const shown = (field: keyof BookingDetails) => (touched[field] ? errors[field] : undefined) ?? serverErrors[field];
+
+  function update(field: keyof BookingDetails, value: string) {
+    setDetails((current) => ({ ...current, [field]: value }));
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (sending || seats.length === 0) return;
+    setTouched({ userName: true, userEmail: true });
+    if (errors.userName) return nameInput.current?.focus();
+    if (errors.userEmail) return emailInput.current?.focus();
+    onSubmit({ userName: details.userName.trim(), userEmail: details.userEmail.trim() });
+  }
+
+  return (
+    <form className={styles.form} onSubmit={submit} noValidate aria-labelledby="details-title">
+      <h2 className={styles.title} id="details-title" tabIndex={-1}>
+        Your details
+      </h2>
+      <TextField
+        label="Full name"
+        name="name"
+        autoComplete="name"
+        inputRef={nameInput}
+        value={details.userName}
+        error={shown('userName')}
+        onChange={(event) => update('userName', event.target.value)}
+        onBlur={() => setTouched((t) => ({ ...t, userName: true }))}
+      />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        inputRef={emailInput}
+        value={details.userEmail}
+        error={shown('userEmail')}
+        onChange={(event) => update('userEmail', event.target.value)}
+        onBlur={() => setTouched((t) => ({ ...t, userEmail: true }))}
+      />
+      <p className={styles.hint}>We show your booking reference as soon as the seats are yours. Keep it for the door.</p>
+      <Button type="submit" block disabled={sending || seats.length === 0}>
+        {buttonLabel(seats, sending)}
+      </Button>
+    </form>
+  );
+}

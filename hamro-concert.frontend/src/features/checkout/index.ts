@@ -1,0 +1,2 @@
+export { CheckoutPanel } from './components/checkout-panel';
+export type { CheckoutSeat } from './lib/checkout-seat';

@@ -1,0 +1,32 @@
+/** A seat as checkout needs it: where it is and what it costs. The page passes these in. */
+export interface CheckoutSeat {
+  id: number;
+  sectionName: string;
+  row: number;
+  /** The seat's number within its row. */
+  number: string;
+  /** "VIP, row 2, seat 12" */
+  place: string;
+  priceCents: number;
+}
+
+export interface SeatGroup {
+  sectionName: string;
+  row: number;
+  numbers: string[];
+}
+
+/** Seats grouped by section and row, in the order given: "VIP, row 2: seats 11, 12". */
+export function groupBySectionAndRow(seats: readonly CheckoutSeat[]): SeatGroup[] {
+  const groups: SeatGroup[] = [];
+  for (const seat of seats) {
+    const group = groups.find((g) => g.sectionName === seat.sectionName && g.row === seat.row);
+    if (group) group.numbers.push(seat.number);
+    else groups.push({ sectionName: seat.sectionName, row: seat.row, numbers: [seat.number] });
+  }
+  return groups;
+}
+
+export function totalCents(seats: readonly CheckoutSeat[]): number {
+  return seats.reduce((sum, seat) => sum + seat.priceCents, 0);
+}

@@ -1,0 +1,15 @@
+import type { Concert } from 'hamro-concert.api/contracts';
+import { plural } from '../../../lib/format';
+
+export function ticketsLeft(concert: Concert): number {
+  return concert.tiers.reduce((sum, tier) => sum + tier.available, 0);
+}
+
+export function isSoldOut(concert: Concert): boolean {
+  return concert.tiers.length > 0 && ticketsLeft(concert) === 0;
+}
+
+/** "12 tickets left", "1 ticket left", "Sold out" */
+export function ticketsLeftText(concert: Concert): string {
+  return isSoldOut(concert) ? 'Sold out' : `${plural(ticketsLeft(concert), 'ticket')} left`;
+}

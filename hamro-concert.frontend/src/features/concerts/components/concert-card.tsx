@@ -1,0 +1,39 @@
+import type { Concert } from 'hamro-concert.api/contracts';
+import { Link } from 'react-router';
+import { formatConcertDate } from '../../../lib/format';
+import { isSoldOut, ticketsLeftText } from './availability';
+import { ConcertImage } from './concert-image';
+import styles from './concert-card.module.css';
+import { TierList } from './tier-list';
+
+/** One upcoming concert in the list; the whole card opens the concert's seat map. */
+export function ConcertCard({ concert, href }: { concert: Concert; href: string }) {
+  const soldOut = isSoldOut(concert);
+  const titleId = `concert-${concert.id}-title`;
+  return (
+    <article className={`${styles.card} ${soldOut ? styles.soldOut : ''}`} aria-labelledby={titleId}>
+      <ConcertImage src={concert.image} className={styles.media} />
+      <p className={`${styles.badge} ${soldOut ? styles.soldOutBadge : ''}`}>{ticketsLeftText(concert)}</p>
+      <div className={styles.body}>
+        <p className={styles.when}>
+          <time dateTime={`${concert.date}T${concert.time}`}>{formatConcertDate(concert.date, concert.time)}</time>
+        </p>
+        <h3 className={styles.title} id={titleId}>
+          <Link to={href} className={styles.link}>
+            {concert.title}
+          </Link>
+        </h3>
+        <p className={styles.artist}>{concert.artist}</p>
+        <p className={styles.where}>
+          {concert.venue}, {concert.city}
+        </p>
+        <div className={styles.tiers}>
+          <TierList tiers={concert.tiers} />
+        </div>
+        <p className={styles.cta} aria-hidden="true">
+          {soldOut ? 'Sold out · see the seat map' : 'Choose seats →'}
+        </p>
+      </div>
+    </article>
+  );
+}

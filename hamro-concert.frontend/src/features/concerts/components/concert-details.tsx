@@ -1,0 +1,44 @@
+import type { Concert } from 'hamro-concert.api/contracts';
+import { Skeleton } from '../../../components/ui/skeleton';
+import { formatConcertDate } from '../../../lib/format';
+import { ticketsLeftText } from './availability';
+import { ConcertImage } from './concert-image';
+import styles from './concert-details.module.css';
+
+/** The top of a concert's page: artwork, when and where, and how many tickets are left. */
+export function ConcertDetails({ concert }: { concert: Concert }) {
+  return (
+    <header className={styles.details}>
+      <ConcertImage src={concert.image} className={styles.media} />
+      <div className={styles.text}>
+        <p className={styles.when}>
+          <time dateTime={`${concert.date}T${concert.time}`}>{formatConcertDate(concert.date, concert.time)}</time>
+        </p>
+        <h1 className={styles.title}>{concert.title}</h1>
+        <p className={styles.artist}>{concert.artist}</p>
+        <p className={styles.where}>
+          {concert.venue}, {concert.city}
+        </p>
+        {concert.description ? <p className={styles.description}>{concert.description}</p> : null}
+        <p className={styles.summary}>
+          <span className={styles.badge}>{ticketsLeftText(concert)}</span>
+        </p>
+      </div>
+    </header>
+  );
+}
+
+export function ConcertDetailsSkeleton() {
+  return (
+    <div className={styles.details} aria-hidden="true">
+      <Skeleton height="auto" style={{ aspectRatio: '16 / 9' }} />
+      <div className={styles.text}>
+        <Skeleton width="40%" height="0.9rem" />
+        <Skeleton width="70%" height="2.2rem" />
+        <Skeleton width="35%" />
+        <Skeleton width="55%" />
+        <Skeleton height="3rem" />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { Link } from 'react-router';
+import { buttonClass } from '../../../components/ui/button';
+import { ErrorState } from '../../../components/ui/error-state';
+import { MessagePanel } from '../../../components/ui/message-panel';
+import { CONCERTS_PER_PAGE, useConcerts } from '../api/get-concerts';
+import { ConcertCard } from './concert-card';
+import { ConcertCardSkeleton } from './concert-card-skeleton';
+import styles from './concert-list.module.css';
+import { Pagination } from './pagination';
+
+interface ConcertListProps {
+  page: number;
+  concertHref: (concertId: string) => string;
+  pageHref: (page: number) => string;
+}
+
+/** The upcoming concerts, one page at a time, with loading, failure and empty states. */
+export function ConcertList({ page, concertHref, pageHref }: ConcertListProps) {
+  const concerts = useConcerts(page);
+
+  if (concerts.isPending) {
+    return (
+      <div aria-busy="true">
+        <p role="status" className="visually-hidden">
+          Loading concerts…
+        </p>
+        <div className={styles.grid}>
+          {Array.from({ length: Math.min(CONCERTS_PER_PAGE, 6) }, (_, i) => (
+            <ConcertCardSkeleton key={i} />
+          ))}
+        </div>
+      </div>
+    );
+  }
+
+  if (concerts.isError) {
+    return (
+      <ErrorState
+        title="We couldn't load the concerts"
+        error={concerts.error}
+        onRetry={() => void concerts.refetch()}
+        retrying={concerts.isFetching}
+      />
+    );
+  }
+
+  const { data, totalPages } = concerts.data;
+  if (data.length === 0) {
+    return (
+      <MessagePanel
+        tone="empty"
+        title={page > 1 ? 'No concerts on this page' : 'No concerts on sale yet'}
+        action={
+          page > 1 ? (
+            <Link to={pageHref(1)} className={buttonClass('secondary')}>
+              Back to the first page
+            </Link>
+          ) : null
+        }
+      >
+        <p>{page > 1 ? 'This page is past the end of the list.' : 'New shows are added all the time. Check back soon.'}</p>
+      </MessagePanel>
+    );
+  }
+
+  return (
+    <>
+      <ul className={`${styles.grid} ${concerts.isPlaceholderData ? styles.updating : ''}`} aria-label="Upcoming concerts">
+        {data.map((concert) => (
+          <li key={concert.id} style={{ display: 'grid' }}>
+            <ConcertCard concert={concert} href={concertHref(concert.id)} />
+          </li>
+        ))}
+      </ul>
+      <Pagination page={page} totalPages={totalPages} hrefFor={pageHref} />
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import { type Ref } from 'react';
+import { seatLabel, seatState, type SeatView } from '../lib/seat-layout';
+import styles from './seat-button.module.css';
+import { CheckIcon, CrossIcon } from './seat-icons';
+
+interface SeatButtonProps {
+  seat: SeatView;
+  selected: boolean;
+  tabbable: boolean;
+  buttonRef: Ref<HTMLButtonElement>;
+  onToggle: (seat: SeatView) => void;
+  onFocusSeat: (seatId: number) => void;
+}
+
+/**
+ * One seat: a real button, named "VIP, row 2, seat 12, $100.00, available". Its state shows by
+ * colour and by shape: an outlined seat with its number, a filled seat with a tick, a grey dashed
+ * square with a cross.
+ */
+export function SeatButton({ seat, selected, tabbable, buttonRef, onToggle, onFocusSeat }: SeatButtonProps) {
+  const state = seatState(seat, selected);
+  const label = seatLabel(seat, state);
+  return (
+    <button
+      ref={buttonRef}
+      type="button"
+      className={`${styles.seat} ${styles[state]}`}
+      data-seat-id={seat.id}
+      data-state={state}
+      aria-label={label}
+      title={label}
+      aria-pressed={state === 'booked' ? undefined : selected}
+      aria-disabled={state === 'booked' ? true : undefined}
+      tabIndex={tabbable ? 0 : -1}
+      onFocus={() => onFocusSeat(seat.id)}
+      onClick={() => {
+        if (state !== 'booked') onToggle(seat);
+      }}
+    >
+      {state === 'selected' ? <CheckIcon /> : state === 'booked' ? <CrossIcon /> : seat.number}
+    </button>
+  );
+}

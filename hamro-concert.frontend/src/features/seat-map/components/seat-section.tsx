@@ -1,0 +1,54 @@
+import type { Ref } from 'react';
+import { formatCents } from '../../../lib/format';
+import type { SectionView, SeatView } from '../lib/seat-layout';
+import { SeatButton } from './seat-button';
+import styles from './seat-section.module.css';
+
+interface SeatSectionProps {
+  section: SectionView;
+  isSelected: (seatId: number) => boolean;
+  tabbableId: number | null;
+  seatRef: (seatId: number) => Ref<HTMLButtonElement>;
+  onToggle: (seat: SeatView) => void;
+  onFocusSeat: (seatId: number) => void;
+}
+
+/** One block of the venue (Front Row, VIP, General Admission), its rows in order from the stage. */
+export function SeatSection({ section, isSelected, tabbableId, seatRef, onToggle, onFocusSeat }: SeatSectionProps) {
+  const headingId = `section-${section.section}-heading`;
+  return (
+    <div className={`${styles.section} ${styles[section.section]}`} role="group" aria-labelledby={headingId}>
+      <h3 className={styles.heading} id={headingId}>
+        {section.name}
+        <span className={styles.meta}>
+          {formatCents(section.priceCents)} · {section.available} of {section.total} left
+        </span>
+      </h3>
+      <div className={styles.rows}>
+        {section.rows.map((row) => (
+          <div key={row.row} className={styles.row} role="group" aria-label={`${section.name}, row ${row.row}`}>
+            <span className={styles.rowLabel} aria-hidden="true">
+              {row.row}
+            </span>
+            <div className={styles.seats}>
+              {row.seats.map((seat) => (
+                <SeatButton
+                  key={seat.id}
+                  seat={seat}
+                  selected={isSelected(seat.id)}
+                  tabbable={seat.id === tabbableId}
+                  buttonRef={seatRef(seat.id)}
+                  onToggle={onToggle}
+                  onFocusSeat={onFocusSeat}
+                />
+              ))}
+            </div>
+            <span className={styles.rowLabel} aria-hidden="true">
+              {row.row}
+            </span>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

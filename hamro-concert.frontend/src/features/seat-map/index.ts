@@ -1,0 +1,6 @@
+export { seatMapQueryOptions, useSeatMap } from './api/get-seat-map';
+export { useSeatSelection, type SeatSelection } from './hooks/use-seat-selection';
+export { buildSeatLayout, type SeatLayout, type SeatView } from './lib/seat-layout';
+export { SeatMap } from './components/seat-map';
+export { SelectionList } from './components/selection-list';
+export { SelectionBar } from './components/selection-bar';

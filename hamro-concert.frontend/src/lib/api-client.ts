@@ -1,0 +1,68 @@
+import type { Problem } from 'hamro-concert.api/contracts';
+import type { z } from 'zod';
+import { env } from '../config/env';
+
+/** A failed request: the API's problem document, or a stand-in when the network itself failed. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem,
+  ) {
+    super(problem.detail || problem.title);
+    this.name = 'ApiError';
+  }
+
+  get code(): string {
+    return this.problem.code;
+  }
+}
+
+function localProblem(status: number, code: string, title: string, detail: string): Problem {
+  return { type: 'about:blank', title, status, detail, code, instance: '', requestId: '' };
+}
+
+function isProblem(body: unknown): body is Problem {
+  return typeof body === 'object' && body !== null && typeof (body as { code?: unknown }).code === 'string';
+}
+
+async function readProblem(response: Response): Promise<Problem> {
+  const body: unknown = await response.json().catch(() => null);
+  if (isProblem(body)) return body;
+  return localProblem(response.status, 'http-error', response.statusText || 'Request failed', `The server answered ${response.status}.`);
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+}
+
+/** Calls the API and checks the answer against its contract schema; throws ApiError on failure. */
+export async function apiRequest<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(`${env.apiBaseUrl}${path}`, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, localProblem(0, 'network-error', 'No connection', 'We could not reach Hamro Concert. Check your connection and try again.'));
+  }
+  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  const parsed = schema.safeParse(await response.json());
+  if (!parsed.success) {
+    throw new ApiError(response.status, localProblem(response.status, 'unexpected-response', 'Unexpected answer', 'The server sent an answer we did not understand.'));
+  }
+  return parsed.data;
+}
+
+/** Whether a failed request is worth repeating automatically (not for answers that will not change). */
+export function isRetryable(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return true;
+  return error.status === 0 || error.status >= 500;
+}

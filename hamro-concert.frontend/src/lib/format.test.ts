@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { formatCents, formatConcertDate, formatMoney, plural, toCents } from './format';
+
+describe('money', () => {
+  it('reads API decimals as cents and shows them with the currency symbol', () => {
+    expect(toCents('100.00')).toBe(10000);
+    expect(toCents('10.5')).toBe(1050);
+    expect(formatMoney('210.00')).toBe('$210.00');
+    expect(formatCents(123456)).toBe('$1,234.56');
+  });
+});
+
+describe('concert dates', () => {
+  it('shows the venue date and time for people, without shifting time zones', () => {
+    expect(formatConcertDate('2026-03-14', '19:00:00')).toBe('Sat, 14 Mar 2026 · 7:00 PM');
+    expect(formatConcertDate('2026-01-01', '00:30:00')).toBe('Thu, 1 Jan 2026 · 12:30 AM');
+  });
+});
+
+describe('plural', () => {
+  it('counts things in words', () => {
+    expect(plural(1, 'seat')).toBe('1 seat');
+    expect(plural(3, 'seat')).toBe('3 seats');
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * Formatting at the edges: money is handled in integer cents and shown with one currency symbol;
+ * concert dates are calendar dates and wall-clock times at the venue, so no time zone is applied.
+ */
+const CURRENCY_SYMBOL = '$';
+
+/** "100.00" → 10000. Amounts from the API are plain decimals with two places. */
+export function toCents(amount: string): number {
+  const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(amount.trim());
+  if (!match) return 0;
+  return Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0'));
+}
+
+const grouped = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** 21000 → "$210.00" */
+export function formatCents(cents: number): string {
+  return `${CURRENCY_SYMBOL}${grouped.format(cents / 100)}`;
+}
+
+/** "210.00" → "$210.00" */
+export function formatMoney(amount: string): string {
+  return formatCents(toCents(amount));
+}
+
+const dateParts = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const timeParts = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'UTC' });
+
+function part(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes): string {
+  return parts.find((p) => p.type === type)?.value ?? '';
+}
+
+/** ("2026-03-15", "19:00:00") → "Sun, 15 Mar 2026 · 7:00 PM" */
+export function formatConcertDate(date: string, time: string): string {
+  const instant = new Date(`${date}T${time.slice(0, 8)}Z`);
+  if (Number.isNaN(instant.getTime())) return `${date} ${time.slice(0, 5)}`;
+  const d = dateParts.formatToParts(instant);
+  const t = timeParts.formatToParts(instant);
+  const day = `${part(d, 'weekday')}, ${part(d, 'day')} ${part(d, 'month')} ${part(d, 'year')}`;
+  const clock = `${part(t, 'hour')}:${part(t, 'minute')} ${part(t, 'dayPeriod').toUpperCase()}`;
+  return `${day} · ${clock}`;
+}
+
+/** 1 → "1 seat", 3 → "3 seats" */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

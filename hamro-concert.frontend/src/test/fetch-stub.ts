@@ -1,0 +1,38 @@
+import { vi } from 'vitest';
+
+export interface StubRequest {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+export type StubAnswer = { status: number; body: unknown } | Promise<{ status: number; body: unknown }>;
+
+/**
+ * Replaces fetch for one component test with a function from request to answer. Only component
+ * tests use this; the end-to-end tests talk to the real API.
+ */
+export function stubFetch(answer: (request: StubRequest) => StubAnswer) {
+  const calls: StubRequest[] = [];
+  const fetchStub = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input), 'http://localhost');
+    const request: StubRequest = {
+      method: init?.method ?? 'GET',
+      path: `${url.pathname}${url.search}`,
+      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+    };
+    calls.push(request);
+    const { status, body } = await answer(request);
+    const contentType = status >= 400 ? 'application/problem+json' : 'application/json';
+    return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': contentType } });
+  });
+  vi.stubGlobal('fetch', fetchStub);
+  return { calls };
+}
+
+export function problem(status: number, code: string, extra: Record<string, unknown> = {}) {
+  return {
+    status,
+    body: { type: `https://hamro-concert.example/problems/${code}`, title: code, status, detail: code, code, instance: '/x', requestId: 'req-1', ...extra },
+  };
+}
