@@ -36,8 +36,9 @@ const DATABASE_VARIABLES = ['DATABASE_URL', 'DB_HOST', 'DB_PORT', 'DB_USER', 'DB
 export async function startApi({ env = {}, name = 'api', timeoutMs = 90_000, nodeArgs = [] } = {}) {
   if (!fs.existsSync(apiMain)) throw new Error(`${apiMain} is missing: run npm run build first`);
   const port = await freePort();
+  // Empty, not absent: an empty variable also overrides a developer's .env file.
   const baseEnv = { ...process.env };
-  for (const variable of DATABASE_VARIABLES) delete baseEnv[variable];
+  for (const variable of DATABASE_VARIABLES) baseEnv[variable] = '';
   const child = spawn(process.execPath, [...nodeArgs, apiMain], {
     env: { ...baseEnv, NODE_ENV: 'production', LOG_LEVEL: 'info', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],

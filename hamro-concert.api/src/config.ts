@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseEnv } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -72,8 +74,18 @@ function databaseTarget(env: Env, dataDir: string): DatabaseTarget {
   return { kind: 'embedded', dataDir: path.join(dataDir, 'postgres') };
 }
 
-/** Parses the environment once; throws a ConfigError naming every bad variable. */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+/** The variables of the repository's `.env` file, if there is one; the real environment wins over it. */
+function withDotEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const file = path.join(repoRoot, '.env');
+  if (!existsSync(file)) return env;
+  return { ...parseEnv(readFileSync(file, 'utf8')), ...env };
+}
+
+/**
+ * Parses the environment (and `.env` at the repository root) once; throws a ConfigError naming
+ * every bad variable.
+ */
+export function loadConfig(source: NodeJS.ProcessEnv = withDotEnv(process.env)): Config {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
@@ -6,40 +6,43 @@ import { concerts, seats, ticketTiers } from '../../db/schema.js';
 
 const seatIds = sql.placeholder('seatIds');
 
+const seatDetails = {
+  id: seats.id,
+  concertId: seats.concertId,
+  tierId: seats.tierId,
+  label: seats.label,
+  bookingId: seats.bookingId,
+  priceCents: ticketTiers.priceCents,
+  date: concerts.date,
+};
+
 /**
- * The requested seats, locked in ascending id order so that bookings over overlapping seats queue
- * behind each other instead of deadlocking. In READ COMMITTED a row lock returns the newest committed
- * version of the row, so `booking_id` here is the seat's state after every earlier booking of it.
+ * The requested seats that are free, locked in ascending id order so that bookings over overlapping
+ * seats queue behind each other instead of deadlocking. A seat already booked is passed over without
+ * waiting for its lock, so a crowd of late buyers does not queue behind the winner. After waiting for
+ * a lock, READ COMMITTED re-checks the newest committed version of the row: a seat booked meanwhile
+ * drops out too.
  */
-const lockSeats = new QueryBuilder()
-  .select({
-    id: seats.id,
-    concertId: seats.concertId,
-    tierId: seats.tierId,
-    label: seats.label,
-    bookingId: seats.bookingId,
-    priceCents: ticketTiers.priceCents,
-    date: concerts.date,
-  })
+const lockFreeSeats = new QueryBuilder()
+  .select(seatDetails)
   .from(seats)
   .innerJoin(ticketTiers, eq(ticketTiers.id, seats.tierId))
   .innerJoin(concerts, eq(concerts.id, seats.concertId))
-  .where(sql`${seats.id} = any(${seatIds}::int[])`)
+  .where(sql`${seats.id} = any(${seatIds}::int[]) and ${seats.bookingId} is null`)
   .orderBy(asc(seats.id))
   .for('update', { of: seats });
 
 /**
- * The whole booking in one statement, and so in one transaction and one round trip: lock the seats,
- * re-check the locked rows (all exist, one concert, all free, not over), and only if every check
- * passes write the customer, the booking, the seats' new holder, the booking's seats and one sale
- * record per tier. The locked seats come back either way, so the caller can say what went wrong.
+ * The whole booking in one statement, and so in one transaction and one round trip: lock the free
+ * seats, check that every requested seat is among them, of one concert that has not yet taken place,
+ * and only then write the customer, the booking, the seats' new holder, the booking's seats and one
+ * sale record per tier. Nothing is written otherwise.
  */
 const bookSeatsStatement = preparedStatement<{
   id: number;
   concert_id: string;
   tier_id: number;
   label: string;
-  was_booked: boolean;
   price_cents: number;
   date: string;
   booking_id: string | null;
@@ -47,11 +50,10 @@ const bookSeatsStatement = preparedStatement<{
 }>(
   'book_seats',
   sql`
-  with locked as (${lockSeats}),
+  with locked as (${lockFreeSeats}),
   verdict as (
     select count(*) = cardinality(${seatIds}::int[])
        and count(distinct concert_id) = 1
-       and bool_and(booking_id is null)
        and min(date) >= ${sql.placeholder('today')}::date as ok
     from locked
   ), customer as (
@@ -78,43 +80,67 @@ const bookSeatsStatement = preparedStatement<{
     from booking, locked
     group by booking.id, booking.created_at, locked.concert_id, locked.tier_id
   )
-  select locked.id, locked.concert_id, locked.tier_id, locked.label, locked.booking_id is not null as was_booked,
-         locked.price_cents, locked.date, booking.id as booking_id, booking.created_at
-  from locked left join booking on true
+  select locked.id, locked.concert_id, locked.tier_id, locked.label, locked.price_cents, locked.date,
+         booking.id as booking_id, booking.created_at
+  from booking, locked
   order by locked.id`,
 );
 
-export interface LockedSeat {
+export interface BookedSeat {
   id: number;
   concertId: string;
   tierId: number;
   label: string;
-  wasBooked: boolean;
   priceCents: number;
-  concertDate: string;
 }
 
-export interface BookingAttempt {
-  seats: LockedSeat[];
-  booking?: { id: string; createdAt: Date };
+export interface NewBooking {
+  id: string;
+  createdAt: Date;
+  seats: BookedSeat[];
 }
 
+/** Books the seats if all of them can be booked now; undefined if nothing was written. */
 export async function bookSeatsIfFree(
   db: Executor,
   input: { seatIds: number[]; reference: string; name: string; email: string; today: string },
-): Promise<BookingAttempt> {
+): Promise<NewBooking | undefined> {
   const { rows } = await bookSeatsStatement(db, input);
   const first = rows[0];
+  if (!first?.booking_id || !first.created_at) return undefined;
   return {
+    id: first.booking_id,
+    createdAt: new Date(first.created_at),
     seats: rows.map((row) => ({
       id: row.id,
       concertId: row.concert_id,
       tierId: row.tier_id,
       label: row.label,
-      wasBooked: row.was_booked,
       priceCents: row.price_cents,
-      concertDate: row.date,
     })),
-    booking: first?.booking_id && first.created_at ? { id: first.booking_id, createdAt: new Date(first.created_at) } : undefined,
   };
+}
+
+export interface SeatState {
+  id: number;
+  concertId: string;
+  label: string;
+  booked: boolean;
+  concertDate: string;
+}
+
+/** The requested seats as they are now, without locking: to explain a booking that could not be made. */
+export function findSeatStates(db: Executor, ids: number[]): Promise<SeatState[]> {
+  return db
+    .select({
+      id: seats.id,
+      concertId: seats.concertId,
+      label: seats.label,
+      booked: sql<boolean>`${seats.bookingId} is not null`,
+      concertDate: concerts.date,
+    })
+    .from(seats)
+    .innerJoin(concerts, eq(concerts.id, seats.concertId))
+    .where(inArray(seats.id, ids))
+    .orderBy(asc(seats.id));
 }

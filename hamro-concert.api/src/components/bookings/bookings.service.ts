@@ -1,45 +1,44 @@
 import type { Db } from '../../db/client.js';
-import { badRequest, conflict, notFound } from '../../http/errors.js';
+import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { formatCents } from '../../lib/money.js';
 import { newReference } from '../../lib/reference.js';
 import * as repository from './bookings.repository.js';
 import type { BookSeatsBody, Booking } from './bookings.schemas.js';
 
-function assertAllSeatsExist(requested: number[], locked: repository.LockedSeat[]): void {
-  if (locked.length === requested.length) return;
-  const found = new Set(locked.map((seat) => seat.id));
+function assertAllSeatsExist(requested: number[], seats: repository.SeatState[]): void {
+  if (seats.length === requested.length) return;
+  const found = new Set(seats.map((seat) => seat.id));
   const missing = requested.filter((id) => !found.has(id));
   throw notFound('seat-not-found', `These seats do not exist: ${missing.join(', ')}.`, { seatIds: missing });
 }
 
-function assertOneConcert(locked: repository.LockedSeat[]): string {
-  const concertIds = new Set(locked.map((seat) => seat.concertId));
+function assertOneConcert(seats: repository.SeatState[]): void {
+  const concertIds = new Set(seats.map((seat) => seat.concertId));
   if (concertIds.size > 1) {
     throw badRequest('seats-span-concerts', 'All seats of a booking must be for the same concert.', {
       concertIds: [...concertIds],
     });
   }
-  return locked[0]!.concertId;
 }
 
-function assertNotOver(locked: repository.LockedSeat[], clock: Clock): void {
-  if (locked[0]!.concertDate < clock.today()) {
+function assertNotOver(seats: repository.SeatState[], clock: Clock): void {
+  if (seats[0]!.concertDate < clock.today()) {
     throw conflict('concert-is-over', 'This concert has already taken place; its seats can no longer be booked.');
   }
 }
 
-function assertAllFree(locked: repository.LockedSeat[]): void {
-  const taken = locked.filter((seat) => seat.wasBooked);
+function assertAllFree(seats: repository.SeatState[]): void {
+  const taken = seats.filter((seat) => seat.booked);
   if (taken.length === 0) return;
   throw conflict('seat-already-booked', `Someone else has already booked ${taken.map((seat) => seat.label).join(', ')}.`, {
     seats: taken.map((seat) => ({ id: seat.id, seatNumber: seat.label })),
   });
 }
 
-function toBooking(input: BookSeatsBody, reference: string, bookingId: string, createdAt: Date, locked: repository.LockedSeat[]): Booking {
-  const byTier = new Map<number, repository.LockedSeat[]>();
-  for (const seat of locked) byTier.set(seat.tierId, [...(byTier.get(seat.tierId) ?? []), seat]);
+function toBooking(input: BookSeatsBody, reference: string, booking: repository.NewBooking): Booking {
+  const byTier = new Map<number, repository.BookedSeat[]>();
+  for (const seat of booking.seats) byTier.set(seat.tierId, [...(byTier.get(seat.tierId) ?? []), seat]);
   const ticketData = [...byTier.entries()]
     .sort(([a], [b]) => a - b)
     .map(([tierId, seats]) => ({
@@ -49,41 +48,50 @@ function toBooking(input: BookSeatsBody, reference: string, bookingId: string, c
       pricePerTicket: formatCents(seats[0]!.priceCents),
       totalAmount: formatCents(seats.length * seats[0]!.priceCents),
       status: 'confirmed' as const,
-      createdAt: createdAt.toISOString(),
+      createdAt: booking.createdAt.toISOString(),
       seatNumbers: seats.map((seat) => seat.label),
     }));
   return {
-    id: bookingId,
+    id: booking.id,
     reference,
     userName: input.userName,
     userEmail: input.userEmail,
     seatIds: input.seatIds,
-    totalAmount: formatCents(locked.reduce((sum, seat) => sum + seat.priceCents, 0)),
+    totalAmount: formatCents(booking.seats.reduce((sum, seat) => sum + seat.priceCents, 0)),
     ticketData,
   };
 }
 
+/** Why a booking wrote nothing, read from the seats as they are now; throws the matching error. */
+async function explainRefusal(db: Db, clock: Clock, seatIds: number[]): Promise<void> {
+  const seats = await repository.findSeatStates(db, seatIds);
+  assertAllSeatsExist(seatIds, seats);
+  assertOneConcert(seats);
+  assertNotOver(seats, clock);
+  assertAllFree(seats);
+}
+
 /**
- * Books seats all-or-nothing. One statement is the whole transaction: it locks the seats in id order,
- * re-checks the locked rows and writes only if all of them exist, belong to one upcoming concert and
- * are free. When it writes nothing, the locked seats it returns say why.
+ * Books seats all-or-nothing. One statement is the whole transaction: it locks the free seats in id
+ * order and writes only if every requested seat is among them, of one upcoming concert. When it
+ * writes nothing, a plain read of the seats says why. If that read finds nothing wrong (a seat was
+ * released in between), the booking is tried once more.
  */
 export async function bookSeats(db: Db, clock: Clock, input: BookSeatsBody): Promise<Booking> {
   const seatIds = [...input.seatIds].sort((a, b) => a - b);
-  const reference = newReference();
-  const attempt = await repository.bookSeatsIfFree(db, {
-    seatIds,
-    reference,
-    name: input.userName,
-    email: input.userEmail,
-    today: clock.today(),
-  });
-  if (!attempt.booking) {
-    assertAllSeatsExist(seatIds, attempt.seats);
-    assertOneConcert(attempt.seats);
-    assertNotOver(attempt.seats, clock);
-    assertAllFree(attempt.seats);
-    throw new Error('the booking statement wrote nothing although every check passed');
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    const reference = newReference();
+    const booking = await repository.bookSeatsIfFree(db, {
+      seatIds,
+      reference,
+      name: input.userName,
+      email: input.userEmail,
+      today: clock.today(),
+    });
+    if (booking) return toBooking(input, reference, booking);
+    await explainRefusal(db, clock, seatIds);
   }
-  return toBooking(input, reference, attempt.booking.id, attempt.booking.createdAt, attempt.seats);
+  throw new AppError(503, 'busy-try-again', 'These seats are changing hands right now; please try again.', {}, {
+    'Retry-After': '1',
+  });
 }
