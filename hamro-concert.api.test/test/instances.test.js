@@ -21,7 +21,7 @@ function shuffle(items) {
   return copy;
 }
 
-describe('three API instances on one database', () => {
+describe('three API instances (four processes) on one database', () => {
   const dataDir = tempDataDir('hamro-instances-');
   let first;
   let others = [];
@@ -33,7 +33,8 @@ describe('three API instances on one database', () => {
     console.log(`# a fresh embedded start was serving after ${Date.now() - started} ms`);
     databaseUrl = first.embeddedUrl();
     others = await Promise.all([
-      startApi({ name: 'instance B', env: { DATABASE_URL: databaseUrl } }),
+      // B serves through two worker processes sharing its port (API_WORKERS).
+      startApi({ name: 'instance B', env: { DATABASE_URL: databaseUrl, API_WORKERS: '2' } }),
       startApi({ name: 'instance C', env: { DATABASE_URL: databaseUrl } }),
     ]);
   });

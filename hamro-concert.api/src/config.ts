@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,10 @@ const envSchema = z.object({
   DB_NAME: optionalString,
   DB_POOL_SIZE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(200).default(20)),
   DB_LOCK_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(50).max(60_000).default(3000)),
+  API_WORKERS: z.preprocess(
+    emptyAsUndefined,
+    z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
+  ),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
 });
 
@@ -50,6 +55,8 @@ export interface Config {
   database: DatabaseTarget;
   poolSize: number;
   lockTimeoutMs: number;
+  /** HTTP worker processes sharing the port; `auto` is one per CPU. */
+  workers: number;
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -109,6 +116,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = withDotEnv(process.env)):
     database: databaseTarget(env, dataDir),
     poolSize: env.DB_POOL_SIZE,
     lockTimeoutMs: env.DB_LOCK_TIMEOUT_MS,
+    workers: env.API_WORKERS === 'auto' ? availableParallelism() : env.API_WORKERS,
     logLevel: env.LOG_LEVEL,
   };
 }

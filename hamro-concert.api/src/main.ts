@@ -1,10 +1,12 @@
+import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
+import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { connectDatabase } from './db/client.js';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.js';
+import { startEmbeddedDatabase } from './db/embedded.js';
 import { prepareDatabase } from './db/setup.js';
 import { systemClock } from './lib/clock.js';
 import { createLogger } from './lib/logger.js';
@@ -27,18 +29,70 @@ function redact(url: string): string {
   return parsed.toString();
 }
 
-async function main() {
+function onShutdownSignal(handler: (signal: string) => Promise<void>) {
+  let stopping = false;
+  const once = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    void handler(signal);
+  };
+  process.on('SIGINT', () => once('SIGINT'));
+  process.on('SIGTERM', () => once('SIGTERM'));
+  return once;
+}
+
+/** Serves HTTP on the configured port; returns a function that drains and closes it. */
+async function serve(config: Config, logger: Logger, databaseUrl: string) {
+  const database = connectDatabase(databaseUrl, { poolSize: config.poolSize, lockTimeoutMs: config.lockTimeoutMs });
+  const webAppDir = existsSync(path.join(config.webAppDir, 'index.html')) ? config.webAppDir : undefined;
+  const app = createApp({ db: database.db, clock: systemClock, logger, corsOrigin: config.corsOrigin, webAppDir });
+  const server: Server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  server.keepAliveTimeout = 65_000;
+  return {
+    webAppDir,
+    async close() {
+      server.closeIdleConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}
+
+/** A worker process: serves HTTP on the shared port against the database its primary prepared. */
+async function runWorker() {
+  const config = readConfig();
+  const logger = createLogger(config.logLevel).child({ worker: cluster.worker?.id });
+  if (config.database.kind !== 'external') throw new Error('a worker needs DATABASE_URL from its primary');
+  const http = await serve(config, logger, config.database.url);
+  const stop = onShutdownSignal(async () => {
+    await http.close();
+    process.exit(0);
+  });
+  process.on('disconnect', () => stop('disconnect'));
+}
+
+/**
+ * The primary process: starts the embedded database when none is configured, migrates and seeds
+ * once, then serves HTTP itself or through API_WORKERS worker processes. On SIGINT/SIGTERM it
+ * drains HTTP first, then stops the database.
+ */
+async function runPrimary() {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
 
-  let embedded: EmbeddedDatabase | undefined;
+  let stopDatabase = async () => {};
   let databaseUrl: string;
   if (config.database.kind === 'embedded') {
     logger.info({ dataDir: config.database.dataDir }, 'starting the embedded PostgreSQL');
-    embedded = await startEmbeddedDatabase({
+    const embedded = await startEmbeddedDatabase({
       dataDir: config.database.dataDir,
       log: (line) => logger.debug({ postgres: line }),
     });
+    stopDatabase = () => embedded.stop();
     databaseUrl = embedded.url;
     logger.info(`embedded PostgreSQL is running at ${embedded.url}`);
   } else {
@@ -46,38 +100,67 @@ async function main() {
     logger.info(`using PostgreSQL at ${redact(databaseUrl)}`);
   }
 
-  const database = connectDatabase(databaseUrl, { poolSize: config.poolSize, lockTimeoutMs: config.lockTimeoutMs });
-  const seeded = await prepareDatabase(database, systemClock, { seed: true });
-  if (seeded > 0) logger.info(`seeded ${seeded} demo concerts`);
+  try {
+    const setup = connectDatabase(databaseUrl, { poolSize: 1 });
+    const seeded = await prepareDatabase(setup, systemClock, { seed: true }).finally(() => setup.close());
+    if (seeded > 0) logger.info(`seeded ${seeded} demo concerts`);
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
 
-  const webAppDir = existsSync(path.join(config.webAppDir, 'index.html')) ? config.webAppDir : undefined;
-  if (!webAppDir) logger.warn(`no built web app in ${config.webAppDir}; serving the API only (run npm run build)`);
-  const app = createApp({ db: database.db, clock: systemClock, logger, corsOrigin: config.corsOrigin, webAppDir });
-  const server: Server = app.listen(config.port, config.host, () => {
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
-    logger.info(`Hamro Concert is listening on http://localhost:${port} (API docs at /docs)`);
-  });
-  server.keepAliveTimeout = 65_000;
+  let closeHttp: () => Promise<void>;
+  if (config.workers === 1) {
+    const http = await serve(config, logger, databaseUrl);
+    if (!http.webAppDir) logger.warn(`no built web app in ${config.webAppDir}; serving the API only (run npm run build)`);
+    closeHttp = http.close;
+  } else {
+    let stopping = false;
+    const listening = new Set<number>();
+    const fork = () => cluster.fork({ DATABASE_URL: databaseUrl });
+    cluster.on('listening', (worker) => listening.add(worker.id));
+    cluster.on('exit', (worker, code, signal) => {
+      if (stopping) return;
+      if (!listening.has(worker.id)) {
+        logger.error({ worker: worker.id, code }, 'a worker failed to start; stopping');
+        process.kill(process.pid, 'SIGTERM');
+        return;
+      }
+      logger.error({ worker: worker.id, code, signal }, 'a worker stopped; starting another');
+      fork();
+    });
+    const workers = Array.from({ length: config.workers }, fork);
+    await Promise.all(workers.map((worker) => new Promise((resolve) => worker.once('listening', resolve))));
+    closeHttp = async () => {
+      stopping = true;
+      await Promise.all(
+        Object.values(cluster.workers ?? {}).map(
+          (worker) =>
+            new Promise<void>((resolve) => {
+              if (!worker || worker.isDead()) return resolve();
+              worker.once('exit', () => resolve());
+              worker.process.kill('SIGTERM');
+            }),
+        ),
+      );
+    };
+  }
+  logger.info(
+    `Hamro Concert is listening on http://localhost:${config.port} (API docs at /docs)` +
+      (config.workers > 1 ? ` with ${config.workers} workers` : ''),
+  );
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+  onShutdownSignal(async (signal) => {
     logger.info(`${signal} received, shutting down`);
-    server.closeIdleConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await database.close();
-    await embedded?.stop();
+    await closeHttp();
+    await stopDatabase();
     logger.info('stopped cleanly');
     process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  });
 }
 
-main().catch((error: unknown) => {
+(cluster.isPrimary ? runPrimary() : runWorker()).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  if (error instanceof Error && !(error.name === 'EmbeddedDatabaseBusyError')) console.error(error.stack);
+  if (error instanceof Error && error.name !== 'EmbeddedDatabaseBusyError') console.error(error.stack);
   process.exit(1);
 });

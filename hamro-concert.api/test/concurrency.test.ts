@@ -10,6 +10,13 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe('bookings under contention', () => {
+  it('when the API talks to PostgreSQL, then it does so at READ COMMITTED with a lock timeout', async () => {
+    const { rows } = await app.database.pool.query(
+      "select current_setting('transaction_isolation') as isolation, current_setting('lock_timeout') as lock_timeout",
+    );
+    expect(rows[0]).toEqual({ isolation: 'read committed', lock_timeout: '5s' });
+  });
+
   it('when 50 buyers race for the same seat, then exactly one gets it and the rest hear 409', async () => {
     const concert = await buildConcert(app);
     const [seat] = await seatsOf(app, concert.id);

