@@ -18,6 +18,11 @@ export async function databaseInvariants(databaseUrl, concertId) {
       [concertId],
     );
     if (disagreements.rowCount) problems.push(`${disagreements.rowCount} seats whose holder disagrees with booking_seats`);
+    const heldAndBooked = await client.query(
+      `select id from seats where concert_id = $1 and booking_id is not null and hold_id is not null`,
+      [concertId],
+    );
+    if (heldAndBooked.rowCount) problems.push(`${heldAndBooked.rowCount} seats both booked and held`);
     const tiers = await client.query(
       `select t.id, t.total,
          (select count(*)::int from booking_seats b join seats s on s.id = b.seat_id
@@ -37,7 +42,7 @@ export async function databaseInvariants(databaseUrl, concertId) {
   }
 }
 
-/** Over HTTP: each tier's advertised availability equals its unbooked seats on the map. */
+/** Over HTTP: each tier's advertised availability equals its available seats on the map. */
 export async function httpInvariants(baseUrl, concertId) {
   const problems = [];
   const [concert, map] = await Promise.all([
@@ -45,11 +50,12 @@ export async function httpInvariants(baseUrl, concertId) {
     fetch(`${baseUrl}/seats/concert/${concertId}`).then((r) => r.json()),
   ]);
   for (const tier of concert.tiers) {
-    const free = map.seats.filter((s) => s.ticketTierId === tier.id && !s.isBooked).length;
+    const free = map.seats.filter((s) => s.ticketTierId === tier.id && s.status === 'available').length;
     if (free !== tier.available) problems.push(`${baseUrl} tier ${tier.name}: available ${tier.available}, free seats ${free}`);
   }
   const booked = map.seats.filter((s) => s.isBooked).length;
-  if (booked !== map.bookedSeats || map.totalSeats - booked !== map.availableSeats) {
+  const held = map.seats.filter((s) => s.status === 'held').length;
+  if (booked !== map.bookedSeats || held !== map.heldSeats || map.totalSeats - booked - held !== map.availableSeats) {
     problems.push(`${baseUrl} seat map counts disagree with its seats`);
   }
   return { problems, booked };

@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import swaggerUi from 'swagger-ui-express';
 import { bookingsRoutes } from './components/bookings/bookings.routes.js';
 import { concertsRoutes } from './components/concerts/concerts.routes.js';
+import { holdsRoutes } from './components/holds/holds.routes.js';
 import { seatsRoutes } from './components/seats/seats.routes.js';
 import { tiersRoutes } from './components/tiers/tiers.routes.js';
 import type { Db } from './db/client.js';
@@ -20,6 +21,8 @@ export interface AppDeps {
   clock: Clock;
   logger: Logger;
   corsOrigin?: string | undefined;
+  /** How long a seat hold lasts (HOLD_TTL_SECONDS). */
+  holdTtlSeconds?: number;
   /** The built web app; served from the same origin, with index.html for the app's own routes. */
   webAppDir?: string | undefined;
 }
@@ -52,7 +55,7 @@ function webApp(dir: string): RequestHandler {
 }
 
 /** Builds the whole HTTP application from its dependencies; it does not listen. */
-export function createApp({ db, clock, logger, corsOrigin, webAppDir }: AppDeps) {
+export function createApp({ db, clock, logger, corsOrigin, webAppDir, holdTtlSeconds = 600 }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestId);
@@ -65,11 +68,13 @@ export function createApp({ db, clock, logger, corsOrigin, webAppDir }: AppDeps)
     tiers: new OpenAPIRegistry(),
     seats: new OpenAPIRegistry(),
     bookings: new OpenAPIRegistry(),
+    holds: new OpenAPIRegistry(),
   };
   app.use(concertsRoutes(db, clock, registries.concerts));
   app.use(tiersRoutes(db, registries.tiers));
   app.use(seatsRoutes(db, registries.seats));
   app.use(bookingsRoutes(db, clock, registries.bookings));
+  app.use(holdsRoutes(db, clock, { ttlSeconds: holdTtlSeconds }, registries.holds));
 
   const openApiDocument = buildOpenApiDocument(Object.values(registries));
   app.get('/openapi.json', (_req, res) => {

@@ -31,6 +31,7 @@ const envSchema = z.object({
   DB_NAME: optionalString,
   DB_POOL_SIZE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(200).default(20)),
   DB_LOCK_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(50).max(60_000).default(3000)),
+  HOLD_TTL_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(86_400).default(600)),
   API_WORKERS: z.preprocess(
     emptyAsUndefined,
     z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
@@ -55,6 +56,8 @@ export interface Config {
   database: DatabaseTarget;
   poolSize: number;
   lockTimeoutMs: number;
+  /** How long a seat hold lasts. */
+  holdTtlSeconds: number;
   /** HTTP worker processes sharing the port; `auto` is one per CPU. */
   workers: number;
   logLevel: Env['LOG_LEVEL'];
@@ -116,6 +119,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = withDotEnv(process.env)):
     database: databaseTarget(env, dataDir),
     poolSize: env.DB_POOL_SIZE,
     lockTimeoutMs: env.DB_LOCK_TIMEOUT_MS,
+    holdTtlSeconds: env.HOLD_TTL_SECONDS,
     workers: env.API_WORKERS === 'auto' ? availableParallelism() : env.API_WORKERS,
     logLevel: env.LOG_LEVEL,
   };

@@ -19,10 +19,23 @@ export {
   type TicketTier,
 } from './components/tiers/tiers.schemas.js';
 export { concertSchema, concertPageSchema, type Concert } from './components/concerts/concerts.schemas.js';
-export { seatSchema, seatMapSchema, type Seat, type SeatMap } from './components/seats/seats.schemas.js';
+export {
+  seatSchema,
+  seatMapSchema,
+  seatStatusSchema,
+  type Seat,
+  type SeatMap,
+  type SeatStatus,
+} from './components/seats/seats.schemas.js';
+export { createHoldBodySchema, holdSchema, type CreateHoldBody, type Hold } from './components/holds/holds.schemas.js';
 export {
   bookSeatsBodySchema,
   bookingSchema,
+  bookingDetailsSchema,
+  bookingReferenceSchema,
+  cancelBookingBodySchema,
+  findBookingQuerySchema,
+  type BookingDetails,
   ticketDataSchema,
   MAX_SEATS_PER_BOOKING,
   type BookSeatsBody,

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
+import { tidyExpiredHolds } from './components/holds/holds.service.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { connectDatabase } from './db/client.js';
 import { startEmbeddedDatabase } from './db/embedded.js';
@@ -45,7 +46,19 @@ function onShutdownSignal(handler: (signal: string) => Promise<void>) {
 async function serve(config: Config, logger: Logger, databaseUrl: string) {
   const database = connectDatabase(databaseUrl, { poolSize: config.poolSize, lockTimeoutMs: config.lockTimeoutMs });
   const webAppDir = existsSync(path.join(config.webAppDir, 'index.html')) ? config.webAppDir : undefined;
-  const app = createApp({ db: database.db, clock: systemClock, logger, corsOrigin: config.corsOrigin, webAppDir });
+  const app = createApp({
+    db: database.db,
+    clock: systemClock,
+    logger,
+    corsOrigin: config.corsOrigin,
+    webAppDir,
+    holdTtlSeconds: config.holdTtlSeconds,
+  });
+  // Expired holds already count for nothing; this only clears them off the seat rows now and then.
+  const tidy = setInterval(() => {
+    tidyExpiredHolds(database.db).catch((error: unknown) => logger.warn({ err: error }, 'tidying expired holds failed'));
+  }, 60_000);
+  tidy.unref();
   const server: Server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -55,6 +68,7 @@ async function serve(config: Config, logger: Logger, databaseUrl: string) {
   return {
     webAppDir,
     async close() {
+      clearInterval(tidy);
       server.closeIdleConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();

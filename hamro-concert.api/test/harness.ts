@@ -12,12 +12,19 @@ export interface TestApp {
 }
 
 /** The real app on port 0 over the run's real PostgreSQL, as production builds it. */
-export async function startTestApp(options: { clock?: Clock; poolSize?: number; lockTimeoutMs?: number } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { clock?: Clock; poolSize?: number; lockTimeoutMs?: number; holdTtlSeconds?: number } = {},
+): Promise<TestApp> {
   const database = connectDatabase(inject('databaseUrl'), {
     poolSize: options.poolSize ?? 20,
     lockTimeoutMs: options.lockTimeoutMs ?? 5000,
   });
-  const app = createApp({ db: database.db, clock: options.clock ?? systemClock, logger: pino({ level: 'silent' }) });
+  const app = createApp({
+    db: database.db,
+    clock: options.clock ?? systemClock,
+    logger: pino({ level: 'silent' }),
+    holdTtlSeconds: options.holdTtlSeconds ?? 600,
+  });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
@@ -64,3 +71,13 @@ export const get = <T = any>(app: TestApp, path: string, headers?: Record<string
   request<T>(app, 'GET', path, undefined, headers);
 export const post = <T = any>(app: TestApp, path: string, body: unknown, headers?: Record<string, string>) =>
   request<T>(app, 'POST', path, body, headers);
+export const del = <T = any>(app: TestApp, path: string) => request<T>(app, 'DELETE', path);
+
+/** Polls until `check` passes or the time is up; for waiting on real expiry without fixed sleeps. */
+export async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -4,7 +4,7 @@ import { type TestApp, get } from './harness.js';
 
 /**
  * What must hold for a concert after any amount of concurrent booking: no seat in two active
- * bookings; every tier's advertised availability equals its unbooked seats; sold quantities equal
+ * bookings, none both booked and held; every tier's advertised availability equals its free seats; sold quantities equal
  * booked seats; every booking's total equals its sale records and its seats.
  */
 export async function expectConsistent(app: TestApp, concertId: string): Promise<void> {
@@ -23,10 +23,15 @@ export async function expectConsistent(app: TestApp, concertId: string): Promise
     where s.concert_id = ${concertId} and s.booking_id is distinct from b.booking_id`);
   expect(disagreements.rows, 'seats whose holder disagrees with booking_seats').toEqual([]);
 
+  const heldAndBooked = await db.execute(sql`
+    select id from seats where concert_id = ${concertId} and booking_id is not null and hold_id is not null`);
+  expect(heldAndBooked.rows, 'seats both booked and held').toEqual([]);
+
   const perTier = await db.execute<{ tier_id: number; unbooked: number; booked: number; sold: number }>(sql`
     select t.id as tier_id,
       (select count(*)::int from seats s where s.tier_id = t.id and not exists (
-         select 1 from booking_seats b where b.seat_id = s.id and b.released_at is null)) as unbooked,
+         select 1 from booking_seats b where b.seat_id = s.id and b.released_at is null)
+         and (s.held_until is null or s.held_until <= now())) as unbooked,
       (select count(*)::int from booking_seats b join seats s on s.id = b.seat_id
          where s.tier_id = t.id and b.released_at is null) as booked,
       (select coalesce(sum(quantity), 0)::int from sales x where x.tier_id = t.id and x.status = 'confirmed') as sold

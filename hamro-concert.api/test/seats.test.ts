@@ -14,7 +14,7 @@ describe('GET /seats/concert/:concertId', () => {
     const concert = await buildConcert(app);
     const response = await get(app, `/seats/concert/${concert.id}`);
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ totalSeats: 100, availableSeats: 100, bookedSeats: 0 });
+    expect(response.body).toMatchObject({ totalSeats: 100, availableSeats: 100, bookedSeats: 0, heldSeats: 0 });
     const seats = response.body.seats as { section: string; row: number; seatNumber: string; concertId: string; isBooked: boolean; id: number; ticketTierId: number }[];
     expect(seats.map((s) => s.section)).toEqual([
       ...Array(20).fill('front'),
@@ -29,6 +29,7 @@ describe('GET /seats/concert/:concertId', () => {
       row: 1,
       section: 'front',
       isBooked: false,
+      status: 'available',
     });
     const vip = seats.filter((s) => s.section === 'vip');
     expect(vip.map((s) => s.row)).toEqual([...Array(10).fill(1), ...Array(10).fill(2)]);
@@ -46,7 +47,7 @@ describe('GET /seats/concert/:concertId', () => {
 
     const after = await get(app, `/seats/concert/${concert.id}`);
     expect(after.body).toMatchObject({ totalSeats: 100, availableSeats: 99, bookedSeats: 1 });
-    expect(after.body.seats.find((s: { id: number }) => s.id === second!.id).isBooked).toBe(true);
+    expect(after.body.seats.find((s: { id: number }) => s.id === second!.id)).toMatchObject({ isBooked: true, status: 'booked' });
     expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
 
     const free = await get(app, `/seats/concert/${concert.id}/available`);
@@ -99,7 +100,7 @@ describe('GET /seats/concert/:concertId', () => {
   it('when a concert has no seats yet, then the map is empty rather than missing', async () => {
     const concert = await buildConcert(app, { tiers: [] });
     const response = await get(app, `/seats/concert/${concert.id}`);
-    expect(response.body).toEqual({ seats: [], totalSeats: 0, availableSeats: 0, bookedSeats: 0 });
+    expect(response.body).toEqual({ seats: [], totalSeats: 0, availableSeats: 0, bookedSeats: 0, heldSeats: 0 });
     expect((await get(app, `/seats/concert/${concert.id}/available`)).body).toEqual([]);
   });
 });

@@ -24,6 +24,8 @@ export const seatChangeSeq = pgSequence('seat_change_seq');
 
 export const sectionEnum = pgEnum('seat_section', ['front', 'vip', 'ga']);
 export const bookingStatusEnum = pgEnum('booking_status', ['confirmed', 'cancelled']);
+/** An active hold whose expires_at has passed is expired: no timer has to fire for that. */
+export const holdStatusEnum = pgEnum('hold_status', ['active', 'released', 'confirmed']);
 
 export const concerts = pgTable(
   'concerts',
@@ -82,6 +84,9 @@ export const seats = pgTable(
     number: integer('number').notNull(),
     label: text('label').notNull(),
     bookingId: uuid('booking_id').references((): AnyPgColumn => bookings.id, { onDelete: 'set null' }),
+    /** The hold on the seat, if any; it counts only while `held_until` is in the future. */
+    holdId: uuid('hold_id').references((): AnyPgColumn => holds.id, { onDelete: 'set null' }),
+    heldUntil: timestamp('held_until', { withTimezone: true }),
     /** Renumbered from seat_change_seq at every change, so a concert's newest number versions its seat map. */
     changeSeq: bigint('change_seq', { mode: 'number' })
       .notNull()
@@ -94,8 +99,34 @@ export const seats = pgTable(
     // Stock is derived: a tier's free seats, counted from this index.
     index('seats_tier_free_idx').on(t.tierId).where(sql`${t.bookingId} is null`),
     index('seats_booking_idx').on(t.bookingId).where(sql`${t.bookingId} is not null`),
+    index('seats_hold_idx').on(t.holdId).where(sql`${t.holdId} is not null`),
+    // The next hold to expire changes a seat map without any write; its version includes that instant.
+    index('seats_concert_held_until_idx').on(t.concertId, t.heldUntil).where(sql`${t.heldUntil} is not null`),
+    check('seats_held_with_until', sql`(${t.holdId} is null) = (${t.heldUntil} is null)`),
     check('seats_row_positive', sql`${t.row} >= 1`),
     check('seats_number_positive', sql`${t.number} >= 1`),
+  ],
+);
+
+/** Seats set aside for one buyer while they check out; the token is the buyer's proof. */
+export const holds = pgTable(
+  'holds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    token: text('token').notNull(),
+    concertId: uuid('concert_id')
+      .notNull()
+      .references(() => concerts.id, { onDelete: 'cascade' }),
+    seatIds: integer('seat_ids').array().notNull(),
+    status: holdStatusEnum('status').notNull().default('active'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('holds_token_uq').on(t.token),
+    index('holds_active_expiry_idx').on(t.expiresAt).where(sql`${t.status} = 'active'`),
+    check('holds_seat_count', sql`cardinality(${t.seatIds}) between 1 and 10`),
   ],
 );
 

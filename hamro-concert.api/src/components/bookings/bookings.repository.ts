@@ -3,8 +3,10 @@ import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
 import { concerts, seats, ticketTiers } from '../../db/schema.js';
+import { seatIsFree } from '../../db/seat-state.js';
 
 const seatIds = sql.placeholder('seatIds');
+const holdToken = sql.placeholder('holdToken');
 
 const seatDetails = {
   id: seats.id,
@@ -17,24 +19,32 @@ const seatDetails = {
 };
 
 /**
- * The requested seats that are free, locked in ascending id order so that bookings over overlapping
- * seats queue behind each other instead of deadlocking. A seat already booked is passed over without
- * waiting for its lock, so a crowd of late buyers does not queue behind the winner. After waiting for
- * a lock, READ COMMITTED re-checks the newest committed version of the row: a seat booked meanwhile
- * drops out too.
+ * The requested seats that are free, or held by the buyer's own hold, locked in ascending id order so
+ * that bookings over overlapping seats queue behind each other instead of deadlocking. A seat already
+ * taken is passed over without waiting for its lock, so a crowd of late buyers does not queue behind
+ * the winner. After waiting for a lock, READ COMMITTED re-checks the newest committed version of the
+ * row: a seat booked or held meanwhile drops out too. (`hold` is the statement's CTE for the token.)
  */
 const lockFreeSeats = new QueryBuilder()
   .select(seatDetails)
   .from(seats)
   .innerJoin(ticketTiers, eq(ticketTiers.id, seats.tierId))
   .innerJoin(concerts, eq(concerts.id, seats.concertId))
-  .where(sql`${seats.id} = any(${seatIds}::int[]) and ${seats.bookingId} is null`)
+  .where(
+    sql`${seats.id} = any(${seatIds}::int[])
+      and (${seatIsFree} or (${seats.bookingId} is null and ${seats.holdId} = (select id from hold where status = 'active')))`,
+  )
   .orderBy(asc(seats.id))
   .for('update', { of: seats });
 
 /** The requested seats as the statement's snapshot sees them, without locking: to explain a refusal. */
 const requestedSeats = new QueryBuilder()
-  .select(seatDetails)
+  .select({
+    ...seatDetails,
+    heldByOther: sql<boolean>`${seats.heldUntil} > now() and ${seats.holdId} is distinct from (select id from hold)`.as(
+      'held_by_other',
+    ),
+  })
   .from(seats)
   .innerJoin(ticketTiers, eq(ticketTiers.id, seats.tierId))
   .innerJoin(concerts, eq(concerts.id, seats.concertId))
@@ -55,16 +65,22 @@ const bookSeatsStatement = preparedStatement<{
   price_cents: number;
   date: string;
   booked: boolean;
+  held_by_other: boolean;
   booking_id: string | null;
   created_at: Date | null;
+  hold_live: boolean | null;
 }>(
   'book_seats',
   sql`
-  with locked as (${lockFreeSeats}),
+  with hold as (
+    select id, status, seat_ids, expires_at > now() as live from holds where token = ${holdToken}::text
+  ), locked as (${lockFreeSeats}),
   verdict as (
     select count(*) = cardinality(${seatIds}::int[])
        and count(distinct concert_id) = 1
-       and min(date) >= ${sql.placeholder('today')}::date as ok
+       and min(date) >= ${sql.placeholder('today')}::date
+       and (${holdToken}::text is null
+            or exists (select 1 from hold where status = 'active' and seat_ids = ${seatIds}::int[])) as ok
     from locked
   ), customer as (
     insert into customers (email, name)
@@ -78,8 +94,10 @@ const bookSeatsStatement = preparedStatement<{
     from customer
     returning id, created_at
   ), taken as (
-    update seats set booking_id = booking.id, change_seq = nextval('seat_change_seq')
-    from booking where seats.id = any(${seatIds}::int[]) and seats.booking_id is null
+    update seats set booking_id = booking.id, hold_id = null, held_until = null, change_seq = nextval('seat_change_seq')
+    from booking where seats.id in (select id from locked)
+  ), hold_used as (
+    update holds set status = 'confirmed', ended_at = now() from booking where holds.id = (select id from hold)
   ), seats_written as (
     insert into booking_seats (booking_id, seat_id, price_cents)
     select booking.id, locked.id, locked.price_cents from booking, locked
@@ -91,7 +109,8 @@ const bookSeatsStatement = preparedStatement<{
     group by booking.id, booking.created_at, locked.concert_id, locked.tier_id
   )
   select requested.id, requested.concert_id, requested.tier_id, requested.label, requested.price_cents,
-         requested.date, requested.booking_id is not null as booked, booking.id as booking_id, booking.created_at
+         requested.date, requested.booking_id is not null as booked, requested.held_by_other,
+         booking.id as booking_id, booking.created_at, (select live from hold) as hold_live
   from (${requestedSeats}) as requested left join booking on true
   order by requested.id`,
 );
@@ -109,17 +128,19 @@ export interface SeatState {
   concertId: string;
   label: string;
   booked: boolean;
+  /** Held by someone other than this booking's own hold. */
+  held: boolean;
   concertDate: string;
 }
 
 export type BookingAttempt =
-  | { booked: true; id: string; createdAt: Date; seats: BookedSeat[] }
+  | { booked: true; id: string; createdAt: Date; seats: BookedSeat[]; holdWasLive: boolean | null }
   | { booked: false; seats: SeatState[] };
 
 /** Books the seats if all of them can be booked now; if not, nothing is written and the seats' states come back. */
 export async function bookSeatsIfFree(
   db: Executor,
-  input: { seatIds: number[]; reference: string; name: string; email: string; today: string },
+  input: { seatIds: number[]; reference: string; name: string; email: string; today: string; holdToken: string | null },
 ): Promise<BookingAttempt> {
   const { rows } = await bookSeatsStatement(db, input);
   const first = rows[0];
@@ -128,6 +149,7 @@ export async function bookSeatsIfFree(
       booked: true,
       id: first.booking_id,
       createdAt: new Date(first.created_at),
+      holdWasLive: first.hold_live,
       seats: rows.map((row) => ({
         id: row.id,
         concertId: row.concert_id,
@@ -139,18 +161,27 @@ export async function bookSeatsIfFree(
   }
   return {
     booked: false,
-    seats: rows.map((row) => ({ id: row.id, concertId: row.concert_id, label: row.label, booked: row.booked, concertDate: row.date })),
+    seats: rows.map((row) => ({
+      id: row.id,
+      concertId: row.concert_id,
+      label: row.label,
+      booked: row.booked,
+      held: row.held_by_other,
+      concertDate: row.date,
+    })),
   };
 }
 
-/** The requested seats as they are now, without locking. */
-export function findSeatStates(db: Executor, ids: number[]): Promise<SeatState[]> {
+/** The requested seats as they are now, without locking; `held` counts any live hold but the buyer's own. */
+export function findSeatStates(db: Executor, ids: number[], ownHoldToken: string | null): Promise<SeatState[]> {
   return db
     .select({
       id: seats.id,
       concertId: seats.concertId,
       label: seats.label,
       booked: sql<boolean>`${seats.bookingId} is not null`,
+      held: sql<boolean>`${seats.heldUntil} > now()
+        and ${seats.holdId} is distinct from (select h.id from holds h where h.token = ${ownHoldToken}::text)`,
       concertDate: concerts.date,
     })
     .from(seats)

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { moneySchema } from '../../http/common.schemas.js';
+import { REFERENCE_ALPHABET } from '../../lib/reference.js';
+import { sectionSchema } from '../tiers/tiers.schemas.js';
 
 export const MAX_SEATS_PER_BOOKING = 10;
 
@@ -17,6 +19,11 @@ export const bookSeatsBodySchema = z
       .min(1, 'choose at least one seat')
       .max(MAX_SEATS_PER_BOOKING, `at most ${MAX_SEATS_PER_BOOKING} seats per booking`)
       .refine((ids) => new Set(ids).size === ids.length, 'each seat may appear once'),
+    holdToken: z
+      .string()
+      .regex(/^[\w-]{16,64}$/, 'not a hold token')
+      .optional()
+      .meta({ description: 'Confirms exactly the seats of this hold (from POST /holds)' }),
   })
   .meta({ id: 'BookSeatsRequest' });
 export type BookSeatsBody = z.infer<typeof bookSeatsBodySchema>;
@@ -43,6 +50,62 @@ export const bookingSchema = z
     seatIds: z.array(z.number().int()),
     totalAmount: moneySchema,
     ticketData: z.array(ticketDataSchema),
+    holdOutcome: z
+      .enum(['confirmed-hold', 'hold-expired-seats-still-free'])
+      .optional()
+      .meta({ description: 'With a holdToken: whether the hold was still active, or had expired but its seats were still free' }),
   })
   .meta({ id: 'Booking' });
 export type Booking = z.infer<typeof bookingSchema>;
+
+/** A reference as people type it: any case, with spaces or dashes; normalised to the stored form. */
+export const bookingReferenceSchema = z
+  .string()
+  .transform((value) => value.replace(/[\s-]/g, '').toUpperCase())
+  .pipe(
+    z
+      .string()
+      .min(10, 'a booking reference has at least 10 characters')
+      .max(32)
+      .regex(new RegExp(`^[${REFERENCE_ALPHABET}]+$`), 'not a booking reference'),
+  );
+
+export const bookingReferenceParamSchema = z.object({ reference: bookingReferenceSchema });
+export const bookingEmailSchema = z.string().trim().max(254).pipe(z.email('enter the email used for the booking'));
+export const findBookingQuerySchema = z.object({ email: bookingEmailSchema });
+export const cancelBookingBodySchema = z.object({ email: bookingEmailSchema }).meta({ id: 'CancelBookingRequest' });
+
+export const bookingDetailsSchema = z
+  .object({
+    reference: z.string(),
+    status: z.enum(['confirmed', 'cancelled']),
+    createdAt: z.iso.datetime(),
+    cancelledAt: z.iso.datetime().nullable(),
+    userName: z.string(),
+    userEmail: z.string(),
+    totalAmount: moneySchema,
+    concert: z.object({
+      id: z.uuid(),
+      title: z.string(),
+      artist: z.string(),
+      date: z.iso.date(),
+      time: z.iso.time({ precision: 0 }),
+      venue: z.string(),
+      city: z.string(),
+      image: z.string(),
+    }),
+    seats: z.array(
+      z.object({
+        id: z.number().int(),
+        seatNumber: z.string(),
+        section: sectionSchema,
+        row: z.number().int(),
+        ticketTierId: z.number().int(),
+        tierName: z.string(),
+        price: moneySchema,
+      }),
+    ),
+    canCancel: z.boolean().meta({ description: 'Confirmed and the concert has not started yet' }),
+  })
+  .meta({ id: 'BookingDetails' });
+export type BookingDetails = z.infer<typeof bookingDetailsSchema>;

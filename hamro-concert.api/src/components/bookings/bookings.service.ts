@@ -3,6 +3,8 @@ import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { formatCents } from '../../lib/money.js';
 import { newReference } from '../../lib/reference.js';
+import type { Hold } from '../holds/holds.schemas.js';
+import { assertSeatsFree, getHold } from '../holds/holds.service.js';
 import * as repository from './bookings.repository.js';
 import type { BookSeatsBody, Booking } from './bookings.schemas.js';
 
@@ -28,12 +30,17 @@ function assertNotOver(seats: repository.SeatState[], clock: Clock): void {
   }
 }
 
-function assertAllFree(seats: repository.SeatState[]): void {
-  const taken = seats.filter((seat) => seat.booked);
-  if (taken.length === 0) return;
-  throw conflict('seat-already-booked', `Someone else has already booked ${taken.map((seat) => seat.label).join(', ')}.`, {
-    seats: taken.map((seat) => ({ id: seat.id, seatNumber: seat.label })),
-  });
+/** With a hold token: the hold must exist, be unused and cover exactly these seats. Returns it. */
+async function assertUsableHold(db: Db, token: string, seatIds: number[]): Promise<Hold> {
+  const hold = await getHold(db, token);
+  if (hold.status === 'confirmed') throw conflict('hold-already-used', 'This hold has already become a booking.');
+  if (hold.status === 'released') throw new AppError(410, 'hold-released', 'This hold was released; choose seats again.');
+  if (hold.seatIds.join() !== seatIds.join()) {
+    throw badRequest('hold-mismatch', 'A booking with a hold must be for exactly the seats of that hold.', {
+      holdSeatIds: hold.seatIds,
+    });
+  }
+  return hold;
 }
 
 function toBooking(
@@ -67,16 +74,20 @@ function toBooking(
 }
 
 /** Throws the error that explains why a booking of these seats could not be made, if any does. */
-function explainRefusal(seatIds: number[], seats: repository.SeatState[], clock: Clock): void {
+function explainRefusal(seatIds: number[], seats: repository.SeatState[], clock: Clock, hold: Hold | undefined): void {
   assertAllSeatsExist(seatIds, seats);
   assertOneConcert(seats);
   assertNotOver(seats, clock);
-  assertAllFree(seats);
+  if (hold?.status === 'expired' && seats.some((seat) => seat.booked || seat.held)) {
+    throw new AppError(410, 'hold-expired', 'Your hold on these seats expired and someone else has taken some of them.');
+  }
+  assertSeatsFree(seats);
 }
 
 /**
- * Books seats all-or-nothing. One statement is the whole transaction: it locks the free seats in id
- * order and writes only if every requested seat is among them, of one upcoming concert; otherwise it
+ * Books seats all-or-nothing. One statement is the whole transaction: it locks the free seats (and
+ * those of the buyer's own hold, if a token is given) in id order and writes only if every requested
+ * seat is among them, of one upcoming concert, and the hold covers exactly them; otherwise it
  * returns the seats as they were, which say why. A seat booked while the statement waited for its
  * lock still looks free there, so then a fresh read explains; and if that finds nothing wrong (the
  * seat was released again), the booking is tried once more.
@@ -85,16 +96,23 @@ export async function bookSeats(db: Db, clock: Clock, input: BookSeatsBody): Pro
   const seatIds = [...input.seatIds].sort((a, b) => a - b);
   for (let attempt = 1; attempt <= 2; attempt++) {
     const reference = newReference();
+    const holdToken = input.holdToken ?? null;
     const result = await repository.bookSeatsIfFree(db, {
       seatIds,
       reference,
       name: input.userName,
       email: input.userEmail,
       today: clock.today(),
+      holdToken,
     });
-    if (result.booked) return toBooking(input, reference, result);
-    explainRefusal(seatIds, result.seats, clock);
-    explainRefusal(seatIds, await repository.findSeatStates(db, seatIds), clock);
+    if (result.booked) {
+      const booking = toBooking(input, reference, result);
+      if (holdToken) booking.holdOutcome = result.holdWasLive ? 'confirmed-hold' : 'hold-expired-seats-still-free';
+      return booking;
+    }
+    const hold = holdToken ? await assertUsableHold(db, holdToken, seatIds) : undefined;
+    explainRefusal(seatIds, result.seats, clock, hold);
+    explainRefusal(seatIds, await repository.findSeatStates(db, seatIds, holdToken), clock, hold);
   }
   throw new AppError(503, 'busy-try-again', 'These seats are changing hands right now; please try again.', {}, {
     'Retry-After': '1',

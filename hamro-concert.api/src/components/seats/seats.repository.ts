@@ -1,6 +1,7 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { concerts, seats } from '../../db/schema.js';
+import { seatIsFree, seatStatus } from '../../db/seat-state.js';
 import type { Seat } from './seats.schemas.js';
 
 const seatColumns = {
@@ -11,13 +12,14 @@ const seatColumns = {
   row: seats.row,
   section: seats.section,
   isBooked: sql<boolean>`${seats.bookingId} is not null`,
+  status: seatStatus,
 };
 
 function selectSeats(db: Executor, concertId: string, onlyFree: boolean) {
   return db
     .select(seatColumns)
     .from(seats)
-    .where(and(eq(seats.concertId, concertId), onlyFree ? isNull(seats.bookingId) : undefined))
+    .where(and(eq(seats.concertId, concertId), onlyFree ? seatIsFree : undefined))
     .orderBy(asc(seats.section), asc(seats.row), asc(seats.number), asc(seats.id));
 }
 
@@ -31,13 +33,17 @@ export function findFreeSeatsOfConcert(db: Executor, concertId: string): Promise
 
 /**
  * A cheap fingerprint of a concert's seat map: every new seat and every change of hands takes a new
- * number from seat_change_seq, so the newest number changes whenever the map does. Undefined if
- * there is no such concert.
+ * number from seat_change_seq, and the next hold to expire changes the map without any write, so the
+ * version is the newest number plus that instant. Undefined if there is no such concert.
  */
 export async function findSeatMapVersion(db: Executor, concertId: string): Promise<string | undefined> {
   const [row] = await db
-    .select({ version: sql<string | null>`(select max(s.change_seq) from seats s where s.concert_id = "concerts"."id")` })
+    .select({
+      lastChange: sql<string | null>`(select max(s.change_seq) from seats s where s.concert_id = "concerts"."id")`,
+      nextExpiry: sql<string | null>`(select extract(epoch from min(s.held_until))::text from seats s
+        where s.concert_id = "concerts"."id" and s.held_until > now())`,
+    })
     .from(concerts)
     .where(eq(concerts.id, concertId));
-  return row ? String(row.version ?? 0) : undefined;
+  return row ? `${row.lastChange ?? 0}-${row.nextExpiry ?? 0}` : undefined;
 }

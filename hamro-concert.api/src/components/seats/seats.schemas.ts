@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { sectionSchema } from '../tiers/tiers.schemas.js';
 
+export const seatStatusSchema = z.enum(['available', 'held', 'booked']).meta({
+  id: 'SeatStatus',
+  description: 'held: set aside for a buyer who is checking out, until the hold expires',
+});
+export type SeatStatus = z.infer<typeof seatStatusSchema>;
+
 export const seatSchema = z
   .object({
     id: z.number().int(),
@@ -10,6 +16,7 @@ export const seatSchema = z
     row: z.number().int(),
     section: sectionSchema,
     isBooked: z.boolean(),
+    status: seatStatusSchema,
   })
   .meta({ id: 'Seat' });
 export type Seat = z.infer<typeof seatSchema>;
@@ -18,8 +25,9 @@ export const seatMapSchema = z
   .object({
     seats: z.array(seatSchema).meta({ description: 'Ordered by section (front, vip, ga), row and position in the row' }),
     totalSeats: z.number().int(),
-    availableSeats: z.number().int(),
+    availableSeats: z.number().int().meta({ description: 'Seats that can be bought now: neither booked nor held' }),
     bookedSeats: z.number().int(),
+    heldSeats: z.number().int(),
   })
   .meta({ id: 'SeatMap' });
 export type SeatMap = z.infer<typeof seatMapSchema>;

@@ -24,7 +24,7 @@ function render(map: SeatMap, version: string, concertId: string): RenderedSeatM
   const json = Buffer.from(JSON.stringify(map));
   const forms = new Map<Encoding, Promise<Buffer>>([['identity', Promise.resolve(json)]]);
   return {
-    etag: `"seats-${concertId}-${version}"`,
+    etag: `"seats-${concertId}-${version.replace(/\W/g, '-')}"`,
     json,
     encoded(encoding) {
       let form = forms.get(encoding);
@@ -41,8 +41,14 @@ function render(map: SeatMap, version: string, concertId: string): RenderedSeatM
 }
 
 export function seatMapOf(seats: Seat[]): SeatMap {
-  const bookedSeats = seats.reduce((n, seat) => n + (seat.isBooked ? 1 : 0), 0);
-  return { seats, totalSeats: seats.length, availableSeats: seats.length - bookedSeats, bookedSeats };
+  const count = (status: Seat['status']) => seats.reduce((n, seat) => n + (seat.status === status ? 1 : 0), 0);
+  return {
+    seats,
+    totalSeats: seats.length,
+    availableSeats: count('available'),
+    bookedSeats: count('booked'),
+    heldSeats: count('held'),
+  };
 }
 
 /**

@@ -13,12 +13,14 @@ export interface TierRow {
 }
 
 /**
- * Stock is derived from the seats: a tier's free seats, counted from a partial index. No counter row
+ * Stock is derived from the seats: a tier's free seats (not booked, not held), counted from a partial
+ * index. No counter row
  * that every booking of the tier would have to lock. (Written with explicit qualifiers: Drizzle leaves
  * column references in select fields unqualified.)
  */
 const available = sql<number>`(
-  select count(*)::int from seats s where s.tier_id = "ticket_tiers"."id" and s.booking_id is null)`;
+  select count(*)::int from seats s where s.tier_id = "ticket_tiers"."id" and s.booking_id is null
+    and (s.held_until is null or s.held_until <= now()))`;
 
 function selectTiers(db: Executor, where?: SQL) {
   return db

@@ -1,0 +1,152 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/pg-core';
+import type { Executor } from '../../db/client.js';
+import { preparedStatement } from '../../db/prepared.js';
+import { concerts, holds, seats } from '../../db/schema.js';
+import { seatIsFree } from '../../db/seat-state.js';
+
+const seatIds = sql.placeholder('seatIds');
+
+/** The requested seats that are free (not booked, not held), locked in ascending id order. */
+const lockFreeSeats = new QueryBuilder()
+  .select({ id: seats.id, concertId: seats.concertId, date: concerts.date })
+  .from(seats)
+  .innerJoin(concerts, eq(concerts.id, seats.concertId))
+  .where(sql`${seats.id} = any(${seatIds}::int[]) and ${seatIsFree}`)
+  .orderBy(asc(seats.id))
+  .for('update', { of: seats });
+
+/** The requested seats as the statement's snapshot sees them, to explain a refusal. */
+const requestedSeats = new QueryBuilder()
+  .select({
+    id: seats.id,
+    concertId: seats.concertId,
+    label: seats.label,
+    booked: sql<boolean>`${seats.bookingId} is not null`.as('booked'),
+    held: sql<boolean>`${seats.heldUntil} > now()`.as('held'),
+    date: concerts.date,
+  })
+  .from(seats)
+  .innerJoin(concerts, eq(concerts.id, seats.concertId))
+  .where(sql`${seats.id} = any(${seatIds}::int[])`);
+
+/**
+ * Holds seats in one statement: lock the free ones in id order and, only if every requested seat
+ * is among them and of the given upcoming concert, record the hold and mark the seats held until
+ * it expires.
+ */
+const holdSeatsStatement = preparedStatement<{
+  id: number;
+  concert_id: string;
+  label: string;
+  booked: boolean;
+  held: boolean;
+  date: string;
+  hold_id: string | null;
+  expires_at: Date | null;
+}>(
+  'hold_seats',
+  sql`
+  with locked as (${lockFreeSeats}),
+  verdict as (
+    select count(*) = cardinality(${seatIds}::int[])
+       and bool_and(concert_id = ${sql.placeholder('concertId')}::uuid)
+       and min(date) >= ${sql.placeholder('today')}::date as ok
+    from locked
+  ), hold as (
+    insert into holds (token, concert_id, seat_ids, expires_at)
+    select ${sql.placeholder('token')}, ${sql.placeholder('concertId')}::uuid, ${seatIds}::int[],
+           now() + make_interval(secs => ${sql.placeholder('ttlSeconds')}::int)
+    from verdict where ok
+    returning id, expires_at
+  ), marked as (
+    update seats set hold_id = hold.id, held_until = hold.expires_at, change_seq = nextval('seat_change_seq')
+    from hold where seats.id in (select id from locked)
+  )
+  select requested.*, hold.id as hold_id, hold.expires_at
+  from (${requestedSeats}) as requested left join hold on true
+  order by requested.id`,
+);
+
+export interface HeldSeatState {
+  id: number;
+  concertId: string;
+  label: string;
+  booked: boolean;
+  held: boolean;
+  concertDate: string;
+}
+
+export type HoldAttempt = { held: true; id: string; expiresAt: Date } | { held: false; seats: HeldSeatState[] };
+
+export async function holdSeatsIfFree(
+  db: Executor,
+  input: { token: string; concertId: string; seatIds: number[]; ttlSeconds: number; today: string },
+): Promise<HoldAttempt> {
+  const { rows } = await holdSeatsStatement(db, input);
+  const first = rows[0];
+  if (first?.hold_id && first.expires_at) return { held: true, id: first.hold_id, expiresAt: new Date(first.expires_at) };
+  return {
+    held: false,
+    seats: rows.map((row) => ({
+      id: row.id,
+      concertId: row.concert_id,
+      label: row.label,
+      booked: row.booked,
+      held: row.held,
+      concertDate: row.date,
+    })),
+  };
+}
+
+export interface HoldRow {
+  id: string;
+  token: string;
+  concertId: string;
+  seatIds: number[];
+  status: 'active' | 'released' | 'confirmed';
+  expiresAt: Date;
+  expired: boolean;
+}
+
+export async function findHoldByToken(db: Executor, token: string): Promise<HoldRow | undefined> {
+  const [row] = await db
+    .select({
+      id: holds.id,
+      token: holds.token,
+      concertId: holds.concertId,
+      seatIds: holds.seatIds,
+      status: holds.status,
+      expiresAt: holds.expiresAt,
+      expired: sql<boolean>`${holds.expiresAt} <= now()`,
+    })
+    .from(holds)
+    .where(eq(holds.token, token));
+  return row;
+}
+
+/** Ends an active hold and frees its seats, in one statement; undefined if no active hold has the token. */
+export async function releaseActiveHold(db: Executor, token: string): Promise<{ id: string } | undefined> {
+  const { rows } = await db.execute<{ id: string }>(sql`
+    with released as (
+      update holds set status = 'released', ended_at = now()
+      where token = ${token} and status = 'active'
+      returning id
+    ), freed as (
+      update seats set hold_id = null, held_until = null, change_seq = nextval('seat_change_seq')
+      where hold_id in (select id from released) and booking_id is null
+    )
+    select id from released`);
+  return rows[0];
+}
+
+/**
+ * Tidies seats whose hold ran out a while ago. Only housekeeping: an expired hold already counts for
+ * nothing in every query, so the seat map does not change and its version is not bumped.
+ */
+export async function clearExpiredHolds(db: Executor, olderThanSeconds: number): Promise<number> {
+  const result = await db.execute(sql`
+    update seats set hold_id = null, held_until = null
+    where held_until <= now() - make_interval(secs => ${olderThanSeconds}::int)`);
+  return result.rowCount ?? 0;
+}

@@ -1,0 +1,71 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { Db } from '../../db/client.js';
+import { documentedRouter, problems } from '../../http/openapi.js';
+import type { Clock } from '../../lib/clock.js';
+import { createHoldBodySchema, holdSchema, holdTokenParamSchema } from './holds.schemas.js';
+import * as service from './holds.service.js';
+
+export function holdsRoutes(db: Db, clock: Clock, settings: service.HoldSettings, registry: OpenAPIRegistry) {
+  const { router, route } = documentedRouter(registry);
+  const tags = ['Holds'];
+
+  route(
+    {
+      method: 'post',
+      path: '/holds',
+      tags,
+      summary: 'Hold seats while the buyer checks out',
+      description:
+        'Sets up to 10 seats of one concert aside until `expiresAt`. Others who try to hold or book them get ' +
+        '409 `seat-held`. Confirm with POST /ticket-bookings/seats and the `holdToken`.',
+      request: { body: { required: true, content: { 'application/json': { schema: createHoldBodySchema } } } },
+      responses: {
+        201: { description: 'The hold', content: { 'application/json': { schema: holdSchema } } },
+        ...problems(400, 404, 409, 413, 503),
+      },
+    },
+    async (req, res) => {
+      const body = createHoldBodySchema.parse(req.body);
+      res.status(201).json(await service.holdSeats(db, clock, settings, body));
+    },
+  );
+
+  route(
+    {
+      method: 'get',
+      path: '/holds/{holdToken}',
+      tags,
+      summary: 'A hold and whether it is still active',
+      request: { params: holdTokenParamSchema },
+      responses: {
+        200: { description: 'The hold', content: { 'application/json': { schema: holdSchema } } },
+        ...problems(400, 404),
+      },
+    },
+    async (req, res) => {
+      const { holdToken } = holdTokenParamSchema.parse(req.params);
+      res.json(await service.getHold(db, holdToken));
+    },
+  );
+
+  route(
+    {
+      method: 'delete',
+      path: '/holds/{holdToken}',
+      tags,
+      summary: 'Release a hold early',
+      request: { params: holdTokenParamSchema },
+      responses: {
+        204: { description: 'Released (or already ended); its seats are free again' },
+        ...problems(400, 404, 409),
+      },
+    },
+    async (req, res) => {
+      const { holdToken } = holdTokenParamSchema.parse(req.params);
+      await service.releaseHold(db, holdToken);
+      res.status(204).end();
+    },
+  );
+
+  return router;
+}

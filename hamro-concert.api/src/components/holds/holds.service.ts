@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../db/client.js';
+import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
+import type { Clock } from '../../lib/clock.js';
+import { concertExists } from '../concerts/concerts.service.js';
+import * as repository from './holds.repository.js';
+import type { CreateHoldBody, Hold } from './holds.schemas.js';
+
+export interface HoldSettings {
+  ttlSeconds: number;
+}
+
+function toHold(row: repository.HoldRow): Hold {
+  return {
+    holdToken: row.token,
+    concertId: row.concertId,
+    seatIds: row.seatIds,
+    expiresAt: row.expiresAt.toISOString(),
+    status: row.status === 'active' && row.expired ? 'expired' : row.status,
+  };
+}
+
+/** Errors for seats someone else has: booked ones first, then ones another buyer is holding. */
+export function assertSeatsFree(seats: { id: number; label: string; booked: boolean; held: boolean }[]): void {
+  const booked = seats.filter((seat) => seat.booked);
+  if (booked.length > 0) {
+    throw conflict('seat-already-booked', `Someone else has already booked ${booked.map((s) => s.label).join(', ')}.`, {
+      seats: booked.map((seat) => ({ id: seat.id, seatNumber: seat.label })),
+    });
+  }
+  const held = seats.filter((seat) => seat.held);
+  if (held.length > 0) {
+    throw conflict(
+      'seat-held',
+      `${held.map((s) => s.label).join(', ')} ${held.length === 1 ? 'is' : 'are'} being checked out by someone else right now.`,
+      { seats: held.map((seat) => ({ id: seat.id, seatNumber: seat.label })) },
+    );
+  }
+}
+
+async function explainRefusal(db: Db, clock: Clock, input: CreateHoldBody, seats: repository.HeldSeatState[]) {
+  if (!(await concertExists(db, input.concertId))) {
+    throw notFound('concert-not-found', `There is no concert ${input.concertId}.`);
+  }
+  const found = new Set(seats.map((seat) => seat.id));
+  const missing = input.seatIds.filter((id) => !found.has(id));
+  if (missing.length > 0) {
+    throw notFound('seat-not-found', `These seats do not exist: ${missing.join(', ')}.`, { seatIds: missing });
+  }
+  const elsewhere = seats.filter((seat) => seat.concertId !== input.concertId).map((seat) => seat.id);
+  if (elsewhere.length > 0) {
+    throw badRequest('seat-not-in-concert', 'Every seat of a hold must belong to its concert.', { seatIds: elsewhere });
+  }
+  if (seats[0]!.concertDate < clock.today()) {
+    throw conflict('concert-is-over', 'This concert has already taken place; its seats can no longer be booked.');
+  }
+  assertSeatsFree(seats);
+}
+
+/**
+ * Sets seats aside for one buyer until the hold expires. Locks them like a booking does; a seat
+ * booked or held by someone else makes the whole hold fail and nothing is written.
+ */
+export async function holdSeats(db: Db, clock: Clock, settings: HoldSettings, input: CreateHoldBody): Promise<Hold> {
+  const seatIds = [...input.seatIds].sort((a, b) => a - b);
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    const token = randomBytes(24).toString('base64url');
+    const result = await repository.holdSeatsIfFree(db, {
+      token,
+      concertId: input.concertId,
+      seatIds,
+      ttlSeconds: settings.ttlSeconds,
+      today: clock.today(),
+    });
+    if (result.held) {
+      return { holdToken: token, concertId: input.concertId, seatIds, expiresAt: result.expiresAt.toISOString(), status: 'active' };
+    }
+    await explainRefusal(db, clock, { ...input, seatIds }, result.seats);
+  }
+  throw new AppError(503, 'busy-try-again', 'These seats are changing hands right now; please try again.', {}, {
+    'Retry-After': '1',
+  });
+}
+
+export async function getHold(db: Db, token: string): Promise<Hold> {
+  const row = await repository.findHoldByToken(db, token);
+  if (!row) throw notFound('hold-not-found', 'There is no hold with this token.');
+  return toHold(row);
+}
+
+/** Releases a hold early. Releasing one that has already ended is harmless; a confirmed one cannot be. */
+export async function releaseHold(db: Db, token: string): Promise<void> {
+  if (await repository.releaseActiveHold(db, token)) return;
+  const row = await repository.findHoldByToken(db, token);
+  if (!row) throw notFound('hold-not-found', 'There is no hold with this token.');
+  if (row.status === 'confirmed') {
+    throw conflict('hold-already-used', 'This hold has already become a booking; cancel the booking instead.');
+  }
+}
+
+/** Housekeeping for the periodic sweep: clears holds that ended more than a minute ago off their seats. */
+export function tidyExpiredHolds(db: Db): Promise<number> {
+  return repository.clearExpiredHolds(db, 60);
+}
