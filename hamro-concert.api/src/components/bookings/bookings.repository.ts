@@ -1,8 +1,8 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
-import { concerts, seats, ticketTiers } from '../../db/schema.js';
+import { bookingSeats, bookings, concerts, seats, ticketTiers } from '../../db/schema.js';
 import { seatIsFree } from '../../db/seat-state.js';
 
 const seatIds = sql.placeholder('seatIds');
@@ -188,4 +188,108 @@ export function findSeatStates(db: Executor, ids: number[], ownHoldToken: string
     .innerJoin(concerts, eq(concerts.id, seats.concertId))
     .where(inArray(seats.id, ids))
     .orderBy(asc(seats.id));
+}
+
+export interface BookingRecord {
+  id: string;
+  reference: string;
+  status: 'confirmed' | 'cancelled';
+  createdAt: Date;
+  cancelledAt: Date | null;
+  userName: string;
+  userEmail: string;
+  totalCents: number;
+  started: boolean;
+  concert: { id: string; title: string; artist: string; date: string; time: string; venue: string; city: string; image: string };
+}
+
+/** A booking by reference, only if the email matches too (case-insensitively). */
+export async function findBookingByReference(db: Executor, reference: string, email: string): Promise<BookingRecord | undefined> {
+  const [row] = await db
+    .select({
+      id: bookings.id,
+      reference: bookings.reference,
+      status: bookings.status,
+      createdAt: bookings.createdAt,
+      cancelledAt: bookings.cancelledAt,
+      userName: bookings.userName,
+      userEmail: bookings.userEmail,
+      totalCents: bookings.totalCents,
+      started: sql<boolean>`(${concerts.date} + ${concerts.time}) <= (now() at time zone 'UTC')`,
+      concert: {
+        id: concerts.id,
+        title: concerts.title,
+        artist: concerts.artist,
+        date: concerts.date,
+        time: concerts.time,
+        venue: concerts.venue,
+        city: concerts.city,
+        image: concerts.image,
+      },
+    })
+    .from(bookings)
+    .innerJoin(concerts, eq(concerts.id, bookings.concertId))
+    .where(and(eq(bookings.reference, reference), sql`lower(${bookings.userEmail}) = lower(${email})`));
+  return row;
+}
+
+export interface BookingSeatRecord {
+  id: number;
+  seatNumber: string;
+  section: 'front' | 'vip' | 'ga';
+  row: number;
+  ticketTierId: number;
+  tierName: string;
+  priceCents: number;
+}
+
+export function findSeatsOfBooking(db: Executor, bookingId: string): Promise<BookingSeatRecord[]> {
+  return db
+    .select({
+      id: seats.id,
+      seatNumber: seats.label,
+      section: seats.section,
+      row: seats.row,
+      ticketTierId: seats.tierId,
+      tierName: ticketTiers.name,
+      priceCents: bookingSeats.priceCents,
+    })
+    .from(bookingSeats)
+    .innerJoin(seats, eq(seats.id, bookingSeats.seatId))
+    .innerJoin(ticketTiers, eq(ticketTiers.id, seats.tierId))
+    .where(eq(bookingSeats.bookingId, bookingId))
+    .orderBy(asc(seats.section), asc(seats.row), asc(seats.number));
+}
+
+/**
+ * Cancels a confirmed booking of a concert that has not started, in one statement: the booking row
+ * is locked first, so two cancellations cannot both go through; then the booking is marked
+ * cancelled, its seats are released (and freed on the seat rows, so stock comes back exactly) and its
+ * sale records are marked cancelled. Returns what the locked row said, and whether it was cancelled.
+ */
+export async function cancelBookingIfAllowed(
+  db: Executor,
+  bookingId: string,
+): Promise<{ status: 'confirmed' | 'cancelled'; started: boolean; cancelled: boolean } | undefined> {
+  const { rows } = await db.execute<{ status: 'confirmed' | 'cancelled'; started: boolean; cancelled: boolean }>(sql`
+    with target as (
+      select b.id, b.status, (c.date + c.time) <= (now() at time zone 'UTC') as started
+      from bookings b join concerts c on c.id = b.concert_id
+      where b.id = ${bookingId}
+      for update of b
+    ), cancelled as (
+      update bookings set status = 'cancelled', cancelled_at = now()
+      from target where bookings.id = target.id and target.status = 'confirmed' and not target.started
+      returning bookings.id
+    ), released as (
+      update booking_seats set released_at = now()
+      from cancelled where booking_seats.booking_id = cancelled.id and booking_seats.released_at is null
+    ), freed as (
+      update seats set booking_id = null, change_seq = nextval('seat_change_seq')
+      from cancelled where seats.booking_id = cancelled.id
+    ), sales_cancelled as (
+      update sales set status = 'cancelled' from cancelled where sales.booking_id = cancelled.id
+    )
+    select target.status, target.started, exists (select 1 from cancelled) as cancelled from target`);
+  return rows[0];
 }

@@ -2,7 +2,14 @@ import { type OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Db } from '../../db/client.js';
 import { documentedRouter, problems } from '../../http/openapi.js';
 import type { Clock } from '../../lib/clock.js';
-import { bookingSchema, bookSeatsBodySchema } from './bookings.schemas.js';
+import {
+  bookingDetailsSchema,
+  bookingReferenceParamSchema,
+  bookingSchema,
+  bookSeatsBodySchema,
+  cancelBookingBodySchema,
+  findBookingQuerySchema,
+} from './bookings.schemas.js';
 import * as service from './bookings.service.js';
 
 export function bookingsRoutes(db: Db, clock: Clock, registry: OpenAPIRegistry) {
@@ -26,6 +33,49 @@ export function bookingsRoutes(db: Db, clock: Clock, registry: OpenAPIRegistry) 
     async (req, res) => {
       const body = bookSeatsBodySchema.parse(req.body);
       res.status(201).json(await service.bookSeats(db, clock, body));
+    },
+  );
+
+  route(
+    {
+      method: 'get',
+      path: '/bookings/{reference}',
+      tags: ['Bookings'],
+      summary: 'Find a booking by its reference and the email it was made with',
+      description: 'A wrong email gives the same 404 as an unknown reference, so a reference alone reveals nothing.',
+      request: { params: bookingReferenceParamSchema, query: findBookingQuerySchema },
+      responses: {
+        200: { description: 'The booking', content: { 'application/json': { schema: bookingDetailsSchema } } },
+        ...problems(400, 404),
+      },
+    },
+    async (req, res) => {
+      const { reference } = bookingReferenceParamSchema.parse(req.params);
+      const { email } = findBookingQuerySchema.parse(req.query);
+      res.json(await service.getBookingDetails(db, reference, email));
+    },
+  );
+
+  route(
+    {
+      method: 'post',
+      path: '/bookings/{reference}/cancel',
+      tags: ['Bookings'],
+      summary: 'Cancel a booking before the concert starts',
+      description: 'Frees its seats, restores the stock and marks its sale records cancelled, in one transaction.',
+      request: {
+        params: bookingReferenceParamSchema,
+        body: { required: true, content: { 'application/json': { schema: cancelBookingBodySchema } } },
+      },
+      responses: {
+        200: { description: 'The cancelled booking', content: { 'application/json': { schema: bookingDetailsSchema } } },
+        ...problems(400, 404, 409),
+      },
+    },
+    async (req, res) => {
+      const { reference } = bookingReferenceParamSchema.parse(req.params);
+      const { email } = cancelBookingBodySchema.parse(req.body);
+      res.json(await service.cancelBooking(db, reference, email));
     },
   );
 

@@ -6,7 +6,7 @@ import { newReference } from '../../lib/reference.js';
 import type { Hold } from '../holds/holds.schemas.js';
 import { assertSeatsFree, getHold } from '../holds/holds.service.js';
 import * as repository from './bookings.repository.js';
-import type { BookSeatsBody, Booking } from './bookings.schemas.js';
+import type { BookSeatsBody, Booking, BookingDetails } from './bookings.schemas.js';
 
 function assertAllSeatsExist(requested: number[], seats: repository.SeatState[]): void {
   if (seats.length === requested.length) return;
@@ -117,4 +117,42 @@ export async function bookSeats(db: Db, clock: Clock, input: BookSeatsBody): Pro
   throw new AppError(503, 'busy-try-again', 'These seats are changing hands right now; please try again.', {}, {
     'Retry-After': '1',
   });
+}
+
+async function toBookingDetails(db: Db, record: repository.BookingRecord): Promise<BookingDetails> {
+  const seats = await repository.findSeatsOfBooking(db, record.id);
+  return {
+    reference: record.reference,
+    status: record.status,
+    createdAt: record.createdAt.toISOString(),
+    cancelledAt: record.cancelledAt?.toISOString() ?? null,
+    userName: record.userName,
+    userEmail: record.userEmail,
+    totalAmount: formatCents(record.totalCents),
+    concert: record.concert,
+    seats: seats.map(({ priceCents, ...seat }) => ({ ...seat, price: formatCents(priceCents) })),
+    canCancel: record.status === 'confirmed' && !record.started,
+  };
+}
+
+/** The same answer for an unknown reference and a wrong email, so a reference alone reveals nothing. */
+async function findOwnBooking(db: Db, reference: string, email: string): Promise<repository.BookingRecord> {
+  const record = await repository.findBookingByReference(db, reference, email);
+  if (!record) throw notFound('booking-not-found', 'No booking matches this reference and email.');
+  return record;
+}
+
+export async function getBookingDetails(db: Db, reference: string, email: string): Promise<BookingDetails> {
+  return toBookingDetails(db, await findOwnBooking(db, reference, email));
+}
+
+/** Cancels a booking: its seats are freed and its stock restored at once, all in one transaction. */
+export async function cancelBooking(db: Db, reference: string, email: string): Promise<BookingDetails> {
+  const record = await findOwnBooking(db, reference, email);
+  const outcome = await repository.cancelBookingIfAllowed(db, record.id);
+  if (!outcome?.cancelled) {
+    if (outcome?.status === 'cancelled') throw conflict('booking-already-cancelled', 'This booking has already been cancelled.');
+    throw conflict('concert-already-started', 'This concert has already started; its bookings can no longer be cancelled.');
+  }
+  return toBookingDetails(db, await findOwnBooking(db, reference, email));
 }
