@@ -23,6 +23,8 @@ export interface AppDeps {
   corsOrigin?: string | undefined;
   /** How long a seat hold lasts (HOLD_TTL_SECONDS). */
   holdTtlSeconds?: number;
+  /** Active seats one buyer may own per concert (MAX_TICKETS_PER_BUYER). */
+  maxTicketsPerBuyer?: number;
   /** The built web app; served from the same origin, with index.html for the app's own routes. */
   webAppDir?: string | undefined;
 }
@@ -55,7 +57,15 @@ function webApp(dir: string): RequestHandler {
 }
 
 /** Builds the whole HTTP application from its dependencies; it does not listen. */
-export function createApp({ db, clock, logger, corsOrigin, webAppDir, holdTtlSeconds = 600 }: AppDeps) {
+export function createApp({
+  db,
+  clock,
+  logger,
+  corsOrigin,
+  webAppDir,
+  holdTtlSeconds = 600,
+  maxTicketsPerBuyer = 10,
+}: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestId);
@@ -73,7 +83,7 @@ export function createApp({ db, clock, logger, corsOrigin, webAppDir, holdTtlSec
   app.use(concertsRoutes(db, clock, registries.concerts));
   app.use(tiersRoutes(db, registries.tiers));
   app.use(seatsRoutes(db, registries.seats));
-  app.use(bookingsRoutes(db, clock, registries.bookings));
+  app.use(bookingsRoutes(db, clock, { maxTicketsPerBuyer }, registries.bookings));
   app.use(holdsRoutes(db, clock, { ttlSeconds: holdTtlSeconds }, registries.holds));
 
   const openApiDocument = buildOpenApiDocument(Object.values(registries));

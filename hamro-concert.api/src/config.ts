@@ -31,6 +31,7 @@ const envSchema = z.object({
   DB_NAME: optionalString,
   DB_POOL_SIZE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(200).default(20)),
   DB_LOCK_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(50).max(60_000).default(3000)),
+  MAX_TICKETS_PER_BUYER: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1000).default(10)),
   HOLD_TTL_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(86_400).default(600)),
   API_WORKERS: z.preprocess(
     emptyAsUndefined,
@@ -58,6 +59,8 @@ export interface Config {
   lockTimeoutMs: number;
   /** How long a seat hold lasts. */
   holdTtlSeconds: number;
+  /** Active seats one buyer (by email) may own per concert. */
+  maxTicketsPerBuyer: number;
   /** HTTP worker processes sharing the port; `auto` is one per CPU. */
   workers: number;
   logLevel: Env['LOG_LEVEL'];
@@ -120,6 +123,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = withDotEnv(process.env)):
     poolSize: env.DB_POOL_SIZE,
     lockTimeoutMs: env.DB_LOCK_TIMEOUT_MS,
     holdTtlSeconds: env.HOLD_TTL_SECONDS,
+    maxTicketsPerBuyer: env.MAX_TICKETS_PER_BUYER,
     workers: env.API_WORKERS === 'auto' ? availableParallelism() : env.API_WORKERS,
     logLevel: env.LOG_LEVEL,
   };

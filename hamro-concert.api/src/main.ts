@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import { tidyExpiredHolds } from './components/holds/holds.service.js';
+import { deleteExpiredKeys } from './http/idempotency.repository.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { connectDatabase } from './db/client.js';
 import { startEmbeddedDatabase } from './db/embedded.js';
@@ -53,10 +54,13 @@ async function serve(config: Config, logger: Logger, databaseUrl: string) {
     corsOrigin: config.corsOrigin,
     webAppDir,
     holdTtlSeconds: config.holdTtlSeconds,
+    maxTicketsPerBuyer: config.maxTicketsPerBuyer,
   });
-  // Expired holds already count for nothing; this only clears them off the seat rows now and then.
+  // Expired holds already count for nothing and expired keys are ignored; this only tidies rows now and then.
   const tidy = setInterval(() => {
-    tidyExpiredHolds(database.db).catch((error: unknown) => logger.warn({ err: error }, 'tidying expired holds failed'));
+    Promise.all([tidyExpiredHolds(database.db), deleteExpiredKeys(database.db)]).catch((error: unknown) =>
+      logger.warn({ err: error }, 'tidying expired holds and idempotency keys failed'),
+    );
   }, 60_000);
   tidy.unref();
   const server: Server = app.listen(config.port, config.host);

@@ -13,7 +13,13 @@ export interface TestApp {
 
 /** The real app on port 0 over the run's real PostgreSQL, as production builds it. */
 export async function startTestApp(
-  options: { clock?: Clock; poolSize?: number; lockTimeoutMs?: number; holdTtlSeconds?: number } = {},
+  options: {
+    clock?: Clock;
+    poolSize?: number;
+    lockTimeoutMs?: number;
+    holdTtlSeconds?: number;
+    maxTicketsPerBuyer?: number;
+  } = {},
 ): Promise<TestApp> {
   const database = connectDatabase(inject('databaseUrl'), {
     poolSize: options.poolSize ?? 20,
@@ -24,6 +30,7 @@ export async function startTestApp(
     clock: options.clock ?? systemClock,
     logger: pino({ level: 'silent' }),
     holdTtlSeconds: options.holdTtlSeconds ?? 600,
+    maxTicketsPerBuyer: options.maxTicketsPerBuyer ?? 10,
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

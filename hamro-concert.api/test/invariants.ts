@@ -23,6 +23,16 @@ export async function expectConsistent(app: TestApp, concertId: string): Promise
     where s.concert_id = ${concertId} and s.booking_id is distinct from b.booking_id`);
   expect(disagreements.rows, 'seats whose holder disagrees with booking_seats').toEqual([]);
 
+  const counts = await db.execute(sql`
+    select q.email_key, q.seats, coalesce(actual.n, 0) as actual from buyer_seats q
+    left join (
+      select lower(b.user_email) as email_key, count(*)::int as n from bookings b
+      join booking_seats bs on bs.booking_id = b.id and bs.released_at is null
+      where b.concert_id = ${concertId} group by 1
+    ) actual on actual.email_key = q.email_key
+    where q.concert_id = ${concertId} and q.seats <> coalesce(actual.n, 0)`);
+  expect(counts.rows, "buyers' seat counts that disagree with their bookings").toEqual([]);
+
   const heldAndBooked = await db.execute(sql`
     select id from seats where concert_id = ${concertId} and booking_id is not null and hold_id is not null`);
   expect(heldAndBooked.rows, 'seats both booked and held').toEqual([]);

@@ -218,6 +218,42 @@ export const sales = pgTable(
   ],
 );
 
+/**
+ * How many seats each buyer (by lower-cased email) holds in active bookings per concert. A booking
+ * adds to its row under the row's lock, which is what keeps parallel bookings by one buyer from
+ * slipping past the per-buyer limit; cancelling subtracts.
+ */
+export const buyerSeats = pgTable(
+  'buyer_seats',
+  {
+    emailKey: text('email_key').notNull(),
+    concertId: uuid('concert_id')
+      .notNull()
+      .references(() => concerts.id, { onDelete: 'cascade' }),
+    seats: integer('seats').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.emailKey, t.concertId] }),
+    check('buyer_seats_not_negative', sql`${t.seats} >= 0`),
+  ],
+);
+
+/** Responses remembered per Idempotency-Key and endpoint, so a retried request is answered, not redone. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    endpoint: text('endpoint').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    responseStatus: integer('response_status'),
+    responseType: text('response_type'),
+    responseBody: text('response_body'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.endpoint, t.key] }), index('idempotency_keys_expiry_idx').on(t.expiresAt)],
+);
+
 /** Small facts about the database itself, such as whether the demo data was seeded. */
 export const appState = pgTable('app_state', {
   key: text('key').primaryKey(),

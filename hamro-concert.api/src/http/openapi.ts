@@ -7,6 +7,8 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   404: 'Not found',
   409: 'Conflicts with the current state',
   413: 'The body is too large',
+  410: 'Gone: the hold has expired or was released',
+  422: 'The Idempotency-Key was already used with a different request',
   500: 'Unexpected failure; carries a request id',
   503: 'Busy or timed out; retry after the Retry-After header',
 };

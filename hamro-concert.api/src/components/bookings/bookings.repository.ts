@@ -2,11 +2,12 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
-import { bookingSeats, bookings, concerts, seats, ticketTiers } from '../../db/schema.js';
+import { bookingSeats, bookings, buyerSeats, concerts, seats, ticketTiers } from '../../db/schema.js';
 import { seatIsFree } from '../../db/seat-state.js';
 
 const seatIds = sql.placeholder('seatIds');
 const holdToken = sql.placeholder('holdToken');
+const maxPerBuyer = sql.placeholder('maxPerBuyer');
 
 const seatDetails = {
   id: seats.id,
@@ -52,9 +53,10 @@ const requestedSeats = new QueryBuilder()
 
 /**
  * The whole booking in one statement, and so in one transaction and one round trip: lock the free
- * seats, check that every requested seat is among them, of one concert that has not yet taken place,
- * and only then write the customer, the booking, the seats' new holder, the booking's seats and one
- * sale record per tier. Nothing is written otherwise. Either way it returns the requested seats,
+ * seats, check that every requested seat is among them, of one concert that has not yet taken place;
+ * then add the seats to the buyer's count for the concert under that row's lock, which refuses to go
+ * past the per-buyer limit; and only then write the customer, the booking, the seats' new holder,
+ * the booking's seats and one sale record per tier. Nothing is written otherwise. Either way it returns the requested seats,
  * so a refused buyer learns why without another round trip.
  */
 const bookSeatsStatement = preparedStatement<{
@@ -69,6 +71,7 @@ const bookSeatsStatement = preparedStatement<{
   booking_id: string | null;
   created_at: Date | null;
   hold_live: boolean | null;
+  seats_ok: boolean | null;
 }>(
   'book_seats',
   sql`
@@ -82,9 +85,16 @@ const bookSeatsStatement = preparedStatement<{
        and (${holdToken}::text is null
             or exists (select 1 from hold where status = 'active' and seat_ids = ${seatIds}::int[])) as ok
     from locked
+  ), quota as (
+    insert into buyer_seats (email_key, concert_id, seats)
+    select lower(${sql.placeholder('email')}), (select concert_id from locked limit 1), cardinality(${seatIds}::int[])
+    from verdict where ok and cardinality(${seatIds}::int[]) <= ${maxPerBuyer}::int
+    on conflict (email_key, concert_id) do update set seats = buyer_seats.seats + excluded.seats
+      where buyer_seats.seats + excluded.seats <= ${maxPerBuyer}::int
+    returning seats
   ), customer as (
     insert into customers (email, name)
-    select ${sql.placeholder('email')}, ${sql.placeholder('name')} from verdict where ok
+    select ${sql.placeholder('email')}, ${sql.placeholder('name')} from quota
     on conflict ((lower(email))) do update set name = excluded.name
     returning id
   ), booking as (
@@ -110,7 +120,8 @@ const bookSeatsStatement = preparedStatement<{
   )
   select requested.id, requested.concert_id, requested.tier_id, requested.label, requested.price_cents,
          requested.date, requested.booking_id is not null as booked, requested.held_by_other,
-         booking.id as booking_id, booking.created_at, (select live from hold) as hold_live
+         booking.id as booking_id, booking.created_at, (select live from hold) as hold_live,
+         (select ok from verdict) as seats_ok
   from (${requestedSeats}) as requested left join booking on true
   order by requested.id`,
 );
@@ -135,12 +146,20 @@ export interface SeatState {
 
 export type BookingAttempt =
   | { booked: true; id: string; createdAt: Date; seats: BookedSeat[]; holdWasLive: boolean | null }
-  | { booked: false; seats: SeatState[] };
+  | { booked: false; seats: SeatState[]; overBuyerLimit: boolean };
 
 /** Books the seats if all of them can be booked now; if not, nothing is written and the seats' states come back. */
 export async function bookSeatsIfFree(
   db: Executor,
-  input: { seatIds: number[]; reference: string; name: string; email: string; today: string; holdToken: string | null },
+  input: {
+    seatIds: number[];
+    reference: string;
+    name: string;
+    email: string;
+    today: string;
+    holdToken: string | null;
+    maxPerBuyer: number;
+  },
 ): Promise<BookingAttempt> {
   const { rows } = await bookSeatsStatement(db, input);
   const first = rows[0];
@@ -161,6 +180,7 @@ export async function bookSeatsIfFree(
   }
   return {
     booked: false,
+    overBuyerLimit: first?.seats_ok === true,
     seats: rows.map((row) => ({
       id: row.id,
       concertId: row.concert_id,
@@ -289,7 +309,24 @@ export async function cancelBookingIfAllowed(
       from cancelled where seats.booking_id = cancelled.id
     ), sales_cancelled as (
       update sales set status = 'cancelled' from cancelled where sales.booking_id = cancelled.id
+    ), quota_returned as (
+      update buyer_seats q set seats = q.seats - given_back.seats
+      from (
+        select lower(b.user_email) as email_key, b.concert_id,
+               (select count(*)::int from booking_seats bs where bs.booking_id = b.id and bs.released_at is null) as seats
+        from cancelled join bookings b on b.id = cancelled.id
+      ) as given_back
+      where q.email_key = given_back.email_key and q.concert_id = given_back.concert_id
     )
     select target.status, target.started, exists (select 1 from cancelled) as cancelled from target`);
   return rows[0];
+}
+
+/** How many seats a buyer already has in active bookings for a concert. */
+export async function countBuyerSeats(db: Executor, email: string, concertId: string): Promise<number> {
+  const [row] = await db
+    .select({ seats: buyerSeats.seats })
+    .from(buyerSeats)
+    .where(and(eq(buyerSeats.emailKey, sql`lower(${email})`), eq(buyerSeats.concertId, concertId)));
+  return row?.seats ?? 0;
 }

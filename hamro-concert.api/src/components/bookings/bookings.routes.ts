@@ -1,5 +1,6 @@
 import { type OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Db } from '../../db/client.js';
+import { idempotencyKeyHeader, idempotent } from '../../http/idempotency.js';
 import { documentedRouter, problems } from '../../http/openapi.js';
 import type { Clock } from '../../lib/clock.js';
 import {
@@ -12,7 +13,7 @@ import {
 } from './bookings.schemas.js';
 import * as service from './bookings.service.js';
 
-export function bookingsRoutes(db: Db, clock: Clock, registry: OpenAPIRegistry) {
+export function bookingsRoutes(db: Db, clock: Clock, rules: service.BookingRules, registry: OpenAPIRegistry) {
   const { router, route } = documentedRouter(registry);
 
   route(
@@ -23,17 +24,21 @@ export function bookingsRoutes(db: Db, clock: Clock, registry: OpenAPIRegistry) 
       summary: 'Book seats, all or nothing',
       description:
         'Books up to 10 seats of one concert in one transaction. Either every seat is booked or nothing is ' +
-        'written. 409 `seat-already-booked` names the seats someone else booked first.',
-      request: { body: { required: true, content: { 'application/json': { schema: bookSeatsBodySchema } } } },
+        'written. 409 `seat-already-booked` or `seat-held` names the seats someone else has; 409 ' +
+        '`buyer-limit-reached` when the buyer would own more than MAX_TICKETS_PER_BUYER seats of the concert.',
+      request: {
+        headers: idempotencyKeyHeader,
+        body: { required: true, content: { 'application/json': { schema: bookSeatsBodySchema } } },
+      },
       responses: {
         201: { description: 'The booking', content: { 'application/json': { schema: bookingSchema } } },
-        ...problems(400, 404, 409, 413, 503),
+        ...problems(400, 404, 409, 410, 413, 422, 503),
       },
     },
-    async (req, res) => {
+    idempotent(db, 'POST /ticket-bookings/seats', async (req, res) => {
       const body = bookSeatsBodySchema.parse(req.body);
-      res.status(201).json(await service.bookSeats(db, clock, body));
-    },
+      res.status(201).json(await service.bookSeats(db, clock, rules, body));
+    }),
   );
 
   route(

@@ -92,7 +92,21 @@ function explainRefusal(seatIds: number[], seats: repository.SeatState[], clock:
  * lock still looks free there, so then a fresh read explains; and if that finds nothing wrong (the
  * seat was released again), the booking is tried once more.
  */
-export async function bookSeats(db: Db, clock: Clock, input: BookSeatsBody): Promise<Booking> {
+export interface BookingRules {
+  /** MAX_TICKETS_PER_BUYER: active seats one buyer (by email) may own per concert. */
+  maxTicketsPerBuyer: number;
+}
+
+async function refuseOverBuyerLimit(db: Db, rules: BookingRules, input: BookSeatsBody, concertId: string) {
+  const owned = await repository.countBuyerSeats(db, input.userEmail, concertId);
+  throw conflict(
+    'buyer-limit-reached',
+    `One buyer may have at most ${rules.maxTicketsPerBuyer} seats for a concert; ${input.userEmail} already has ${owned}.`,
+    { limit: rules.maxTicketsPerBuyer, owned, requested: input.seatIds.length },
+  );
+}
+
+export async function bookSeats(db: Db, clock: Clock, rules: BookingRules, input: BookSeatsBody): Promise<Booking> {
   const seatIds = [...input.seatIds].sort((a, b) => a - b);
   for (let attempt = 1; attempt <= 2; attempt++) {
     const reference = newReference();
@@ -104,12 +118,14 @@ export async function bookSeats(db: Db, clock: Clock, input: BookSeatsBody): Pro
       email: input.userEmail,
       today: clock.today(),
       holdToken,
+      maxPerBuyer: rules.maxTicketsPerBuyer,
     });
     if (result.booked) {
       const booking = toBooking(input, reference, result);
       if (holdToken) booking.holdOutcome = result.holdWasLive ? 'confirmed-hold' : 'hold-expired-seats-still-free';
       return booking;
     }
+    if (result.overBuyerLimit) await refuseOverBuyerLimit(db, rules, input, result.seats[0]!.concertId);
     const hold = holdToken ? await assertUsableHold(db, holdToken, seatIds) : undefined;
     explainRefusal(seatIds, result.seats, clock, hold);
     explainRefusal(seatIds, await repository.findSeatStates(db, seatIds, holdToken), clock, hold);

@@ -1,5 +1,6 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Db } from '../../db/client.js';
+import { idempotencyKeyHeader, idempotent } from '../../http/idempotency.js';
 import { documentedRouter, problems } from '../../http/openapi.js';
 import type { Clock } from '../../lib/clock.js';
 import { createHoldBodySchema, holdSchema, holdTokenParamSchema } from './holds.schemas.js';
@@ -18,16 +19,19 @@ export function holdsRoutes(db: Db, clock: Clock, settings: service.HoldSettings
       description:
         'Sets up to 10 seats of one concert aside until `expiresAt`. Others who try to hold or book them get ' +
         '409 `seat-held`. Confirm with POST /ticket-bookings/seats and the `holdToken`.',
-      request: { body: { required: true, content: { 'application/json': { schema: createHoldBodySchema } } } },
+      request: {
+        headers: idempotencyKeyHeader,
+        body: { required: true, content: { 'application/json': { schema: createHoldBodySchema } } },
+      },
       responses: {
         201: { description: 'The hold', content: { 'application/json': { schema: holdSchema } } },
-        ...problems(400, 404, 409, 413, 503),
+        ...problems(400, 404, 409, 413, 422, 503),
       },
     },
-    async (req, res) => {
+    idempotent(db, 'POST /holds', async (req, res) => {
       const body = createHoldBodySchema.parse(req.body);
       res.status(201).json(await service.holdSeats(db, clock, settings, body));
-    },
+    }),
   );
 
   route(

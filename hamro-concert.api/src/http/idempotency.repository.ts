@@ -1,0 +1,55 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client.js';
+import { idempotencyKeys } from '../db/schema.js';
+
+export interface StoredResponse {
+  requestHash: string;
+  status: number | null;
+  type: string | null;
+  body: string | null;
+}
+
+/**
+ * Claims a key for a request: true if this request is the first with it (or the key had expired).
+ * The primary key makes two simultaneous claims of one key impossible.
+ */
+export async function claimKey(db: Executor, endpoint: string, key: string, requestHash: string, ttlHours: number) {
+  const { rows } = await db.execute<{ claimed: boolean }>(sql`
+    insert into idempotency_keys (endpoint, key, request_hash, expires_at)
+    values (${endpoint}, ${key}, ${requestHash}, now() + make_interval(hours => ${ttlHours}::int))
+    on conflict (endpoint, key) do update
+      set request_hash = excluded.request_hash, response_status = null, response_type = null,
+          response_body = null, created_at = now(), expires_at = excluded.expires_at
+      where idempotency_keys.expires_at <= now()
+    returning true as claimed`);
+  return rows.length > 0;
+}
+
+export async function findKey(db: Executor, endpoint: string, key: string): Promise<StoredResponse | undefined> {
+  const [row] = await db
+    .select({
+      requestHash: idempotencyKeys.requestHash,
+      status: idempotencyKeys.responseStatus,
+      type: idempotencyKeys.responseType,
+      body: idempotencyKeys.responseBody,
+    })
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.endpoint, endpoint), eq(idempotencyKeys.key, key)));
+  return row;
+}
+
+export async function saveResponse(db: Executor, endpoint: string, key: string, response: Omit<StoredResponse, 'requestHash'>) {
+  await db
+    .update(idempotencyKeys)
+    .set({ responseStatus: response.status, responseType: response.type, responseBody: response.body })
+    .where(and(eq(idempotencyKeys.endpoint, endpoint), eq(idempotencyKeys.key, key)));
+}
+
+export async function forgetKey(db: Executor, endpoint: string, key: string) {
+  await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.endpoint, endpoint), eq(idempotencyKeys.key, key)));
+}
+
+export async function deleteExpiredKeys(db: Executor): Promise<number> {
+  const result = await db.delete(idempotencyKeys).where(sql`${idempotencyKeys.expiresAt} <= now()`);
+  return result.rowCount ?? 0;
+}
