@@ -93,13 +93,12 @@ export const seats = pgTable(
       .default(sql`nextval('seat_change_seq')`),
   },
   (t) => [
+    // Few indexes on purpose: a booking rewrites its seat rows, and each index costs an insertion there.
+    // A booking's or a hold's seats are found through booking_seats and holds.seat_ids instead.
     uniqueIndex('seats_concert_label_uq').on(t.concertId, t.label),
-    index('seats_concert_map_idx').on(t.concertId, t.section, t.row, t.number),
     index('seats_concert_change_idx').on(t.concertId, t.changeSeq),
     // Stock is derived: a tier's free seats, counted from this index.
     index('seats_tier_free_idx').on(t.tierId).where(sql`${t.bookingId} is null`),
-    index('seats_booking_idx').on(t.bookingId).where(sql`${t.bookingId} is not null`),
-    index('seats_hold_idx').on(t.holdId).where(sql`${t.holdId} is not null`),
     // The next hold to expire changes a seat map without any write; its version includes that instant.
     index('seats_concert_held_until_idx').on(t.concertId, t.heldUntil).where(sql`${t.heldUntil} is not null`),
     check('seats_held_with_until', sql`(${t.holdId} is null) = (${t.heldUntil} is null)`),

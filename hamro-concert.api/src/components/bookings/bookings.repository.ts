@@ -306,7 +306,9 @@ export async function cancelBookingIfAllowed(
       from cancelled where booking_seats.booking_id = cancelled.id and booking_seats.released_at is null
     ), freed as (
       update seats set booking_id = null, change_seq = nextval('seat_change_seq')
-      from cancelled where seats.booking_id = cancelled.id
+      from cancelled
+      where seats.booking_id = cancelled.id
+        and seats.id in (select bs.seat_id from booking_seats bs where bs.booking_id = cancelled.id)
     ), sales_cancelled as (
       update sales set status = 'cancelled' from cancelled where sales.booking_id = cancelled.id
     ), quota_returned as (

@@ -131,10 +131,11 @@ export async function releaseActiveHold(db: Executor, token: string): Promise<{ 
     with released as (
       update holds set status = 'released', ended_at = now()
       where token = ${token} and status = 'active'
-      returning id
+      returning id, seat_ids
     ), freed as (
       update seats set hold_id = null, held_until = null, change_seq = nextval('seat_change_seq')
-      where hold_id in (select id from released) and booking_id is null
+      where id in (select unnest(seat_ids) from released) and hold_id in (select id from released)
+        and booking_id is null
     )
     select id from released`);
   return rows[0];
