@@ -10,8 +10,10 @@ import { bookingsRoutes } from './components/bookings/bookings.routes.js';
 import { concertsRoutes } from './components/concerts/concerts.routes.js';
 import { holdsRoutes } from './components/holds/holds.routes.js';
 import { seatsRoutes } from './components/seats/seats.routes.js';
+import { ticketsRoutes } from './components/tickets/tickets.routes.js';
 import { tiersRoutes } from './components/tiers/tiers.routes.js';
 import type { Db } from './db/client.js';
+import type { AccessTokens } from './http/auth.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import type { Clock } from './lib/clock.js';
@@ -25,6 +27,8 @@ export interface AppDeps {
   holdTtlSeconds?: number;
   /** Active seats one buyer may own per concert (MAX_TICKETS_PER_BUYER). */
   maxTicketsPerBuyer?: number;
+  /** ADMIN_TOKEN and STAFF_TOKEN; without them the protected routes answer 403. */
+  tokens?: AccessTokens;
   /** The built web app; served from the same origin, with index.html for the app's own routes. */
   webAppDir?: string | undefined;
 }
@@ -65,6 +69,7 @@ export function createApp({
   webAppDir,
   holdTtlSeconds = 600,
   maxTicketsPerBuyer = 10,
+  tokens = {},
 }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
@@ -79,12 +84,14 @@ export function createApp({
     seats: new OpenAPIRegistry(),
     bookings: new OpenAPIRegistry(),
     holds: new OpenAPIRegistry(),
+    tickets: new OpenAPIRegistry(),
   };
-  app.use(concertsRoutes(db, clock, registries.concerts));
+  app.use(concertsRoutes(db, clock, tokens, registries.concerts));
   app.use(tiersRoutes(db, registries.tiers));
   app.use(seatsRoutes(db, registries.seats));
   app.use(bookingsRoutes(db, clock, { maxTicketsPerBuyer }, registries.bookings));
   app.use(holdsRoutes(db, clock, { ttlSeconds: holdTtlSeconds }, registries.holds));
+  app.use(ticketsRoutes(db, tokens, registries.tickets));
 
   const openApiDocument = buildOpenApiDocument(Object.values(registries));
   app.get('/openapi.json', (_req, res) => {

@@ -31,6 +31,8 @@ const envSchema = z.object({
   DB_NAME: optionalString,
   DB_POOL_SIZE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(200).default(20)),
   DB_LOCK_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(50).max(60_000).default(3000)),
+  ADMIN_TOKEN: optionalString,
+  STAFF_TOKEN: optionalString,
   MAX_TICKETS_PER_BUYER: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1000).default(10)),
   HOLD_TTL_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(86_400).default(600)),
   API_WORKERS: z.preprocess(
@@ -57,6 +59,8 @@ export interface Config {
   database: DatabaseTarget;
   poolSize: number;
   lockTimeoutMs: number;
+  /** Bearer tokens for the organizer's and the door's routes. */
+  tokens: { admin: string | undefined; staff: string | undefined };
   /** How long a seat hold lasts. */
   holdTtlSeconds: number;
   /** Active seats one buyer (by email) may own per concert. */
@@ -106,6 +110,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = withDotEnv(process.env)):
   const env = parsed.data;
   const problems: string[] = [];
   const partialDb = [env.DB_PORT, env.DB_USER, env.DB_PASSWORD, env.DB_NAME].some((v) => v !== undefined);
+  for (const name of ['ADMIN_TOKEN', 'STAFF_TOKEN'] as const) {
+    const token = env[name];
+    if (token !== undefined && !/^\S{16,}$/.test(token)) problems.push(`${name}: must be at least 16 characters, no spaces`);
+  }
   if (!env.DATABASE_URL && !env.DB_HOST && partialDb) {
     problems.push('DB_HOST: required when any of DB_PORT, DB_USER, DB_PASSWORD or DB_NAME is set');
   }
@@ -122,6 +130,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = withDotEnv(process.env)):
     database: databaseTarget(env, dataDir),
     poolSize: env.DB_POOL_SIZE,
     lockTimeoutMs: env.DB_LOCK_TIMEOUT_MS,
+    tokens: { admin: env.ADMIN_TOKEN, staff: env.STAFF_TOKEN },
     holdTtlSeconds: env.HOLD_TTL_SECONDS,
     maxTicketsPerBuyer: env.MAX_TICKETS_PER_BUYER,
     workers: env.API_WORKERS === 'auto' ? availableParallelism() : env.API_WORKERS,

@@ -32,6 +32,7 @@ export {
   bookSeatsBodySchema,
   bookingSchema,
   bookingDetailsSchema,
+  ticketSchema,
   bookingReferenceSchema,
   cancelBookingBodySchema,
   findBookingQuerySchema,

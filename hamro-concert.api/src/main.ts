@@ -55,6 +55,7 @@ async function serve(config: Config, logger: Logger, databaseUrl: string) {
     webAppDir,
     holdTtlSeconds: config.holdTtlSeconds,
     maxTicketsPerBuyer: config.maxTicketsPerBuyer,
+    tokens: config.tokens,
   });
   // Expired holds already count for nothing and expired keys are ignored; this only tidies rows now and then.
   const tidy = setInterval(() => {

@@ -19,6 +19,7 @@ export async function startTestApp(
     lockTimeoutMs?: number;
     holdTtlSeconds?: number;
     maxTicketsPerBuyer?: number;
+    tokens?: { admin?: string; staff?: string };
   } = {},
 ): Promise<TestApp> {
   const database = connectDatabase(inject('databaseUrl'), {
@@ -31,6 +32,7 @@ export async function startTestApp(
     logger: pino({ level: 'silent' }),
     holdTtlSeconds: options.holdTtlSeconds ?? 600,
     maxTicketsPerBuyer: options.maxTicketsPerBuyer ?? 10,
+    tokens: options.tokens ?? {},
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -78,7 +80,10 @@ export const get = <T = any>(app: TestApp, path: string, headers?: Record<string
   request<T>(app, 'GET', path, undefined, headers);
 export const post = <T = any>(app: TestApp, path: string, body: unknown, headers?: Record<string, string>) =>
   request<T>(app, 'POST', path, body, headers);
-export const del = <T = any>(app: TestApp, path: string) => request<T>(app, 'DELETE', path);
+export const del = <T = any>(app: TestApp, path: string, headers?: Record<string, string>) =>
+  request<T>(app, 'DELETE', path, undefined, headers);
+export const put = <T = any>(app: TestApp, path: string, body: unknown, headers?: Record<string, string>) =>
+  request<T>(app, 'PUT', path, body, headers);
 
 /** Polls until `check` passes or the time is up; for waiting on real expiry without fixed sleeps. */
 export async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {

@@ -167,7 +167,7 @@ export const bookings = pgTable(
 );
 
 /**
- * The seats of each booking, kept after a cancellation (`released_at` set). The partial unique index
+ * The seats of each booking, each with its ticket, kept after a cancellation (`released_at` set). The partial unique index
  * is the database's last line of defence: one seat is in at most one active booking.
  */
 export const bookingSeats = pgTable(
@@ -181,10 +181,16 @@ export const bookingSeats = pgTable(
       .references(() => seats.id, { onDelete: 'restrict' }),
     priceCents: integer('price_cents').notNull(),
     releasedAt: timestamp('released_at', { withTimezone: true }),
+    /** The seat's ticket: 128 random bits, shown as a QR code and scanned at the door. */
+    ticketCode: text('ticket_code')
+      .notNull()
+      .default(sql`replace(gen_random_uuid()::text, '-', '')`),
+    checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.bookingId, t.seatId] }),
     uniqueIndex('booking_seats_one_active_per_seat_uq').on(t.seatId).where(sql`${t.releasedAt} is null`),
+    uniqueIndex('booking_seats_ticket_code_uq').on(t.ticketCode),
   ],
 );
 

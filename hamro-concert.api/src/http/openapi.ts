@@ -1,9 +1,11 @@
-import { type OpenAPIRegistry, OpenApiGeneratorV3, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { OpenAPIRegistry, OpenApiGeneratorV3, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { Router, type RequestHandler } from 'express';
 import { problemSchema } from './common.schemas.js';
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'The request is not valid (see `errors`)',
+  401: 'No bearer token',
+  403: 'The token does not give access, or this kind of access is switched off',
   404: 'Not found',
   409: 'Conflicts with the current state',
   413: 'The body is too large',
@@ -31,24 +33,24 @@ export function problems(...statuses: number[]): RouteConfig['responses'] {
  */
 export function documentedRouter(registry: OpenAPIRegistry) {
   const router = Router();
-  function route(config: RouteConfig, handler: RequestHandler) {
+  function route(config: RouteConfig, ...handlers: RequestHandler[]) {
     registry.registerPath(config);
     const expressPath = config.path.replace(/\{(\w+)\}/g, ':$1');
     switch (config.method) {
       case 'get':
-        router.get(expressPath, handler);
+        router.get(expressPath, ...handlers);
         break;
       case 'post':
-        router.post(expressPath, handler);
+        router.post(expressPath, ...handlers);
         break;
       case 'put':
-        router.put(expressPath, handler);
+        router.put(expressPath, ...handlers);
         break;
       case 'patch':
-        router.patch(expressPath, handler);
+        router.patch(expressPath, ...handlers);
         break;
       case 'delete':
-        router.delete(expressPath, handler);
+        router.delete(expressPath, ...handlers);
         break;
       default:
         throw new Error(`documentedRouter does not mount ${config.method} routes`);
@@ -57,8 +59,17 @@ export function documentedRouter(registry: OpenAPIRegistry) {
   return { router, route };
 }
 
+/** The security requirement of a route that needs a bearer token. */
+export const bearerAuth = [{ bearerAuth: [] }];
+
 export function buildOpenApiDocument(registries: OpenAPIRegistry[]) {
-  const generator = new OpenApiGeneratorV3(registries.flatMap((registry) => registry.definitions));
+  const security = new OpenAPIRegistry();
+  security.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'ADMIN_TOKEN for catalogue changes and reports; STAFF_TOKEN or ADMIN_TOKEN for check-in',
+  });
+  const generator = new OpenApiGeneratorV3([security, ...registries].flatMap((registry) => registry.definitions));
   return generator.generateDocument({
     openapi: '3.0.3',
     info: {

@@ -72,6 +72,7 @@ const bookSeatsStatement = preparedStatement<{
   created_at: Date | null;
   hold_live: boolean | null;
   seats_ok: boolean | null;
+  ticket_code: string | null;
 }>(
   'book_seats',
   sql`
@@ -111,6 +112,7 @@ const bookSeatsStatement = preparedStatement<{
   ), seats_written as (
     insert into booking_seats (booking_id, seat_id, price_cents)
     select booking.id, locked.id, locked.price_cents from booking, locked
+    returning seat_id, ticket_code
   ), sales_written as (
     insert into sales (booking_id, concert_id, tier_id, quantity, price_cents, total_cents, seat_numbers, created_at)
     select booking.id, locked.concert_id, locked.tier_id, count(*), min(locked.price_cents), sum(locked.price_cents),
@@ -121,8 +123,9 @@ const bookSeatsStatement = preparedStatement<{
   select requested.id, requested.concert_id, requested.tier_id, requested.label, requested.price_cents,
          requested.date, requested.booking_id is not null as booked, requested.held_by_other,
          booking.id as booking_id, booking.created_at, (select live from hold) as hold_live,
-         (select ok from verdict) as seats_ok
+         (select ok from verdict) as seats_ok, seats_written.ticket_code
   from (${requestedSeats}) as requested left join booking on true
+  left join seats_written on seats_written.seat_id = requested.id
   order by requested.id`,
 );
 
@@ -132,6 +135,7 @@ export interface BookedSeat {
   tierId: number;
   label: string;
   priceCents: number;
+  ticketCode: string;
 }
 
 export interface SeatState {
@@ -175,6 +179,7 @@ export async function bookSeatsIfFree(
         tierId: row.tier_id,
         label: row.label,
         priceCents: row.price_cents,
+        ticketCode: row.ticket_code ?? '',
       })),
     };
   }
@@ -255,6 +260,8 @@ export async function findBookingByReference(db: Executor, reference: string, em
 
 export interface BookingSeatRecord {
   id: number;
+  ticketCode: string;
+  checkedInAt: Date | null;
   seatNumber: string;
   section: 'front' | 'vip' | 'ga';
   row: number;
@@ -267,6 +274,8 @@ export function findSeatsOfBooking(db: Executor, bookingId: string): Promise<Boo
   return db
     .select({
       id: seats.id,
+      ticketCode: bookingSeats.ticketCode,
+      checkedInAt: bookingSeats.checkedInAt,
       seatNumber: seats.label,
       section: seats.section,
       row: seats.row,

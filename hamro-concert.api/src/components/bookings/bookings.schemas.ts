@@ -41,6 +41,14 @@ export const ticketDataSchema = z
   })
   .meta({ id: 'TicketData', description: 'The sale record of one tier of a booking' });
 
+export const ticketSchema = z
+  .object({
+    seatId: z.number().int(),
+    seatNumber: z.string(),
+    code: z.string().meta({ description: 'Unguessable ticket code, scanned at the door (POST /check-in)' }),
+  })
+  .meta({ id: 'Ticket' });
+
 export const bookingSchema = z
   .object({
     id: z.uuid(),
@@ -50,6 +58,7 @@ export const bookingSchema = z
     seatIds: z.array(z.number().int()),
     totalAmount: moneySchema,
     ticketData: z.array(ticketDataSchema),
+    tickets: z.array(ticketSchema),
     holdOutcome: z
       .enum(['confirmed-hold', 'hold-expired-seats-still-free'])
       .optional()
@@ -105,6 +114,7 @@ export const bookingDetailsSchema = z
         price: moneySchema,
       }),
     ),
+    tickets: z.array(ticketSchema.extend({ checkedInAt: z.iso.datetime().nullable() })),
     canCancel: z.boolean().meta({ description: 'Confirmed and the concert has not started yet' }),
   })
   .meta({ id: 'BookingDetails' });

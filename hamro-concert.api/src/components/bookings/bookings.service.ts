@@ -70,6 +70,7 @@ function toBooking(
     seatIds: input.seatIds,
     totalAmount: formatCents(booking.seats.reduce((sum, seat) => sum + seat.priceCents, 0)),
     ticketData,
+    tickets: booking.seats.map((seat) => ({ seatId: seat.id, seatNumber: seat.label, code: seat.ticketCode })),
   };
 }
 
@@ -146,7 +147,13 @@ async function toBookingDetails(db: Db, record: repository.BookingRecord): Promi
     userEmail: record.userEmail,
     totalAmount: formatCents(record.totalCents),
     concert: record.concert,
-    seats: seats.map(({ priceCents, ...seat }) => ({ ...seat, price: formatCents(priceCents) })),
+    seats: seats.map(({ priceCents, ticketCode: _code, checkedInAt: _at, ...seat }) => ({ ...seat, price: formatCents(priceCents) })),
+    tickets: seats.map((seat) => ({
+      seatId: seat.id,
+      seatNumber: seat.seatNumber,
+      code: seat.ticketCode,
+      checkedInAt: seat.checkedInAt?.toISOString() ?? null,
+    })),
     canCancel: record.status === 'confirmed' && !record.started,
   };
 }

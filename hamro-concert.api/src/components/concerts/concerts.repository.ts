@@ -1,7 +1,7 @@
-import { asc, count, eq, gte, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import { and, asc, count, eq, gte, sql } from 'drizzle-orm';
+import type { Executor, Tx } from '../../db/client.js';
 import { arrayParam } from '../../db/sql-arrays.js';
-import { concerts, seats, ticketTiers } from '../../db/schema.js';
+import { bookings, buyerSeats, concerts, seats, ticketTiers } from '../../db/schema.js';
 import type { Section } from '../tiers/tiers.schemas.js';
 
 export type ConcertRow = typeof concerts.$inferSelect;
@@ -60,4 +60,30 @@ export async function insertSeats(db: Executor, concertId: string, rows: SeatIns
       ${arrayParam(rows.map((r) => r.tierId))}::int[], ${arrayParam(rows.map((r) => r.section))}::seat_section[],
       ${arrayParam(rows.map((r) => r.row))}::int[], ${arrayParam(rows.map((r) => r.number))}::int[], ${arrayParam(rows.map((r) => r.label))}::text[]
     ) as s(tier_id, section, row_no, seat_no, label)`);
+}
+
+export async function updateConcert(db: Executor, id: string, fields: Partial<ConcertInsert>): Promise<ConcertRow | undefined> {
+  const [row] = await db.update(concerts).set(fields).where(eq(concerts.id, id)).returning();
+  return row;
+}
+
+/** Locks a concert's row; every booking takes a key-share lock on it through its foreign key. */
+export async function lockConcert(tx: Tx, id: string): Promise<boolean> {
+  const rows = await tx.select({ id: concerts.id }).from(concerts).where(eq(concerts.id, id)).for('update');
+  return rows.length > 0;
+}
+
+export async function countActiveBookings(db: Executor, concertId: string): Promise<number> {
+  const [row] = await db
+    .select({ value: count() })
+    .from(bookings)
+    .where(and(eq(bookings.concertId, concertId), eq(bookings.status, 'confirmed')));
+  return row?.value ?? 0;
+}
+
+/** Deletes a concert with its tiers, seats, holds and its cancelled bookings' records. */
+export async function deleteConcertAndHistory(tx: Tx, id: string): Promise<void> {
+  await tx.delete(bookings).where(eq(bookings.concertId, id));
+  await tx.delete(buyerSeats).where(eq(buyerSeats.concertId, id));
+  await tx.delete(concerts).where(eq(concerts.id, id));
 }

@@ -1,12 +1,19 @@
 import { type OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Db } from '../../db/client.js';
 import { paginationQuerySchema, uuidParamSchema } from '../../http/common.schemas.js';
-import { documentedRouter, problems } from '../../http/openapi.js';
+import { requireRole, type AccessTokens } from '../../http/auth.js';
+import { bearerAuth, documentedRouter, problems } from '../../http/openapi.js';
 import type { Clock } from '../../lib/clock.js';
-import { concertPageSchema, concertSchema } from './concerts.schemas.js';
+import {
+  concertChangesSchema,
+  concertChangesWithIdSchema,
+  concertPageSchema,
+  concertSchema,
+  newConcertSchema,
+} from './concerts.schemas.js';
 import * as service from './concerts.service.js';
 
-export function concertsRoutes(db: Db, clock: Clock, registry: OpenAPIRegistry) {
+export function concertsRoutes(db: Db, clock: Clock, tokens: AccessTokens, registry: OpenAPIRegistry) {
   const { router, route } = documentedRouter(registry);
   const tags = ['Concerts'];
 
@@ -43,6 +50,95 @@ export function concertsRoutes(db: Db, clock: Clock, registry: OpenAPIRegistry) 
     async (req, res) => {
       const { id } = uuidParamSchema.parse(req.params);
       res.json(await service.getConcert(db, id));
+    },
+  );
+
+  const admin = requireRole(tokens, 'admin');
+
+  route(
+    {
+      method: 'post',
+      path: '/concerts',
+      tags,
+      summary: 'Create a concert with its venue layout (admin)',
+      description:
+        'Tiers are sections with a price and rows of seats; seats are numbered along each row and labelled like ' +
+        '`V-12`. Without tiers the concert has no seats yet. All of it is created in one transaction.',
+      security: bearerAuth,
+      request: { body: { required: true, content: { 'application/json': { schema: newConcertSchema } } } },
+      responses: {
+        201: { description: 'The concert', content: { 'application/json': { schema: concertSchema } } },
+        ...problems(400, 401, 403, 413),
+      },
+    },
+    admin,
+    async (req, res) => {
+      const body = newConcertSchema.parse(req.body);
+      res.status(201).json(await service.createConcert(db, body));
+    },
+  );
+
+  route(
+    {
+      method: 'put',
+      path: '/concerts/{id}',
+      tags,
+      summary: "Change a concert's details (admin)",
+      security: bearerAuth,
+      request: {
+        params: uuidParamSchema,
+        body: { required: true, content: { 'application/json': { schema: concertChangesSchema } } },
+      },
+      responses: {
+        200: { description: 'The concert', content: { 'application/json': { schema: concertSchema } } },
+        ...problems(400, 401, 403, 404),
+      },
+    },
+    admin,
+    async (req, res) => {
+      const { id } = uuidParamSchema.parse(req.params);
+      res.json(await service.changeConcert(db, id, concertChangesSchema.parse(req.body)));
+    },
+  );
+
+  route(
+    {
+      method: 'put',
+      path: '/concerts',
+      tags,
+      summary: "Change a concert's details, with its id in the body (admin)",
+      security: bearerAuth,
+      request: { body: { required: true, content: { 'application/json': { schema: concertChangesWithIdSchema } } } },
+      responses: {
+        200: { description: 'The concert', content: { 'application/json': { schema: concertSchema } } },
+        ...problems(400, 401, 403, 404),
+      },
+    },
+    admin,
+    async (req, res) => {
+      const { id, ...changes } = concertChangesWithIdSchema.parse(req.body);
+      res.json(await service.changeConcert(db, id, concertChangesSchema.parse(changes)));
+    },
+  );
+
+  route(
+    {
+      method: 'delete',
+      path: '/concerts/{id}',
+      tags,
+      summary: 'Delete a concert that has no active bookings (admin)',
+      security: bearerAuth,
+      request: { params: uuidParamSchema },
+      responses: {
+        204: { description: 'Deleted' },
+        ...problems(400, 401, 403, 404, 409),
+      },
+    },
+    admin,
+    async (req, res) => {
+      const { id } = uuidParamSchema.parse(req.params);
+      await service.deleteConcert(db, id);
+      res.status(204).end();
     },
   );
 

@@ -36,21 +36,47 @@ export const layoutTierSchema = z
   })
   .meta({ id: 'LayoutTier' });
 
+const concertDetails = {
+  title: text(200),
+  artist: text(200),
+  date: z.iso.date(),
+  time: z.iso.time({ precision: 0 }),
+  venue: text(200),
+  city: text(120),
+  image: z.string().trim().max(2000),
+  description: z.string().trim().max(5000),
+};
+
+export const MAX_SEATS_PER_CONCERT = 100_000;
+
 export const newConcertSchema = z
   .object({
-    title: text(200),
-    artist: text(200),
-    date: z.iso.date(),
-    time: z.iso.time({ precision: 0 }),
-    venue: text(200),
-    city: text(120),
-    image: z.string().trim().max(2000).default(''),
-    description: z.string().trim().max(5000).default(''),
+    ...concertDetails,
+    image: concertDetails.image.default(''),
+    description: concertDetails.description.default(''),
     tiers: z
       .array(layoutTierSchema)
       .max(3)
       .default([])
-      .refine((tiers) => new Set(tiers.map((t) => t.section)).size === tiers.length, 'each section may have one tier'),
+      .refine((tiers) => new Set(tiers.map((t) => t.section)).size === tiers.length, 'each section may have one tier')
+      .refine(
+        (tiers) => tiers.flatMap((t) => t.rows).reduce((sum, r) => sum + r.seats, 0) <= MAX_SEATS_PER_CONCERT,
+        `a venue has at most ${MAX_SEATS_PER_CONCERT} seats`,
+      ),
   })
   .meta({ id: 'NewConcert' });
+
+export const concertChangesSchema = z
+  .object(concertDetails)
+  .partial()
+  .strict()
+  .refine((changes) => Object.keys(changes).length > 0, 'send at least one field to change')
+  .meta({ id: 'ConcertChanges' });
+export type ConcertChanges = z.infer<typeof concertChangesSchema>;
+
+export const concertChangesWithIdSchema = z
+  .object({ id: z.uuid({ error: 'must be a UUID' }), ...concertDetails })
+  .partial({ title: true, artist: true, date: true, time: true, venue: true, city: true, image: true, description: true })
+  .strict()
+  .meta({ id: 'ConcertChangesWithId' });
 export type NewConcert = z.input<typeof newConcertSchema>;

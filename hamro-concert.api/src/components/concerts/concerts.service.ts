@@ -1,13 +1,13 @@
 import type { Clock } from '../../lib/clock.js';
 import type { Db } from '../../db/client.js';
 import { toPage, type Page, type PaginationQuery } from '../../http/common.schemas.js';
-import { notFound } from '../../http/errors.js';
+import { conflict, notFound } from '../../http/errors.js';
 import { parseAmount } from '../../lib/money.js';
 import { TICKET_TYPES, type TierSummary } from '../tiers/tiers.schemas.js';
 import { tiersByConcert } from '../tiers/tiers.service.js';
 import { layoutSeats } from './concerts.layout.js';
 import * as repository from './concerts.repository.js';
-import { newConcertSchema, type Concert, type NewConcert } from './concerts.schemas.js';
+import { newConcertSchema, type Concert, type ConcertChanges, type NewConcert } from './concerts.schemas.js';
 
 function toConcert(row: repository.ConcertRow, tiers: TierSummary[]): Concert {
   return {
@@ -45,6 +45,26 @@ export async function getConcert(db: Db, id: string): Promise<Concert> {
 /** Whether a concert exists; for other areas that only need to tell 404 from an empty result. */
 export async function concertExists(db: Db, id: string): Promise<boolean> {
   return (await repository.findById(db, id)) !== undefined;
+}
+
+export async function changeConcert(db: Db, id: string, changes: ConcertChanges): Promise<Concert> {
+  const row = await repository.updateConcert(db, id, changes);
+  if (!row) throw notFound('concert-not-found', `There is no concert ${id}.`);
+  return getConcert(db, id);
+}
+
+/**
+ * Deletes a concert unless it has active bookings. The concert row is locked first, and a booking
+ * needs a key-share lock on it, so none can slip in between the check and the delete.
+ */
+export async function deleteConcert(db: Db, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (!(await repository.lockConcert(tx, id))) throw notFound('concert-not-found', `There is no concert ${id}.`);
+    if ((await repository.countActiveBookings(tx, id)) > 0) {
+      throw conflict('concert-has-bookings', 'This concert has active bookings; cancel them before deleting it.');
+    }
+    await repository.deleteConcertAndHistory(tx, id);
+  });
 }
 
 /** Creates a concert with its venue layout (tiers, rows, seats) in one transaction. */

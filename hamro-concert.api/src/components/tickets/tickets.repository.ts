@@ -1,0 +1,57 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+
+export interface ScanResult {
+  seatNumber: string;
+  section: 'front' | 'vip' | 'ga';
+  row: number;
+  userName: string;
+  concertTitle: string;
+  released: boolean;
+  firstScanAt: Date | null;
+  admittedAt: Date | null;
+}
+
+/**
+ * Admits a ticket in one statement. The update only touches a ticket not yet scanned and not
+ * cancelled; two scanners racing for one ticket queue on its row, and the second then finds it
+ * already scanned, so a ticket admits exactly once.
+ */
+export async function scanTicket(db: Executor, code: string): Promise<ScanResult | undefined> {
+  const { rows } = await db.execute<{
+    seat_number: string;
+    section: 'front' | 'vip' | 'ga';
+    row: number;
+    user_name: string;
+    concert_title: string;
+    released: boolean;
+    admitted_at: Date | null;
+  }>(sql`
+    with admitted as (
+      update booking_seats set checked_in_at = now()
+      where ticket_code = ${code} and checked_in_at is null and released_at is null
+      returning checked_in_at
+    )
+    select s.label as seat_number, s.section, s.row, b.user_name, c.title as concert_title,
+           bs.released_at is not null as released, (select checked_in_at from admitted) as admitted_at
+    from booking_seats bs
+    join bookings b on b.id = bs.booking_id
+    join seats s on s.id = bs.seat_id
+    join concerts c on c.id = b.concert_id
+    where bs.ticket_code = ${code}`);
+  const row = rows[0];
+  if (!row) return undefined;
+  const firstScan = row.admitted_at
+    ? null
+    : await db.execute<{ at: Date | null }>(sql`select checked_in_at as at from booking_seats where ticket_code = ${code}`);
+  return {
+    seatNumber: row.seat_number,
+    section: row.section,
+    row: row.row,
+    userName: row.user_name,
+    concertTitle: row.concert_title,
+    released: row.released,
+    firstScanAt: firstScan?.rows[0]?.at ? new Date(firstScan.rows[0].at) : null,
+    admittedAt: row.admitted_at ? new Date(row.admitted_at) : null,
+  };
+}

@@ -1,0 +1,33 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { Db } from '../../db/client.js';
+import { requireRole, type AccessTokens } from '../../http/auth.js';
+import { bearerAuth, documentedRouter, problems } from '../../http/openapi.js';
+import { admissionSchema, checkInBodySchema } from './tickets.schemas.js';
+import * as service from './tickets.service.js';
+
+export function ticketsRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegistry) {
+  const { router, route } = documentedRouter(registry);
+
+  route(
+    {
+      method: 'post',
+      path: '/check-in',
+      tags: ['Door'],
+      summary: 'Scan a ticket at the door (staff)',
+      description: '200 the first time; 409 with the time of the first scan afterwards; 410 for a cancelled booking.',
+      security: bearerAuth,
+      request: { body: { required: true, content: { 'application/json': { schema: checkInBodySchema } } } },
+      responses: {
+        200: { description: 'Admitted', content: { 'application/json': { schema: admissionSchema } } },
+        ...problems(400, 401, 403, 404, 409, 410),
+      },
+    },
+    requireRole(tokens, 'staff'),
+    async (req, res) => {
+      const { code } = checkInBodySchema.parse(req.body);
+      res.json(await service.checkIn(db, code));
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildConcert, buyer, daysFromToday, seatsOf } from './factories.js';
+import { type TestApp, del, get, post, put, request, startTestApp } from './harness.js';
+
+const ADMIN = 'admin-token-0123456789abcdef';
+const STAFF = 'staff-token-0123456789abcdef';
+const asAdmin = { authorization: `Bearer ${ADMIN}` };
+const asStaff = { authorization: `Bearer ${STAFF}` };
+
+let app: TestApp;
+let closed: TestApp;
+beforeAll(async () => {
+  app = await startTestApp({ tokens: { admin: ADMIN, staff: STAFF } });
+  closed = await startTestApp({ tokens: {} });
+});
+afterAll(async () => {
+  await app.close();
+  await closed.close();
+});
+
+const layout = {
+  title: 'Organizer Night',
+  artist: 'The Layout Band',
+  date: daysFromToday(60),
+  time: '18:00:00',
+  venue: 'Rastriya Sabha Griha',
+  city: 'Kathmandu',
+  tiers: [
+    { name: 'Front Row', section: 'front', price: '75.00', rows: [{ row: 1, seats: 8 }] },
+    { name: 'General Admission', section: 'ga', price: '12.50', rows: [{ row: 1, seats: 5 }, { row: 2, seats: 6 }] },
+  ],
+};
+
+describe('admin access', () => {
+  const protectedRoutes: [string, string, unknown][] = [
+    ['POST', '/concerts', layout],
+    ['PUT', '/concerts/00000000-0000-4000-8000-000000000000', { title: 'x' }],
+    ['PUT', '/concerts', { id: '00000000-0000-4000-8000-000000000000', title: 'x' }],
+    ['DELETE', '/concerts/00000000-0000-4000-8000-000000000000', undefined],
+  ];
+
+  it.each(protectedRoutes)('when %s %s comes with no token, a wrong one, or a staff one, then 401/403/403', async (method, path, body) => {
+    const none = await request(app, method, path, body);
+    expect(none.status).toBe(401);
+    expect(none.body.code).toBe('unauthorized');
+    expect(none.headers.get('www-authenticate')).toBe('Bearer');
+    const wrong = await request(app, method, path, body, { authorization: 'Bearer not-the-token-at-all' });
+    expect(wrong.status).toBe(403);
+    expect(wrong.body.code).toBe('forbidden');
+    expect(JSON.stringify(wrong.body)).not.toContain(ADMIN);
+    expect((await request(app, method, path, body, asStaff)).status).toBe(403);
+  });
+
+  it('when ADMIN_TOKEN is not set, then admin routes answer 403 and say how to enable them', async () => {
+    const response = await post(closed, '/concerts', layout, asAdmin);
+    expect(response.status).toBe(403);
+    expect(response.body.code).toBe('admin-access-disabled');
+    expect(response.body.detail).toContain('ADMIN_TOKEN');
+  });
+});
+
+describe('concerts with venue layouts', () => {
+  it('when an organizer creates a concert with a layout, then it is listed with tiers and seats laid out like the seed', async () => {
+    const created = await post(app, '/concerts', layout, asAdmin);
+
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      title: 'Organizer Night',
+      image: '',
+      tiers: [
+        { name: 'Front Row', price: '75.00', total: 8, available: 8 },
+        { name: 'General Admission', price: '12.50', total: 11, available: 11 },
+      ],
+    });
+    const seats = await seatsOf(app, created.body.id);
+    expect(seats.map((s) => `${s.seatNumber}@${s.row}`)).toEqual([
+      ...Array.from({ length: 8 }, (_, i) => `F-${i + 1}@1`),
+      ...Array.from({ length: 5 }, (_, i) => `G-${i + 1}@1`),
+      ...Array.from({ length: 6 }, (_, i) => `G-${i + 6}@2`),
+    ]);
+    expect((await post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [seats[0]!.id] })).body.totalAmount).toBe('75.00');
+  });
+
+  it('when only the plain concert fields are sent, then the concert exists with no seats yet', async () => {
+    const { tiers: _none, ...plain } = layout;
+    const created = await post(app, '/concerts', plain, asAdmin);
+    expect(created.status).toBe(201);
+    expect(created.body.tiers).toEqual([]);
+    expect((await get(app, `/seats/concert/${created.body.id}`)).body.totalSeats).toBe(0);
+  });
+
+  it('when a 50,000-seat venue is created, then every seat is there (npm run bench times it)', async () => {
+    const rows = (count: number, seats: number) => Array.from({ length: count }, (_, i) => ({ row: i + 1, seats }));
+    const created = await post(
+      app,
+      '/concerts',
+      {
+        ...layout,
+        tiers: [
+          { name: 'Front Row', section: 'front', price: '90.00', rows: rows(10, 100) },
+          { name: 'VIP', section: 'vip', price: '60.00', rows: rows(40, 100) },
+          { name: 'General Admission', section: 'ga', price: '20.00', rows: rows(200, 225) },
+        ],
+      },
+      asAdmin,
+    );
+    expect(created.status).toBe(201);
+    expect(created.body.tiers.reduce((sum: number, t: { total: number }) => sum + t.total, 0)).toBe(50_000);
+    expect((await get(app, `/seats/concert/${created.body.id}`)).body.availableSeats).toBe(50_000);
+  });
+
+  it.each([
+    ['two tiers for one section', { tiers: [layout.tiers[0], { ...layout.tiers[0], name: 'Again' }] }],
+    ['a row twice in a tier', { tiers: [{ ...layout.tiers[0], rows: [{ row: 1, seats: 2 }, { row: 1, seats: 3 }] }] }],
+    ['a bad price', { tiers: [{ ...layout.tiers[0], price: '12.5.0' }] }],
+    ['more than 100,000 seats', { tiers: [{ ...layout.tiers[1], rows: Array.from({ length: 101 }, (_, i) => ({ row: i + 1, seats: 1000 })) }] }],
+    ['no title', { title: '' }],
+  ])('when the layout has %s, then 400', async (_case, change) => {
+    const response = await post(app, '/concerts', { ...layout, ...change }, asAdmin);
+    expect(response.status).toBe(400);
+  });
+
+  it('when an organizer edits details, by path or with the id in the body, then the concert changes', async () => {
+    const concert = await buildConcert(app);
+    const byPath = await put(app, `/concerts/${concert.id}`, { title: 'Renamed', time: '21:15:00' }, asAdmin);
+    expect(byPath.status).toBe(200);
+    expect(byPath.body).toMatchObject({ title: 'Renamed', time: '21:15:00', artist: concert.artist });
+    const byBody = await put(app, '/concerts', { id: concert.id, venue: 'New Hall' }, asAdmin);
+    expect(byBody.body).toMatchObject({ title: 'Renamed', venue: 'New Hall' });
+    expect((await put(app, `/concerts/${concert.id}`, {}, asAdmin)).status).toBe(400);
+    expect((await put(app, `/concerts/${concert.id}`, { tiers: [] }, asAdmin)).status).toBe(400);
+    expect((await put(app, '/concerts/00000000-0000-4000-8000-000000000000', { title: 'x' }, asAdmin)).status).toBe(404);
+  });
+
+  it('when a concert has active bookings, then it cannot be deleted; once they are cancelled, it can', async () => {
+    const concert = await buildConcert(app);
+    const [seat] = await seatsOf(app, concert.id);
+    const who = buyer();
+    const booking = await post(app, '/ticket-bookings/seats', { ...who, seatIds: [seat!.id] });
+
+    const refused = await del(app, `/concerts/${concert.id}`, asAdmin);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('concert-has-bookings');
+
+    await post(app, `/bookings/${booking.body.reference}/cancel`, { email: who.userEmail });
+    expect((await del(app, `/concerts/${concert.id}`, asAdmin)).status).toBe(204);
+    expect((await get(app, `/concerts/${concert.id}`)).status).toBe(404);
+    expect((await del(app, `/concerts/${concert.id}`, asAdmin)).status).toBe(404);
+  });
+});
+
+describe('tickets and the door', () => {
+  it('when a booking is made, then each seat gets a ticket with an unguessable code, shown in the lookup too', async () => {
+    const concert = await buildConcert(app, { date: daysFromToday(3) });
+    const seats = (await seatsOf(app, concert.id)).slice(0, 2);
+    const who = buyer();
+    const booking = await post(app, '/ticket-bookings/seats', { ...who, seatIds: seats.map((s) => s.id) });
+    expect(booking.body.tickets).toEqual(
+      seats.map((seat) => ({ seatId: seat.id, seatNumber: seat.seatNumber, code: expect.stringMatching(/^[0-9a-f]{32}$/) })),
+    );
+    expect(new Set(booking.body.tickets.map((t: { code: string }) => t.code)).size).toBe(2);
+    const lookup = await get(app, `/bookings/${booking.body.reference}?email=${who.userEmail}`);
+    expect(lookup.body.tickets.map((t: { code: string; checkedInAt: null }) => [t.code, t.checkedInAt])).toEqual(
+      booking.body.tickets.map((t: { code: string }) => [t.code, null]),
+    );
+  });
+
+  it('when a ticket is scanned, then it admits once, says when it was first used, and refuses cancelled ones', async () => {
+    const concert = await buildConcert(app, { date: daysFromToday(3) });
+    const seats = (await seatsOf(app, concert.id)).slice(0, 2);
+    const who = buyer({ userName: 'Door Tester' });
+    const booking = await post(app, '/ticket-bookings/seats', { ...who, seatIds: seats.map((s) => s.id) });
+    const [first, second] = booking.body.tickets as { code: string; seatNumber: string }[];
+
+    expect((await post(app, '/check-in', { code: first!.code })).status).toBe(401);
+    const admitted = await post(app, '/check-in', { code: first!.code.toUpperCase() }, asStaff);
+    expect(admitted.status).toBe(200);
+    expect(admitted.body).toMatchObject({ status: 'admitted', seatNumber: first!.seatNumber, userName: 'Door Tester', concertTitle: concert.title });
+
+    const again = await post(app, '/check-in', { code: first!.code }, asAdmin);
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'ticket-already-used', firstScanAt: admitted.body.checkedInAt });
+
+    await post(app, `/bookings/${booking.body.reference}/cancel`, { email: who.userEmail });
+    const cancelled = await post(app, '/check-in', { code: second!.code }, asStaff);
+    expect(cancelled.status).toBe(410);
+    expect(cancelled.body.code).toBe('ticket-cancelled');
+    expect((await post(app, '/check-in', { code: '0'.repeat(32) }, asStaff)).status).toBe(404);
+    expect((await post(app, '/check-in', { code: 'nope' }, asStaff)).status).toBe(400);
+  });
+
+  it('when two scanners read one ticket at the same moment, then it is admitted once', async () => {
+    const concert = await buildConcert(app, { date: daysFromToday(3) });
+    const [seat] = await seatsOf(app, concert.id);
+    const booking = await post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [seat!.id] });
+    const code = booking.body.tickets[0].code;
+
+    const scans = await Promise.all(Array.from({ length: 6 }, () => post(app, '/check-in', { code }, asStaff)));
+
+    expect(scans.map((s) => s.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
+  });
+});
