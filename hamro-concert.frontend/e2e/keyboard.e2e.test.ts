@@ -75,7 +75,12 @@ describe('keyboard only', () => {
     await page.getByRole('button', { name: second.name.replace(/available$/, 'selected'), exact: true }).waitFor();
     await page.getByRole('button', { name: first.name.replace(/available$/, 'selected'), exact: true }).waitFor();
 
-    await tabTo(page, (f) => f.label === 'Full name');
+    await tabTo(page, (f) => f.name === 'Continue with 2 seats · $200.00');
+    await page.keyboard.press('Enter');
+    await expectFocusOn(page, 'Your details');
+    await page.getByRole('timer').waitFor();
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).label).toBe('Full name');
     await page.keyboard.type('Sita Shrestha');
     await page.keyboard.press('Tab');
     expect((await focused(page)).label).toBe('Email');
@@ -88,10 +93,12 @@ describe('keyboard only', () => {
     await dialog.getByTestId('booking-reference').waitFor();
     await expectFocusOn(page, 'Done');
     await page.keyboard.press('Tab');
+    await expectFocusOn(page, 'Find or cancel this booking');
+    await page.keyboard.press('Tab');
     await expectFocusOn(page, 'Done');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    await expectFocusOn(page, 'Your details');
+    await expectFocusOn(page, 'Your seats');
 
     const map = await seatMap(baseUrl, concert.id);
     const booked = map.seats.filter((seat) => seat.isBooked).map((seat) => seat.id);

@@ -18,7 +18,7 @@ describe.each([
   { width: 375, height: 812 },
   { width: 1280, height: 900 },
 ])('layout at $width px', ({ width, height }) => {
-  it('home and concert pages fit the width, with seats large enough to tap', async () => {
+  it('home, concert and find-booking pages fit the width, with seats large enough to tap', async () => {
     const page = await openPage(browser, width, height);
     const concert = await concertByTitle(baseUrl, 'Phewa Nights');
 
@@ -40,6 +40,11 @@ describe.each([
     expect(form).not.toBeNull();
     expect((form?.x ?? -1) >= 0 && (form?.x ?? 0) + (form?.width ?? 0) <= width).toBe(true);
     await saveScreenshot(page, `seat-map-${width}`);
+
+    await page.getByRole('link', { name: 'Find my booking' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Find my booking' }).waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await saveScreenshot(page, `find-booking-${width}`);
     await page.context().close();
   });
 });

@@ -16,7 +16,7 @@ export async function seatMap(baseUrl: string, concertId: string): Promise<SeatM
 
 export async function freeSeats(baseUrl: string, concertId: string, section: Seat['section'], count: number): Promise<Seat[]> {
   const map = await seatMap(baseUrl, concertId);
-  const seats = map.seats.filter((seat) => seat.section === section && !seat.isBooked).slice(0, count);
+  const seats = map.seats.filter((seat) => seat.section === section && seat.status === 'available').slice(0, count);
   if (seats.length < count) throw new Error(`Only ${seats.length} free ${section} seats left`);
   return seats;
 }

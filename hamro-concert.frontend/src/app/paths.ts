@@ -6,4 +6,6 @@ export const paths = {
   home: '/',
   homePage: (page: number) => (page > 1 ? `/?page=${page}` : '/'),
   concert: (concertId: string) => `/concert/${encodeURIComponent(concertId)}`,
+  findBooking: '/find-booking',
+  findBookingFor: (reference: string) => `/find-booking?reference=${encodeURIComponent(reference)}`,
 } as const;

@@ -1,6 +1,7 @@
 import { createBrowserRouter, createMemoryRouter, type RouteObject } from 'react-router';
 import { AppLayout } from './layout/app-layout';
 import { ConcertPage } from './routes/concert-page';
+import { FindBookingPage } from './routes/find-booking-page';
 import { HomePage } from './routes/home-page';
 import { NotFoundPage } from './routes/not-found-page';
 import { RouteError } from './routes/route-error';
@@ -12,6 +13,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomePage /> },
       { path: 'concert/:concertId', element: <ConcertPage /> },
+      { path: 'find-booking', element: <FindBookingPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -32,28 +32,49 @@ async function readProblem(response: Response): Promise<Problem> {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal | undefined;
+  /** Sent as the Idempotency-Key header, so a repeated request is not acted on twice. */
+  idempotencyKey?: string;
+  /** Lets the request finish while the page unloads. */
+  keepalive?: boolean;
 }
 
-/** Calls the API and checks the answer against its contract schema; throws ApiError on failure. */
-export async function apiRequest<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
+/** The full URL of an API path, as the app calls it. */
+export function apiUrl(path: string): string {
+  return `${env.apiBaseUrl}${path}`;
+}
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   let response: Response;
   try {
-    response = await fetch(`${env.apiBaseUrl}${path}`, {
+    response = await fetch(apiUrl(path), {
       method: options.method ?? 'GET',
       headers,
       body: options.body === undefined ? null : JSON.stringify(options.body),
       signal: options.signal ?? null,
+      keepalive: options.keepalive ?? false,
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, localProblem(0, 'network-error', 'No connection', 'We could not reach Hamro Concert. Check your connection and try again.'));
   }
   if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  return response;
+}
+
+/** Calls an API path that answers without a body (204); throws ApiError on failure. */
+export async function apiCall(path: string, options: RequestOptions = {}): Promise<void> {
+  await send(path, options);
+}
+
+/** Calls the API and checks the answer against its contract schema; throws ApiError on failure. */
+export async function apiRequest<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
+  const response = await send(path, options);
   const parsed = schema.safeParse(await response.json());
   if (!parsed.success) {
     throw new ApiError(response.status, localProblem(response.status, 'unexpected-response', 'Unexpected answer', 'The server sent an answer we did not understand.'));

@@ -4,6 +4,8 @@ export interface StubRequest {
   method: string;
   path: string;
   body: unknown;
+  idempotencyKey: string | null;
+  keepalive: boolean;
 }
 
 export type StubAnswer = { status: number; body: unknown } | Promise<{ status: number; body: unknown }>;
@@ -20,9 +22,12 @@ export function stubFetch(answer: (request: StubRequest) => StubAnswer) {
       method: init?.method ?? 'GET',
       path: `${url.pathname}${url.search}`,
       body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+      idempotencyKey: new Headers(init?.headers).get('Idempotency-Key'),
+      keepalive: init?.keepalive ?? false,
     };
     calls.push(request);
     const { status, body } = await answer(request);
+    if (status === 204) return new Response(null, { status });
     const contentType = status >= 400 ? 'application/problem+json' : 'application/json';
     return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': contentType } });
   });

@@ -1,4 +1,4 @@
-import type { Booking, Concert, Seat, SeatMap, Section } from 'hamro-concert.api/contracts';
+import type { Booking, BookingDetails, Concert, Hold, Seat, SeatMap, Section } from 'hamro-concert.api/contracts';
 
 export const CONCERT_ID = '6f1c2f7e-3b8a-4d51-9a43-2f1d8b7c5e10';
 
@@ -9,7 +9,7 @@ const TIERS = [
 ];
 
 /** The demo venue: Front Row 1×20 ($50), VIP 2×10 ($100), General Admission 5×12 ($10); ids 1..100. */
-export function buildSeats(booked: readonly number[] = [], concertId = CONCERT_ID): Seat[] {
+export function buildSeats(booked: readonly number[] = [], concertId = CONCERT_ID, held: readonly number[] = []): Seat[] {
   const seats: Seat[] = [];
   let id = 1;
   for (const tier of TIERS) {
@@ -24,6 +24,7 @@ export function buildSeats(booked: readonly number[] = [], concertId = CONCERT_I
           row: index + 1,
           section: tier.section,
           isBooked: booked.includes(id),
+          status: booked.includes(id) ? 'booked' : held.includes(id) ? 'held' : 'available',
         });
         id += 1;
         number += 1;
@@ -33,14 +34,14 @@ export function buildSeats(booked: readonly number[] = [], concertId = CONCERT_I
   return seats;
 }
 
-export function buildSeatMap(booked: readonly number[] = [], concertId = CONCERT_ID): SeatMap {
-  const seats = buildSeats(booked, concertId);
-  const bookedSeats = seats.filter((seat) => seat.isBooked).length;
-  return { seats, totalSeats: seats.length, availableSeats: seats.length - bookedSeats, bookedSeats };
+export function buildSeatMap(booked: readonly number[] = [], concertId = CONCERT_ID, held: readonly number[] = []): SeatMap {
+  const seats = buildSeats(booked, concertId, held);
+  const count = (status: Seat['status']) => seats.filter((seat) => seat.status === status).length;
+  return { seats, totalSeats: seats.length, availableSeats: count('available'), bookedSeats: count('booked'), heldSeats: count('held') };
 }
 
-export function buildConcert(overrides: Partial<Concert> = {}, booked: readonly number[] = []): Concert {
-  const seats = buildSeats(booked, overrides.id ?? CONCERT_ID);
+export function buildConcert(overrides: Partial<Concert> = {}, booked: readonly number[] = [], held: readonly number[] = []): Concert {
+  const seats = buildSeats(booked, overrides.id ?? CONCERT_ID, held);
   return {
     id: CONCERT_ID,
     title: 'Himalayan Echoes',
@@ -58,7 +59,7 @@ export function buildConcert(overrides: Partial<Concert> = {}, booked: readonly 
         name: tier.name,
         price: tier.price,
         total: inTier.length,
-        available: inTier.filter((seat) => !seat.isBooked).length,
+        available: inTier.filter((seat) => seat.status === 'available').length,
       };
     }),
     ...overrides,
@@ -81,6 +82,65 @@ export function buildBooking(seatIds: number[], overrides: Partial<Booking> = {}
     seatIds,
     totalAmount: '210.00',
     ticketData: [],
+    tickets: seatIds.map((id) => ({ seatId: id, seatNumber: `S-${id}`, code: `TK${String(id).padStart(6, '0')}` })),
+    ...overrides,
+  };
+}
+
+export const HOLD_TOKEN = 'hold_4f8a1c2e9b7d6a5f3e1c';
+
+/** An active hold on the given seats that ends `seconds` from now. */
+export function buildHold(seatIds: number[], seconds = 600, overrides: Partial<Hold> = {}): Hold {
+  return {
+    holdToken: HOLD_TOKEN,
+    concertId: CONCERT_ID,
+    seatIds: [...seatIds].sort((a, b) => a - b),
+    expiresAt: new Date(Date.now() + seconds * 1000).toISOString(),
+    status: 'active',
+    ...overrides,
+  };
+}
+
+/** A booking as "Find my booking" shows it: VIP row 2 seats 11 and 12, and General Admission row 1 seat 1. */
+export function buildBookingDetails(overrides: Partial<BookingDetails> = {}): BookingDetails {
+  const seat = (id: number, seatNumber: string, section: Section, row: number, ticketTierId: number, tierName: string, price: string) => ({
+    id,
+    seatNumber,
+    section,
+    row,
+    ticketTierId,
+    tierName,
+    price,
+  });
+  return {
+    reference: 'K7QM2XPA9RTD',
+    status: 'confirmed',
+    createdAt: '2026-02-01T10:00:00.000Z',
+    cancelledAt: null,
+    userName: 'Asha Tamang',
+    userEmail: 'asha@example.com',
+    totalAmount: '210.00',
+    concert: {
+      id: CONCERT_ID,
+      title: 'Himalayan Echoes',
+      artist: 'Sagarmatha Strings',
+      date: '2026-03-14',
+      time: '19:00:00',
+      venue: 'Tundikhel Open Air Stage',
+      city: 'Kathmandu',
+      image: '/images/himalayan-echoes.svg',
+    },
+    seats: [
+      seat(31, 'V-11', 'vip', 2, 2, 'VIP', '100.00'),
+      seat(32, 'V-12', 'vip', 2, 2, 'VIP', '100.00'),
+      seat(41, 'G-1', 'ga', 1, 3, 'General Admission', '10.00'),
+    ],
+    tickets: [
+      { seatId: 31, seatNumber: 'V-11', code: 'TK000031', checkedInAt: null },
+      { seatId: 32, seatNumber: 'V-12', code: 'TK000032', checkedInAt: null },
+      { seatId: 41, seatNumber: 'G-1', code: 'TK000041', checkedInAt: null },
+    ],
+    canCancel: true,
     ...overrides,
   };
 }

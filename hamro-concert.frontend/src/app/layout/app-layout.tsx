@@ -25,6 +25,7 @@ export function AppLayout() {
             <NavLink to={paths.home} end>
               Concerts
             </NavLink>
+            <NavLink to={paths.findBooking}>Find my booking</NavLink>
           </nav>
         </div>
       </header>

@@ -1,41 +1,57 @@
 import type { Concert, SeatMap as SeatMapData } from 'hamro-concert.api/contracts';
 import { useMemo } from 'react';
-import { CheckoutPanel } from '../../../features/checkout';
+import { CheckoutPanel, useSeatHold } from '../../../features/checkout';
 import { buildSeatLayout, SeatMap, SelectionBar, SelectionList, useSeatSelection } from '../../../features/seat-map';
 import { formatConcertDate } from '../../../lib/format';
+import { paths } from '../../paths';
 import styles from './concert-booking.module.css';
-import { useRefreshConcert } from './use-refresh-concert';
+import { useRefreshConcert } from '../../use-refresh-concert';
 
 interface ConcertBookingProps {
   concert: Concert;
   seatMap: SeatMapData;
 }
 
-/** The seat map beside the chosen seats and the booking form; the selection lives here. */
+/**
+ * The seat map beside the chosen seats and checkout; the selection lives here. While seats are
+ * held the selection is fixed: the map shows the held seats as chosen and ignores clicks, and
+ * "Change seats" gives the hold back.
+ */
 export function ConcertBooking({ concert, seatMap }: ConcertBookingProps) {
-  const layout = useMemo(() => buildSeatLayout(seatMap, concert.tiers), [seatMap, concert.tiers]);
+  const refresh = useRefreshConcert();
+  const seatHold = useSeatHold({
+    onSeatsTaken: (seatIds) => dropTaken(seatIds),
+    onSeatsChanged: () => refresh.everything(concert.id),
+  });
+  const ownSeats = seatHold.ownSeatIds;
+  const layout = useMemo(() => buildSeatLayout(seatMap, concert.tiers, ownSeats), [seatMap, concert.tiers, ownSeats]);
   const selection = useSeatSelection(layout);
-  const refresh = useRefreshConcert(concert.id);
+  const holding = seatHold.hold !== null;
+
+  function dropTaken(seatIds: number[]) {
+    selection.remove(seatIds);
+    void refresh.everything(concert.id);
+  }
 
   return (
     <div className={styles.layout}>
-      <SeatMap layout={layout} isSelected={selection.isSelected} onToggle={selection.toggle} />
-      <SelectionBar selection={selection} targetId="your-booking" />
+      <SeatMap layout={layout} isSelected={selection.isSelected} onToggle={holding ? () => undefined : selection.toggle} />
+      {holding ? null : <SelectionBar selection={selection} targetId="your-booking" />}
       <aside className={styles.sidebar} aria-label="Your booking" id="your-booking">
-        <SelectionList selection={selection} />
+        {holding ? null : <SelectionList selection={selection} />}
         <CheckoutPanel
+          concertId={concert.id}
+          seatHold={seatHold}
           seats={selection.seats}
           concertTitle={concert.title}
           concertWhen={`${formatConcertDate(concert.date, concert.time)} · ${concert.venue}, ${concert.city}`}
+          findBookingHref={paths.findBookingFor}
           onBooked={() => {
             selection.clear();
-            void refresh.everything();
+            void refresh.everything(concert.id);
           }}
-          onSeatsTaken={(seatIds) => {
-            selection.remove(seatIds);
-            void refresh.everything();
-          }}
-          onSeatsChanged={() => void refresh.seatMap()}
+          onSeatsTaken={dropTaken}
+          onSeatsChanged={() => void refresh.everything(concert.id)}
         />
       </aside>
     </div>

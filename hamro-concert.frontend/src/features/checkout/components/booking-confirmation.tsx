@@ -1,4 +1,5 @@
 import type { Booking } from 'hamro-concert.api/contracts';
+import { Link } from 'react-router';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { formatMoney, plural } from '../../../lib/format';
@@ -10,18 +11,21 @@ interface BookingConfirmationProps {
   seats: readonly CheckoutSeat[];
   concertTitle: string;
   concertWhen: string;
+  /** Where this booking can be looked up (and cancelled) later. */
+  findBookingHref: string;
   onClose: () => void;
 }
 
 /** The booking went through: the reference to keep, the seats by section and row, the total. */
-export function BookingConfirmation({ booking, seats, concertTitle, concertWhen, onClose }: BookingConfirmationProps) {
+export function BookingConfirmation({ booking, seats, concertTitle, concertWhen, findBookingHref, onClose }: BookingConfirmationProps) {
   const booked = seats.filter((seat) => booking.seatIds.includes(seat.id));
   return (
     <Dialog
       labelledBy="confirmation-title"
       describedBy="confirmation-summary"
       onClose={onClose}
-      fallbackFocus={() => document.getElementById('details-title')}
+      // The form is gone once the seats are booked: focus goes back to the top of the booking panel.
+      fallbackFocus={() => document.getElementById('selection-title') ?? document.getElementById('details-title')}
     >
       <div className={styles.banner}>
         <span className={styles.tick} aria-hidden="true">
@@ -66,6 +70,9 @@ export function BookingConfirmation({ booking, seats, concertTitle, concertWhen,
             <dd>{formatMoney(booking.totalAmount)}</dd>
           </div>
         </dl>
+        <p className={styles.later}>
+          Plans changed? <Link to={findBookingHref}>Find or cancel this booking</Link> with its reference and your email.
+        </p>
         <Button block onClick={onClose} data-autofocus>
           Done
         </Button>

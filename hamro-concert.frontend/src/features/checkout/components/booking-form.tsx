@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/text-field';
 import { formatCents, plural } from '../../../lib/format';
@@ -8,6 +8,9 @@ import styles from './checkout.module.css';
 
 interface BookingFormProps {
   seats: readonly CheckoutSeat[];
+  /** Kept by the checkout, so they survive a new hold. */
+  details: BookingDetails;
+  onDetailsChange: (details: BookingDetails) => void;
   sending: boolean;
   serverErrors: DetailErrors;
   onSubmit: (details: BookingDetails) => void;
@@ -20,16 +23,18 @@ function buttonLabel(seats: readonly CheckoutSeat[], sending: boolean): string {
 }
 
 /** Name and email, checked as the visitor types, and the button that says what it will book. */
-export function BookingForm({ seats, sending, serverErrors, onSubmit }: BookingFormProps) {
-  const [details, setDetails] = useState<BookingDetails>({ userName: '', userEmail: '' });
+export function BookingForm({ seats, details, onDetailsChange, sending, serverErrors, onSubmit }: BookingFormProps) {
   const [touched, setTouched] = useState<Record<keyof BookingDetails, boolean>>({ userName: false, userEmail: false });
   const nameInput = useRef<HTMLInputElement>(null);
   const emailInput = useRef<HTMLInputElement>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  // The form appears once the seats are held: take the visitor to it.
+  useEffect(() => title.current?.focus(), []);
   const errors = validateDetails(details);
   const shown = (field: keyof BookingDetails) => (touched[field] ? errors[field] : undefined) ?? serverErrors[field];
 
   function update(field: keyof BookingDetails, value: string) {
-    setDetails((current) => ({ ...current, [field]: value }));
+    onDetailsChange({ ...details, [field]: value });
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -43,7 +48,7 @@ export function BookingForm({ seats, sending, serverErrors, onSubmit }: BookingF
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-labelledby="details-title">
-      <h2 className={styles.title} id="details-title" tabIndex={-1}>
+      <h2 className={styles.title} id="details-title" tabIndex={-1} ref={title}>
         Your details
       </h2>
       <TextField

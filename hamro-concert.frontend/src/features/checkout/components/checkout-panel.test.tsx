@@ -1,9 +1,11 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
-import { problem, stubFetch, type StubAnswer } from '../../../test/fetch-stub';
-import { buildBooking } from '../../../test/fixtures';
+import { MemoryRouter } from 'react-router';
+import { describe, expect, it, vi, type Mock } from 'vitest';
+import { problem, stubFetch, type StubAnswer, type StubRequest } from '../../../test/fetch-stub';
+import { buildBooking, buildHold, CONCERT_ID, HOLD_TOKEN } from '../../../test/fixtures';
 import { renderWithQuery } from '../../../test/render';
+import { useSeatHold } from '../hooks/use-seat-hold';
 import type { CheckoutSeat } from '../lib/checkout-seat';
 import { CheckoutPanel } from './checkout-panel';
 
@@ -13,10 +15,55 @@ const SEATS: CheckoutSeat[] = [
   { id: 41, sectionName: 'General Admission', row: 1, number: '1', place: 'General Admission, row 1, seat 1', priceCents: 1000 },
 ];
 
-function renderPanel(seats: CheckoutSeat[] = SEATS) {
-  const handlers = { onBooked: vi.fn(), onSeatsTaken: vi.fn(), onSeatsChanged: vi.fn() };
-  const view = renderWithQuery(<CheckoutPanel seats={seats} concertTitle="Himalayan Echoes" concertWhen="Sat, 14 Mar 2026 · 7:00 PM" {...handlers} />);
-  return { ...handlers, ...view };
+type Handlers = Record<'onBooked' | 'onSeatsTaken' | 'onSeatsChanged' | 'onHoldChanged', Mock<(seatIds?: number[]) => void>>;
+
+/** The checkout as the concert page composes it: the hold hook and the panel. */
+function Checkout({ seats, handlers }: { seats: CheckoutSeat[]; handlers: Handlers }) {
+  const seatHold = useSeatHold({ onSeatsTaken: handlers.onSeatsTaken, onSeatsChanged: async () => handlers.onHoldChanged() });
+  return (
+    <CheckoutPanel
+      concertId={CONCERT_ID}
+      seatHold={seatHold}
+      seats={seats}
+      concertTitle="Himalayan Echoes"
+      concertWhen="Sat, 14 Mar 2026 · 7:00 PM"
+      findBookingHref={(reference) => `/find-booking?reference=${reference}`}
+      onBooked={handlers.onBooked}
+      onSeatsTaken={handlers.onSeatsTaken}
+      onSeatsChanged={handlers.onSeatsChanged}
+    />
+  );
+}
+
+interface FakeApi {
+  hold?: (request: StubRequest) => StubAnswer;
+  book?: (request: StubRequest) => StubAnswer;
+  holdSeconds?: number;
+}
+
+/** A stand-in API: holds, their release, and bookings. */
+function fakeApi({ hold, book, holdSeconds = 600 }: FakeApi = {}) {
+  return stubFetch((request) => {
+    if (request.method === 'POST' && request.path === '/holds') {
+      return hold?.(request) ?? { status: 201, body: buildHold((request.body as { seatIds: number[] }).seatIds, holdSeconds) };
+    }
+    if (request.method === 'DELETE') return { status: 204, body: null };
+    return book?.(request) ?? { status: 201, body: buildBooking([31, 32, 41], { holdOutcome: 'confirmed-hold' }) };
+  });
+}
+
+function renderCheckout(seats: CheckoutSeat[] = SEATS) {
+  const handlers: Handlers = { onBooked: vi.fn(), onSeatsTaken: vi.fn(), onSeatsChanged: vi.fn(), onHoldChanged: vi.fn() };
+  return { ...handlers, ...renderWithQuery(
+      <MemoryRouter>
+        <Checkout seats={seats} handlers={handlers} />
+      </MemoryRouter>,
+    ) };
+}
+
+async function holdSeats(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByRole('button', { name: 'Continue with 3 seats · $210.00' }));
+  await screen.findByRole('timer');
 }
 
 async function fillDetails(user: ReturnType<typeof userEvent.setup>) {
@@ -24,98 +71,181 @@ async function fillDetails(user: ReturnType<typeof userEvent.setup>) {
   await user.type(screen.getByLabelText('Email'), 'asha@example.com');
 }
 
-describe('booking form', () => {
-  it('says what it will book on its button', () => {
-    stubFetch(() => ({ status: 500, body: {} }));
-    renderPanel();
+const deletes = (calls: StubRequest[]) => calls.filter((call) => call.method === 'DELETE');
+
+describe('holding seats', () => {
+  it('says what Continue will hold, and cannot continue without seats', () => {
+    fakeApi();
+    renderCheckout([]);
+    expect(screen.getByRole('button', { name: 'Choose seats to continue' })).toBeDisabled();
+    expect(screen.queryByLabelText('Full name')).toBeNull();
+  });
+
+  it('on Continue holds the seats with an idempotency key, then shows the countdown beside the details form', async () => {
+    const user = userEvent.setup();
+    const { calls } = fakeApi();
+    renderCheckout();
+    await holdSeats(user);
+    expect(calls[0]).toMatchObject({ method: 'POST', path: '/holds', body: { concertId: CONCERT_ID, seatIds: [31, 32, 41] } });
+    expect(calls[0]?.idempotencyKey).toMatch(/^[0-9a-f-]{32,36}$/);
+    expect(screen.getByRole('timer')).toHaveTextContent(/^(10:00|09:5\d)$/);
+    expect(screen.getByText('Your seats are held for')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('');
+    expect(screen.getByRole('list', { name: 'Held seats' })).toHaveTextContent('VIP, row 2Seats 11, 12');
+    expect(screen.getByRole('heading', { name: 'Your details' })).toHaveFocus();
     expect(screen.getByRole('button', { name: 'Book 3 seats · $210.00' })).toBeEnabled();
   });
 
-  it('cannot be sent without seats', () => {
-    stubFetch(() => ({ status: 500, body: {} }));
-    renderPanel([]);
-    expect(screen.getByRole('button', { name: 'Choose seats to book' })).toBeDisabled();
+  it('announces once when a minute is left, not every second', async () => {
+    const user = userEvent.setup();
+    fakeApi({ holdSeconds: 59 });
+    renderCheckout();
+    await holdSeats(user);
+    expect(screen.getByRole('status')).toHaveTextContent('Less than a minute left to book your held seats.');
+    expect(screen.getByText('Hurry: your seats are held for')).toBeInTheDocument();
   });
 
+  it('when the hold runs out, says so, gives the seats back to the map and lets the buyer continue again', async () => {
+    const user = userEvent.setup();
+    const { calls } = fakeApi({ holdSeconds: 1 });
+    const { onHoldChanged } = renderCheckout();
+    await holdSeats(user);
+    const alert = await screen.findByRole('alert', {}, { timeout: 4_000 });
+    expect(alert).toHaveTextContent('Your hold ran out');
+    expect(alert).toHaveTextContent('Nothing was booked, and the seats went back on the map');
+    expect(screen.queryByRole('timer')).toBeNull();
+    expect(deletes(calls)).toMatchObject([{ path: `/holds/${HOLD_TOKEN}` }]);
+    await waitFor(() => expect(onHoldChanged).toHaveBeenCalledTimes(2));
+    expect(screen.getByRole('button', { name: 'Continue with 3 seats · $210.00' })).toHaveFocus();
+  });
+
+  it('Change seats gives the hold back; so does leaving the checkout, and closing the page', async () => {
+    const user = userEvent.setup();
+    const { calls } = fakeApi();
+    const { unmount } = renderCheckout();
+    await holdSeats(user);
+    await user.click(screen.getByRole('button', { name: 'Change seats' }));
+    expect(deletes(calls)).toHaveLength(1);
+    expect(screen.getByRole('button', { name: /^Continue with/ })).toHaveFocus();
+
+    await holdSeats(user);
+    act(() => void window.dispatchEvent(new Event('pagehide')));
+    expect(deletes(calls)[1]).toMatchObject({ path: `/holds/${HOLD_TOKEN}`, keepalive: true });
+    unmount();
+    expect(deletes(calls)).toHaveLength(3);
+  });
+
+  it('when another buyer holds a seat, names it, hands it back to drop and holds nothing', async () => {
+    const user = userEvent.setup();
+    fakeApi({ hold: () => problem(409, 'seat-held', { seats: [{ id: 32, seatNumber: 'V-12' }] }) });
+    const { onSeatsTaken } = renderCheckout();
+    await user.click(screen.getByRole('button', { name: /^Continue with/ }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Someone else is booking that seat');
+    expect(alert).toHaveTextContent('Another buyer is checking out VIP, row 2, seat 12 right now.');
+    expect(onSeatsTaken).toHaveBeenCalledWith([32]);
+    expect(screen.queryByRole('timer')).toBeNull();
+  });
+});
+
+describe('booking held seats', () => {
   it('checks name and email inline and sends nothing until they are right', async () => {
     const user = userEvent.setup();
-    const { calls } = stubFetch(() => ({ status: 201, body: buildBooking([31, 32, 41]) }));
-    renderPanel();
+    const { calls } = fakeApi();
+    renderCheckout();
+    await holdSeats(user);
     await user.click(screen.getByRole('button', { name: /^Book 3 seats/ }));
     expect(screen.getByLabelText('Full name')).toHaveAccessibleDescription('Enter a name');
-    expect(screen.getByLabelText('Full name')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByLabelText('Full name')).toHaveFocus();
     expect(screen.getByLabelText('Email')).toHaveAccessibleDescription('Enter a valid email address');
     await user.type(screen.getByLabelText('Full name'), 'Asha');
     expect(screen.getByLabelText('Full name')).not.toHaveAttribute('aria-invalid');
-    await user.type(screen.getByLabelText('Email'), 'asha@');
-    await user.tab();
-    expect(screen.getByLabelText('Email')).toHaveAccessibleDescription('Enter a valid email address');
-    expect(calls).toHaveLength(0);
+    expect(calls.filter((call) => call.path === '/ticket-bookings/seats')).toHaveLength(0);
   });
 
-  it('is disabled while sending, then confirms with the reference, seats by section and row, and total', async () => {
+  it('sends the hold token, is disabled while sending, then confirms with the reference, seats and total', async () => {
     const user = userEvent.setup();
     let answer: (value: { status: number; body: unknown }) => void = () => undefined;
-    const { calls } = stubFetch(() => new Promise((resolve) => (answer = resolve)) as StubAnswer);
-    const { onBooked } = renderPanel();
+    const { calls } = fakeApi({ book: () => new Promise((resolve) => (answer = resolve)) });
+    const { onBooked } = renderCheckout();
+    await holdSeats(user);
     await fillDetails(user);
     await user.click(screen.getByRole('button', { name: 'Book 3 seats · $210.00' }));
     expect(await screen.findByRole('button', { name: 'Booking 3 seats · $210.00…' })).toBeDisabled();
-    expect(calls[0]).toMatchObject({
+    const sent = calls.find((call) => call.path === '/ticket-bookings/seats');
+    expect(sent).toMatchObject({
       method: 'POST',
-      path: '/ticket-bookings/seats',
-      body: { userName: 'Asha Tamang', userEmail: 'asha@example.com', seatIds: [31, 32, 41] },
+      body: { userName: 'Asha Tamang', userEmail: 'asha@example.com', seatIds: [31, 32, 41], holdToken: HOLD_TOKEN },
     });
+    expect(sent?.idempotencyKey).toBeTruthy();
+    expect(sent?.idempotencyKey).not.toBe(calls[0]?.idempotencyKey);
     answer({ status: 201, body: buildBooking([31, 32, 41]) });
     const dialog = await screen.findByRole('dialog', { name: "You're going to Himalayan Echoes!" });
     expect(dialog).toHaveTextContent('K7QM2XPA9RTD');
-    expect(dialog).toHaveTextContent('Sat, 14 Mar 2026 · 7:00 PM');
     expect(dialog).toHaveTextContent('VIP, row 2Seats 11, 12');
-    expect(dialog).toHaveTextContent('General Admission, row 1Seat 1');
     expect(dialog).toHaveTextContent('Total$210.00');
+    expect(within(dialog).getByRole('link', { name: 'Find or cancel this booking' })).toHaveAttribute('href', '/find-booking?reference=K7QM2XPA9RTD');
     expect(onBooked).toHaveBeenCalledWith([31, 32, 41]);
-    expect(screen.getByRole('button', { name: 'Done' })).toHaveFocus();
-    await user.tab();
     expect(screen.getByRole('button', { name: 'Done' })).toHaveFocus();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
+    expect(deletes(calls)).toHaveLength(0);
   });
 
-  it('on a 409 names the seats someone else took, hands them back to drop, and keeps the details', async () => {
+  it('when the hold ran out and a seat was taken, says so in words and asks to choose again', async () => {
     const user = userEvent.setup();
-    stubFetch(() => problem(409, 'seat-already-booked', { seats: [{ id: 32, seatNumber: 'V-12' }] }));
-    const { onSeatsTaken, onBooked } = renderPanel();
+    fakeApi({ book: () => problem(410, 'hold-expired') });
+    const { onSeatsChanged } = renderCheckout();
+    await holdSeats(user);
     await fillDetails(user);
     await user.click(screen.getByRole('button', { name: /^Book 3 seats/ }));
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('That seat was just taken');
+    expect(alert).toHaveTextContent('Your hold ran out and someone else took some of these seats, so nothing was booked.');
+    expect(alert).toHaveTextContent('Choose again');
+    expect(onSeatsChanged).toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: /^Continue with/ })).toBeEnabled();
+  });
+
+  it('on a 409 names the seats someone else took, gives the hold back and keeps the details', async () => {
+    const user = userEvent.setup();
+    const { calls } = fakeApi({ book: () => problem(409, 'seat-already-booked', { seats: [{ id: 32, seatNumber: 'V-12' }] }) });
+    const { onSeatsTaken, onBooked } = renderCheckout();
+    await holdSeats(user);
+    await fillDetails(user);
+    await user.click(screen.getByRole('button', { name: /^Book 3 seats/ }));
+    const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Someone else booked VIP, row 2, seat 12 a moment before you.');
     expect(onSeatsTaken).toHaveBeenCalledWith([32]);
     expect(onBooked).not.toHaveBeenCalled();
+    expect(deletes(calls)).toHaveLength(1);
+    await holdSeats(user);
     expect(screen.getByLabelText('Full name')).toHaveValue('Asha Tamang');
     expect(screen.getByLabelText('Email')).toHaveValue('asha@example.com');
   });
 
-  it('explains other failures in words and lets the visitor try again', async () => {
+  it('after a network failure, retrying the same booking reuses its key; after other failures a retry gets a new one', async () => {
     const user = userEvent.setup();
     let attempts = 0;
-    stubFetch(() => (++attempts === 1 ? problem(503, 'busy-try-again') : { status: 201, body: buildBooking([31, 32, 41]) }));
-    renderPanel();
-    await fillDetails(user);
-    await user.click(screen.getByRole('button', { name: /^Book 3 seats/ }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Lots of people are booking right now. Please try again in a moment.');
-    await user.click(screen.getByRole('button', { name: 'Book 3 seats · $210.00' }));
-    expect(await screen.findByRole('dialog')).toHaveTextContent('K7QM2XPA9RTD');
-    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
-  });
-
-  it('says so when the network is down', async () => {
-    const user = userEvent.setup();
-    vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))));
-    renderPanel();
+    const { calls } = fakeApi({
+      book: () => {
+        attempts += 1;
+        if (attempts === 1) return Promise.reject(new TypeError('Failed to fetch'));
+        if (attempts === 2) return problem(503, 'busy-try-again');
+        return { status: 201, body: buildBooking([31, 32, 41]) };
+      },
+    });
+    renderCheckout();
+    await holdSeats(user);
     await fillDetails(user);
     await user.click(screen.getByRole('button', { name: /^Book 3 seats/ }));
     expect(await screen.findByRole('alert')).toHaveTextContent('We could not reach Hamro Concert');
+    await user.click(screen.getByRole('button', { name: /^Book 3 seats/ }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Lots of people are booking right now.');
+    await user.click(screen.getByRole('button', { name: /^Book 3 seats/ }));
+    expect(await screen.findByRole('dialog')).toHaveTextContent('K7QM2XPA9RTD');
+    const keys = calls.filter((call) => call.path === '/ticket-bookings/seats').map((call) => call.idempotencyKey);
+    expect(keys).toHaveLength(3);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[1]);
   });
 });

@@ -1,7 +1,7 @@
 import { type Ref } from 'react';
 import { seatLabel, seatState, type SeatView } from '../lib/seat-layout';
 import styles from './seat-button.module.css';
-import { CheckIcon, CrossIcon } from './seat-icons';
+import { CheckIcon, CrossIcon, HourglassIcon } from './seat-icons';
 
 interface SeatButtonProps {
   seat: SeatView;
@@ -15,11 +15,12 @@ interface SeatButtonProps {
 /**
  * One seat: a real button, named "VIP, row 2, seat 12, $100.00, available". Its state shows by
  * colour and by shape: an outlined seat with its number, a filled seat with a tick, a grey dashed
- * square with a cross.
+ * square with a cross (booked), an amber dotted seat with an hourglass (on hold for another buyer).
  */
 export function SeatButton({ seat, selected, tabbable, buttonRef, onToggle, onFocusSeat }: SeatButtonProps) {
   const state = seatState(seat, selected);
   const label = seatLabel(seat, state);
+  const unavailable = state === 'booked' || state === 'held';
   return (
     <button
       ref={buttonRef}
@@ -29,15 +30,15 @@ export function SeatButton({ seat, selected, tabbable, buttonRef, onToggle, onFo
       data-state={state}
       aria-label={label}
       title={label}
-      aria-pressed={state === 'booked' ? undefined : selected}
-      aria-disabled={state === 'booked' ? true : undefined}
+      aria-pressed={unavailable ? undefined : selected}
+      aria-disabled={unavailable ? true : undefined}
       tabIndex={tabbable ? 0 : -1}
       onFocus={() => onFocusSeat(seat.id)}
       onClick={() => {
-        if (state !== 'booked') onToggle(seat);
+        if (!unavailable) onToggle(seat);
       }}
     >
-      {state === 'selected' ? <CheckIcon /> : state === 'booked' ? <CrossIcon /> : seat.number}
+      {state === 'selected' ? <CheckIcon /> : state === 'booked' ? <CrossIcon /> : state === 'held' ? <HourglassIcon /> : seat.number}
     </button>
   );
 }

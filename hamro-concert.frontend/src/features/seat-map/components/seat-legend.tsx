@@ -1,4 +1,4 @@
-import { CheckIcon, CrossIcon } from './seat-icons';
+import { CheckIcon, CrossIcon, HourglassIcon } from './seat-icons';
 import styles from './seat-legend.module.css';
 
 /** What each seat look means. */
@@ -22,6 +22,12 @@ export function SeatLegend() {
           <CrossIcon />
         </span>
         Booked
+      </li>
+      <li className={styles.item}>
+        <span className={`${styles.swatch} ${styles.held}`} aria-hidden="true">
+          <HourglassIcon />
+        </span>
+        On hold
       </li>
     </ul>
   );

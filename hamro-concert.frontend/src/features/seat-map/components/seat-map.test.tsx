@@ -8,8 +8,8 @@ import { SeatMap } from './seat-map';
 import { SelectionList } from './selection-list';
 
 /** The seat map with real selection state, as the concert page composes it. */
-function SeatPicker({ booked = [] }: { booked?: number[] }) {
-  const layout = buildSeatLayout(buildSeatMap(booked), buildConcert().tiers);
+function SeatPicker({ booked = [], held = [], ownHold = [] }: { booked?: number[]; held?: number[]; ownHold?: number[] }) {
+  const layout = buildSeatLayout(buildSeatMap(booked, undefined, held), buildConcert().tiers, ownHold);
   const selection = useSeatSelection(layout);
   return (
     <>
@@ -53,7 +53,26 @@ describe('seat map', () => {
     expect(seat).toHaveTextContent('');
     expect(seat.querySelector('svg')).not.toBeNull();
     expect(screen.getByRole('button', { name: /seat 3, \$100.00, booked/ }).querySelector('svg')).not.toBeNull();
-    expect(screen.getByRole('list', { name: 'Seat key' })).toHaveTextContent(/Available.*Your choice.*Booked/);
+    expect(screen.getByRole('list', { name: 'Seat key' })).toHaveTextContent(/Available.*Your choice.*Booked.*On hold/);
+  });
+
+  it('shows seats held by another buyer as on hold, with their own mark, not choosable and not counted as left', async () => {
+    const user = userEvent.setup();
+    render(<SeatPicker booked={[seatId.vip(3)]} held={[seatId.vip(12), seatId.vip(13)]} />);
+    const held = screen.getByRole('button', { name: 'VIP, row 2, seat 12, $100.00, on hold' });
+    expect(held).toHaveAttribute('aria-disabled', 'true');
+    expect(held).toHaveAttribute('data-state', 'held');
+    expect(held.querySelector('svg')).not.toBeNull();
+    expect(held).not.toHaveAttribute('aria-pressed');
+    await user.click(held);
+    expect(held).toHaveAccessibleName('VIP, row 2, seat 12, $100.00, on hold');
+    expect(screen.getByText('No seats chosen yet. Pick seats on the map.')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 3, name: /^VIP/ })).toHaveTextContent('17 of 20 left');
+  });
+
+  it('keeps the seats of the visitor\'s own hold choosable', () => {
+    render(<SeatPicker held={[seatId.vip(12)]} ownHold={[seatId.vip(12)]} />);
+    expect(screen.getByRole('button', { name: 'VIP, row 2, seat 12, $100.00, available' })).toBeEnabled();
   });
 
   it('is one Tab stop; arrow keys move between seats and rows, Enter and Space choose', async () => {

@@ -1,5 +1,5 @@
 import { useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import type { SeatLayout, SeatView } from '../lib/seat-layout';
+import { isFree, type SeatLayout, type SeatView } from '../lib/seat-layout';
 import { isNavigationKey, nextSeatId } from '../lib/seat-navigation';
 import { SeatLegend } from './seat-legend';
 import styles from './seat-map.module.css';
@@ -18,7 +18,7 @@ function centreOnStage(scroller: HTMLDivElement | null) {
 
 function firstSeatId(layout: SeatLayout): number | null {
   const seats = [...layout.byId.values()];
-  return (seats.find((seat) => !seat.isBooked) ?? seats[0])?.id ?? null;
+  return (seats.find(isFree) ?? seats[0])?.id ?? null;
 }
 
 /**

@@ -11,7 +11,7 @@ export function SelectionList({ selection }: { selection: SeatSelection }) {
   return (
     <section className={styles.panel} aria-labelledby="selection-title">
       <div className={styles.head}>
-        <h2 className={styles.title} id="selection-title">
+        <h2 className={styles.title} id="selection-title" tabIndex={-1}>
           Your seats
         </h2>
         <span className={styles.count}>
@@ -21,7 +21,7 @@ export function SelectionList({ selection }: { selection: SeatSelection }) {
       <div role="status" aria-live="polite" className={styles.panel}>
         {lost.length > 0 ? (
           <p className={`${styles.note} ${styles.warning}`}>
-            Someone else just booked {lost.map((seat) => seat.place).join('; ')}. We took{' '}
+            Someone else just {lost.every((seat) => seat.status === 'booked') ? 'booked' : 'took'} {lost.map((seat) => seat.place).join('; ')}. We took{' '}
             {lost.length === 1 ? 'it' : 'them'} out of your selection.
           </p>
         ) : null}

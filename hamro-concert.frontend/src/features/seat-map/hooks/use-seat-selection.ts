@@ -1,12 +1,12 @@
 import { MAX_SEATS_PER_BOOKING } from 'hamro-concert.api/contracts';
 import { useState } from 'react';
-import type { SeatLayout, SeatView } from '../lib/seat-layout';
+import { isFree, type SeatLayout, type SeatView } from '../lib/seat-layout';
 import { toggleSeat } from '../lib/selection';
 
 export interface SeatSelection {
   /** Chosen seats that are still free, in map order. */
   seats: SeatView[];
-  /** Chosen seats that the live map now shows as booked by someone else. */
+  /** Chosen seats that the live map now shows as booked or held by someone else. */
   lost: SeatView[];
   /** True after a seat was refused because the selection is full. */
   limitRefused: boolean;
@@ -23,8 +23,8 @@ export function useSeatSelection(layout: SeatLayout | undefined, max = MAX_SEATS
   const [limitRefused, setLimitRefused] = useState(false);
 
   const chosen = layout ? ids.flatMap((id) => layout.byId.get(id) ?? []) : [];
-  const seats = chosen.filter((seat) => !seat.isBooked).sort((a, b) => a.order - b.order);
-  const lost = chosen.filter((seat) => seat.isBooked);
+  const seats = chosen.filter(isFree).sort((a, b) => a.order - b.order);
+  const lost = chosen.filter((seat) => !isFree(seat));
   const freeIds = seats.map((seat) => seat.id);
 
   return {

@@ -1,0 +1,33 @@
+import type { BookingDetails } from 'hamro-concert.api/contracts';
+import { formatMoney } from '../../../lib/format';
+import styles from './bookings.module.css';
+
+type BookedSeat = BookingDetails['seats'][number];
+
+function seatInRow(seat: BookedSeat): string {
+  return /(\d+)\s*$/.exec(seat.seatNumber)?.[1] ?? seat.seatNumber;
+}
+
+/** "VIP, row 2 · Seats 11, 12 · $200.00", one line per section and row. */
+export function BookingSeats({ seats }: { seats: BookingDetails['seats'] }) {
+  const groups: { key: string; place: string; numbers: string[]; price: string }[] = [];
+  for (const seat of seats) {
+    const key = `${seat.tierName}-${seat.row}`;
+    const group = groups.find((g) => g.key === key);
+    if (group) group.numbers.push(seatInRow(seat));
+    else groups.push({ key, place: `${seat.tierName}, row ${seat.row}`, numbers: [seatInRow(seat)], price: seat.price });
+  }
+  return (
+    <ul className={styles.seats} aria-label="Booked seats">
+      {groups.map((group) => (
+        <li key={group.key} className={styles.seatGroup}>
+          <span className={styles.seatPlace}>{group.place}</span>
+          <span>
+            {group.numbers.length === 1 ? 'Seat' : 'Seats'} {group.numbers.join(', ')}
+          </span>
+          <span className={styles.seatPrice}>{formatMoney(group.price)} each</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,89 @@
+import type { BookingDetails } from 'hamro-concert.api/contracts';
+import { useState } from 'react';
+import { Button } from '../../../components/ui/button';
+import { formatConcertDate, formatMoney } from '../../../lib/format';
+import { useCancelBooking } from '../api/cancel-booking';
+import type { BookingLookup } from '../lib/lookup';
+import { BookingSeats } from './booking-seats';
+import styles from './bookings.module.css';
+import { CancelBookingDialog } from './cancel-booking-dialog';
+
+interface BookingViewProps {
+  booking: BookingDetails;
+  lookup: BookingLookup;
+  onCancelled: (booking: BookingDetails) => void;
+}
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** One booking: the concert, the seats by section and row, the total, its status; cancel if allowed. */
+export function BookingView({ booking, lookup, onCancelled }: BookingViewProps) {
+  const [confirming, setConfirming] = useState(false);
+  const [justCancelled, setJustCancelled] = useState(false);
+  const cancel = useCancelBooking(lookup, (cancelled) => {
+    setConfirming(false);
+    setJustCancelled(true);
+    onCancelled(cancelled);
+  });
+  const cancelled = booking.status === 'cancelled';
+
+  return (
+    <article className={styles.booking} aria-labelledby="booking-title">
+      <header className={styles.bookingHead}>
+        <p className={`${styles.status} ${cancelled ? styles.cancelled : styles.confirmed}`}>
+          <span aria-hidden="true">{cancelled ? '✕' : '✓'}</span> {cancelled ? 'Cancelled' : 'Confirmed'}
+        </p>
+        <h2 id="booking-title" className={styles.bookingTitle} tabIndex={-1}>
+          {booking.concert.title}
+        </h2>
+        <p className={styles.artist}>{booking.concert.artist}</p>
+        <p className={styles.when}>
+          {formatConcertDate(booking.concert.date, booking.concert.time)} · {booking.concert.venue}, {booking.concert.city}
+        </p>
+      </header>
+      <div role="status">
+        {justCancelled ? <p className={styles.done}>Your booking is cancelled. The seats are free for other buyers again.</p> : null}
+      </div>
+      <BookingSeats seats={booking.seats} />
+      <dl className={styles.facts}>
+        <div>
+          <dt>Reference</dt>
+          <dd className={styles.reference}>{booking.reference}</dd>
+        </div>
+        <div>
+          <dt>Booked by</dt>
+          <dd>
+            {booking.userName} · {booking.userEmail}
+          </dd>
+        </div>
+        <div>
+          <dt>{cancelled ? 'Cancelled' : 'Booked'}</dt>
+          <dd>{dateTime.format(new Date(cancelled && booking.cancelledAt ? booking.cancelledAt : booking.createdAt))}</dd>
+        </div>
+        <div className={styles.total}>
+          <dt>Total</dt>
+          <dd>{formatMoney(booking.totalAmount)}</dd>
+        </div>
+      </dl>
+      {booking.canCancel ? (
+        <Button variant="secondary" onClick={() => setConfirming(true)}>
+          Cancel booking
+        </Button>
+      ) : !cancelled ? (
+        <p className={styles.note}>This booking can no longer be cancelled: the concert has started.</p>
+      ) : null}
+      {confirming ? (
+        <CancelBookingDialog
+          booking={booking}
+          cancelling={cancel.isPending}
+          error={cancel.error}
+          onConfirm={() => cancel.mutate()}
+          onClose={() => {
+            cancel.reset();
+            setConfirming(false);
+          }}
+        />
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,49 @@
+import type { BookingDetails } from 'hamro-concert.api/contracts';
+import { Button } from '../../../components/ui/button';
+import { Dialog } from '../../../components/ui/dialog';
+import { formatMoney, plural } from '../../../lib/format';
+import { cancelProblem } from '../lib/booking-problem';
+import styles from './bookings.module.css';
+
+interface CancelBookingDialogProps {
+  booking: BookingDetails;
+  cancelling: boolean;
+  error: unknown;
+  onConfirm: () => void;
+  onClose: () => void;
+}
+
+/** Asks once more before cancelling; the safe choice has the focus. */
+export function CancelBookingDialog({ booking, cancelling, error, onConfirm, onClose }: CancelBookingDialogProps) {
+  return (
+    <Dialog
+      labelledBy="cancel-title"
+      describedBy="cancel-summary"
+      onClose={() => !cancelling && onClose()}
+      fallbackFocus={() => document.getElementById('booking-title')}
+    >
+      <div className={styles.dialogBody}>
+        <h2 id="cancel-title" className={styles.dialogTitle}>
+          Cancel this booking?
+        </h2>
+        <p id="cancel-summary">
+          {plural(booking.seats.length, 'seat')} for {booking.concert.title} ({formatMoney(booking.totalAmount)}) will be given up and
+          offered to other buyers at once. This cannot be undone.
+        </p>
+        {error ? (
+          <p className={styles.problem} role="alert">
+            {cancelProblem(error)}
+          </p>
+        ) : null}
+        <div className={styles.dialogActions}>
+          <Button variant="secondary" onClick={onClose} disabled={cancelling} data-autofocus>
+            Keep my booking
+          </Button>
+          <Button onClick={onConfirm} disabled={cancelling}>
+            {cancelling ? 'Cancelling…' : 'Yes, cancel booking'}
+          </Button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,2 @@
+export { FindBooking } from './components/find-booking';
+export { bookingQueryOptions } from './api/get-booking';

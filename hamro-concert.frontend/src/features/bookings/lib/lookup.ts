@@ -1,0 +1,22 @@
+import { bookingReferenceSchema, findBookingQuerySchema } from 'hamro-concert.api/contracts';
+
+/** What finds a booking: its reference (normalised as the API stores it) and the email it was made with. */
+export interface BookingLookup {
+  reference: string;
+  email: string;
+}
+
+export type LookupErrors = Partial<Record<keyof BookingLookup, string>>;
+
+/** Checks the form with the API's own schemas; returns the normalised lookup, or what to fix. */
+export function parseLookup(input: BookingLookup): { lookup: BookingLookup | null; errors: LookupErrors } {
+  const errors: LookupErrors = {};
+  const reference = bookingReferenceSchema.safeParse(input.reference);
+  const email = findBookingQuerySchema.safeParse({ email: input.email });
+  if (input.reference.trim() === '') errors.reference = 'Enter your booking reference';
+  else if (!reference.success) errors.reference = 'Check the reference: 12 letters and digits, as on your confirmation';
+  if (input.email.trim() === '') errors.email = 'Enter the email you booked with';
+  else if (!email.success) errors.email = 'Enter a valid email address';
+  if (!reference.success || !email.success) return { lookup: null, errors };
+  return { lookup: { reference: reference.data, email: email.data.email }, errors };
+}

@@ -1,0 +1,19 @@
+import { useMutation, type UseMutationOptions } from '@tanstack/react-query';
+import { holdSchema, type CreateHoldBody, type Hold } from 'hamro-concert.api/contracts';
+import { apiRequest, type ApiError } from '../../../lib/api-client';
+
+export interface CreateHoldRequest {
+  body: CreateHoldBody;
+  idempotencyKey: string;
+}
+
+/** Holds seats for this buyer for a few minutes while they fill in their details. */
+export function createHold({ body, idempotencyKey }: CreateHoldRequest) {
+  return apiRequest('/holds', holdSchema, { method: 'POST', body, idempotencyKey });
+}
+
+type CreateHoldOptions = Omit<UseMutationOptions<Hold, ApiError, CreateHoldRequest>, 'mutationFn'>;
+
+export function useCreateHold(options: CreateHoldOptions = {}) {
+  return useMutation({ ...options, mutationFn: createHold });
+}
