@@ -18,7 +18,17 @@ export {
   type TierSummary,
   type TicketTier,
 } from './components/tiers/tiers.schemas.js';
-export { concertSchema, concertPageSchema, type Concert } from './components/concerts/concerts.schemas.js';
+export {
+  concertSchema,
+  concertPageSchema,
+  newConcertSchema,
+  layoutTierSchema,
+  concertChangesSchema,
+  type Concert,
+  type NewConcert,
+  type ConcertChanges,
+} from './components/concerts/concerts.schemas.js';
+export { admissionSchema, checkInBodySchema, type Admission } from './components/tickets/tickets.schemas.js';
 export {
   seatSchema,
   seatMapSchema,
