@@ -37,9 +37,18 @@ export {
   type SeatMap,
   type SeatStatus,
 } from './components/seats/seats.schemas.js';
-export { createHoldBodySchema, holdSchema, type CreateHoldBody, type Hold } from './components/holds/holds.schemas.js';
+export {
+  createHoldBodySchema,
+  bestAvailableHoldBodySchema,
+  holdSchema,
+  type CreateHoldBody,
+  type BestAvailableHoldBody,
+  type Hold,
+} from './components/holds/holds.schemas.js';
 export {
   bookSeatsBodySchema,
+  bestAvailableBookingBodySchema,
+  type BestAvailableBookingBody,
   bookingSchema,
   bookingDetailsSchema,
   ticketSchema,

@@ -26,17 +26,19 @@ const seatDetails = {
  * the winner. After waiting for a lock, READ COMMITTED re-checks the newest committed version of the
  * row: a seat booked or held meanwhile drops out too. (`hold` is the statement's CTE for the token.)
  */
-const lockFreeSeats = new QueryBuilder()
-  .select(seatDetails)
-  .from(seats)
-  .innerJoin(ticketTiers, eq(ticketTiers.id, seats.tierId))
-  .innerJoin(concerts, eq(concerts.id, seats.concertId))
-  .where(
-    sql`${seats.id} = any(${seatIds}::int[])
-      and (${seatIsFree} or (${seats.bookingId} is null and ${seats.holdId} = (select id from hold where status = 'active')))`,
-  )
-  .orderBy(asc(seats.id))
-  .for('update', { of: seats });
+function lockFreeSeats(skipLocked: boolean) {
+  const query = new QueryBuilder()
+    .select(seatDetails)
+    .from(seats)
+    .innerJoin(ticketTiers, eq(ticketTiers.id, seats.tierId))
+    .innerJoin(concerts, eq(concerts.id, seats.concertId))
+    .where(
+      sql`${seats.id} = any(${seatIds}::int[])
+        and (${seatIsFree} or (${seats.bookingId} is null and ${seats.holdId} = (select id from hold where status = 'active')))`,
+    )
+    .orderBy(asc(seats.id));
+  return skipLocked ? query.for('update', { of: seats, skipLocked: true }) : query.for('update', { of: seats });
+}
 
 /** The requested seats as the statement's snapshot sees them, without locking: to explain a refusal. */
 const requestedSeats = new QueryBuilder()
@@ -59,7 +61,8 @@ const requestedSeats = new QueryBuilder()
  * the booking's seats and one sale record per tier. Nothing is written otherwise. Either way it returns the requested seats,
  * so a refused buyer learns why without another round trip.
  */
-const bookSeatsStatement = preparedStatement<{
+const bookSeatsStatement = (name: string, skipLocked: boolean) =>
+  preparedStatement<{
   id: number;
   concert_id: string;
   tier_id: number;
@@ -74,11 +77,11 @@ const bookSeatsStatement = preparedStatement<{
   seats_ok: boolean | null;
   ticket_code: string | null;
 }>(
-  'book_seats',
+  name,
   sql`
   with hold as (
     select id, status, seat_ids, expires_at > now() as live from holds where token = ${holdToken}::text
-  ), locked as (${lockFreeSeats}),
+  ), locked as (${lockFreeSeats(skipLocked)}),
   verdict as (
     select count(*) = cardinality(${seatIds}::int[])
        and count(distinct concert_id) = 1
@@ -129,6 +132,11 @@ const bookSeatsStatement = preparedStatement<{
   order by requested.id`,
 );
 
+/** Waits for each seat's lock: the buyer asked for these seats. */
+const bookChosenSeats = bookSeatsStatement('book_seats', false);
+/** Passes over seats another buyer is locking: the system chose them, and can choose others. */
+const bookOfferedSeats = bookSeatsStatement('book_seats_skip_locked', true);
+
 export interface BookedSeat {
   id: number;
   concertId: string;
@@ -163,9 +171,12 @@ export async function bookSeatsIfFree(
     today: string;
     holdToken: string | null;
     maxPerBuyer: number;
+    /** For best-available: seats locked by someone else make the attempt fail at once instead of waiting. */
+    skipLocked?: boolean;
   },
 ): Promise<BookingAttempt> {
-  const { rows } = await bookSeatsStatement(db, input);
+  const { skipLocked = false, ...values } = input;
+  const { rows } = await (skipLocked ? bookOfferedSeats : bookChosenSeats)(db, values);
   const first = rows[0];
   if (first?.booking_id && first.created_at) {
     return {

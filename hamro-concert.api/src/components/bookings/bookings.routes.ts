@@ -4,6 +4,7 @@ import { idempotencyKeyHeader, idempotent } from '../../http/idempotency.js';
 import { documentedRouter, problems } from '../../http/openapi.js';
 import type { Clock } from '../../lib/clock.js';
 import {
+  bestAvailableBookingBodySchema,
   bookingDetailsSchema,
   bookingReferenceParamSchema,
   bookingSchema,
@@ -38,6 +39,31 @@ export function bookingsRoutes(db: Db, clock: Clock, rules: service.BookingRules
     idempotent(db, 'POST /ticket-bookings/seats', async (req, res) => {
       const body = bookSeatsBodySchema.parse(req.body);
       res.status(201).json(await service.bookSeats(db, clock, rules, body));
+    }),
+  );
+
+  route(
+    {
+      method: 'post',
+      path: '/ticket-bookings/best-available',
+      tags: ['Bookings'],
+      summary: 'Book the best available seats of a tier',
+      description:
+        'Chooses the best free seats of the tier: side by side in one row when possible, never stranding a single ' +
+        'free seat when another choice exists, then nearest the stage. Seats other buyers are taking are passed ' +
+        'over, not waited for. Answers like a seat booking; 409 `not-enough-seats` when the tier cannot supply them.',
+      request: {
+        headers: idempotencyKeyHeader,
+        body: { required: true, content: { 'application/json': { schema: bestAvailableBookingBodySchema } } },
+      },
+      responses: {
+        201: { description: 'The booking', content: { 'application/json': { schema: bookingSchema } } },
+        ...problems(400, 404, 409, 413, 422, 503),
+      },
+    },
+    idempotent(db, 'POST /ticket-bookings/best-available', async (req, res) => {
+      const body = bestAvailableBookingBodySchema.parse(req.body);
+      res.status(201).json(await service.bookBestAvailable(db, clock, rules, body));
     }),
   );
 

@@ -41,6 +41,17 @@ export const ticketDataSchema = z
   })
   .meta({ id: 'TicketData', description: 'The sale record of one tier of a booking' });
 
+export const bestAvailableBookingBodySchema = z
+  .object({
+    concertId: z.uuid({ error: 'must be a UUID' }),
+    ticketTierId: z.number().int().positive().max(2_147_483_647),
+    quantity: z.number().int().min(1).max(MAX_SEATS_PER_BOOKING),
+    userName: bookSeatsBodySchema.shape.userName,
+    userEmail: bookSeatsBodySchema.shape.userEmail,
+  })
+  .meta({ id: 'BestAvailableBookingRequest' });
+export type BestAvailableBookingBody = z.infer<typeof bestAvailableBookingBodySchema>;
+
 export const ticketSchema = z
   .object({
     seatId: z.number().int(),

@@ -6,7 +6,8 @@ import { newReference } from '../../lib/reference.js';
 import type { Hold } from '../holds/holds.schemas.js';
 import { assertSeatsFree, getHold } from '../holds/holds.service.js';
 import * as repository from './bookings.repository.js';
-import type { BookSeatsBody, Booking, BookingDetails } from './bookings.schemas.js';
+import { withBestAvailable } from '../seats/seats.service.js';
+import type { BestAvailableBookingBody, BookSeatsBody, Booking, BookingDetails } from './bookings.schemas.js';
 
 function assertAllSeatsExist(requested: number[], seats: repository.SeatState[]): void {
   if (seats.length === requested.length) return;
@@ -178,4 +179,31 @@ export async function cancelBooking(db: Db, reference: string, email: string): P
     throw conflict('concert-already-started', 'This concert has already started; its bookings can no longer be cancelled.');
   }
   return toBookingDetails(db, await findOwnBooking(db, reference, email));
+}
+
+/** Books the best available seats of a tier (see withBestAvailable); the answer is a seat booking's. */
+export async function bookBestAvailable(
+  db: Db,
+  clock: Clock,
+  rules: BookingRules,
+  input: BestAvailableBookingBody,
+): Promise<Booking> {
+  const { userName, userEmail } = input;
+  return withBestAvailable(db, input, async (seatIds) => {
+    const reference = newReference();
+    const result = await repository.bookSeatsIfFree(db, {
+      seatIds,
+      reference,
+      name: userName,
+      email: userEmail,
+      today: clock.today(),
+      holdToken: null,
+      maxPerBuyer: rules.maxTicketsPerBuyer,
+      skipLocked: true,
+    });
+    if (result.booked) return toBooking({ userName, userEmail, seatIds }, reference, result);
+    assertNotOver(result.seats, clock);
+    if (result.overBuyerLimit) await refuseOverBuyerLimit(db, rules, { userName, userEmail, seatIds }, input.concertId);
+    return undefined;
+  });
 }

@@ -7,14 +7,19 @@ import { seatIsFree } from '../../db/seat-state.js';
 
 const seatIds = sql.placeholder('seatIds');
 
-/** The requested seats that are free (not booked, not held), locked in ascending id order. */
-const lockFreeSeats = new QueryBuilder()
-  .select({ id: seats.id, concertId: seats.concertId, date: concerts.date })
-  .from(seats)
-  .innerJoin(concerts, eq(concerts.id, seats.concertId))
-  .where(sql`${seats.id} = any(${seatIds}::int[]) and ${seatIsFree}`)
-  .orderBy(asc(seats.id))
-  .for('update', { of: seats });
+/**
+ * The requested seats that are free (not booked, not held), locked in ascending id order; with
+ * `skipLocked`, seats someone else is locking are passed over instead of waited for.
+ */
+function lockFreeSeats(skipLocked: boolean) {
+  const query = new QueryBuilder()
+    .select({ id: seats.id, concertId: seats.concertId, date: concerts.date })
+    .from(seats)
+    .innerJoin(concerts, eq(concerts.id, seats.concertId))
+    .where(sql`${seats.id} = any(${seatIds}::int[]) and ${seatIsFree}`)
+    .orderBy(asc(seats.id));
+  return skipLocked ? query.for('update', { of: seats, skipLocked: true }) : query.for('update', { of: seats });
+}
 
 /** The requested seats as the statement's snapshot sees them, to explain a refusal. */
 const requestedSeats = new QueryBuilder()
@@ -35,7 +40,8 @@ const requestedSeats = new QueryBuilder()
  * is among them and of the given upcoming concert, record the hold and mark the seats held until
  * it expires.
  */
-const holdSeatsStatement = preparedStatement<{
+const holdSeatsStatement = (name: string, skipLocked: boolean) =>
+  preparedStatement<{
   id: number;
   concert_id: string;
   label: string;
@@ -45,9 +51,9 @@ const holdSeatsStatement = preparedStatement<{
   hold_id: string | null;
   expires_at: Date | null;
 }>(
-  'hold_seats',
+  name,
   sql`
-  with locked as (${lockFreeSeats}),
+  with locked as (${lockFreeSeats(skipLocked)}),
   verdict as (
     select count(*) = cardinality(${seatIds}::int[])
        and bool_and(concert_id = ${sql.placeholder('concertId')}::uuid)
@@ -68,6 +74,9 @@ const holdSeatsStatement = preparedStatement<{
   order by requested.id`,
 );
 
+const holdChosenSeats = holdSeatsStatement('hold_seats', false);
+const holdOfferedSeats = holdSeatsStatement('hold_seats_skip_locked', true);
+
 export interface HeldSeatState {
   id: number;
   concertId: string;
@@ -81,9 +90,10 @@ export type HoldAttempt = { held: true; id: string; expiresAt: Date } | { held: 
 
 export async function holdSeatsIfFree(
   db: Executor,
-  input: { token: string; concertId: string; seatIds: number[]; ttlSeconds: number; today: string },
+  input: { token: string; concertId: string; seatIds: number[]; ttlSeconds: number; today: string; skipLocked?: boolean },
 ): Promise<HoldAttempt> {
-  const { rows } = await holdSeatsStatement(db, input);
+  const { skipLocked = false, ...values } = input;
+  const { rows } = await (skipLocked ? holdOfferedSeats : holdChosenSeats)(db, values);
   const first = rows[0];
   if (first?.hold_id && first.expires_at) return { held: true, id: first.hold_id, expiresAt: new Date(first.expires_at) };
   return {

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { idempotencyKeyHeader, idempotent } from '../../http/idempotency.js';
 import { documentedRouter, problems } from '../../http/openapi.js';
 import type { Clock } from '../../lib/clock.js';
-import { createHoldBodySchema, holdSchema, holdTokenParamSchema } from './holds.schemas.js';
+import { bestAvailableHoldBodySchema, createHoldBodySchema, holdSchema, holdTokenParamSchema } from './holds.schemas.js';
 import * as service from './holds.service.js';
 
 export function holdsRoutes(db: Db, clock: Clock, settings: service.HoldSettings, registry: OpenAPIRegistry) {
@@ -31,6 +31,28 @@ export function holdsRoutes(db: Db, clock: Clock, settings: service.HoldSettings
     idempotent(db, 'POST /holds', async (req, res) => {
       const body = createHoldBodySchema.parse(req.body);
       res.status(201).json(await service.holdSeats(db, clock, settings, body));
+    }),
+  );
+
+  route(
+    {
+      method: 'post',
+      path: '/holds/best-available',
+      tags,
+      summary: 'Hold the best available seats of a tier',
+      description: 'Chooses seats as POST /ticket-bookings/best-available does, and holds them like POST /holds.',
+      request: {
+        headers: idempotencyKeyHeader,
+        body: { required: true, content: { 'application/json': { schema: bestAvailableHoldBodySchema } } },
+      },
+      responses: {
+        201: { description: 'The hold', content: { 'application/json': { schema: holdSchema } } },
+        ...problems(400, 404, 409, 413, 422, 503),
+      },
+    },
+    idempotent(db, 'POST /holds/best-available', async (req, res) => {
+      const body = bestAvailableHoldBodySchema.parse(req.body);
+      res.status(201).json(await service.holdBestAvailable(db, clock, settings, body));
     }),
   );
 

@@ -28,3 +28,12 @@ export type Hold = z.infer<typeof holdSchema>;
 export const holdTokenParamSchema = z.object({
   holdToken: z.string().regex(/^[\w-]{16,64}$/, 'not a hold token'),
 });
+
+export const bestAvailableHoldBodySchema = z
+  .object({
+    concertId: z.uuid({ error: 'must be a UUID' }),
+    ticketTierId: z.number().int().positive().max(2_147_483_647),
+    quantity: z.number().int().min(1).max(MAX_SEATS_PER_BOOKING),
+  })
+  .meta({ id: 'BestAvailableHoldRequest' });
+export type BestAvailableHoldBody = z.infer<typeof bestAvailableHoldBodySchema>;

@@ -4,7 +4,8 @@ import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { concertExists } from '../concerts/concerts.service.js';
 import * as repository from './holds.repository.js';
-import type { CreateHoldBody, Hold } from './holds.schemas.js';
+import { withBestAvailable } from '../seats/seats.service.js';
+import type { BestAvailableHoldBody, CreateHoldBody, Hold } from './holds.schemas.js';
 
 export interface HoldSettings {
   ttlSeconds: number;
@@ -101,4 +102,26 @@ export async function releaseHold(db: Db, token: string): Promise<void> {
 /** Housekeeping for the periodic sweep: clears holds that ended more than a minute ago off their seats. */
 export function tidyExpiredHolds(db: Db): Promise<number> {
   return repository.clearExpiredHolds(db, 60);
+}
+
+/** Holds the best available seats of a tier (see withBestAvailable). */
+export async function holdBestAvailable(db: Db, clock: Clock, settings: HoldSettings, input: BestAvailableHoldBody): Promise<Hold> {
+  return withBestAvailable(db, input, async (seatIds) => {
+    const token = randomBytes(24).toString('base64url');
+    const result = await repository.holdSeatsIfFree(db, {
+      token,
+      concertId: input.concertId,
+      seatIds,
+      ttlSeconds: settings.ttlSeconds,
+      today: clock.today(),
+      skipLocked: true,
+    });
+    if (result.held) {
+      return { holdToken: token, concertId: input.concertId, seatIds, expiresAt: result.expiresAt.toISOString(), status: 'active' as const };
+    }
+    if (result.seats[0] && result.seats[0].concertDate < clock.today()) {
+      throw conflict('concert-is-over', 'This concert has already taken place; its seats can no longer be booked.');
+    }
+    return undefined;
+  });
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { concerts, seats } from '../../db/schema.js';
 import { seatIsFree, seatStatus } from '../../db/seat-state.js';
+import type { FreeSeat } from './seats.best-available.js';
 import type { Seat } from './seats.schemas.js';
 
 const seatColumns = {
@@ -46,4 +47,13 @@ export async function findSeatMapVersion(db: Executor, concertId: string): Promi
     .from(concerts)
     .where(eq(concerts.id, concertId));
   return row ? `${row.lastChange ?? 0}-${row.nextExpiry ?? 0}` : undefined;
+}
+
+/** The free seats of a tier (not booked, not held), for choosing the best available. */
+export function findFreeSeatsOfTier(db: Executor, tierId: number): Promise<FreeSeat[]> {
+  return db
+    .select({ id: seats.id, row: seats.row, number: seats.number })
+    .from(seats)
+    .where(and(eq(seats.tierId, tierId), seatIsFree))
+    .orderBy(asc(seats.row), asc(seats.number));
 }

@@ -1,8 +1,10 @@
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { Db } from '../../db/client.js';
-import { notFound } from '../../http/errors.js';
+import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
+import { getTier } from '../tiers/tiers.service.js';
 import { concertExists } from '../concerts/concerts.service.js';
+import { chooseBestSeats } from './seats.best-available.js';
 import * as repository from './seats.repository.js';
 import type { Seat, SeatMap } from './seats.schemas.js';
 
@@ -87,4 +89,40 @@ export async function listFreeSeats(db: Db, concertId: string): Promise<Seat[]> 
     throw notFound('concert-not-found', `There is no concert ${concertId}.`);
   }
   return seats;
+}
+
+const BEST_AVAILABLE_ROUNDS = 12;
+
+/**
+ * Best available: offers the best free seats of a concert's tier to `attempt`, which books or holds
+ * them without waiting for locks and returns undefined when another buyer got some of them first.
+ * Then the next best seats are offered, leaving those out and picking among several good ones, so
+ * concurrent buyers spread over the tier instead of queueing on the same candidates.
+ */
+export async function withBestAvailable<T>(
+  db: Db,
+  request: { concertId: string; ticketTierId: number; quantity: number },
+  attempt: (seatIds: number[]) => Promise<T | undefined>,
+): Promise<T> {
+  const tier = await getTier(db, request.ticketTierId);
+  if (tier.concertId !== request.concertId) {
+    throw badRequest('tier-not-in-concert', `Ticket tier ${tier.id} belongs to another concert.`);
+  }
+  const passedOver = new Set<number>();
+  for (let round = 0; round < BEST_AVAILABLE_ROUNDS; round++) {
+    const free = (await repository.findFreeSeatsOfTier(db, tier.id)).filter((seat) => !passedOver.has(seat.id));
+    const chosen = chooseBestSeats(free, request.quantity, round === 0 ? 0 : 4 * round);
+    if (!chosen) {
+      throw conflict('not-enough-seats', `${tier.name} has fewer than ${request.quantity} seats free right now.`, {
+        available: free.length,
+      });
+    }
+    const seatIds = chosen.map((seat) => seat.id).sort((a, b) => a - b);
+    const result = await attempt(seatIds);
+    if (result !== undefined) return result;
+    for (const id of seatIds) passedOver.add(id);
+  }
+  throw new AppError(503, 'busy-try-again', 'Many buyers are choosing these seats right now; please try again.', {}, {
+    'Retry-After': '1',
+  });
 }
