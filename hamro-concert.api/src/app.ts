@@ -9,6 +9,7 @@ import swaggerUi from 'swagger-ui-express';
 import { bookingsRoutes } from './components/bookings/bookings.routes.js';
 import { concertsRoutes } from './components/concerts/concerts.routes.js';
 import { holdsRoutes } from './components/holds/holds.routes.js';
+import { salesRoutes } from './components/sales/sales.routes.js';
 import { seatsRoutes } from './components/seats/seats.routes.js';
 import { ticketsRoutes } from './components/tickets/tickets.routes.js';
 import { tiersRoutes } from './components/tiers/tiers.routes.js';
@@ -85,6 +86,7 @@ export function createApp({
     bookings: new OpenAPIRegistry(),
     holds: new OpenAPIRegistry(),
     tickets: new OpenAPIRegistry(),
+    sales: new OpenAPIRegistry(),
   };
   app.use(concertsRoutes(db, clock, tokens, registries.concerts));
   app.use(tiersRoutes(db, registries.tiers));
@@ -92,6 +94,7 @@ export function createApp({
   app.use(bookingsRoutes(db, clock, { maxTicketsPerBuyer }, registries.bookings));
   app.use(holdsRoutes(db, clock, { ttlSeconds: holdTtlSeconds }, registries.holds));
   app.use(ticketsRoutes(db, tokens, registries.tickets));
+  app.use(salesRoutes(db, tokens, registries.sales));
 
   const openApiDocument = buildOpenApiDocument(Object.values(registries));
   app.get('/openapi.json', (_req, res) => {

@@ -65,3 +65,4 @@ export {
 import type { z } from 'zod';
 import type { problemSchema as ProblemSchema } from './http/common.schemas.js';
 export type Problem = z.infer<typeof ProblemSchema>;
+export { salesReportSchema, type SalesReport } from './components/sales/sales.schemas.js';

@@ -200,3 +200,33 @@ describe('tickets and the door', () => {
     expect(scans.map((s) => s.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
   });
 });
+
+describe('sales report', () => {
+  it('when seats are sold, held and cancelled, then the report counts them per tier with revenue', async () => {
+    const concert = await buildConcert(app);
+    const seats = await seatsOf(app, concert.id);
+    const vip = seats.filter((s) => s.section === 'vip');
+    const ga = seats.filter((s) => s.section === 'ga');
+    const kept = await post(app, '/ticket-bookings/seats', { ...buyer({ userName: 'Kept' }), seatIds: [vip[0]!.id, ga[0]!.id] });
+    const who = buyer({ userName: 'Cancelled' });
+    const dropped = await post(app, '/ticket-bookings/seats', { ...who, seatIds: [vip[1]!.id] });
+    await post(app, `/bookings/${dropped.body.reference}/cancel`, { email: who.userEmail });
+    await post(app, '/holds', { concertId: concert.id, seatIds: [ga[1]!.id, ga[2]!.id] });
+
+    expect((await get(app, `/admin/concerts/${concert.id}/sales`)).status).toBe(401);
+    const report = await get(app, `/admin/concerts/${concert.id}/sales`, asAdmin);
+
+    expect(report.status).toBe(200);
+    expect(report.body.tiers).toEqual([
+      { ticketTierId: expect.any(Number), name: 'VIP', price: '100.00', total: 20, sold: 1, held: 0, free: 19, revenue: '100.00' },
+      { ticketTierId: expect.any(Number), name: 'Front Row', price: '50.00', total: 20, sold: 0, held: 0, free: 20, revenue: '0.00' },
+      { ticketTierId: expect.any(Number), name: 'General Admission', price: '10.00', total: 60, sold: 1, held: 2, free: 57, revenue: '10.00' },
+    ]);
+    expect(report.body.totals).toEqual({ sold: 2, held: 2, free: 96, revenue: '110.00' });
+    expect(report.body.recentBookings.map((b: { reference: string; status: string; seatCount: number }) => [b.reference, b.status, b.seatCount])).toEqual([
+      [dropped.body.reference, 'cancelled', 1],
+      [kept.body.reference, 'confirmed', 2],
+    ]);
+    expect((await get(app, '/admin/concerts/00000000-0000-4000-8000-000000000000/sales', asAdmin)).status).toBe(404);
+  });
+});

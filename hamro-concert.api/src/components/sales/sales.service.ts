@@ -1,0 +1,37 @@
+import type { Db } from '../../db/client.js';
+import { formatCents } from '../../lib/money.js';
+import { getConcert } from '../concerts/concerts.service.js';
+import * as repository from './sales.repository.js';
+import type { SalesReport } from './sales.schemas.js';
+
+const RECENT_BOOKINGS = 20;
+
+/** Per tier: seats sold, held and free, and revenue from confirmed sales; and the latest bookings. */
+export async function salesReport(db: Db, concertId: string): Promise<SalesReport> {
+  const concert = await getConcert(db, concertId);
+  const [tiers, recent] = await Promise.all([
+    repository.findTierSales(db, concertId),
+    repository.findRecentBookings(db, concertId, RECENT_BOOKINGS),
+  ]);
+  const sum = (pick: (tier: repository.TierSales) => number) => tiers.reduce((total, tier) => total + pick(tier), 0);
+  return {
+    concertId,
+    title: concert.title,
+    tiers: tiers.map(({ priceCents, revenueCents, ...tier }) => ({
+      ...tier,
+      price: formatCents(priceCents),
+      revenue: formatCents(revenueCents),
+    })),
+    totals: {
+      sold: sum((t) => t.sold),
+      held: sum((t) => t.held),
+      free: sum((t) => t.free),
+      revenue: formatCents(sum((t) => t.revenueCents)),
+    },
+    recentBookings: recent.map(({ totalCents, createdAt, ...booking }) => ({
+      ...booking,
+      totalAmount: formatCents(totalCents),
+      createdAt: createdAt.toISOString(),
+    })),
+  };
+}
