@@ -89,7 +89,7 @@ export function createApp({
     sales: new OpenAPIRegistry(),
   };
   app.use(concertsRoutes(db, clock, tokens, registries.concerts));
-  app.use(tiersRoutes(db, registries.tiers));
+  app.use(tiersRoutes(db, tokens, registries.tiers));
   app.use(seatsRoutes(db, registries.seats));
   app.use(bookingsRoutes(db, clock, { maxTicketsPerBuyer }, registries.bookings));
   app.use(holdsRoutes(db, clock, { ttlSeconds: holdTtlSeconds }, registries.holds));

@@ -230,3 +230,84 @@ describe('sales report', () => {
     expect((await get(app, '/admin/concerts/00000000-0000-4000-8000-000000000000/sales', asAdmin)).status).toBe(404);
   });
 });
+
+describe('ticket tiers, protected', () => {
+  it.each([
+    ['POST', '/ticket-tiers', { concertId: '00000000-0000-4000-8000-000000000000', ticketTypeId: 1, name: 'x', price: '1.00', total: 1 }],
+    ['PUT', '/ticket-tiers', { id: 1, name: 'x' }],
+    ['DELETE', '/ticket-tiers/1', undefined],
+  ])('when %s %s has no token or a wrong one, then 401 / 403', async (method, path, body) => {
+    expect((await request(app, method, path, body)).status).toBe(401);
+    expect((await request(app, method, path, body, { authorization: 'Bearer wrong-wrong-wrong-wrong' })).status).toBe(403);
+  });
+
+  it('when a tier is added, then its seats are laid out in rows and can be booked', async () => {
+    const { tiers: _none, ...plain } = layout;
+    const concert = (await post(app, '/concerts', plain, asAdmin)).body;
+    const created = await post(app, '/ticket-tiers', { concertId: concert.id, ticketTypeId: 1, name: 'VIP', price: '80.00', total: 25 }, asAdmin);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ concertId: concert.id, ticketTypeId: 1, name: 'VIP', price: '80.00', total: 25, available: 25 });
+    const seats = await seatsOf(app, concert.id);
+    expect(seats.map((s) => s.row)).toEqual([...Array(10).fill(1), ...Array(10).fill(2), ...Array(5).fill(3)]);
+    expect(seats.at(-1)!.seatNumber).toBe('V-25');
+    const again = await post(app, '/ticket-tiers', { concertId: concert.id, ticketTypeId: 1, name: 'VIP 2', price: '1.00', total: 1 }, asAdmin);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('tier-exists');
+  });
+
+  it('when a price changes, then sales already made keep their price', async () => {
+    const concert = await buildConcert(app);
+    const vip = concert.tiers.find((t) => t.name === 'VIP')!;
+    const [seat] = (await seatsOf(app, concert.id)).filter((s) => s.section === 'vip');
+    const who = buyer();
+    const booking = await post(app, '/ticket-bookings/seats', { ...who, seatIds: [seat!.id] });
+
+    const changed = await put(app, '/ticket-tiers', { id: vip.id, price: '150.00', name: 'VIP Lounge' }, asAdmin);
+
+    expect(changed.body).toMatchObject({ price: '150.00', name: 'VIP Lounge' });
+    const details = await get(app, `/bookings/${booking.body.reference}?email=${who.userEmail}`);
+    expect(details.body).toMatchObject({ totalAmount: '100.00', seats: [{ price: '100.00' }] });
+    const report = await get(app, `/admin/concerts/${concert.id}/sales`, asAdmin);
+    expect(report.body.tiers.find((t: { ticketTierId: number }) => t.ticketTierId === vip.id).revenue).toBe('100.00');
+  });
+
+  it('when the total changes, then seats are added or unused ones removed, never below the seats in use', async () => {
+    const concert = await buildConcert(app);
+    const front = concert.tiers.find((t) => t.name === 'Front Row')!;
+    const seats = (await seatsOf(app, concert.id)).filter((s) => s.section === 'front');
+    await post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [seats[17]!.id] });
+    const before = (await get(app, `/seats/concert/${concert.id}`)).headers.get('etag');
+
+    const grown = await put(app, '/ticket-tiers', { id: front.id, total: 25 }, asAdmin);
+    expect(grown.body).toMatchObject({ total: 25, available: 24 });
+    expect((await seatsOf(app, concert.id)).filter((s) => s.section === 'front').at(-1)).toMatchObject({ seatNumber: 'F-25', row: 2 });
+
+    const shrunk = await put(app, '/ticket-tiers', { id: front.id, total: 18 }, asAdmin);
+    expect(shrunk.body).toMatchObject({ total: 18, available: 17 });
+    const left = (await seatsOf(app, concert.id)).filter((s) => s.section === 'front');
+    expect(left).toHaveLength(18);
+    expect(left.some((s) => s.id === seats[17]!.id && s.status === 'booked')).toBe(true);
+    expect((await get(app, `/seats/concert/${concert.id}`)).headers.get('etag')).not.toBe(before);
+
+    const tooFar = await put(app, '/ticket-tiers', { id: front.id, total: 0 }, asAdmin);
+    expect(tooFar.status).toBe(409);
+    expect(tooFar.body).toMatchObject({ code: 'total-below-sold', lowestTotal: 1 });
+    expect((await seatsOf(app, concert.id)).filter((s) => s.section === 'front')).toHaveLength(18);
+    expect((await put(app, '/ticket-tiers', { id: 999_999_999, name: 'x' }, asAdmin)).status).toBe(404);
+    expect((await put(app, '/ticket-tiers', { id: front.id }, asAdmin)).status).toBe(400);
+  });
+
+  it('when a tier has sales history it cannot be deleted; an unused one can', async () => {
+    const concert = await buildConcert(app);
+    const [used, unused] = [concert.tiers.find((t) => t.name === 'VIP')!, concert.tiers.find((t) => t.name === 'Front Row')!];
+    const [seat] = (await seatsOf(app, concert.id)).filter((s) => s.ticketTierId === used.id);
+    await post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [seat!.id] });
+
+    const refused = await del(app, `/ticket-tiers/${used.id}`, asAdmin);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('tier-in-use');
+    expect((await del(app, `/ticket-tiers/${unused.id}`, asAdmin)).status).toBe(204);
+    expect((await get(app, `/ticket-tiers/${unused.id}`)).status).toBe(404);
+    expect((await seatsOf(app, concert.id)).some((s) => s.ticketTierId === unused.id)).toBe(false);
+  });
+});

@@ -39,6 +39,8 @@ export const concerts = pgTable(
     city: text('city').notNull(),
     image: text('image').notNull().default(''),
     description: text('description').notNull().default(''),
+    /** Raised whenever seats are added or removed after creation; part of the seat map's version. */
+    layoutVersion: integer('layout_version').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('concerts_date_time_idx').on(t.date, t.time, t.id)],
@@ -58,7 +60,8 @@ export const ticketTiers = pgTable(
     total: integer('total').notNull(),
   },
   (t) => [
-    index('ticket_tiers_concert_idx').on(t.concertId, t.ticketTypeId),
+    // One tier per section of a concert: seat labels (V-12) are unique per concert through it.
+    uniqueIndex('ticket_tiers_concert_type_uq').on(t.concertId, t.ticketTypeId),
     check('ticket_tiers_type_known', sql`${t.ticketTypeId} between 1 and 3`),
     check('ticket_tiers_price_not_negative', sql`${t.priceCents} >= 0`),
     check('ticket_tiers_total_not_negative', sql`${t.total} >= 0`),

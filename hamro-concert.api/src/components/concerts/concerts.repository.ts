@@ -87,3 +87,85 @@ export async function deleteConcertAndHistory(tx: Tx, id: string): Promise<void>
   await tx.delete(buyerSeats).where(eq(buyerSeats.concertId, id));
   await tx.delete(concerts).where(eq(concerts.id, id));
 }
+
+export interface TierForChange {
+  id: number;
+  concertId: string;
+  ticketTypeId: number;
+  priceCents: number;
+  total: number;
+  seats: number;
+  lastRow: number;
+  lastLabel: number;
+}
+
+/** Locks a tier for a change and reads how its seats stand. */
+export async function lockTier(tx: Tx, id: number): Promise<TierForChange | undefined> {
+  const [tier] = await tx
+    .select({
+      id: ticketTiers.id,
+      concertId: ticketTiers.concertId,
+      ticketTypeId: ticketTiers.ticketTypeId,
+      priceCents: ticketTiers.priceCents,
+      total: ticketTiers.total,
+    })
+    .from(ticketTiers)
+    .where(eq(ticketTiers.id, id))
+    .for('update');
+  if (!tier) return undefined;
+  const { rows } = await tx.execute<{ seats: number; last_row: number; last_label: number }>(sql`
+    select count(*)::int as seats, coalesce(max("row"), 0)::int as last_row,
+           coalesce(max(split_part(label, '-', 2)::int), 0)::int as last_label
+    from seats where tier_id = ${id}`);
+  const stats = rows[0]!;
+  return { ...tier, seats: stats.seats, lastRow: stats.last_row, lastLabel: stats.last_label };
+}
+
+export async function updateTier(tx: Tx, id: number, fields: { name?: string; priceCents?: number; total?: number }) {
+  if (Object.keys(fields).length > 0) await tx.update(ticketTiers).set(fields).where(eq(ticketTiers.id, id));
+}
+
+/**
+ * Removes up to `count` seats from the back of a tier, only ones that are free now and were never
+ * booked (a seat with booking history stays, so the history keeps its seat). Returns how many.
+ */
+export async function removeUnusedSeats(tx: Tx, tierId: number, count: number): Promise<number> {
+  const result = await tx.execute(sql`
+    delete from seats where id in (
+      select s.id from seats s
+      where s.tier_id = ${tierId} and s.booking_id is null and (s.held_until is null or s.held_until <= now())
+        and not exists (select 1 from booking_seats bs where bs.seat_id = s.id)
+      order by s."row" desc, s."number" desc
+      limit ${count})`);
+  return result.rowCount ?? 0;
+}
+
+/** Whether any seat of the tier is booked, held or has ever been booked. */
+export async function tierIsInUse(tx: Tx, tierId: number): Promise<boolean> {
+  const { rows } = await tx.execute<{ used: boolean }>(sql`
+    select exists (
+      select 1 from seats s where s.tier_id = ${tierId}
+        and (s.booking_id is not null or s.held_until > now()
+             or exists (select 1 from booking_seats bs where bs.seat_id = s.id))
+    ) or exists (select 1 from sales x where x.tier_id = ${tierId}) as used`);
+  return rows[0]?.used ?? false;
+}
+
+export async function deleteTier(tx: Tx, id: number) {
+  await tx.delete(ticketTiers).where(eq(ticketTiers.id, id));
+}
+
+export async function bumpLayoutVersion(tx: Tx, concertId: string) {
+  await tx
+    .update(concerts)
+    .set({ layoutVersion: sql`${concerts.layoutVersion} + 1` })
+    .where(eq(concerts.id, concertId));
+}
+
+export async function hasTierOfType(tx: Tx, concertId: string, ticketTypeId: number): Promise<boolean> {
+  const rows = await tx
+    .select({ id: ticketTiers.id })
+    .from(ticketTiers)
+    .where(and(eq(ticketTiers.concertId, concertId), eq(ticketTiers.ticketTypeId, ticketTypeId)));
+  return rows.length > 0;
+}

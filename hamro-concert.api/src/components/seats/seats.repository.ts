@@ -35,18 +35,19 @@ export function findFreeSeatsOfConcert(db: Executor, concertId: string): Promise
 /**
  * A cheap fingerprint of a concert's seat map: every new seat and every change of hands takes a new
  * number from seat_change_seq, and the next hold to expire changes the map without any write, so the
- * version is the newest number plus that instant. Undefined if there is no such concert.
+ * version is the newest number plus that instant, plus the concert's layout version for seats removed. Undefined if there is no such concert.
  */
 export async function findSeatMapVersion(db: Executor, concertId: string): Promise<string | undefined> {
   const [row] = await db
     .select({
+      layout: concerts.layoutVersion,
       lastChange: sql<string | null>`(select max(s.change_seq) from seats s where s.concert_id = "concerts"."id")`,
       nextExpiry: sql<string | null>`(select extract(epoch from min(s.held_until))::text from seats s
         where s.concert_id = "concerts"."id" and s.held_until > now())`,
     })
     .from(concerts)
     .where(eq(concerts.id, concertId));
-  return row ? `${row.lastChange ?? 0}-${row.nextExpiry ?? 0}` : undefined;
+  return row ? `${row.layout}-${row.lastChange ?? 0}-${row.nextExpiry ?? 0}` : undefined;
 }
 
 /** The free seats of a tier (not booked, not held), for choosing the best available. */

@@ -2,11 +2,13 @@ import { type OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { intIdParamSchema, paginationQuerySchema } from '../../http/common.schemas.js';
-import { documentedRouter, problems } from '../../http/openapi.js';
+import { requireRole, type AccessTokens } from '../../http/auth.js';
+import { bearerAuth, documentedRouter, problems } from '../../http/openapi.js';
+import { addTier, changeTier, removeTier } from '../concerts/concerts.service.js';
 import * as service from './tiers.service.js';
-import { ticketTierPageSchema, ticketTierSchema } from './tiers.schemas.js';
+import { newTierSchema, ticketTierPageSchema, ticketTierSchema, tierChangesSchema } from './tiers.schemas.js';
 
-export function tiersRoutes(db: Db, registry: OpenAPIRegistry) {
+export function tiersRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegistry) {
   const { router, route } = documentedRouter(registry);
   const tags = ['Ticket tiers'];
 
@@ -59,6 +61,72 @@ export function tiersRoutes(db: Db, registry: OpenAPIRegistry) {
     async (req, res) => {
       const { id } = intIdParamSchema.parse(req.params);
       res.json(await service.getTier(db, id));
+    },
+  );
+
+  const admin = requireRole(tokens, 'admin');
+
+  route(
+    {
+      method: 'post',
+      path: '/ticket-tiers',
+      tags,
+      summary: 'Add a tier to a concert, with `total` seats laid out in rows (admin)',
+      security: bearerAuth,
+      request: { body: { required: true, content: { 'application/json': { schema: newTierSchema } } } },
+      responses: {
+        201: { description: 'The tier', content: { 'application/json': { schema: ticketTierSchema } } },
+        ...problems(400, 401, 403, 404, 409),
+      },
+    },
+    admin,
+    async (req, res) => {
+      const body = newTierSchema.parse(req.body);
+      res.status(201).json(await addTier(db, body));
+    },
+  );
+
+  route(
+    {
+      method: 'put',
+      path: '/ticket-tiers',
+      tags,
+      summary: "Change a tier's name, price or total (admin)",
+      description:
+        'A price change never alters sales already made. The total grows with new rows of seats, or shrinks by ' +
+        'removing unused seats from the back; 409 `total-below-sold` if it would take seats in use.',
+      security: bearerAuth,
+      request: { body: { required: true, content: { 'application/json': { schema: tierChangesSchema } } } },
+      responses: {
+        200: { description: 'The tier', content: { 'application/json': { schema: ticketTierSchema } } },
+        ...problems(400, 401, 403, 404, 409),
+      },
+    },
+    admin,
+    async (req, res) => {
+      const body = tierChangesSchema.parse(req.body);
+      res.json(await changeTier(db, body));
+    },
+  );
+
+  route(
+    {
+      method: 'delete',
+      path: '/ticket-tiers/{id}',
+      tags,
+      summary: 'Delete a tier whose seats were never used (admin)',
+      security: bearerAuth,
+      request: { params: intIdParamSchema },
+      responses: {
+        204: { description: 'Deleted with its seats' },
+        ...problems(400, 401, 403, 404, 409),
+      },
+    },
+    admin,
+    async (req, res) => {
+      const { id } = intIdParamSchema.parse(req.params);
+      await removeTier(db, id);
+      res.status(204).end();
     },
   );
 

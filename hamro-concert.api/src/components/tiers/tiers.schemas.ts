@@ -33,3 +33,35 @@ export const ticketTierSchema = z
 export type TicketTier = z.infer<typeof ticketTierSchema>;
 
 export const ticketTierPageSchema = pageOf(ticketTierSchema, 'TicketTierPage');
+
+export const SECTION_OF_TICKET_TYPE: Record<number, Section> = { 1: 'vip', 2: 'front', 3: 'ga' };
+
+export const newTierSchema = z
+  .object({
+    concertId: z.uuid({ error: 'must be a UUID' }),
+    ticketTypeId: z.number().int().min(1).max(3).meta({ description: '1 VIP, 2 Front Row, 3 General Admission' }),
+    name: z.string().trim().min(1).max(60),
+    price: moneySchema,
+    total: z.number().int().min(0).max(100_000).meta({ description: 'Seats to lay out, in rows after any existing ones' }),
+    seatsPerRow: z.number().int().min(1).max(1000).optional(),
+  })
+  .meta({ id: 'NewTicketTier' });
+export type NewTier = z.infer<typeof newTierSchema>;
+
+export const tierChangesSchema = z
+  .object({
+    id: z.number().int().positive().max(2_147_483_647),
+    name: z.string().trim().min(1).max(60).optional(),
+    price: moneySchema.optional().meta({ description: 'New price for future sales; sales already made keep theirs' }),
+    total: z
+      .number()
+      .int()
+      .min(0)
+      .max(100_000)
+      .optional()
+      .meta({ description: 'Adds seats in new rows, or removes unused seats from the back; never below seats in use' }),
+  })
+  .strict()
+  .refine((changes) => Object.keys(changes).length > 1, 'send at least one field to change')
+  .meta({ id: 'TicketTierChanges' });
+export type TierChanges = z.infer<typeof tierChangesSchema>;
