@@ -134,10 +134,74 @@ async function stampede(baseUrl, seatId) {
   return { settledMs, outcomes };
 }
 
+const ADMIN_TOKEN = `bench-admin-${Date.now()}-token`;
+const asAdmin = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
+
+async function postJson(baseUrl, path, body, headers = { 'content-type': 'application/json' }) {
+  const response = await fetch(`${baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+  return { status: response.status, body: await response.json() };
+}
+
+const venueRows = (count, seats) => Array.from({ length: count }, (_, i) => ({ row: i + 1, seats }));
+
+/** An organizer creates a 50,000-seat venue through POST /concerts. */
+async function createLargeVenue(baseUrl) {
+  const started = performance.now();
+  const response = await postJson(
+    baseUrl,
+    '/concerts',
+    {
+      ...bigVenue(),
+      title: 'Fifty Thousand',
+      tiers: [
+        { name: 'Front Row', section: 'front', price: '90.00', rows: venueRows(10, 100) },
+        { name: 'VIP', section: 'vip', price: '60.00', rows: venueRows(40, 100) },
+        { name: 'General Admission', section: 'ga', price: '20.00', rows: venueRows(200, 225) },
+      ],
+    },
+    asAdmin,
+  );
+  if (response.status !== 201) throw new Error(`POST /concerts answered ${response.status}`);
+  return performance.now() - started;
+}
+
+/** 100 buyers ask for 2 best-available seats of one 1,000-seat tier at the same moment. */
+async function bestAvailableRound(baseUrl) {
+  const concert = (
+    await postJson(
+      baseUrl,
+      '/concerts',
+      { ...bigVenue(), title: 'Best Available', tiers: [{ name: 'General Admission', section: 'ga', price: '10.00', rows: venueRows(20, 50) }] },
+      asAdmin,
+    )
+  ).body;
+  const tier = concert.tiers[0];
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 100 });
+  const ask = () =>
+    new Promise((resolve, reject) => {
+      const body = JSON.stringify({ concertId: concert.id, ticketTierId: tier.id, quantity: 2, ...uniqueBuyer('Best') });
+      const req = http.request(`${baseUrl}/ticket-bookings/best-available`, {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      });
+      req.on('response', (res) => res.resume().on('end', () => resolve(res.statusCode)));
+      req.on('error', reject);
+      req.end(body);
+    });
+  const started = performance.now();
+  const statuses = await Promise.all(Array.from({ length: 100 }, ask));
+  const settledMs = performance.now() - started;
+  agent.destroy();
+  const outcomes = {};
+  for (const status of statuses) outcomes[status] = (outcomes[status] ?? 0) + 1;
+  return { settledMs, perSecond: (outcomes[201] ?? 0) / (settledMs / 1000), outcomes, concertId: concert.id };
+}
+
 const dataDir = tempDataDir('hamro-bench-');
 // BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof" profiles the API process while it is measured.
 const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-const api = await startApi({ name: 'bench API', env: { DATA_DIR: dataDir }, nodeArgs });
+const api = await startApi({ name: 'bench API', env: { DATA_DIR: dataDir, ADMIN_TOKEN }, nodeArgs });
 const databaseUrl = api.embeddedUrl();
 const lines = [];
 const say = (line = '') => {
@@ -202,7 +266,23 @@ try {
   }
 
   say();
+  say('| organizer and best available | figure |');
+  say('|---|---|');
+  const venues = [];
+  for (let i = 0; i < ROUNDS; i++) venues.push(await createLargeVenue(api.baseUrl));
+  say(`| create a 50,000-seat venue (POST /concerts, one transaction) | ${Math.round(median(venues))} ms |`);
+  const bestRounds = [];
+  for (let i = 0; i < ROUNDS; i++) bestRounds.push(await bestAvailableRound(api.baseUrl));
+  const bestMedian = median(bestRounds.map((r) => r.settledMs));
+  const typicalBest = bestRounds.find((r) => r.settledMs === bestMedian) ?? bestRounds[0];
+  say(
+    `| 100 parallel best-available buyers (2 seats each, 1,000-seat tier) | all answered in ${Math.round(bestMedian)} ms, ` +
+      `${Math.round(median(bestRounds.map((r) => r.perSecond)))} bookings/s, outcomes ${JSON.stringify(typicalBest.outcomes)} |`,
+  );
+
+  say();
   const problems = [];
+  for (const round of bestRounds) problems.push(...(await databaseInvariants(databaseUrl, round.concertId)).problems);
   for (const concert of [big, seeded[1]]) {
     problems.push(...(await databaseInvariants(databaseUrl, concert.id)).problems);
     problems.push(...(await httpInvariants(api.baseUrl, concert.id)).problems);

@@ -29,8 +29,9 @@ function runsOf(rowSeats: FreeSeat[]): FreeSeat[][] {
  * then the row nearest the stage, then the middle of that row. When no row has enough seats side by
  * side, it takes the nearest rows' seats in order. Undefined if the tier has too few free seats.
  *
- * `spread` > 0 picks at random among that many of the best placements in the best row, so buyers who
- * lost the same seats to each other do not all reach for the same next ones.
+ * `spread` > 0 picks at random among that many of the best placements (nearest rows first, none
+ * stranding a seat if the best does not), so buyers who lost the same seats to each other do not all
+ * reach for the same next ones.
  */
 export function chooseBestSeats(free: FreeSeat[], quantity: number, spread = 0): FreeSeat[] | undefined {
   if (free.length < quantity) return undefined;
@@ -59,7 +60,7 @@ export function chooseBestSeats(free: FreeSeat[], quantity: number, spread = 0):
   );
   const best = placements[0];
   if (best && spread > 0) {
-    const alike = placements.filter((p) => p.row === best.row && p.leavesSingle === best.leavesSingle).slice(0, spread);
+    const alike = placements.filter((p) => p.leavesSingle === best.leavesSingle).slice(0, spread);
     return alike[Math.floor(Math.random() * alike.length)]!.seats;
   }
   if (best) return best.seats;

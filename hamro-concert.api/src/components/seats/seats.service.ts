@@ -91,7 +91,7 @@ export async function listFreeSeats(db: Db, concertId: string): Promise<Seat[]> 
   return seats;
 }
 
-const BEST_AVAILABLE_ROUNDS = 12;
+const BEST_AVAILABLE_ROUNDS = 16;
 
 /**
  * Best available: offers the best free seats of a concert's tier to `attempt`, which books or holds
@@ -111,7 +111,7 @@ export async function withBestAvailable<T>(
   const passedOver = new Set<number>();
   for (let round = 0; round < BEST_AVAILABLE_ROUNDS; round++) {
     const free = (await repository.findFreeSeatsOfTier(db, tier.id)).filter((seat) => !passedOver.has(seat.id));
-    const chosen = chooseBestSeats(free, request.quantity, round === 0 ? 0 : 4 * round);
+    const chosen = chooseBestSeats(free, request.quantity, round === 0 ? 0 : 24 * round);
     if (!chosen) {
       throw conflict('not-enough-seats', `${tier.name} has fewer than ${request.quantity} seats free right now.`, {
         available: free.length,
