@@ -58,6 +58,28 @@ async function explainRefusal(db: Db, clock: Clock, input: CreateHoldBody, seats
   assertSeatsFree(seats);
 }
 
+/** One attempt to hold exactly these (ascending) seats: the hold, or the seats' states if it failed. */
+async function tryHold(
+  db: Db,
+  clock: Clock,
+  settings: HoldSettings,
+  concertId: string,
+  seatIds: number[],
+  skipLocked: boolean,
+): Promise<{ hold: Hold } | { seats: repository.HeldSeatState[] }> {
+  const token = randomBytes(24).toString('base64url');
+  const result = await repository.holdSeatsIfFree(db, {
+    token,
+    concertId,
+    seatIds,
+    ttlSeconds: settings.ttlSeconds,
+    today: clock.today(),
+    skipLocked,
+  });
+  if (!result.held) return { seats: result.seats };
+  return { hold: { holdToken: token, concertId, seatIds, expiresAt: result.expiresAt.toISOString(), status: 'active' } };
+}
+
 /**
  * Sets seats aside for one buyer until the hold expires. Locks them like a booking does; a seat
  * booked or held by someone else makes the whole hold fail and nothing is written.
@@ -65,17 +87,8 @@ async function explainRefusal(db: Db, clock: Clock, input: CreateHoldBody, seats
 export async function holdSeats(db: Db, clock: Clock, settings: HoldSettings, input: CreateHoldBody): Promise<Hold> {
   const seatIds = [...input.seatIds].sort((a, b) => a - b);
   for (let attempt = 1; attempt <= 2; attempt++) {
-    const token = randomBytes(24).toString('base64url');
-    const result = await repository.holdSeatsIfFree(db, {
-      token,
-      concertId: input.concertId,
-      seatIds,
-      ttlSeconds: settings.ttlSeconds,
-      today: clock.today(),
-    });
-    if (result.held) {
-      return { holdToken: token, concertId: input.concertId, seatIds, expiresAt: result.expiresAt.toISOString(), status: 'active' };
-    }
+    const result = await tryHold(db, clock, settings, input.concertId, seatIds, false);
+    if ('hold' in result) return result.hold;
     await explainRefusal(db, clock, { ...input, seatIds }, result.seats);
   }
   throw new AppError(503, 'busy-try-again', 'These seats are changing hands right now; please try again.', {}, {
@@ -107,18 +120,8 @@ export function tidyExpiredHolds(db: Db): Promise<number> {
 /** Holds the best available seats of a tier (see withBestAvailable). */
 export async function holdBestAvailable(db: Db, clock: Clock, settings: HoldSettings, input: BestAvailableHoldBody): Promise<Hold> {
   return withBestAvailable(db, input, async (seatIds) => {
-    const token = randomBytes(24).toString('base64url');
-    const result = await repository.holdSeatsIfFree(db, {
-      token,
-      concertId: input.concertId,
-      seatIds,
-      ttlSeconds: settings.ttlSeconds,
-      today: clock.today(),
-      skipLocked: true,
-    });
-    if (result.held) {
-      return { holdToken: token, concertId: input.concertId, seatIds, expiresAt: result.expiresAt.toISOString(), status: 'active' as const };
-    }
+    const result = await tryHold(db, clock, settings, input.concertId, seatIds, true);
+    if ('hold' in result) return result.hold;
     if (result.seats[0] && result.seats[0].concertDate < clock.today()) {
       throw conflict('concert-is-over', 'This concert has already taken place; its seats can no longer be booked.');
     }
