@@ -43,15 +43,16 @@ const requestId: RequestHandler = (req, res, next) => {
 };
 
 /**
- * Serves the web app's files, and index.html to a browser navigating to one of the app's routes.
- * API clients (Accept: application/json) still get a problem+json 404 for unknown paths.
+ * Serves the web app's files, index.html at `/`, and index.html to a browser navigating to one of the
+ * app's routes. API clients (Accept: application/json) still get a problem+json 404 for unknown paths.
  */
 function webApp(dir: string): RequestHandler {
   const files = express.static(dir, { index: false, maxAge: '1h' });
   const indexHtml = path.join(dir, 'index.html');
   return (req, res, next) => {
     files(req, res, () => {
-      const wantsPage = (req.method === 'GET' || req.method === 'HEAD') && req.accepts(['json', 'html']) === 'html';
+      const wantsPage =
+        (req.method === 'GET' || req.method === 'HEAD') && (req.path === '/' || req.accepts(['json', 'html']) === 'html');
       if (!wantsPage || path.extname(req.path) !== '') {
         next();
         return;

@@ -97,3 +97,33 @@ describe('the HTTP surface', () => {
     expect(response.body.code).toBe('validation-failed');
   });
 });
+
+describe('serving the web app', () => {
+  it('when the app is built, then / and app routes get index.html while unknown API paths stay problem+json', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hamro-webapp-'));
+    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Hamro Concert</title>');
+    fs.writeFileSync(path.join(dir, 'app.js'), 'console.log(1)');
+    const web = createApp({ db: app.database.db, clock: systemClock, logger: pino({ level: 'silent' }), webAppDir: dir });
+    const server = web.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const root = await fetch(`${base}/`);
+      expect(root.headers.get('content-type')).toMatch(/text\/html/);
+      expect(await root.text()).toContain('Hamro Concert');
+      const page = await fetch(`${base}/concert/some-id`, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(200);
+      expect((await fetch(`${base}/app.js`)).status).toBe(200);
+      const api = await fetch(`${base}/no/such/thing`, { headers: { accept: 'application/json' } });
+      expect(api.status).toBe(404);
+      expect(api.headers.get('content-type')).toMatch(/problem\+json/);
+      expect((await fetch(`${base}/concerts?page=1`)).headers.get('content-type')).toMatch(/application\/json/);
+    } finally {
+      server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
