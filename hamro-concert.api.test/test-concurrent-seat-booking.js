@@ -16,7 +16,8 @@ const statuses = [first.status, second.status].sort();
 console.log(`Outcomes: ${statuses.join(' and ')}`);
 
 const problems = [];
-if (statuses[0] !== 201 || statuses[1] !== 409) problems.push(`expected one 201 and one 409, got ${statuses.join(', ')}`);
+if (statuses[0] !== 201 || statuses[1] !== 409)
+  problems.push(`expected one 201 and one 409, got ${statuses.join(', ')}`);
 const loser = [first, second].find((r) => r.status === 409);
 if (loser && loser.body?.code !== 'seat-already-booked') problems.push(`the loser got code ${loser.body?.code}`);
 const map = await fetch(`${baseUrl}/seats/concert/${concert.id}`).then((r) => r.json());

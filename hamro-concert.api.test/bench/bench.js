@@ -44,7 +44,9 @@ function bigVenue() {
 function runAutocannon(options) {
   return new Promise((resolve, reject) => {
     let lastResponseAt = performance.now();
-    const instance = autocannon(options, (error, result) => (error ? reject(error) : resolve({ ...result, lastResponseAt })));
+    const instance = autocannon(options, (error, result) =>
+      error ? reject(error) : resolve({ ...result, lastResponseAt }),
+    );
     instance.on('response', () => (lastResponseAt = performance.now()));
   });
 }
@@ -95,7 +97,14 @@ function wireBytes(url, headers) {
       .get(url, { headers }, (res) => {
         let bytes = 0;
         res.on('data', (chunk) => (bytes += chunk.length));
-        res.on('end', () => resolve({ status: res.statusCode, bytes, encoding: res.headers['content-encoding'] ?? 'identity', etag: res.headers.etag }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode,
+            bytes,
+            encoding: res.headers['content-encoding'] ?? 'identity',
+            etag: res.headers.etag,
+          }),
+        );
       })
       .on('error', reject);
   });
@@ -171,7 +180,11 @@ async function bestAvailableRound(baseUrl) {
     await postJson(
       baseUrl,
       '/concerts',
-      { ...bigVenue(), title: 'Best Available', tiers: [{ name: 'General Admission', section: 'ga', price: '10.00', rows: venueRows(20, 50) }] },
+      {
+        ...bigVenue(),
+        title: 'Best Available',
+        tiers: [{ name: 'General Admission', section: 'ga', price: '10.00', rows: venueRows(20, 50) }],
+      },
       asAdmin,
     )
   ).body;
@@ -179,7 +192,12 @@ async function bestAvailableRound(baseUrl) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 100 });
   const ask = () =>
     new Promise((resolve, reject) => {
-      const body = JSON.stringify({ concertId: concert.id, ticketTierId: tier.id, quantity: 2, ...uniqueBuyer('Best') });
+      const body = JSON.stringify({
+        concertId: concert.id,
+        ticketTierId: tier.id,
+        quantity: 2,
+        ...uniqueBuyer('Best'),
+      });
       const req = http.request(`${baseUrl}/ticket-bookings/best-available`, {
         method: 'POST',
         agent,
@@ -220,7 +238,9 @@ try {
   const small = seeded[0];
   const bigMap = (await call(api.baseUrl, 'GET', `/seats/concert/${big.id}`)).body;
   const freeIds = bigMap.seats.map((s) => s.id);
-  say(`Hamro Concert benchmark: ${ROUNDS} rounds per figure, medians; API and PostgreSQL on this machine (${new Date().toISOString()})`);
+  say(
+    `Hamro Concert benchmark: ${ROUNDS} rounds per figure, medians; API and PostgreSQL on this machine (${new Date().toISOString()})`,
+  );
   say(`20,000-seat concert created through createConcert() in ${Math.round(createMs)} ms`);
 
   // Warm-up: JIT, connection pool, PostgreSQL caches.
@@ -231,7 +251,8 @@ try {
   say('|---|---|---|---|---|---|');
   for (const connections of [50, 200]) {
     const rounds = [];
-    for (let i = 0; i < ROUNDS; i++) rounds.push(await bookingRound(api.baseUrl, connections, freeIds.splice(0, BOOKINGS_PER_ROUND[connections])));
+    for (let i = 0; i < ROUNDS; i++)
+      rounds.push(await bookingRound(api.baseUrl, connections, freeIds.splice(0, BOOKINGS_PER_ROUND[connections])));
     say(
       `| POST /ticket-bookings/seats | ${connections} | ${Math.round(median(rounds.map((r) => r.perSecond)))} | ` +
         `${median(rounds.map((r) => r.p50))} | ${median(rounds.map((r) => r.p99))} | ${rounds.reduce((n, r) => n + r.failed, 0)} |`,
@@ -251,7 +272,10 @@ try {
   say();
   say('| GET /seats/concert/:id | clients | req/s | p99 ms | bytes on the wire (br) | gzip | uncompressed | 304 |');
   say('|---|---|---|---|---|---|---|---|');
-  for (const [label, concert] of [['100 seats', small], ['20,000 seats', big]]) {
+  for (const [label, concert] of [
+    ['100 seats', small],
+    ['20,000 seats', big],
+  ]) {
     const url = `${api.baseUrl}/seats/concert/${concert.id}`;
     const br = await wireBytes(url, { 'accept-encoding': BROWSER_ENCODINGS });
     const gz = await wireBytes(url, { 'accept-encoding': 'gzip' });
@@ -289,7 +313,11 @@ try {
   }
   const raceWinners = races.map((r) => r.outcomes[201] ?? 0);
   if (raceWinners.some((n) => n !== 1)) problems.push(`one-seat races had ${raceWinners.join(', ')} winners`);
-  say(problems.length === 0 ? 'Invariants: OK (no seat sold twice; stock, seats and sale records agree)' : `Invariants: FAILED\n- ${problems.join('\n- ')}`);
+  say(
+    problems.length === 0
+      ? 'Invariants: OK (no seat sold twice; stock, seats and sale records agree)'
+      : `Invariants: FAILED\n- ${problems.join('\n- ')}`,
+  );
   if (problems.length > 0) process.exitCode = 1;
 } finally {
   await api.stop();

@@ -17,7 +17,8 @@ export async function databaseInvariants(databaseUrl, concertId) {
        where s.concert_id = $1 and s.booking_id is distinct from b.booking_id`,
       [concertId],
     );
-    if (disagreements.rowCount) problems.push(`${disagreements.rowCount} seats whose holder disagrees with booking_seats`);
+    if (disagreements.rowCount)
+      problems.push(`${disagreements.rowCount} seats whose holder disagrees with booking_seats`);
     const heldAndBooked = await client.query(
       `select id from seats where concert_id = $1 and booking_id is not null and hold_id is not null`,
       [concertId],
@@ -33,7 +34,8 @@ export async function databaseInvariants(databaseUrl, concertId) {
       [concertId],
     );
     for (const tier of tiers.rows) {
-      if (tier.sold !== tier.booked) problems.push(`tier ${tier.id}: ${tier.sold} sold in sale records but ${tier.booked} seats booked`);
+      if (tier.sold !== tier.booked)
+        problems.push(`tier ${tier.id}: ${tier.sold} sold in sale records but ${tier.booked} seats booked`);
       if (tier.seats !== tier.total) problems.push(`tier ${tier.id}: total ${tier.total} but ${tier.seats} seats`);
     }
     return { problems, tiers: tiers.rows };
@@ -51,7 +53,8 @@ export async function httpInvariants(baseUrl, concertId) {
   ]);
   for (const tier of concert.tiers) {
     const free = map.seats.filter((s) => s.ticketTierId === tier.id && s.status === 'available').length;
-    if (free !== tier.available) problems.push(`${baseUrl} tier ${tier.name}: available ${tier.available}, free seats ${free}`);
+    if (free !== tier.available)
+      problems.push(`${baseUrl} tier ${tier.name}: available ${tier.available}, free seats ${free}`);
   }
   const booked = map.seats.filter((s) => s.isBooked).length;
   const held = map.seats.filter((s) => s.status === 'held').length;

@@ -52,12 +52,16 @@ export async function startApi({ env = {}, name = 'api', timeoutMs = 90_000, nod
   const deadline = Date.now() + timeoutMs;
   let ready = false;
   while (!ready) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} before it was ready:\n${output}`);
+    if (child.exitCode !== null)
+      throw new Error(`${name} exited with ${child.exitCode} before it was ready:\n${output}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`${name} was not ready within ${timeoutMs} ms:\n${output}`);
     }
-    ready = await fetch(`${baseUrl}/health`).then((r) => r.ok, () => false);
+    ready = await fetch(`${baseUrl}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (!ready) await new Promise((resolve) => setTimeout(resolve, 200));
   }
 
@@ -88,7 +92,10 @@ export async function startApi({ env = {}, name = 'api', timeoutMs = 90_000, nod
 /** Runs a node script to completion and returns its exit code and output. */
 export function runScript(script, env) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));

@@ -51,7 +51,11 @@ describe('three API instances (four processes) on one database', () => {
       assert.equal(list.body.total, 3);
       for (const concert of list.body.data) {
         const tiers = Object.fromEntries(concert.tiers.map((t) => [t.name, [t.price, t.total]]));
-        assert.deepEqual(tiers, { VIP: ['100.00', 20], 'Front Row': ['50.00', 20], 'General Admission': ['10.00', 60] });
+        assert.deepEqual(tiers, {
+          VIP: ['100.00', 20],
+          'Front Row': ['50.00', 20],
+          'General Admission': ['10.00', 60],
+        });
       }
     }
     const docs = await fetch(`${first.baseUrl}/docs/`);
@@ -65,7 +69,9 @@ describe('three API instances (four processes) on one database', () => {
   });
 
   it('test-multiple-seat-booking.js passes: two buyers, two seats, both win', async () => {
-    const result = await runScript(path.join(scripts, 'test-multiple-seat-booking.js'), { BASE_URL: others[0].baseUrl });
+    const result = await runScript(path.join(scripts, 'test-multiple-seat-booking.js'), {
+      BASE_URL: others[0].baseUrl,
+    });
     assert.equal(result.code, 0, result.output);
     assert.match(result.output, /PASS/);
   });
@@ -77,14 +83,14 @@ describe('three API instances (four processes) on one database', () => {
     assert.equal(map.body.bookedSeats, 0, 'the race needs an untouched concert');
     const instances = [first, ...others];
     // Every seat is wanted by three buyers, one through each instance, all at once in random order.
-    const attempts = shuffle(
-      map.body.seats.flatMap((seat) => instances.map((api) => ({ api, seatId: seat.id }))),
-    );
+    const attempts = shuffle(map.body.seats.flatMap((seat) => instances.map((api) => ({ api, seatId: seat.id }))));
     assert.equal(attempts.length, 300);
 
     const started = Date.now();
     const results = await Promise.all(
-      attempts.map(({ api, seatId }) => book(api.baseUrl, uniqueBuyer('Racer'), [seatId]).then((r) => ({ ...r, seatId }))),
+      attempts.map(({ api, seatId }) =>
+        book(api.baseUrl, uniqueBuyer('Racer'), [seatId]).then((r) => ({ ...r, seatId })),
+      ),
     );
     const elapsed = Date.now() - started;
 
@@ -113,7 +119,11 @@ describe('three API instances (four processes) on one database', () => {
   it('after SIGTERM and a restart, the embedded data is still there and nothing is seeded again', async () => {
     await Promise.all(others.map((api) => api.stop()));
     others = [];
-    const before = await call(first.baseUrl, 'GET', `/seats/concert/${(await call(first.baseUrl, 'GET', '/concerts')).body.data.at(-1).id}`);
+    const before = await call(
+      first.baseUrl,
+      'GET',
+      `/seats/concert/${(await call(first.baseUrl, 'GET', '/concerts')).body.data.at(-1).id}`,
+    );
     const stopped = await first.stop();
     assert.equal(stopped.code, 0, first.output());
     assert.match(first.output(), /stopped cleanly/);

@@ -52,7 +52,8 @@ function webApp(dir: string): RequestHandler {
   return (req, res, next) => {
     files(req, res, () => {
       const wantsPage =
-        (req.method === 'GET' || req.method === 'HEAD') && (req.path === '/' || req.accepts(['json', 'html']) === 'html');
+        (req.method === 'GET' || req.method === 'HEAD') &&
+        (req.path === '/' || req.accepts(['json', 'html']) === 'html');
       if (!wantsPage || path.extname(req.path) !== '') {
         next();
         return;

@@ -20,9 +20,7 @@ const envSchema = z.object({
   DATA_DIR: optionalString,
   DATABASE_URL: z.preprocess(
     emptyAsUndefined,
-    z
-      .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
-      .optional(),
+    z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
   ),
   DB_HOST: optionalString,
   DB_PORT: z.preprocess(emptyAsUndefined, port.optional()),
@@ -44,9 +42,7 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
-export type DatabaseTarget =
-  | { kind: 'external'; url: string }
-  | { kind: 'embedded'; dataDir: string };
+export type DatabaseTarget = { kind: 'external'; url: string } | { kind: 'embedded'; dataDir: string };
 
 export interface Config {
   env: Env['NODE_ENV'];
@@ -112,7 +108,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = withDotEnv(process.env)):
   const partialDb = [env.DB_PORT, env.DB_USER, env.DB_PASSWORD, env.DB_NAME].some((v) => v !== undefined);
   for (const name of ['ADMIN_TOKEN', 'STAFF_TOKEN'] as const) {
     const token = env[name];
-    if (token !== undefined && !/^\S{16,}$/.test(token)) problems.push(`${name}: must be at least 16 characters, no spaces`);
+    if (token !== undefined && !/^\S{16,}$/.test(token))
+      problems.push(`${name}: must be at least 16 characters, no spaces`);
   }
   if (!env.DATABASE_URL && !env.DB_HOST && partialDb) {
     problems.push('DB_HOST: required when any of DB_PORT, DB_USER, DB_PASSWORD or DB_NAME is set');

@@ -3,12 +3,7 @@
  * requests and describe responses, and the types inferred from them. Import from
  * `hamro-concert.api/contracts`; this module has no server code.
  */
-export {
-  moneySchema,
-  problemSchema,
-  paginationQuerySchema,
-  type Page,
-} from './http/common.schemas.js';
+export { moneySchema, problemSchema, paginationQuerySchema, type Page } from './http/common.schemas.js';
 export {
   sectionSchema,
   tierSummarySchema,

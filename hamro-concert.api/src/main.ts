@@ -131,7 +131,8 @@ async function runPrimary() {
   let closeHttp: () => Promise<void>;
   if (config.workers === 1) {
     const http = await serve(config, logger, databaseUrl);
-    if (!http.webAppDir) logger.warn(`no built web app in ${config.webAppDir}; serving the API only (run npm run build)`);
+    if (!http.webAppDir)
+      logger.warn(`no built web app in ${config.webAppDir}; serving the API only (run npm run build)`);
     closeHttp = http.close;
   } else {
     let stopping = false;

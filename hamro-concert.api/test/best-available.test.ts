@@ -6,7 +6,9 @@ import { expectConsistent } from './invariants.js';
 
 /** A row of seats from a picture: 'o' free, 'x' taken; numbered from 1. */
 function row(rowNumber: number, picture: string, firstId = rowNumber * 100): FreeSeat[] {
-  return [...picture].flatMap((mark, i) => (mark === 'o' ? [{ id: firstId + i + 1, row: rowNumber, number: i + 1 }] : []));
+  return [...picture].flatMap((mark, i) =>
+    mark === 'o' ? [{ id: firstId + i + 1, row: rowNumber, number: i + 1 }] : [],
+  );
 }
 const numbers = (seats: FreeSeat[] | undefined) => seats?.map((s) => `${s.row}:${s.number}`);
 
@@ -70,7 +72,8 @@ describe('POST /ticket-bookings/best-available and /holds/best-available', () =>
     const concert = await buildConcert(app);
     const other = await buildConcert(app);
     const front = concert.tiers.find((t) => t.name === 'Front Row')!;
-    const ask = (body: object) => post(app, '/ticket-bookings/best-available', { concertId: concert.id, quantity: 2, ...buyer(), ...body });
+    const ask = (body: object) =>
+      post(app, '/ticket-bookings/best-available', { concertId: concert.id, quantity: 2, ...buyer(), ...body });
     for (let i = 0; i < 2; i++) expect((await ask({ ticketTierId: front.id, quantity: 10 })).status).toBe(201);
     const none = await ask({ ticketTierId: front.id });
     expect(none.status).toBe(409);
@@ -86,7 +89,11 @@ describe('POST /ticket-bookings/best-available and /holds/best-available', () =>
     const held = await post(app, '/holds/best-available', { concertId: concert.id, ticketTierId: ga.id, quantity: 4 });
     expect(held.status).toBe(201);
     expect(held.body.seatIds).toHaveLength(4);
-    const booked = await post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: held.body.seatIds, holdToken: held.body.holdToken });
+    const booked = await post(app, '/ticket-bookings/seats', {
+      ...buyer(),
+      seatIds: held.body.seatIds,
+      holdToken: held.body.holdToken,
+    });
     expect(booked.status).toBe(201);
     expect(booked.body.holdOutcome).toBe('confirmed-hold');
   });
@@ -98,13 +105,21 @@ describe('POST /ticket-bookings/best-available and /holds/best-available', () =>
     const started = Date.now();
     const responses = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        post(app, '/ticket-bookings/best-available', { concertId: concert.id, ticketTierId: ga.id, quantity: 1 + (i % 2), ...buyer() }),
+        post(app, '/ticket-bookings/best-available', {
+          concertId: concert.id,
+          ticketTierId: ga.id,
+          quantity: 1 + (i % 2),
+          ...buyer(),
+        }),
       ),
     );
     const elapsed = Date.now() - started;
 
     const statuses = responses.map((r) => r.status);
-    expect(statuses.every((s) => s === 201 || s === 409), statuses.join()).toBe(true);
+    expect(
+      statuses.every((s) => s === 201 || s === 409),
+      statuses.join(),
+    ).toBe(true);
     const sold = responses.filter((r) => r.status === 201).flatMap((r) => r.body.seatIds as number[]);
     expect(new Set(sold).size).toBe(sold.length);
     // 60 GA seats, asked for 150: the tier sells out, or leaves at most one seat that a pair could not use.

@@ -20,7 +20,10 @@ async function bookTwo() {
 }
 
 const tiersOf = async (concertId: string) =>
-  (await get(app, `/concerts/${concertId}`)).body.tiers.map((t: { id: number; available: number }) => [t.id, t.available]);
+  (await get(app, `/concerts/${concertId}`)).body.tiers.map((t: { id: number; available: number }) => [
+    t.id,
+    t.available,
+  ]);
 
 describe('finding a booking', () => {
   it('when the reference and email match, then it shows the concert, seats and total', async () => {

@@ -44,14 +44,25 @@ describe('POST /ticket-bookings/seats', () => {
       seatNumbers: [vip[0]!.seatNumber, vip[1]!.seatNumber],
     });
     expect(booking.ticketData).toContainEqual(
-      expect.objectContaining({ ticketTierId: gaTier.id, quantity: 1, pricePerTicket: '10.00', totalAmount: '10.00', seatNumbers: [ga.seatNumber] }),
+      expect.objectContaining({
+        ticketTierId: gaTier.id,
+        quantity: 1,
+        pricePerTicket: '10.00',
+        totalAmount: '10.00',
+        seatNumbers: [ga.seatNumber],
+      }),
     );
 
     const after = await get(app, `/concerts/${concert.id}`);
     expect(after.body.tiers.find((t: { id: number }) => t.id === vipTier.id).available).toBe(18);
     expect(after.body.tiers.find((t: { id: number }) => t.id === gaTier.id).available).toBe(59);
     const map = await seatsOf(app, concert.id);
-    expect(map.filter((s) => s.isBooked).map((s) => s.id).sort()).toEqual([ga.id, vip[0]!.id, vip[1]!.id].sort());
+    expect(
+      map
+        .filter((s) => s.isBooked)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual([ga.id, vip[0]!.id, vip[1]!.id].sort());
     await expectConsistent(app, concert.id);
   });
 
@@ -65,7 +76,11 @@ describe('POST /ticket-bookings/seats', () => {
 
     expect(response.status).toBe(409);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(response.body).toMatchObject({ status: 409, code: 'seat-already-booked', seats: [{ id: b!.id, seatNumber: b!.seatNumber }] });
+    expect(response.body).toMatchObject({
+      status: 409,
+      code: 'seat-already-booked',
+      seats: [{ id: b!.id, seatNumber: b!.seatNumber }],
+    });
     expect(response.body.detail).toContain(b!.seatNumber);
     expect(await countRows(app, 'booking_seats', concert.id)).toBe(before);
     const map = await seatsOf(app, concert.id);
@@ -134,7 +149,11 @@ describe('POST /ticket-bookings/seats', () => {
     expect(malformed.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(malformed.body.code).toBe('malformed-json');
 
-    const huge = await post(app, '/ticket-bookings/seats', { userName: 'x'.repeat(200_000), userEmail: 'a@b.co', seatIds: [1] });
+    const huge = await post(app, '/ticket-bookings/seats', {
+      userName: 'x'.repeat(200_000),
+      userEmail: 'a@b.co',
+      seatIds: [1],
+    });
     expect(huge.status).toBe(413);
     expect(huge.body.code).toBe('payload-too-large');
   });
@@ -143,8 +162,18 @@ describe('POST /ticket-bookings/seats', () => {
     const concert = await buildConcert(app);
     const [a, b] = await seatsOf(app, concert.id);
     const email = `Case-${Date.now()}@Example.com`;
-    expect((await post(app, '/ticket-bookings/seats', { userName: 'Gita', userEmail: email, seatIds: [a!.id] })).status).toBe(201);
-    expect((await post(app, '/ticket-bookings/seats', { userName: 'Gita', userEmail: email.toLowerCase(), seatIds: [b!.id] })).status).toBe(201);
+    expect(
+      (await post(app, '/ticket-bookings/seats', { userName: 'Gita', userEmail: email, seatIds: [a!.id] })).status,
+    ).toBe(201);
+    expect(
+      (
+        await post(app, '/ticket-bookings/seats', {
+          userName: 'Gita',
+          userEmail: email.toLowerCase(),
+          seatIds: [b!.id],
+        })
+      ).status,
+    ).toBe(201);
     const owners = await app.database.db.execute<{ n: number }>(
       sql`select count(distinct customer_id)::int as n from bookings where concert_id = ${concert.id}`,
     );

@@ -15,7 +15,9 @@ describe('the per-buyer limit (MAX_TICKETS_PER_BUYER = 6 here)', () => {
     const ga = (await seatsOf(app, concert.id)).filter((s) => s.section === 'ga');
     const who = buyer();
 
-    expect((await post(app, '/ticket-bookings/seats', { ...who, seatIds: ga.slice(0, 4).map((s) => s.id) })).status).toBe(201);
+    expect(
+      (await post(app, '/ticket-bookings/seats', { ...who, seatIds: ga.slice(0, 4).map((s) => s.id) })).status,
+    ).toBe(201);
     const over = await post(app, '/ticket-bookings/seats', {
       ...who,
       userEmail: who.userEmail.toUpperCase(),
@@ -24,7 +26,9 @@ describe('the per-buyer limit (MAX_TICKETS_PER_BUYER = 6 here)', () => {
 
     expect(over.status).toBe(409);
     expect(over.body).toMatchObject({ code: 'buyer-limit-reached', limit: 6, owned: 4, requested: 3 });
-    expect((await post(app, '/ticket-bookings/seats', { ...who, seatIds: ga.slice(4, 6).map((s) => s.id) })).status).toBe(201);
+    expect(
+      (await post(app, '/ticket-bookings/seats', { ...who, seatIds: ga.slice(4, 6).map((s) => s.id) })).status,
+    ).toBe(201);
     await expectConsistent(app, concert.id);
   });
 
@@ -42,7 +46,8 @@ describe('the per-buyer limit (MAX_TICKETS_PER_BUYER = 6 here)', () => {
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(3);
     expect(statuses.filter((s) => s === 409)).toHaveLength(7);
-    for (const refused of responses.filter((r) => r.status === 409)) expect(refused.body.code).toBe('buyer-limit-reached');
+    for (const refused of responses.filter((r) => r.status === 409))
+      expect(refused.body.code).toBe('buyer-limit-reached');
     await expectConsistent(app, concert.id);
   });
 
@@ -56,7 +61,9 @@ describe('the per-buyer limit (MAX_TICKETS_PER_BUYER = 6 here)', () => {
 
     expect((await post(app, `/bookings/${first.body.reference}/cancel`, { email: who.userEmail })).status).toBe(200);
 
-    expect((await post(app, '/ticket-bookings/seats', { ...who, seatIds: ga.slice(6, 12).map((s) => s.id) })).status).toBe(201);
+    expect(
+      (await post(app, '/ticket-bookings/seats', { ...who, seatIds: ga.slice(6, 12).map((s) => s.id) })).status,
+    ).toBe(201);
     await expectConsistent(app, concert.id);
   });
 
@@ -64,7 +71,14 @@ describe('the per-buyer limit (MAX_TICKETS_PER_BUYER = 6 here)', () => {
     const concert = await buildConcert(app);
     const ga = (await seatsOf(app, concert.id)).filter((s) => s.section === 'ga');
     for (let i = 0; i < 3; i++) {
-      expect((await post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: ga.slice(6 * i, 6 * i + 6).map((s) => s.id) })).status).toBe(201);
+      expect(
+        (
+          await post(app, '/ticket-bookings/seats', {
+            ...buyer(),
+            seatIds: ga.slice(6 * i, 6 * i + 6).map((s) => s.id),
+          })
+        ).status,
+      ).toBe(201);
     }
   });
 });

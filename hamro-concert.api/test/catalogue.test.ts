@@ -91,9 +91,33 @@ describe('ticket tiers', () => {
     expect(response.status).toBe(200);
     const mine = response.body.filter((t: { concertId: string }) => t.concertId === concert.id);
     expect(mine).toEqual([
-      { id: expect.any(Number), concertId: concert.id, ticketTypeId: 1, name: 'VIP', price: '100.00', total: 20, available: 20 },
-      { id: expect.any(Number), concertId: concert.id, ticketTypeId: 2, name: 'Front Row', price: '50.00', total: 20, available: 20 },
-      { id: expect.any(Number), concertId: concert.id, ticketTypeId: 3, name: 'General Admission', price: '10.00', total: 60, available: 60 },
+      {
+        id: expect.any(Number),
+        concertId: concert.id,
+        ticketTypeId: 1,
+        name: 'VIP',
+        price: '100.00',
+        total: 20,
+        available: 20,
+      },
+      {
+        id: expect.any(Number),
+        concertId: concert.id,
+        ticketTypeId: 2,
+        name: 'Front Row',
+        price: '50.00',
+        total: 20,
+        available: 20,
+      },
+      {
+        id: expect.any(Number),
+        concertId: concert.id,
+        ticketTypeId: 3,
+        name: 'General Admission',
+        price: '10.00',
+        total: 60,
+        available: 60,
+      },
     ]);
   });
 

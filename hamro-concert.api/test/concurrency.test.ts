@@ -37,7 +37,10 @@ describe('bookings under contention', () => {
 
   it('when 20 multi-seat bookings overlap, listing seats in shuffled order, then none deadlocks and no seat is sold twice', async () => {
     const concert = await buildConcert(app);
-    const pool = (await seatsOf(app, concert.id)).filter((s) => s.section === 'ga').slice(0, 12).map((s) => s.id);
+    const pool = (await seatsOf(app, concert.id))
+      .filter((s) => s.section === 'ga')
+      .slice(0, 12)
+      .map((s) => s.id);
     // Each request takes 3 to 6 seats from a small shared pool, so most overlap with others.
     const requests = Array.from({ length: 20 }, () => shuffle(pool).slice(0, 3 + Math.floor(Math.random() * 4)));
 
@@ -46,7 +49,10 @@ describe('bookings under contention', () => {
     );
 
     const statuses = responses.map((r) => r.status);
-    expect(statuses.every((s) => s === 201 || s === 409), `statuses: ${statuses.join(',')}`).toBe(true);
+    expect(
+      statuses.every((s) => s === 201 || s === 409),
+      `statuses: ${statuses.join(',')}`,
+    ).toBe(true);
     expect(statuses).toContain(201);
     const sold = responses.filter((r) => r.status === 201).flatMap((r) => r.body.seatIds as number[]);
     expect(new Set(sold).size).toBe(sold.length);

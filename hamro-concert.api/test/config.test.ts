@@ -15,7 +15,13 @@ describe('loadConfig', () => {
   });
 
   it('when the DB_* variables are set, then they make the connection URL', () => {
-    const config = loadConfig({ DB_HOST: 'db.local', DB_PORT: '6543', DB_USER: 'app', DB_PASSWORD: 'p@ss', DB_NAME: 'tickets' });
+    const config = loadConfig({
+      DB_HOST: 'db.local',
+      DB_PORT: '6543',
+      DB_USER: 'app',
+      DB_PASSWORD: 'p@ss',
+      DB_NAME: 'tickets',
+    });
     expect(config.database).toEqual({ kind: 'external', url: 'postgresql://app:p%40ss@db.local:6543/tickets' });
   });
 

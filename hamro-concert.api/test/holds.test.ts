@@ -52,10 +52,15 @@ describe('seat holds', () => {
 
     const map = await get(app, `/seats/concert/${concert.id}`);
     expect(map.body).toMatchObject({ availableSeats: 98, heldSeats: 2, bookedSeats: 0 });
-    expect(map.body.seats.find((s: { id: number }) => s.id === a!.id)).toMatchObject({ status: 'held', isBooked: false });
+    expect(map.body.seats.find((s: { id: number }) => s.id === a!.id)).toMatchObject({
+      status: 'held',
+      isBooked: false,
+    });
     const vip = (await get(app, `/concerts/${concert.id}`)).body.tiers.find((t: { name: string }) => t.name === 'VIP');
     expect(vip.available).toBe(18);
-    expect((await get(app, `/seats/concert/${concert.id}/available`)).body.map((s: { id: number }) => s.id)).not.toContain(a!.id);
+    expect(
+      (await get(app, `/seats/concert/${concert.id}/available`)).body.map((s: { id: number }) => s.id),
+    ).not.toContain(a!.id);
     await expectConsistent(app, concert.id);
   });
 
@@ -64,18 +69,30 @@ describe('seat holds', () => {
     const [a, b] = await seatsOf(app, concert.id);
     const { body: held } = await hold(app, concert.id, [a!.id, b!.id]);
 
-    const mismatch = await post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [a!.id], holdToken: held.holdToken });
+    const mismatch = await post(app, '/ticket-bookings/seats', {
+      ...buyer(),
+      seatIds: [a!.id],
+      holdToken: held.holdToken,
+    });
     expect(mismatch.status).toBe(400);
     expect(mismatch.body.code).toBe('hold-mismatch');
 
-    const booked = await post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [b!.id, a!.id], holdToken: held.holdToken });
+    const booked = await post(app, '/ticket-bookings/seats', {
+      ...buyer(),
+      seatIds: [b!.id, a!.id],
+      holdToken: held.holdToken,
+    });
     expect(booked.status).toBe(201);
     expect(booked.body.holdOutcome).toBe('confirmed-hold');
     expect((await get(app, `/holds/${held.holdToken}`)).body.status).toBe('confirmed');
     const map = await get(app, `/seats/concert/${concert.id}`);
     expect(map.body).toMatchObject({ bookedSeats: 2, heldSeats: 0 });
 
-    const again = await post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [a!.id, b!.id], holdToken: held.holdToken });
+    const again = await post(app, '/ticket-bookings/seats', {
+      ...buyer(),
+      seatIds: [a!.id, b!.id],
+      holdToken: held.holdToken,
+    });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('hold-already-used');
     expect((await del(app, `/holds/${held.holdToken}`)).status).toBe(409);
@@ -120,7 +137,11 @@ describe('seat holds', () => {
     const [a, b] = await seatsOf(shortLived, concert.id);
     const token = await expiredHold(concert.id, [a!.id, b!.id]);
 
-    const booked = await post(shortLived, '/ticket-bookings/seats', { ...buyer(), seatIds: [a!.id, b!.id], holdToken: token });
+    const booked = await post(shortLived, '/ticket-bookings/seats', {
+      ...buyer(),
+      seatIds: [a!.id, b!.id],
+      holdToken: token,
+    });
 
     expect(booked.status).toBe(201);
     expect(booked.body.holdOutcome).toBe('hold-expired-seats-still-free');
@@ -133,7 +154,11 @@ describe('seat holds', () => {
     const token = await expiredHold(concert.id, [a!.id, b!.id]);
     expect((await post(shortLived, '/ticket-bookings/seats', { ...buyer(), seatIds: [b!.id] })).status).toBe(201);
 
-    const late = await post(shortLived, '/ticket-bookings/seats', { ...buyer(), seatIds: [a!.id, b!.id], holdToken: token });
+    const late = await post(shortLived, '/ticket-bookings/seats', {
+      ...buyer(),
+      seatIds: [a!.id, b!.id],
+      holdToken: token,
+    });
 
     expect(late.status).toBe(410);
     expect(late.body.code).toBe('hold-expired');
@@ -142,13 +167,19 @@ describe('seat holds', () => {
 
   it('when 20 buyers race to hold overlapping seats, then no seat ends up in two holds and nothing is half-held', async () => {
     const concert = await buildConcert(app);
-    const pool = (await seatsOf(app, concert.id)).filter((s) => s.section === 'ga').slice(0, 10).map((s) => s.id);
+    const pool = (await seatsOf(app, concert.id))
+      .filter((s) => s.section === 'ga')
+      .slice(0, 10)
+      .map((s) => s.id);
     const requests = Array.from({ length: 20 }, () => shuffle(pool).slice(0, 2 + Math.floor(Math.random() * 4)));
 
     const responses = await Promise.all(requests.map((seatIds) => hold(app, concert.id, seatIds)));
 
     const statuses = responses.map((r) => r.status);
-    expect(statuses.every((s) => s === 201 || s === 409), statuses.join(',')).toBe(true);
+    expect(
+      statuses.every((s) => s === 201 || s === 409),
+      statuses.join(','),
+    ).toBe(true);
     const held = responses.filter((r) => r.status === 201).flatMap((r) => r.body.seatIds as number[]);
     expect(new Set(held).size).toBe(held.length);
     const rows = await app.database.db.execute<{ id: number }>(sql`
@@ -169,11 +200,23 @@ describe('seat holds', () => {
     expect((await hold(app, '00000000-0000-4000-8000-000000000000', [x!.id])).body.code).toBe('concert-not-found');
     expect((await hold(app, first.id, [2_000_000_001])).body.code).toBe('seat-not-found');
     expect((await hold(app, first.id, [])).status).toBe(400);
-    expect((await hold(app, first.id, Array.from({ length: 11 }, (_, i) => i + 1))).status).toBe(400);
+    expect(
+      (
+        await hold(
+          app,
+          first.id,
+          Array.from({ length: 11 }, (_, i) => i + 1),
+        )
+      ).status,
+    ).toBe(400);
     expect((await get(app, '/holds/not!a!token')).status).toBe(400);
     expect((await get(app, '/holds/AAAAAAAAAAAAAAAAAAAAAAAA')).body.code).toBe('hold-not-found');
     expect((await del(app, '/holds/AAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
-    const unknown = await post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [x!.id], holdToken: 'AAAAAAAAAAAAAAAAAAAAAAAA' });
+    const unknown = await post(app, '/ticket-bookings/seats', {
+      ...buyer(),
+      seatIds: [x!.id],
+      holdToken: 'AAAAAAAAAAAAAAAAAAAAAAAA',
+    });
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('hold-not-found');
   });

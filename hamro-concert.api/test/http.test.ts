@@ -21,7 +21,9 @@ interface Layer {
 function mountedRoutes(layers: Layer[]): string[] {
   return layers.flatMap((layer) => {
     if (layer.route) {
-      return Object.keys(layer.route.methods).map((method) => `${method} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`);
+      return Object.keys(layer.route.methods).map(
+        (method) => `${method} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`,
+      );
     }
     return layer.handle?.stack ? mountedRoutes(layer.handle.stack) : [];
   });
@@ -32,7 +34,12 @@ describe('the HTTP surface', () => {
     const response = await get(app, '/no/such/route');
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(response.body).toMatchObject({ status: 404, code: 'route-not-found', title: 'Not Found', instance: '/no/such/route' });
+    expect(response.body).toMatchObject({
+      status: 404,
+      code: 'route-not-found',
+      title: 'Not Found',
+      instance: '/no/such/route',
+    });
     expect(response.body.type).toContain('route-not-found');
     expect(response.body.requestId).toBe(response.headers.get('x-request-id'));
   });
@@ -76,7 +83,10 @@ describe('the HTTP surface', () => {
       const operation = document.paths[path]?.[method];
       expect(operation, `${route} is missing from /openapi.json`).toBeDefined();
       const statuses = Object.keys(operation.responses);
-      expect(statuses.some((s) => s.startsWith('2')), `${route} documents no success response`).toBe(true);
+      expect(
+        statuses.some((s) => s.startsWith('2')),
+        `${route} documents no success response`,
+      ).toBe(true);
       expect(statuses, `${route} documents no 500`).toContain('500');
     }
     expect(Object.keys(document.paths['/ticket-bookings/seats'].post.responses)).toEqual(
@@ -92,7 +102,9 @@ describe('the HTTP surface', () => {
   });
 
   it('when a client sends a non-JSON content type, then the body is rejected as invalid, not crashed on', async () => {
-    const response = await request(app, 'POST', '/ticket-bookings/seats', 'userName=x', { 'content-type': 'text/plain' });
+    const response = await request(app, 'POST', '/ticket-bookings/seats', 'userName=x', {
+      'content-type': 'text/plain',
+    });
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('validation-failed');
   });
@@ -106,7 +118,12 @@ describe('serving the web app', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hamro-webapp-'));
     fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Hamro Concert</title>');
     fs.writeFileSync(path.join(dir, 'app.js'), 'console.log(1)');
-    const web = createApp({ db: app.database.db, clock: systemClock, logger: pino({ level: 'silent' }), webAppDir: dir });
+    const web = createApp({
+      db: app.database.db,
+      clock: systemClock,
+      logger: pino({ level: 'silent' }),
+      webAppDir: dir,
+    });
     const server = web.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     try {

@@ -60,10 +60,15 @@ describe('Idempotency-Key', () => {
     const body = { ...buyer(), seatIds: [a!.id] };
     const headers = { 'idempotency-key': key() };
 
-    const responses = await Promise.all(Array.from({ length: 8 }, () => post(app, '/ticket-bookings/seats', body, headers)));
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () => post(app, '/ticket-bookings/seats', body, headers)),
+    );
 
     const statuses = responses.map((r) => r.status);
-    expect(statuses.every((s) => s === 201 || s === 409), statuses.join()).toBe(true);
+    expect(
+      statuses.every((s) => s === 201 || s === 409),
+      statuses.join(),
+    ).toBe(true);
     const created = responses.filter((r) => r.status === 201);
     expect(created.length).toBeGreaterThanOrEqual(1);
     for (const replay of created) expect(replay.body).toEqual(created[0]!.body);
@@ -83,11 +88,19 @@ describe('Idempotency-Key', () => {
       sql`select count(*)::int as n from holds where concert_id = ${concert.id}`,
     );
     expect(holds.rows[0]!.n).toBe(1);
-    expect((await post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [b!.id] }, { 'idempotency-key': shared })).status).toBe(201);
+    expect(
+      (await post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [b!.id] }, { 'idempotency-key': shared }))
+        .status,
+    ).toBe(201);
   });
 
   it('when the key is malformed, then 400', async () => {
-    const response = await post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [1] }, { 'idempotency-key': 'has space' });
+    const response = await post(
+      app,
+      '/ticket-bookings/seats',
+      { ...buyer(), seatIds: [1] },
+      { 'idempotency-key': 'has space' },
+    );
     expect(response.status).toBe(400);
   });
 });

@@ -70,12 +70,19 @@ export async function expectConsistent(app: TestApp, concertId: string): Promise
   expect(map.body.seats.filter((seat: { isBooked: boolean }) => seat.isBooked)).toHaveLength(bookedInDb);
 }
 
-export async function countRows(app: TestApp, table: 'bookings' | 'booking_seats' | 'sales' | 'customers', concertId?: string) {
-  const where = !concertId || table === 'customers'
-    ? sql``
-    : table === 'booking_seats'
-      ? sql` where seat_id in (select id from seats where concert_id = ${concertId})`
-      : sql` where concert_id = ${concertId}`;
-  const result = await app.database.db.execute<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(table)}${where}`);
+export async function countRows(
+  app: TestApp,
+  table: 'bookings' | 'booking_seats' | 'sales' | 'customers',
+  concertId?: string,
+) {
+  const where =
+    !concertId || table === 'customers'
+      ? sql``
+      : table === 'booking_seats'
+        ? sql` where seat_id in (select id from seats where concert_id = ${concertId})`
+        : sql` where concert_id = ${concertId}`;
+  const result = await app.database.db.execute<{ n: number }>(
+    sql`select count(*)::int as n from ${sql.identifier(table)}${where}`,
+  );
   return result.rows[0]!.n;
 }

@@ -27,7 +27,15 @@ const layout = {
   city: 'Kathmandu',
   tiers: [
     { name: 'Front Row', section: 'front', price: '75.00', rows: [{ row: 1, seats: 8 }] },
-    { name: 'General Admission', section: 'ga', price: '12.50', rows: [{ row: 1, seats: 5 }, { row: 2, seats: 6 }] },
+    {
+      name: 'General Admission',
+      section: 'ga',
+      price: '12.50',
+      rows: [
+        { row: 1, seats: 5 },
+        { row: 2, seats: 6 },
+      ],
+    },
   ],
 };
 
@@ -39,17 +47,20 @@ describe('admin access', () => {
     ['DELETE', '/concerts/00000000-0000-4000-8000-000000000000', undefined],
   ];
 
-  it.each(protectedRoutes)('when %s %s comes with no token, a wrong one, or a staff one, then 401/403/403', async (method, path, body) => {
-    const none = await request(app, method, path, body);
-    expect(none.status).toBe(401);
-    expect(none.body.code).toBe('unauthorized');
-    expect(none.headers.get('www-authenticate')).toBe('Bearer');
-    const wrong = await request(app, method, path, body, { authorization: 'Bearer not-the-token-at-all' });
-    expect(wrong.status).toBe(403);
-    expect(wrong.body.code).toBe('forbidden');
-    expect(JSON.stringify(wrong.body)).not.toContain(ADMIN);
-    expect((await request(app, method, path, body, asStaff)).status).toBe(403);
-  });
+  it.each(protectedRoutes)(
+    'when %s %s comes with no token, a wrong one, or a staff one, then 401/403/403',
+    async (method, path, body) => {
+      const none = await request(app, method, path, body);
+      expect(none.status).toBe(401);
+      expect(none.body.code).toBe('unauthorized');
+      expect(none.headers.get('www-authenticate')).toBe('Bearer');
+      const wrong = await request(app, method, path, body, { authorization: 'Bearer not-the-token-at-all' });
+      expect(wrong.status).toBe(403);
+      expect(wrong.body.code).toBe('forbidden');
+      expect(JSON.stringify(wrong.body)).not.toContain(ADMIN);
+      expect((await request(app, method, path, body, asStaff)).status).toBe(403);
+    },
+  );
 
   it('when ADMIN_TOKEN is not set, then admin routes answer 403 and say how to enable them', async () => {
     const response = await post(closed, '/concerts', layout, asAdmin);
@@ -78,7 +89,9 @@ describe('concerts with venue layouts', () => {
       ...Array.from({ length: 5 }, (_, i) => `G-${i + 1}@1`),
       ...Array.from({ length: 6 }, (_, i) => `G-${i + 6}@2`),
     ]);
-    expect((await post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [seats[0]!.id] })).body.totalAmount).toBe('75.00');
+    expect((await post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [seats[0]!.id] })).body.totalAmount).toBe(
+      '75.00',
+    );
   });
 
   it('when only the plain concert fields are sent, then the concert exists with no seats yet', async () => {
@@ -111,9 +124,25 @@ describe('concerts with venue layouts', () => {
 
   it.each([
     ['two tiers for one section', { tiers: [layout.tiers[0], { ...layout.tiers[0], name: 'Again' }] }],
-    ['a row twice in a tier', { tiers: [{ ...layout.tiers[0], rows: [{ row: 1, seats: 2 }, { row: 1, seats: 3 }] }] }],
+    [
+      'a row twice in a tier',
+      {
+        tiers: [
+          {
+            ...layout.tiers[0],
+            rows: [
+              { row: 1, seats: 2 },
+              { row: 1, seats: 3 },
+            ],
+          },
+        ],
+      },
+    ],
     ['a bad price', { tiers: [{ ...layout.tiers[0], price: '12.5.0' }] }],
-    ['more than 100,000 seats', { tiers: [{ ...layout.tiers[1], rows: Array.from({ length: 101 }, (_, i) => ({ row: i + 1, seats: 1000 })) }] }],
+    [
+      'more than 100,000 seats',
+      { tiers: [{ ...layout.tiers[1], rows: Array.from({ length: 101 }, (_, i) => ({ row: i + 1, seats: 1000 })) }] },
+    ],
     ['no title', { title: '' }],
   ])('when the layout has %s, then 400', async (_case, change) => {
     const response = await post(app, '/concerts', { ...layout, ...change }, asAdmin);
@@ -129,7 +158,9 @@ describe('concerts with venue layouts', () => {
     expect(byBody.body).toMatchObject({ title: 'Renamed', venue: 'New Hall' });
     expect((await put(app, `/concerts/${concert.id}`, {}, asAdmin)).status).toBe(400);
     expect((await put(app, `/concerts/${concert.id}`, { tiers: [] }, asAdmin)).status).toBe(400);
-    expect((await put(app, '/concerts/00000000-0000-4000-8000-000000000000', { title: 'x' }, asAdmin)).status).toBe(404);
+    expect((await put(app, '/concerts/00000000-0000-4000-8000-000000000000', { title: 'x' }, asAdmin)).status).toBe(
+      404,
+    );
   });
 
   it('when a concert has active bookings, then it cannot be deleted; once they are cancelled, it can', async () => {
@@ -156,7 +187,11 @@ describe('tickets and the door', () => {
     const who = buyer();
     const booking = await post(app, '/ticket-bookings/seats', { ...who, seatIds: seats.map((s) => s.id) });
     expect(booking.body.tickets).toEqual(
-      seats.map((seat) => ({ seatId: seat.id, seatNumber: seat.seatNumber, code: expect.stringMatching(/^[0-9a-f]{32}$/) })),
+      seats.map((seat) => ({
+        seatId: seat.id,
+        seatNumber: seat.seatNumber,
+        code: expect.stringMatching(/^[0-9a-f]{32}$/),
+      })),
     );
     expect(new Set(booking.body.tickets.map((t: { code: string }) => t.code)).size).toBe(2);
     const lookup = await get(app, `/bookings/${booking.body.reference}?email=${who.userEmail}`);
@@ -175,7 +210,12 @@ describe('tickets and the door', () => {
     expect((await post(app, '/check-in', { code: first!.code })).status).toBe(401);
     const admitted = await post(app, '/check-in', { code: first!.code.toUpperCase() }, asStaff);
     expect(admitted.status).toBe(200);
-    expect(admitted.body).toMatchObject({ status: 'admitted', seatNumber: first!.seatNumber, userName: 'Door Tester', concertTitle: concert.title });
+    expect(admitted.body).toMatchObject({
+      status: 'admitted',
+      seatNumber: first!.seatNumber,
+      userName: 'Door Tester',
+      concertTitle: concert.title,
+    });
 
     const again = await post(app, '/check-in', { code: first!.code }, asAdmin);
     expect(again.status).toBe(409);
@@ -207,7 +247,10 @@ describe('sales report', () => {
     const seats = await seatsOf(app, concert.id);
     const vip = seats.filter((s) => s.section === 'vip');
     const ga = seats.filter((s) => s.section === 'ga');
-    const kept = await post(app, '/ticket-bookings/seats', { ...buyer({ userName: 'Kept' }), seatIds: [vip[0]!.id, ga[0]!.id] });
+    const kept = await post(app, '/ticket-bookings/seats', {
+      ...buyer({ userName: 'Kept' }),
+      seatIds: [vip[0]!.id, ga[0]!.id],
+    });
     const who = buyer({ userName: 'Cancelled' });
     const dropped = await post(app, '/ticket-bookings/seats', { ...who, seatIds: [vip[1]!.id] });
     await post(app, `/bookings/${dropped.body.reference}/cancel`, { email: who.userEmail });
@@ -218,12 +261,45 @@ describe('sales report', () => {
 
     expect(report.status).toBe(200);
     expect(report.body.tiers).toEqual([
-      { ticketTierId: expect.any(Number), name: 'VIP', price: '100.00', total: 20, sold: 1, held: 0, free: 19, revenue: '100.00' },
-      { ticketTierId: expect.any(Number), name: 'Front Row', price: '50.00', total: 20, sold: 0, held: 0, free: 20, revenue: '0.00' },
-      { ticketTierId: expect.any(Number), name: 'General Admission', price: '10.00', total: 60, sold: 1, held: 2, free: 57, revenue: '10.00' },
+      {
+        ticketTierId: expect.any(Number),
+        name: 'VIP',
+        price: '100.00',
+        total: 20,
+        sold: 1,
+        held: 0,
+        free: 19,
+        revenue: '100.00',
+      },
+      {
+        ticketTierId: expect.any(Number),
+        name: 'Front Row',
+        price: '50.00',
+        total: 20,
+        sold: 0,
+        held: 0,
+        free: 20,
+        revenue: '0.00',
+      },
+      {
+        ticketTierId: expect.any(Number),
+        name: 'General Admission',
+        price: '10.00',
+        total: 60,
+        sold: 1,
+        held: 2,
+        free: 57,
+        revenue: '10.00',
+      },
     ]);
     expect(report.body.totals).toEqual({ sold: 2, held: 2, free: 96, revenue: '110.00' });
-    expect(report.body.recentBookings.map((b: { reference: string; status: string; seatCount: number }) => [b.reference, b.status, b.seatCount])).toEqual([
+    expect(
+      report.body.recentBookings.map((b: { reference: string; status: string; seatCount: number }) => [
+        b.reference,
+        b.status,
+        b.seatCount,
+      ]),
+    ).toEqual([
       [dropped.body.reference, 'cancelled', 1],
       [kept.body.reference, 'confirmed', 2],
     ]);
@@ -233,24 +309,47 @@ describe('sales report', () => {
 
 describe('ticket tiers, protected', () => {
   it.each([
-    ['POST', '/ticket-tiers', { concertId: '00000000-0000-4000-8000-000000000000', ticketTypeId: 1, name: 'x', price: '1.00', total: 1 }],
+    [
+      'POST',
+      '/ticket-tiers',
+      { concertId: '00000000-0000-4000-8000-000000000000', ticketTypeId: 1, name: 'x', price: '1.00', total: 1 },
+    ],
     ['PUT', '/ticket-tiers', { id: 1, name: 'x' }],
     ['DELETE', '/ticket-tiers/1', undefined],
   ])('when %s %s has no token or a wrong one, then 401 / 403', async (method, path, body) => {
     expect((await request(app, method, path, body)).status).toBe(401);
-    expect((await request(app, method, path, body, { authorization: 'Bearer wrong-wrong-wrong-wrong' })).status).toBe(403);
+    expect((await request(app, method, path, body, { authorization: 'Bearer wrong-wrong-wrong-wrong' })).status).toBe(
+      403,
+    );
   });
 
   it('when a tier is added, then its seats are laid out in rows and can be booked', async () => {
     const { tiers: _none, ...plain } = layout;
     const concert = (await post(app, '/concerts', plain, asAdmin)).body;
-    const created = await post(app, '/ticket-tiers', { concertId: concert.id, ticketTypeId: 1, name: 'VIP', price: '80.00', total: 25 }, asAdmin);
+    const created = await post(
+      app,
+      '/ticket-tiers',
+      { concertId: concert.id, ticketTypeId: 1, name: 'VIP', price: '80.00', total: 25 },
+      asAdmin,
+    );
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ concertId: concert.id, ticketTypeId: 1, name: 'VIP', price: '80.00', total: 25, available: 25 });
+    expect(created.body).toMatchObject({
+      concertId: concert.id,
+      ticketTypeId: 1,
+      name: 'VIP',
+      price: '80.00',
+      total: 25,
+      available: 25,
+    });
     const seats = await seatsOf(app, concert.id);
     expect(seats.map((s) => s.row)).toEqual([...Array(10).fill(1), ...Array(10).fill(2), ...Array(5).fill(3)]);
     expect(seats.at(-1)!.seatNumber).toBe('V-25');
-    const again = await post(app, '/ticket-tiers', { concertId: concert.id, ticketTypeId: 1, name: 'VIP 2', price: '1.00', total: 1 }, asAdmin);
+    const again = await post(
+      app,
+      '/ticket-tiers',
+      { concertId: concert.id, ticketTypeId: 1, name: 'VIP 2', price: '1.00', total: 1 },
+      asAdmin,
+    );
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('tier-exists');
   });
@@ -280,7 +379,10 @@ describe('ticket tiers, protected', () => {
 
     const grown = await put(app, '/ticket-tiers', { id: front.id, total: 25 }, asAdmin);
     expect(grown.body).toMatchObject({ total: 25, available: 24 });
-    expect((await seatsOf(app, concert.id)).filter((s) => s.section === 'front').at(-1)).toMatchObject({ seatNumber: 'F-25', row: 2 });
+    expect((await seatsOf(app, concert.id)).filter((s) => s.section === 'front').at(-1)).toMatchObject({
+      seatNumber: 'F-25',
+      row: 2,
+    });
 
     const shrunk = await put(app, '/ticket-tiers', { id: front.id, total: 18 }, asAdmin);
     expect(shrunk.body).toMatchObject({ total: 18, available: 17 });
@@ -299,7 +401,10 @@ describe('ticket tiers, protected', () => {
 
   it('when a tier has sales history it cannot be deleted; an unused one can', async () => {
     const concert = await buildConcert(app);
-    const [used, unused] = [concert.tiers.find((t) => t.name === 'VIP')!, concert.tiers.find((t) => t.name === 'Front Row')!];
+    const [used, unused] = [
+      concert.tiers.find((t) => t.name === 'VIP')!,
+      concert.tiers.find((t) => t.name === 'Front Row')!,
+    ];
     const [seat] = (await seatsOf(app, concert.id)).filter((s) => s.ticketTierId === used.id);
     await post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [seat!.id] });
 

@@ -15,7 +15,15 @@ describe('GET /seats/concert/:concertId', () => {
     const response = await get(app, `/seats/concert/${concert.id}`);
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ totalSeats: 100, availableSeats: 100, bookedSeats: 0, heldSeats: 0 });
-    const seats = response.body.seats as { section: string; row: number; seatNumber: string; concertId: string; isBooked: boolean; id: number; ticketTierId: number }[];
+    const seats = response.body.seats as {
+      section: string;
+      row: number;
+      seatNumber: string;
+      concertId: string;
+      isBooked: boolean;
+      id: number;
+      ticketTierId: number;
+    }[];
     expect(seats.map((s) => s.section)).toEqual([
       ...Array(20).fill('front'),
       ...Array(20).fill('vip'),
@@ -47,7 +55,10 @@ describe('GET /seats/concert/:concertId', () => {
 
     const after = await get(app, `/seats/concert/${concert.id}`);
     expect(after.body).toMatchObject({ totalSeats: 100, availableSeats: 99, bookedSeats: 1 });
-    expect(after.body.seats.find((s: { id: number }) => s.id === second!.id)).toMatchObject({ isBooked: true, status: 'booked' });
+    expect(after.body.seats.find((s: { id: number }) => s.id === second!.id)).toMatchObject({
+      isBooked: true,
+      status: 'booked',
+    });
     expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
 
     const free = await get(app, `/seats/concert/${concert.id}/available`);
@@ -88,7 +99,10 @@ describe('GET /seats/concert/:concertId', () => {
   });
 
   it('when the concert is unknown, then 404; when the id is not a uuid, then 400', async () => {
-    for (const path of ['/seats/concert/00000000-0000-4000-8000-000000000000', '/seats/concert/00000000-0000-4000-8000-000000000000/available']) {
+    for (const path of [
+      '/seats/concert/00000000-0000-4000-8000-000000000000',
+      '/seats/concert/00000000-0000-4000-8000-000000000000/available',
+    ]) {
       const response = await get(app, path);
       expect(response.status).toBe(404);
       expect(response.body.code).toBe('concert-not-found');

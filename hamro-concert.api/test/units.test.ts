@@ -51,7 +51,11 @@ describe('newReference', () => {
 
 describe('toAppError', () => {
   it('maps a lock timeout to 503 with a retry hint and a unique violation to 409', () => {
-    expect(toAppError({ code: '55P03' })).toMatchObject({ status: 503, code: 'busy-try-again', headers: { 'Retry-After': '1' } });
+    expect(toAppError({ code: '55P03' })).toMatchObject({
+      status: 503,
+      code: 'busy-try-again',
+      headers: { 'Retry-After': '1' },
+    });
     expect(toAppError({ code: '23505', constraint: 'x' })).toMatchObject({ status: 409, code: 'conflict' });
     expect(toAppError(new Error('boom'))).toBeUndefined();
   });

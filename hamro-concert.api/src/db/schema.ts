@@ -101,9 +101,13 @@ export const seats = pgTable(
     uniqueIndex('seats_concert_label_uq').on(t.concertId, t.label),
     index('seats_concert_change_idx').on(t.concertId, t.changeSeq),
     // Stock is derived: a tier's free seats, counted from this index.
-    index('seats_tier_free_idx').on(t.tierId).where(sql`${t.bookingId} is null`),
+    index('seats_tier_free_idx')
+      .on(t.tierId)
+      .where(sql`${t.bookingId} is null`),
     // The next hold to expire changes a seat map without any write; its version includes that instant.
-    index('seats_concert_held_until_idx').on(t.concertId, t.heldUntil).where(sql`${t.heldUntil} is not null`),
+    index('seats_concert_held_until_idx')
+      .on(t.concertId, t.heldUntil)
+      .where(sql`${t.heldUntil} is not null`),
     check('seats_held_with_until', sql`(${t.holdId} is null) = (${t.heldUntil} is null)`),
     check('seats_row_positive', sql`${t.row} >= 1`),
     check('seats_number_positive', sql`${t.number} >= 1`),
@@ -127,7 +131,9 @@ export const holds = pgTable(
   },
   (t) => [
     uniqueIndex('holds_token_uq').on(t.token),
-    index('holds_active_expiry_idx').on(t.expiresAt).where(sql`${t.status} = 'active'`),
+    index('holds_active_expiry_idx')
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'active'`),
     check('holds_seat_count', sql`cardinality(${t.seatIds}) between 1 and 10`),
   ],
 );
@@ -192,7 +198,9 @@ export const bookingSeats = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.bookingId, t.seatId] }),
-    uniqueIndex('booking_seats_one_active_per_seat_uq').on(t.seatId).where(sql`${t.releasedAt} is null`),
+    uniqueIndex('booking_seats_one_active_per_seat_uq')
+      .on(t.seatId)
+      .where(sql`${t.releasedAt} is null`),
     uniqueIndex('booking_seats_ticket_code_uq').on(t.ticketCode),
   ],
 );
@@ -240,10 +248,7 @@ export const buyerSeats = pgTable(
       .references(() => concerts.id, { onDelete: 'cascade' }),
     seats: integer('seats').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.emailKey, t.concertId] }),
-    check('buyer_seats_not_negative', sql`${t.seats} >= 0`),
-  ],
+  (t) => [primaryKey({ columns: [t.emailKey, t.concertId] }), check('buyer_seats_not_negative', sql`${t.seats} >= 0`)],
 );
 
 /** Responses remembered per Idempotency-Key and endpoint, so a retried request is answered, not redone. */

@@ -11,7 +11,12 @@ const SEEDED_KEY = 'demo-data-seeded-at';
 export const DEMO_TIERS: NewConcert['tiers'] = [
   { name: 'Front Row', section: 'front', price: '50.00', rows: [{ row: 1, seats: 20 }] },
   { name: 'VIP', section: 'vip', price: '100.00', rows: [1, 2].map((row) => ({ row, seats: 10 })) },
-  { name: 'General Admission', section: 'ga', price: '10.00', rows: [1, 2, 3, 4, 5].map((row) => ({ row, seats: 12 })) },
+  {
+    name: 'General Admission',
+    section: 'ga',
+    price: '10.00',
+    rows: [1, 2, 3, 4, 5].map((row) => ({ row, seats: 12 })),
+  },
 ];
 
 function daysFrom(clock: Clock, days: number): string {

@@ -23,8 +23,8 @@ function matches(presented: string, expected: string): boolean {
  * also opens staff routes. Tokens are never logged or echoed.
  */
 export function requireRole(tokens: AccessTokens, role: Role): RequestHandler {
-  const accepted = (role === 'admin' ? [tokens.admin] : [tokens.admin, tokens.staff]).filter(
-    (token): token is string => Boolean(token),
+  const accepted = (role === 'admin' ? [tokens.admin] : [tokens.admin, tokens.staff]).filter((token): token is string =>
+    Boolean(token),
   );
   return (req, _res, next) => {
     if (accepted.length === 0) {
@@ -39,9 +39,15 @@ export function requireRole(tokens: AccessTokens, role: Role): RequestHandler {
     const header = req.get('authorization') ?? '';
     const presented = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
     if (!presented) {
-      throw new AppError(401, 'unauthorized', `This route needs an ${role} token: Authorization: Bearer <token>.`, {}, {
-        'WWW-Authenticate': 'Bearer',
-      });
+      throw new AppError(
+        401,
+        'unauthorized',
+        `This route needs an ${role} token: Authorization: Bearer <token>.`,
+        {},
+        {
+          'WWW-Authenticate': 'Bearer',
+        },
+      );
     }
     if (!accepted.some((token) => matches(presented, token))) {
       throw new AppError(403, 'forbidden', `That token does not give ${role} access.`);

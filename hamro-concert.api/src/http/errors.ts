@@ -127,7 +127,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     let appError = toAppError(error);
     if (!appError) {
       logger.error({ err: error, requestId, method: req.method, url: req.originalUrl }, 'request failed');
-      appError = new AppError(500, 'internal-error', `Something went wrong on our side. Quote request id ${requestId} if you contact us.`);
+      appError = new AppError(
+        500,
+        'internal-error',
+        `Something went wrong on our side. Quote request id ${requestId} if you contact us.`,
+      );
     } else if (appError.status >= 500) {
       logger.warn({ code: appError.code, requestId, url: req.originalUrl }, appError.message);
     }

@@ -38,7 +38,12 @@ export async function findKey(db: Executor, endpoint: string, key: string): Prom
   return row;
 }
 
-export async function saveResponse(db: Executor, endpoint: string, key: string, response: Omit<StoredResponse, 'requestHash'>) {
+export async function saveResponse(
+  db: Executor,
+  endpoint: string,
+  key: string,
+  response: Omit<StoredResponse, 'requestHash'>,
+) {
   await db
     .update(idempotencyKeys)
     .set({ responseStatus: response.status, responseType: response.type, responseBody: response.body })

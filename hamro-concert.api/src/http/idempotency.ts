@@ -15,7 +15,9 @@ export const idempotencyKeyHeader = z.object({
 });
 
 function hashOf(body: unknown): string {
-  return createHash('sha256').update(JSON.stringify(body ?? null)).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify(body ?? null))
+    .digest('base64url');
 }
 
 /**
@@ -33,14 +35,31 @@ export function idempotent(db: Db, endpoint: string, handler: RequestHandler): R
 
     if (!(await repository.claimKey(db, endpoint, key, requestHash, KEY_TTL_HOURS))) {
       const stored = await repository.findKey(db, endpoint, key);
-      if (!stored) throw new AppError(409, 'idempotency-key-in-use', 'This Idempotency-Key is busy; retry in a moment.', {}, { 'Retry-After': '1' });
+      if (!stored)
+        throw new AppError(
+          409,
+          'idempotency-key-in-use',
+          'This Idempotency-Key is busy; retry in a moment.',
+          {},
+          { 'Retry-After': '1' },
+        );
       if (stored.requestHash !== requestHash) {
-        throw new AppError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used with a different request.');
+        throw new AppError(
+          422,
+          'idempotency-key-reused',
+          'This Idempotency-Key was already used with a different request.',
+        );
       }
       if (stored.status === null || stored.body === null) {
-        throw new AppError(409, 'idempotency-key-in-use', 'A request with this Idempotency-Key is still being processed.', {}, {
-          'Retry-After': '1',
-        });
+        throw new AppError(
+          409,
+          'idempotency-key-in-use',
+          'A request with this Idempotency-Key is still being processed.',
+          {},
+          {
+            'Retry-After': '1',
+          },
+        );
       }
       res.status(stored.status).set('Idempotent-Replayed', 'true');
       if (stored.type) res.type(stored.type);
@@ -57,7 +76,11 @@ export function idempotent(db: Db, endpoint: string, handler: RequestHandler): R
       const kept =
         res.statusCode >= 500
           ? repository.forgetKey(db, endpoint, key)
-          : repository.saveResponse(db, endpoint, key, { status: res.statusCode, type: res.get('content-type') ?? null, body });
+          : repository.saveResponse(db, endpoint, key, {
+              status: res.statusCode,
+              type: res.get('content-type') ?? null,
+              body,
+            });
       kept.then(
         () => send(body),
         (error: unknown) => next(error),

@@ -63,22 +63,22 @@ const requestedSeats = new QueryBuilder()
  */
 const bookSeatsStatement = (name: string, skipLocked: boolean) =>
   preparedStatement<{
-  id: number;
-  concert_id: string;
-  tier_id: number;
-  label: string;
-  price_cents: number;
-  date: string;
-  booked: boolean;
-  held_by_other: boolean;
-  booking_id: string | null;
-  created_at: Date | null;
-  hold_live: boolean | null;
-  seats_ok: boolean | null;
-  ticket_code: string | null;
-}>(
-  name,
-  sql`
+    id: number;
+    concert_id: string;
+    tier_id: number;
+    label: string;
+    price_cents: number;
+    date: string;
+    booked: boolean;
+    held_by_other: boolean;
+    booking_id: string | null;
+    created_at: Date | null;
+    hold_live: boolean | null;
+    seats_ok: boolean | null;
+    ticket_code: string | null;
+  }>(
+    name,
+    sql`
   with hold as (
     select id, status, seat_ids, expires_at > now() as live from holds where token = ${holdToken}::text
   ), locked as (${lockFreeSeats(skipLocked)}),
@@ -130,7 +130,7 @@ const bookSeatsStatement = (name: string, skipLocked: boolean) =>
   from (${requestedSeats}) as requested left join booking on true
   left join seats_written on seats_written.seat_id = requested.id
   order by requested.id`,
-);
+  );
 
 /** Waits for each seat's lock: the buyer asked for these seats. */
 const bookChosenSeats = bookSeatsStatement('book_seats', false);
@@ -236,11 +236,24 @@ export interface BookingRecord {
   userEmail: string;
   totalCents: number;
   started: boolean;
-  concert: { id: string; title: string; artist: string; date: string; time: string; venue: string; city: string; image: string };
+  concert: {
+    id: string;
+    title: string;
+    artist: string;
+    date: string;
+    time: string;
+    venue: string;
+    city: string;
+    image: string;
+  };
 }
 
 /** A booking by reference, only if the email matches too (case-insensitively). */
-export async function findBookingByReference(db: Executor, reference: string, email: string): Promise<BookingRecord | undefined> {
+export async function findBookingByReference(
+  db: Executor,
+  reference: string,
+  email: string,
+): Promise<BookingRecord | undefined> {
   const [row] = await db
     .select({
       id: bookings.id,

@@ -99,7 +99,10 @@ export function bookingsRoutes(db: Db, clock: Clock, rules: service.BookingRules
         body: { required: true, content: { 'application/json': { schema: cancelBookingBodySchema } } },
       },
       responses: {
-        200: { description: 'The cancelled booking', content: { 'application/json': { schema: bookingDetailsSchema } } },
+        200: {
+          description: 'The cancelled booking',
+          content: { 'application/json': { schema: bookingDetailsSchema } },
+        },
         ...problems(400, 404, 409),
       },
     },

@@ -73,7 +73,10 @@ export const bookingSchema = z
     holdOutcome: z
       .enum(['confirmed-hold', 'hold-expired-seats-still-free'])
       .optional()
-      .meta({ description: 'With a holdToken: whether the hold was still active, or had expired but its seats were still free' }),
+      .meta({
+        description:
+          'With a holdToken: whether the hold was still active, or had expired but its seats were still free',
+      }),
   })
   .meta({ id: 'Booking' });
 export type Booking = z.infer<typeof bookingSchema>;

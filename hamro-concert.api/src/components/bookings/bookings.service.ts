@@ -35,7 +35,8 @@ function assertNotOver(seats: repository.SeatState[], clock: Clock): void {
 async function assertUsableHold(db: Db, token: string, seatIds: number[]): Promise<Hold> {
   const hold = await getHold(db, token);
   if (hold.status === 'confirmed') throw conflict('hold-already-used', 'This hold has already become a booking.');
-  if (hold.status === 'released') throw new AppError(410, 'hold-released', 'This hold was released; choose seats again.');
+  if (hold.status === 'released')
+    throw new AppError(410, 'hold-released', 'This hold was released; choose seats again.');
   if (hold.seatIds.join() !== seatIds.join()) {
     throw badRequest('hold-mismatch', 'A booking with a hold must be for exactly the seats of that hold.', {
       holdSeatIds: hold.seatIds,
@@ -81,7 +82,11 @@ function explainRefusal(seatIds: number[], seats: repository.SeatState[], clock:
   assertOneConcert(seats);
   assertNotOver(seats, clock);
   if (hold?.status === 'expired' && seats.some((seat) => seat.booked || seat.held)) {
-    throw new AppError(410, 'hold-expired', 'Your hold on these seats expired and someone else has taken some of them.');
+    throw new AppError(
+      410,
+      'hold-expired',
+      'Your hold on these seats expired and someone else has taken some of them.',
+    );
   }
   assertSeatsFree(seats);
 }
@@ -132,9 +137,15 @@ export async function bookSeats(db: Db, clock: Clock, rules: BookingRules, input
     explainRefusal(seatIds, result.seats, clock, hold);
     explainRefusal(seatIds, await repository.findSeatStates(db, seatIds, holdToken), clock, hold);
   }
-  throw new AppError(503, 'busy-try-again', 'These seats are changing hands right now; please try again.', {}, {
-    'Retry-After': '1',
-  });
+  throw new AppError(
+    503,
+    'busy-try-again',
+    'These seats are changing hands right now; please try again.',
+    {},
+    {
+      'Retry-After': '1',
+    },
+  );
 }
 
 async function toBookingDetails(db: Db, record: repository.BookingRecord): Promise<BookingDetails> {
@@ -148,7 +159,10 @@ async function toBookingDetails(db: Db, record: repository.BookingRecord): Promi
     userEmail: record.userEmail,
     totalAmount: formatCents(record.totalCents),
     concert: record.concert,
-    seats: seats.map(({ priceCents, ticketCode: _code, checkedInAt: _at, ...seat }) => ({ ...seat, price: formatCents(priceCents) })),
+    seats: seats.map(({ priceCents, ticketCode: _code, checkedInAt: _at, ...seat }) => ({
+      ...seat,
+      price: formatCents(priceCents),
+    })),
     tickets: seats.map((seat) => ({
       seatId: seat.id,
       seatNumber: seat.seatNumber,
@@ -175,8 +189,12 @@ export async function cancelBooking(db: Db, reference: string, email: string): P
   const record = await findOwnBooking(db, reference, email);
   const outcome = await repository.cancelBookingIfAllowed(db, record.id);
   if (!outcome?.cancelled) {
-    if (outcome?.status === 'cancelled') throw conflict('booking-already-cancelled', 'This booking has already been cancelled.');
-    throw conflict('concert-already-started', 'This concert has already started; its bookings can no longer be cancelled.');
+    if (outcome?.status === 'cancelled')
+      throw conflict('booking-already-cancelled', 'This booking has already been cancelled.');
+    throw conflict(
+      'concert-already-started',
+      'This concert has already started; its bookings can no longer be cancelled.',
+    );
   }
   return toBookingDetails(db, await findOwnBooking(db, reference, email));
 }

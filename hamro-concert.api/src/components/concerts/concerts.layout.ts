@@ -29,6 +29,7 @@ export const DEFAULT_ROW_WIDTH: Record<Section, number> = { front: 20, vip: 10, 
 /** `count` seats in new rows of `width` after `lastRow`. */
 export function rowsFor(count: number, width: number, lastRow: number): { row: number; seats: number }[] {
   const rows: { row: number; seats: number }[] = [];
-  for (let left = count, row = lastRow + 1; left > 0; left -= width, row++) rows.push({ row, seats: Math.min(width, left) });
+  for (let left = count, row = lastRow + 1; left > 0; left -= width, row++)
+    rows.push({ row, seats: Math.min(width, left) });
   return rows;
 }

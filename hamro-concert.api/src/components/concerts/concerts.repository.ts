@@ -62,7 +62,11 @@ export async function insertSeats(db: Executor, concertId: string, rows: SeatIns
     ) as s(tier_id, section, row_no, seat_no, label)`);
 }
 
-export async function updateConcert(db: Executor, id: string, fields: Partial<ConcertInsert>): Promise<ConcertRow | undefined> {
+export async function updateConcert(
+  db: Executor,
+  id: string,
+  fields: Partial<ConcertInsert>,
+): Promise<ConcertRow | undefined> {
   const [row] = await db.update(concerts).set(fields).where(eq(concerts.id, id)).returning();
   return row;
 }

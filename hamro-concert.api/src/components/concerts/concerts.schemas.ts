@@ -76,7 +76,16 @@ export type ConcertChanges = z.infer<typeof concertChangesSchema>;
 
 export const concertChangesWithIdSchema = z
   .object({ id: z.uuid({ error: 'must be a UUID' }), ...concertDetails })
-  .partial({ title: true, artist: true, date: true, time: true, venue: true, city: true, image: true, description: true })
+  .partial({
+    title: true,
+    artist: true,
+    date: true,
+    time: true,
+    venue: true,
+    city: true,
+    image: true,
+    description: true,
+  })
   .strict()
   .meta({ id: 'ConcertChangesWithId' });
 export type NewConcert = z.input<typeof newConcertSchema>;

@@ -38,8 +38,15 @@ export async function listConcerts(db: Db, clock: Clock, query: PaginationQuery)
     repository.findUpcoming(db, today, query.limit, (query.page - 1) * query.limit),
     repository.countUpcoming(db, today),
   ]);
-  const tiers = await tiersByConcert(db, rows.map((row) => row.id));
-  return toPage(rows.map((row) => toConcert(row, tiers.get(row.id) ?? [])), total, query);
+  const tiers = await tiersByConcert(
+    db,
+    rows.map((row) => row.id),
+  );
+  return toPage(
+    rows.map((row) => toConcert(row, tiers.get(row.id) ?? [])),
+    total,
+    query,
+  );
 }
 
 export async function getConcert(db: Db, id: string): Promise<Concert> {
@@ -107,7 +114,10 @@ export async function addTier(db: Db, input: NewTier): Promise<TicketTier> {
       throw notFound('concert-not-found', `There is no concert ${input.concertId}.`);
     }
     if (await repository.hasTierOfType(tx, input.concertId, input.ticketTypeId)) {
-      throw conflict('tier-exists', 'This concert already has a tier for that section; change it with PUT /ticket-tiers.');
+      throw conflict(
+        'tier-exists',
+        'This concert already has a tier for that section; change it with PUT /ticket-tiers.',
+      );
     }
     const id = await repository.insertTier(tx, {
       concertId: input.concertId,
@@ -117,7 +127,11 @@ export async function addTier(db: Db, input: NewTier): Promise<TicketTier> {
       total: input.total,
     });
     const seats = layoutSeats(section, rowsFor(input.total, input.seatsPerRow ?? DEFAULT_ROW_WIDTH[section], 0));
-    await repository.insertSeats(tx, input.concertId, seats.map((seat) => ({ ...seat, tierId: id, section })));
+    await repository.insertSeats(
+      tx,
+      input.concertId,
+      seats.map((seat) => ({ ...seat, tierId: id, section })),
+    );
     await repository.bumpLayoutVersion(tx, input.concertId);
     return id;
   });
@@ -138,14 +152,22 @@ export async function changeTier(db: Db, changes: TierChanges): Promise<TicketTi
       if (changes.total > tier.seats) {
         const rows = rowsFor(changes.total - tier.seats, DEFAULT_ROW_WIDTH[section], tier.lastRow);
         const seats = layoutSeats(section, rows, tier.lastLabel + 1);
-        await repository.insertSeats(tx, tier.concertId, seats.map((seat) => ({ ...seat, tierId: tier.id, section })));
+        await repository.insertSeats(
+          tx,
+          tier.concertId,
+          seats.map((seat) => ({ ...seat, tierId: tier.id, section })),
+        );
       } else {
         const wanted = tier.seats - changes.total;
         const removed = await repository.removeUnusedSeats(tx, tier.id, wanted);
         if (removed < wanted) {
-          throw conflict('total-below-sold', `Only ${removed} of this tier's seats are unused; the total cannot drop to ${changes.total}.`, {
-            lowestTotal: tier.seats - removed,
-          });
+          throw conflict(
+            'total-below-sold',
+            `Only ${removed} of this tier's seats are unused; the total cannot drop to ${changes.total}.`,
+            {
+              lowestTotal: tier.seats - removed,
+            },
+          );
         }
       }
       await repository.bumpLayoutVersion(tx, tier.concertId);

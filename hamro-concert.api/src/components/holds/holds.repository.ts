@@ -42,17 +42,17 @@ const requestedSeats = new QueryBuilder()
  */
 const holdSeatsStatement = (name: string, skipLocked: boolean) =>
   preparedStatement<{
-  id: number;
-  concert_id: string;
-  label: string;
-  booked: boolean;
-  held: boolean;
-  date: string;
-  hold_id: string | null;
-  expires_at: Date | null;
-}>(
-  name,
-  sql`
+    id: number;
+    concert_id: string;
+    label: string;
+    booked: boolean;
+    held: boolean;
+    date: string;
+    hold_id: string | null;
+    expires_at: Date | null;
+  }>(
+    name,
+    sql`
   with locked as (${lockFreeSeats(skipLocked)}),
   verdict as (
     select count(*) = cardinality(${seatIds}::int[])
@@ -72,7 +72,7 @@ const holdSeatsStatement = (name: string, skipLocked: boolean) =>
   select requested.*, hold.id as hold_id, hold.expires_at
   from (${requestedSeats}) as requested left join hold on true
   order by requested.id`,
-);
+  );
 
 const holdChosenSeats = holdSeatsStatement('hold_seats', false);
 const holdOfferedSeats = holdSeatsStatement('hold_seats_skip_locked', true);
@@ -90,12 +90,20 @@ export type HoldAttempt = { held: true; id: string; expiresAt: Date } | { held: 
 
 export async function holdSeatsIfFree(
   db: Executor,
-  input: { token: string; concertId: string; seatIds: number[]; ttlSeconds: number; today: string; skipLocked?: boolean },
+  input: {
+    token: string;
+    concertId: string;
+    seatIds: number[];
+    ttlSeconds: number;
+    today: string;
+    skipLocked?: boolean;
+  },
 ): Promise<HoldAttempt> {
   const { skipLocked = false, ...values } = input;
   const { rows } = await (skipLocked ? holdOfferedSeats : holdChosenSeats)(db, values);
   const first = rows[0];
-  if (first?.hold_id && first.expires_at) return { held: true, id: first.hold_id, expiresAt: new Date(first.expires_at) };
+  if (first?.hold_id && first.expires_at)
+    return { held: true, id: first.hold_id, expiresAt: new Date(first.expires_at) };
   return {
     held: false,
     seats: rows.map((row) => ({

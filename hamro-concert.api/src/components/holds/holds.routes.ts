@@ -3,7 +3,12 @@ import type { Db } from '../../db/client.js';
 import { idempotencyKeyHeader, idempotent } from '../../http/idempotency.js';
 import { documentedRouter, problems } from '../../http/openapi.js';
 import type { Clock } from '../../lib/clock.js';
-import { bestAvailableHoldBodySchema, createHoldBodySchema, holdSchema, holdTokenParamSchema } from './holds.schemas.js';
+import {
+  bestAvailableHoldBodySchema,
+  createHoldBodySchema,
+  holdSchema,
+  holdTokenParamSchema,
+} from './holds.schemas.js';
 import * as service from './holds.service.js';
 
 export function holdsRoutes(db: Db, clock: Clock, settings: service.HoldSettings, registry: OpenAPIRegistry) {

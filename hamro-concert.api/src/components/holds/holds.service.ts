@@ -77,7 +77,9 @@ async function tryHold(
     skipLocked,
   });
   if (!result.held) return { seats: result.seats };
-  return { hold: { holdToken: token, concertId, seatIds, expiresAt: result.expiresAt.toISOString(), status: 'active' } };
+  return {
+    hold: { holdToken: token, concertId, seatIds, expiresAt: result.expiresAt.toISOString(), status: 'active' },
+  };
 }
 
 /**
@@ -91,9 +93,15 @@ export async function holdSeats(db: Db, clock: Clock, settings: HoldSettings, in
     if ('hold' in result) return result.hold;
     await explainRefusal(db, clock, { ...input, seatIds }, result.seats);
   }
-  throw new AppError(503, 'busy-try-again', 'These seats are changing hands right now; please try again.', {}, {
-    'Retry-After': '1',
-  });
+  throw new AppError(
+    503,
+    'busy-try-again',
+    'These seats are changing hands right now; please try again.',
+    {},
+    {
+      'Retry-After': '1',
+    },
+  );
 }
 
 export async function getHold(db: Db, token: string): Promise<Hold> {
@@ -118,7 +126,12 @@ export function tidyExpiredHolds(db: Db): Promise<number> {
 }
 
 /** Holds the best available seats of a tier (see withBestAvailable). */
-export async function holdBestAvailable(db: Db, clock: Clock, settings: HoldSettings, input: BestAvailableHoldBody): Promise<Hold> {
+export async function holdBestAvailable(
+  db: Db,
+  clock: Clock,
+  settings: HoldSettings,
+  input: BestAvailableHoldBody,
+): Promise<Hold> {
   return withBestAvailable(db, input, async (seatIds) => {
     const result = await tryHold(db, clock, settings, input.concertId, seatIds, true);
     if ('hold' in result) return result.hold;

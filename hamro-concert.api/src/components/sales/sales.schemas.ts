@@ -13,7 +13,13 @@ export const salesReportSchema = z
     concertId: z.uuid(),
     title: z.string(),
     tiers: z.array(
-      z.object({ ticketTierId: z.number().int(), name: z.string(), price: moneySchema, total: z.number().int(), ...counts }),
+      z.object({
+        ticketTierId: z.number().int(),
+        name: z.string(),
+        price: moneySchema,
+        total: z.number().int(),
+        ...counts,
+      }),
     ),
     totals: z.object(counts),
     recentBookings: z.array(

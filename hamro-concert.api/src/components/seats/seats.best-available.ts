@@ -50,13 +50,21 @@ export function chooseBestSeats(free: FreeSeat[], quantity: number, spread = 0):
         const right = run.length - start - quantity;
         const group = run.slice(start, start + quantity);
         const middle = (group[0]!.number + group.at(-1)!.number) / 2;
-        placements.push({ seats: group, row, leavesSingle: left === 1 || right === 1, offCentre: Math.abs(middle - centre) });
+        placements.push({
+          seats: group,
+          row,
+          leavesSingle: left === 1 || right === 1,
+          offCentre: Math.abs(middle - centre),
+        });
       }
     }
   }
   placements.sort(
     (a, b) =>
-      Number(a.leavesSingle) - Number(b.leavesSingle) || a.row - b.row || a.offCentre - b.offCentre || a.seats[0]!.id - b.seats[0]!.id,
+      Number(a.leavesSingle) - Number(b.leavesSingle) ||
+      a.row - b.row ||
+      a.offCentre - b.offCentre ||
+      a.seats[0]!.id - b.seats[0]!.id,
   );
   const best = placements[0];
   if (best && spread > 0) {

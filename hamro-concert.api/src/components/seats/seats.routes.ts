@@ -50,7 +50,10 @@ export function seatsRoutes(db: Db, registry: OpenAPIRegistry) {
       summary: 'The free seats of a concert',
       request: { params: concertIdParamSchema },
       responses: {
-        200: { description: 'Seats nobody has booked', content: { 'application/json': { schema: z.array(seatSchema) } } },
+        200: {
+          description: 'Seats nobody has booked',
+          content: { 'application/json': { schema: z.array(seatSchema) } },
+        },
         ...problems(400, 404),
       },
     },

@@ -23,7 +23,9 @@ export type Seat = z.infer<typeof seatSchema>;
 
 export const seatMapSchema = z
   .object({
-    seats: z.array(seatSchema).meta({ description: 'Ordered by section (front, vip, ga), row and position in the row' }),
+    seats: z
+      .array(seatSchema)
+      .meta({ description: 'Ordered by section (front, vip, ga), row and position in the row' }),
     totalSeats: z.number().int(),
     availableSeats: z.number().int().meta({ description: 'Seats that can be bought now: neither booked nor held' }),
     bookedSeats: z.number().int(),

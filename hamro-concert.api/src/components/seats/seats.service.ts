@@ -122,7 +122,13 @@ export async function withBestAvailable<T>(
     if (result !== undefined) return result;
     for (const id of seatIds) passedOver.add(id);
   }
-  throw new AppError(503, 'busy-try-again', 'Many buyers are choosing these seats right now; please try again.', {}, {
-    'Retry-After': '1',
-  });
+  throw new AppError(
+    503,
+    'busy-try-again',
+    'Many buyers are choosing these seats right now; please try again.',
+    {},
+    {
+      'Retry-After': '1',
+    },
+  );
 }

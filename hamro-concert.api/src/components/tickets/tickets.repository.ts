@@ -43,7 +43,9 @@ export async function scanTicket(db: Executor, code: string): Promise<ScanResult
   if (!row) return undefined;
   const firstScan = row.admitted_at
     ? null
-    : await db.execute<{ at: Date | null }>(sql`select checked_in_at as at from booking_seats where ticket_code = ${code}`);
+    : await db.execute<{ at: Date | null }>(
+        sql`select checked_in_at as at from booking_seats where ticket_code = ${code}`,
+      );
   return {
     seatNumber: row.seat_number,
     section: row.section,

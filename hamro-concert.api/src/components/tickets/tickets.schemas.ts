@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { sectionSchema } from '../tiers/tiers.schemas.js';
 
 export const checkInBodySchema = z
-  .object({ code: z.string().trim().toLowerCase().regex(/^[0-9a-f]{32}$/, 'not a ticket code') })
+  .object({
+    code: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[0-9a-f]{32}$/, 'not a ticket code'),
+  })
   .meta({ id: 'CheckInRequest' });
 
 export const admissionSchema = z

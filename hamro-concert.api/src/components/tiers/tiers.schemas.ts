@@ -42,7 +42,12 @@ export const newTierSchema = z
     ticketTypeId: z.number().int().min(1).max(3).meta({ description: '1 VIP, 2 Front Row, 3 General Admission' }),
     name: z.string().trim().min(1).max(60),
     price: moneySchema,
-    total: z.number().int().min(0).max(100_000).meta({ description: 'Seats to lay out, in rows after any existing ones' }),
+    total: z
+      .number()
+      .int()
+      .min(0)
+      .max(100_000)
+      .meta({ description: 'Seats to lay out, in rows after any existing ones' }),
     seatsPerRow: z.number().int().min(1).max(1000).optional(),
   })
   .meta({ id: 'NewTicketTier' });
