@@ -58,8 +58,9 @@ const requestedSeats = new QueryBuilder()
  * seats, check that every requested seat is among them, of one concert that has not yet taken place;
  * then add the seats to the buyer's count for the concert under that row's lock, which refuses to go
  * past the per-buyer limit; and only then write the customer, the booking, the seats' new holder,
- * the booking's seats and one sale record per tier. Nothing is written otherwise. Either way it returns the requested seats,
- * so a refused buyer learns why without another round trip.
+ * the booking's seats (each with its ticket) and one sale record per tier. Nothing is written
+ * otherwise. Either way it returns the requested seats, so a refused buyer learns why without
+ * another round trip.
  */
 const bookSeatsStatement = (name: string, skipLocked: boolean) =>
   preparedStatement<{
