@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 
-/** 32 symbols without the look-alikes 0/O and 1/I, so a reference read aloud or retyped survives. */
-export const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-export const REFERENCE_LENGTH = 12;
+import { REFERENCE_ALPHABET, REFERENCE_LENGTH } from './reference-format.js';
+
+export { REFERENCE_ALPHABET, REFERENCE_LENGTH };
 
 /** A booking reference: 12 symbols, 60 random bits, unguessable in practice. */
 export function newReference(): string {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { moneySchema } from '../../http/common.schemas.js';
-import { REFERENCE_ALPHABET } from '../../lib/reference.js';
+import { REFERENCE_ALPHABET } from '../../lib/reference-format.js';
 import { sectionSchema } from '../tiers/tiers.schemas.js';
 
 export const MAX_SEATS_PER_BOOKING = 10;
