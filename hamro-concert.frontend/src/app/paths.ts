@@ -7,5 +7,7 @@ export const paths = {
   homePage: (page: number) => (page > 1 ? `/?page=${page}` : '/'),
   concert: (concertId: string) => `/concert/${encodeURIComponent(concertId)}`,
   findBooking: '/find-booking',
+  organizer: '/organizer',
+  door: '/door',
   findBookingFor: (reference: string) => `/find-booking?reference=${encodeURIComponent(reference)}`,
 } as const;

@@ -14,6 +14,9 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: 'concert/:concertId', element: <ConcertPage /> },
       { path: 'find-booking', element: <FindBookingPage /> },
+      // Staff pages load on demand, so buyers never download them.
+      { path: 'organizer', lazy: async () => ({ Component: (await import('./routes/organizer-page')).OrganizerPage }) },
+      { path: 'door', lazy: async () => ({ Component: (await import('./routes/door-page')).DoorPage }) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

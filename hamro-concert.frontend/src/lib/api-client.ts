@@ -32,13 +32,15 @@ async function readProblem(response: Response): Promise<Problem> {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal | undefined;
   /** Sent as the Idempotency-Key header, so a repeated request is not acted on twice. */
   idempotencyKey?: string;
   /** Lets the request finish while the page unloads. */
   keepalive?: boolean;
+  /** An organizer's or door staff's token, sent as `Authorization: Bearer`. */
+  token?: string | undefined;
 }
 
 /** The full URL of an API path, as the app calls it. */
@@ -50,6 +52,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
   let response: Response;
   try {
     response = await fetch(apiUrl(path), {

@@ -6,6 +6,7 @@ export interface StubRequest {
   body: unknown;
   idempotencyKey: string | null;
   keepalive: boolean;
+  authorization: string | null;
 }
 
 export type StubAnswer = { status: number; body: unknown } | Promise<{ status: number; body: unknown }>;
@@ -24,6 +25,7 @@ export function stubFetch(answer: (request: StubRequest) => StubAnswer) {
       body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
       idempotencyKey: new Headers(init?.headers).get('Idempotency-Key'),
       keepalive: init?.keepalive ?? false,
+      authorization: new Headers(init?.headers).get('Authorization'),
     };
     calls.push(request);
     const { status, body } = await answer(request);

@@ -36,6 +36,10 @@ export function AppLayout() {
         <div className={styles.footerInner}>
           <p>Hamro Concert · live Nepali music, seats you choose yourself.</p>
           <p>Every seat is sold once, and only once.</p>
+          <nav className={styles.staffNav} aria-label="Staff">
+            <Link to={paths.organizer}>Organizers</Link>
+            <Link to={paths.door}>Door check-in</Link>
+          </nav>
         </div>
       </footer>
       <ScrollRestoration />

@@ -4,3 +4,4 @@ export { buildSeatLayout, type SeatLayout, type SeatView } from './lib/seat-layo
 export { SeatMap } from './components/seat-map';
 export { SelectionList } from './components/selection-list';
 export { SelectionBar } from './components/selection-bar';
+export { SeatMapPreview, type PreviewSectionLayout } from './components/seat-map-preview';

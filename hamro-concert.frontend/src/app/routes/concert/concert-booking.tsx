@@ -22,6 +22,7 @@ export function ConcertBooking({ concert, seatMap }: ConcertBookingProps) {
   const seatHold = useSeatHold({
     onSeatsTaken: (seatIds) => dropTaken(seatIds),
     onSeatsChanged: () => refresh.everything(concert.id),
+    onBestHeld: (seatIds) => selection.replace(seatIds),
   });
   const ownSeats = seatHold.ownSeatIds;
   const layout = useMemo(() => buildSeatLayout(seatMap, concert.tiers, ownSeats), [seatMap, concert.tiers, ownSeats]);
@@ -43,6 +44,7 @@ export function ConcertBooking({ concert, seatMap }: ConcertBookingProps) {
           concertId={concert.id}
           seatHold={seatHold}
           seats={selection.seats}
+          tiers={concert.tiers}
           concertTitle={concert.title}
           concertWhen={`${formatConcertDate(concert.date, concert.time)} · ${concert.venue}, ${concert.city}`}
           findBookingHref={paths.findBookingFor}

@@ -1,6 +1,7 @@
 import type { BookingDetails } from 'hamro-concert.api/contracts';
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
+import { TicketList } from '../../../components/ui/ticket-list';
 import { formatConcertDate, formatMoney } from '../../../lib/format';
 import { useCancelBooking } from '../api/cancel-booking';
 import type { BookingLookup } from '../lib/lookup';
@@ -15,6 +16,18 @@ interface BookingViewProps {
 }
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+function bookingTickets(booking: BookingDetails) {
+  return booking.tickets.map((ticket) => {
+    const seat = booking.seats.find((s) => s.id === ticket.seatId);
+    const number = /(\d+)\s*$/.exec(ticket.seatNumber)?.[1] ?? ticket.seatNumber;
+    return {
+      code: ticket.code,
+      place: seat ? `${seat.tierName}, row ${seat.row}, seat ${number}` : `Seat ${ticket.seatNumber}`,
+      note: ticket.checkedInAt ? `Used at the door ${dateTime.format(new Date(ticket.checkedInAt))}` : undefined,
+    };
+  });
+}
 
 /** One booking: the concert, the seats by section and row, the total, its status; cancel if allowed. */
 export function BookingView({ booking, lookup, onCancelled }: BookingViewProps) {
@@ -45,6 +58,12 @@ export function BookingView({ booking, lookup, onCancelled }: BookingViewProps) 
         {justCancelled ? <p className={styles.done}>Your booking is cancelled. The seats are free for other buyers again.</p> : null}
       </div>
       <BookingSeats seats={booking.seats} />
+      {cancelled || booking.tickets.length === 0 ? null : (
+        <>
+          <h3 className={styles.ticketsTitle}>Tickets</h3>
+          <TicketList tickets={bookingTickets(booking)} />
+        </>
+      )}
       <dl className={styles.facts}>
         <div>
           <dt>Reference</dt>

@@ -2,6 +2,7 @@ import type { Booking } from 'hamro-concert.api/contracts';
 import { Link } from 'react-router';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
+import { TicketList } from '../../../components/ui/ticket-list';
 import { formatMoney, plural } from '../../../lib/format';
 import { groupBySectionAndRow, type CheckoutSeat } from '../lib/checkout-seat';
 import styles from './confirmation.module.css';
@@ -19,6 +20,10 @@ interface BookingConfirmationProps {
 /** The booking went through: the reference to keep, the seats by section and row, the total. */
 export function BookingConfirmation({ booking, seats, concertTitle, concertWhen, findBookingHref, onClose }: BookingConfirmationProps) {
   const booked = seats.filter((seat) => booking.seatIds.includes(seat.id));
+  const tickets = booking.tickets.map((ticket) => ({
+    code: ticket.code,
+    place: seats.find((seat) => seat.id === ticket.seatId)?.place ?? `Seat ${ticket.seatNumber}`,
+  }));
   return (
     <Dialog
       labelledBy="confirmation-title"
@@ -60,6 +65,9 @@ export function BookingConfirmation({ booking, seats, concertTitle, concertWhen,
             </li>
           ))}
         </ul>
+        <h3 className={styles.subtitle}>Your tickets</h3>
+        <p className={styles.later}>Each ticket lets one person in. Show its QR code (or its code) at the door.</p>
+        <TicketList tickets={tickets} />
         <dl className={styles.facts}>
           <div>
             <dt>Email</dt>

@@ -8,6 +8,7 @@ import { holdIsGone } from '../lib/checkout-problem';
 import type { CheckoutSeat } from '../lib/checkout-seat';
 import { useIdempotencyKey } from '../lib/idempotency';
 import { takenSeats } from '../lib/taken-seats';
+import { BestAvailable, type BestAvailableTier } from './best-available';
 import { BookingConfirmation } from './booking-confirmation';
 import { BookingForm } from './booking-form';
 import { BookingProblem } from './booking-problem';
@@ -21,6 +22,8 @@ interface CheckoutPanelProps {
   /** The buyer's hold, from useSeatHold (the page also needs it to show those seats as theirs). */
   seatHold: SeatHold;
   seats: readonly CheckoutSeat[];
+  /** The concert's tiers, for choosing best available seats instead of clicking them. */
+  tiers?: readonly BestAvailableTier[];
   concertTitle: string;
   /** When and where, as the confirmation shows it: "Sat, 14 Mar 2026 · 7:00 PM · Tundikhel, Kathmandu". */
   concertWhen: string;
@@ -35,7 +38,7 @@ interface CheckoutPanelProps {
 }
 
 /** Holds the chosen seats, then books them: countdown, details form, problems and the confirmation. */
-export function CheckoutPanel({ concertId, seatHold, seats, concertTitle, concertWhen, findBookingHref, onBooked, onSeatsTaken, onSeatsChanged }: CheckoutPanelProps) {
+export function CheckoutPanel({ concertId, seatHold, seats, tiers = [], concertTitle, concertWhen, findBookingHref, onBooked, onSeatsTaken, onSeatsChanged }: CheckoutPanelProps) {
   const [details, setDetails] = useState<BookingDetails>({ userName: '', userEmail: '' });
   const [submitted, setSubmitted] = useState<readonly CheckoutSeat[]>([]);
   const [expired, setExpired] = useState(false);
@@ -66,6 +69,13 @@ export function CheckoutPanel({ concertId, seatHold, seats, concertTitle, concer
     setSubmitted(seats);
     booking.reset();
     seatHold.place(concertId, seats.map((seat) => seat.id));
+  }
+
+  function findBest(ticketTierId: number, quantity: number) {
+    setExpired(false);
+    setSubmitted([]);
+    booking.reset();
+    seatHold.placeBest(concertId, ticketTierId, quantity);
   }
 
   function book(entered: BookingDetails) {
@@ -100,7 +110,10 @@ export function CheckoutPanel({ concertId, seatHold, seats, concertTitle, concer
           </Button>
         </>
       ) : (
-        <ContinueStep seats={seats} placing={seatHold.placing} autoFocus={returned} onContinue={holdSeats} />
+        <>
+          <ContinueStep seats={seats} placing={seatHold.placing} autoFocus={returned} onContinue={holdSeats} />
+          <BestAvailable tiers={tiers} placing={seatHold.placing} onFind={(tierId, quantity) => findBest(tierId, quantity)} />
+        </>
       )}
       {booking.isSuccess ? (
         <BookingConfirmation booking={booking.data} seats={submitted} concertTitle={concertTitle} concertWhen={concertWhen}

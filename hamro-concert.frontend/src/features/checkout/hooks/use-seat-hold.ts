@@ -1,6 +1,7 @@
 import type { Hold } from 'hamro-concert.api/contracts';
 import { useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../../lib/api-client';
+import { useCreateBestAvailableHold } from '../api/create-best-available-hold';
 import { useCreateHold } from '../api/create-hold';
 import { releaseHold, releaseHoldOnUnload } from '../api/release-hold';
 import { useIdempotencyKey } from '../lib/idempotency';
@@ -11,6 +12,8 @@ interface SeatHoldEvents {
   onSeatsTaken: (seatIds: number[]) => void;
   /** Seats were held or given back: refresh the map and counts (resolves once they are fresh). */
   onSeatsChanged: () => Promise<unknown>;
+  /** The system chose and held these seats (best available): show them as the buyer's. */
+  onBestHeld?: (seatIds: number[]) => void;
 }
 
 export interface SeatHold {
@@ -22,6 +25,8 @@ export interface SeatHold {
   /** Why the last attempt to hold seats failed. */
   error: ApiError | null;
   place: (concertId: string, seatIds: number[]) => void;
+  /** Holds the best free seats of a tier, chosen by the system. */
+  placeBest: (concertId: string, ticketTierId: number, quantity: number) => void;
   /** Gives the seats back (Change seats, or the hold ran out). */
   release: () => void;
   /** The hold is gone on the server (booked, or expired or released there): forget it without a call. */
@@ -58,23 +63,39 @@ export function useSeatHold(events: SeatHoldEvents): SeatHold {
       if (taken.length > 0) events.onSeatsTaken(taken.map((seat) => seat.id));
     },
   });
-  const hold = create.data ?? null;
+  const bestKey = useIdempotencyKey();
+  const best = useCreateBestAvailableHold({
+    onSettled: (_hold, error) => bestKey.settled(error),
+    onSuccess: (held) => {
+      events.onBestHeld?.(held.seatIds);
+      void events.onSeatsChanged();
+    },
+    onError: () => void events.onSeatsChanged(),
+  });
+  const hold = create.data ?? best.data ?? null;
   const activeTokenRef = useReleaseOnLeave(hold?.holdToken);
   const [releasing, setReleasing] = useState<readonly number[]>([]);
 
   return {
     hold,
     ownSeatIds: hold?.seatIds ?? releasing,
-    placing: create.isPending,
-    error: create.error,
+    placing: create.isPending || best.isPending,
+    error: create.error ?? best.error,
     place: (concertId, seatIds) => {
+      best.reset();
       const body = { concertId, seatIds: [...seatIds].sort((a, b) => a - b) };
       create.mutate({ body, idempotencyKey: key.keyFor(body) });
+    },
+    placeBest: (concertId, ticketTierId, quantity) => {
+      create.reset();
+      const body = { concertId, ticketTierId, quantity };
+      best.mutate({ body, idempotencyKey: bestKey.keyFor(body) });
     },
     release: () => {
       const token = hold?.holdToken;
       activeTokenRef.current = undefined;
       create.reset();
+      best.reset();
       if (!token || !hold) return;
       setReleasing(hold.seatIds);
       void releaseHold(token)
@@ -84,6 +105,7 @@ export function useSeatHold(events: SeatHoldEvents): SeatHold {
     forget: () => {
       activeTokenRef.current = undefined;
       create.reset();
+      best.reset();
     },
   };
 }

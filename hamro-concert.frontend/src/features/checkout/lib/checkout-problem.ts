@@ -66,6 +66,24 @@ const HOLD_GONE: Record<string, ProblemText> = {
   },
 };
 
+const BEST_AVAILABLE: Record<string, ProblemText> = {
+  'not-enough-seats': {
+    title: 'Not enough seats left in that section',
+    lines: ['There are not that many free seats left in this section. Choose fewer tickets or another section, or pick seats on the map.'],
+    issues: [],
+  },
+  'ticket-tier-not-found': {
+    title: 'That section is no longer on sale',
+    lines: ['We refreshed the concert: choose another section, or pick seats on the map.'],
+    issues: [],
+  },
+  'tier-not-in-concert': {
+    title: 'That section is not part of this concert',
+    lines: ['We refreshed the concert: choose another section, or pick seats on the map.'],
+    issues: [],
+  },
+};
+
 /** Codes after which the hold is gone (or unusable) and the buyer starts again from Continue. */
 export function holdIsGone(error: unknown): boolean {
   return code(error) in HOLD_GONE;
@@ -76,6 +94,8 @@ export function describeProblem(error: unknown, step: CheckoutStep, submitted: r
   if (takenSeats(error).length > 0) return takenText(error, submitted, remaining);
   const gone = HOLD_GONE[code(error)];
   if (gone) return gone;
+  const bestAvailable = BEST_AVAILABLE[code(error)];
+  if (bestAvailable) return bestAvailable;
   const issues = error instanceof ApiError && error.code === 'validation-failed' ? (error.problem.errors ?? []).map((issue) => issue.message) : [];
   return step === 'hold'
     ? { title: 'We could not hold your seats', lines: [errorMessage(error), 'Nothing is held yet. Try again.'], issues }

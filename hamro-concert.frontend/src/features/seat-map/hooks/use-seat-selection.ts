@@ -14,6 +14,8 @@ export interface SeatSelection {
   isSelected: (seatId: number) => boolean;
   toggle: (seat: SeatView) => void;
   remove: (seatIds: readonly number[]) => void;
+  /** Makes these seats the selection, as when the system chose them (best available). */
+  replace: (seatIds: readonly number[]) => void;
   clear: () => void;
 }
 
@@ -40,6 +42,10 @@ export function useSeatSelection(layout: SeatLayout | undefined, max = MAX_SEATS
     },
     remove: (seatIds) => {
       setIds(freeIds.filter((id) => !seatIds.includes(id)));
+      setLimitRefused(false);
+    },
+    replace: (seatIds) => {
+      setIds(seatIds.slice(0, max));
       setLimitRefused(false);
     },
     clear: () => {

@@ -1,0 +1,101 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openPage, saveScreenshot } from './support/browser';
+
+const baseUrl = inject('baseUrl');
+const adminToken = inject('adminToken');
+const staffToken = inject('staffToken');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signIn(page: Page, label: string, token: string) {
+  await page.getByLabel(label).fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** A date about a year ahead, so the concert is on sale whenever the test runs. */
+function nextYear(): string {
+  const date = new Date();
+  date.setUTCFullYear(date.getUTCFullYear() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+describe('from the organizer to the door', () => {
+  it('an organizer creates a concert, a buyer books the best VIP seats, the door admits a ticket once', async () => {
+    const title = `Kathmandu Unplugged ${Date.now()}`;
+
+    // The organizer sets up the concert and its venue.
+    const organizer = await openPage(browser, 1280, 1000);
+    await organizer.goto(`${baseUrl}/organizer`);
+    await signIn(organizer, 'Admin token', adminToken);
+    await organizer.getByLabel('Title').fill(title);
+    await organizer.getByLabel('Artist').fill('Hamro Unplugged Collective');
+    await organizer.getByLabel('Date').fill(nextYear());
+    await organizer.getByLabel('Venue').fill('Dasarath Stadium');
+    await organizer.getByLabel('City').fill('Kathmandu');
+    await organizer.getByLabel('VIP number of rows').fill('3');
+    await organizer.getByLabel('VIP seats per row').fill('10');
+    // Front Row 1 × 10, VIP 3 × 10, General Admission 4 × 16.
+    await organizer.getByTestId('total-seats').getByText('104', { exact: true }).waitFor();
+    expect(await organizer.getByTestId('preview-vip').textContent()).toContain('3 rows · 30 seats');
+    await saveScreenshot(organizer, 'organizer');
+    await organizer.getByRole('button', { name: 'Create concert' }).click();
+    const publicLink = organizer.getByRole('link', { name: `Open the public page of ${title}` });
+    await publicLink.waitFor();
+    const href = (await publicLink.getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/concert\/[0-9a-f-]{36}$/);
+
+    // A buyer lets the system choose two VIP seats and books them.
+    const buyer = await openPage(browser, 1280, 1600);
+    await buyer.goto(`${baseUrl}${href}`);
+    await buyer.getByRole('heading', { level: 1, name: title }).waitFor();
+    const best = buyer.getByRole('form', { name: 'Or let us pick the best seats' });
+    await best.getByLabel('Section').selectOption({ label: 'VIP · $100.00' });
+    await best.getByLabel('Tickets').selectOption('2');
+    await best.getByRole('button', { name: 'Find best available' }).click();
+    await buyer.getByRole('timer').waitFor();
+    expect(await buyer.getByRole('list', { name: 'Held seats' }).textContent()).toContain('VIP, row 1');
+    await buyer.getByLabel('Full name').fill('Sita Gurung');
+    await buyer.getByLabel('Email').fill('sita.gurung@example.com');
+    await buyer.getByRole('button', { name: 'Book 2 seats · $200.00', exact: true }).click();
+    const dialog = buyer.getByRole('dialog', { name: `You're going to ${title}!` });
+    await dialog.waitFor();
+    const tickets = dialog.getByRole('list', { name: 'Tickets' });
+    expect(await tickets.getByRole('img', { name: /^QR code of the ticket for VIP, row 1, seat \d+: [0-9a-f]{32}$/ }).count()).toBe(2);
+    const codes = await tickets.locator('code').allTextContents();
+    expect(codes).toHaveLength(2);
+    await saveScreenshot(buyer, 'confirmation-tickets', { fullPage: false });
+
+    // At the door: the first scan admits, the second is refused as already used.
+    const door = await openPage(browser, 1280, 900);
+    await door.goto(`${baseUrl}/door`);
+    await signIn(door, 'Staff token', staffToken);
+    const input = door.getByLabel('Ticket code');
+    await input.fill(codes[0] ?? '');
+    await input.press('Enter');
+    const result = door.getByTestId('scan-result');
+    await result.getByText('ADMITTED').waitFor();
+    expect(await result.textContent()).toContain('Sita Gurung');
+    expect(await input.inputValue()).toBe('');
+    await saveScreenshot(door, 'door-admitted');
+    await input.fill(codes[0] ?? '');
+    await input.press('Enter');
+    await result.getByText('ALREADY USED').waitFor();
+    expect(await result.getAttribute('data-tone')).toBe('used');
+
+    // The organizer's sales list counts the two seats sold.
+    await organizer.goto(`${baseUrl}/organizer`);
+    const sales = organizer.getByRole('table', { name: `Sales of ${title} per tier` });
+    await sales.waitFor();
+    expect(await sales.getByRole('row', { name: /^VIP \$100\.00 2 0 28 \$200\.00$/ }).count()).toBe(1);
+
+    for (const page of [organizer, buyer, door]) await page.context().close();
+  });
+});

@@ -1,0 +1,14 @@
+import { Button } from '../../components/ui/button';
+import styles from './token-gate.module.css';
+
+/** The heading of a staff page with its Sign out. */
+export function StaffBar({ title, onSignOut }: { title: string; onSignOut: () => void }) {
+  return (
+    <div className={styles.bar}>
+      <h1 className={styles.title}>{title}</h1>
+      <Button variant="secondary" onClick={onSignOut}>
+        Sign out
+      </Button>
+    </div>
+  );
+}

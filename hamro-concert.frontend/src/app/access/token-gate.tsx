@@ -1,0 +1,93 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { Button } from '../../components/ui/button';
+import { TextField } from '../../components/ui/text-field';
+import { isAccessRefused, refusalMessage, useSessionToken } from '../../lib/session-token';
+import styles from './token-gate.module.css';
+
+export interface StaffAccess {
+  token: string;
+  signOut: () => void;
+  /** Call with a failed request: a 401/403 forgets the token and asks again. True if it was one. */
+  refused: (error: unknown) => boolean;
+}
+
+interface TokenGateProps {
+  storageKey: string;
+  title: string;
+  tokenLabel: string;
+  intro: string;
+  /** Forget anything fetched with the token. */
+  onSignOut?: () => void;
+  children: (access: StaffAccess) => ReactNode;
+}
+
+const MIN_TOKEN_LENGTH = 16;
+
+/** Asks for a staff token, keeps it in this tab's session storage, and asks again when refused. */
+export function TokenGate({ storageKey, title, tokenLabel, intro, onSignOut, children }: TokenGateProps) {
+  const stored = useSessionToken(storageKey);
+  const [entered, setEntered] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | undefined>(undefined);
+
+  function signOut(notice: string | null) {
+    stored.forget();
+    setEntered('');
+    setMessage(notice);
+    onSignOut?.();
+  }
+
+  if (stored.token) {
+    const token = stored.token;
+    return children({
+      token,
+      signOut: () => signOut('You are signed out. The token is forgotten in this tab.'),
+      refused: (failure) => {
+        if (!isAccessRefused(failure)) return false;
+        signOut(refusalMessage(failure));
+        return true;
+      },
+    });
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const value = entered.trim();
+    if (value.length < MIN_TOKEN_LENGTH) {
+      setError(`A token has at least ${MIN_TOKEN_LENGTH} characters.`);
+      return;
+    }
+    setError(undefined);
+    setMessage(null);
+    stored.save(value);
+  }
+
+  return (
+    <section className={styles.gate} aria-labelledby="token-gate-title">
+      <h1 id="token-gate-title" className={styles.title}>
+        {title}
+      </h1>
+      <p className={styles.intro}>{intro}</p>
+      {message ? (
+        <p className={styles.message} role="alert">
+          {message}
+        </p>
+      ) : null}
+      <form className={styles.form} onSubmit={submit} noValidate>
+        <TextField
+          label={tokenLabel}
+          type="password"
+          autoComplete="current-password"
+          value={entered}
+          error={error}
+          onChange={(event) => setEntered(event.target.value)}
+          required
+        />
+        <Button type="submit" block>
+          Sign in
+        </Button>
+      </form>
+      <p className={styles.note}>The token stays in this browser tab only, and is forgotten when you close it or sign out.</p>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { Button } from '../../../components/ui/button';
+import { useCheckIn } from '../api/check-in';
+import { admittedOutcome, refusedOutcome, type ScanOutcome } from '../lib/scan-outcome';
+import styles from './door.module.css';
+import { ScanResult } from './scan-result';
+
+interface DoorScannerProps {
+  token: string;
+  /** A failed check-in: returns true when it was the staff token that was refused. */
+  onAccessRefused: (error: unknown) => boolean;
+}
+
+/** Type or paste (or scan into) a ticket code; Enter checks it in and readies the field for the next. */
+export function DoorScanner({ token, onAccessRefused }: DoorScannerProps) {
+  const input = useRef<HTMLInputElement>(null);
+  const [code, setCode] = useState('');
+  const [last, setLast] = useState<{ outcome: ScanOutcome; code: string } | null>(null);
+  const checkIn = useCheckIn({
+    onSuccess: (admission, request) => setLast({ outcome: admittedOutcome(admission), code: request.code }),
+    onError: (error, request) => {
+      if (!onAccessRefused(error)) setLast({ outcome: refusedOutcome(error), code: request.code });
+    },
+    onSettled: () => {
+      setCode('');
+      input.current?.focus();
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const value = code.replace(/\s+/g, '').toLowerCase();
+    if (!value || checkIn.isPending) return;
+    checkIn.mutate({ code: value, token });
+  }
+
+  return (
+    <div className={styles.scanner}>
+      <form className={styles.form} onSubmit={submit}>
+        <label className={styles.label} htmlFor="ticket-code">
+          Ticket code
+        </label>
+        <input
+          ref={input}
+          id="ticket-code"
+          className={styles.input}
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+          autoFocus
+          autoComplete="off"
+          autoCapitalize="off"
+          spellCheck={false}
+          placeholder="Scan or paste the code"
+          aria-describedby="ticket-code-help"
+        />
+        <p id="ticket-code-help" className={styles.help}>
+          Scan the QR code or type the 32-character code, then press Enter.
+        </p>
+        <Button type="submit" block disabled={checkIn.isPending}>
+          {checkIn.isPending ? 'Checking…' : 'Check in'}
+        </Button>
+      </form>
+      <div role="status" aria-live="assertive" aria-atomic="true">
+        {last ? <ScanResult outcome={last.outcome} code={last.code} /> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { ScanOutcome } from '../lib/scan-outcome';
+import styles from './door.module.css';
+
+const ICONS = { admitted: '✓', used: '!', refused: '✕' } as const;
+
+/** The big answer after a scan: colour, icon and words say the same thing. */
+export function ScanResult({ outcome, code }: { outcome: ScanOutcome; code: string }) {
+  return (
+    <div className={`${styles.result} ${styles[outcome.tone]}`} data-testid="scan-result" data-tone={outcome.tone}>
+      <span className={styles.icon} aria-hidden="true">
+        {ICONS[outcome.tone]}
+      </span>
+      <div className={styles.resultText}>
+        <p className={styles.headline}>{outcome.headline}</p>
+        {outcome.lines.map((line) => (
+          <p key={line} className={styles.line}>
+            {line}
+          </p>
+        ))}
+        <p className={styles.scanned}>
+          Code <code>{code}</code>
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { DoorScanner } from './components/door-scanner';

@@ -1,0 +1,45 @@
+import { TextField } from '../../../components/ui/text-field';
+import type { ConcertDraft, DraftErrors } from '../lib/venue-draft';
+import styles from './organizer.module.css';
+
+type DetailField = 'title' | 'artist' | 'date' | 'time' | 'venue' | 'city';
+
+const FIELDS: { field: DetailField; label: string; type: string }[] = [
+  { field: 'title', label: 'Title', type: 'text' },
+  { field: 'artist', label: 'Artist', type: 'text' },
+  { field: 'date', label: 'Date', type: 'date' },
+  { field: 'time', label: 'Start time', type: 'time' },
+  { field: 'venue', label: 'Venue', type: 'text' },
+  { field: 'city', label: 'City', type: 'text' },
+];
+
+interface ConcertFieldsProps {
+  draft: ConcertDraft;
+  errors: DraftErrors;
+  onChange: (changes: Partial<ConcertDraft>) => void;
+}
+
+/** The concert's details: what, who, when and where. */
+export function ConcertFields({ draft, errors, onChange }: ConcertFieldsProps) {
+  return (
+    <fieldset className={styles.fieldset}>
+      <legend className={styles.legend}>Details</legend>
+      <div className={styles.grid}>
+        {FIELDS.map(({ field, label, type }) => (
+          <TextField
+            key={field}
+            label={label}
+            type={type}
+            value={draft[field]}
+            error={errors[field]}
+            onChange={(event) => onChange({ [field]: event.target.value })}
+          />
+        ))}
+      </div>
+      <label className={styles.textareaLabel}>
+        <span>Description (optional)</span>
+        <textarea rows={3} value={draft.description} maxLength={5000} onChange={(event) => onChange({ description: event.target.value })} />
+      </label>
+    </fieldset>
+  );
+}

@@ -1,0 +1,4 @@
+export { CreateConcertForm } from './components/create-concert-form';
+export { SalesOverview, type ListedConcert } from './components/sales-overview';
+export { salesKey } from './api/get-concert-sales';
+export type { PreviewSection } from './lib/venue-draft';

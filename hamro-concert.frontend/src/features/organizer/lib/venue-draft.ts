@@ -1,0 +1,134 @@
+import type { NewConcert, Section } from 'hamro-concert.api/contracts';
+
+/** One section of the venue as the organizer edits it; numbers stay text until they are valid. */
+export interface SectionDraft {
+  section: Section;
+  enabled: boolean;
+  name: string;
+  price: string;
+  rowCount: string;
+  seatsPerRow: string;
+  /** Rows whose seat count differs from seatsPerRow, by row number. */
+  overrides: Record<number, string>;
+}
+
+export interface ConcertDraft {
+  title: string;
+  artist: string;
+  date: string;
+  /** "19:00", as a time input gives it. */
+  time: string;
+  venue: string;
+  city: string;
+  description: string;
+  sections: SectionDraft[];
+}
+
+export type DraftErrors = Record<string, string>;
+
+export const SECTION_LABELS: Record<Section, string> = { front: 'Front Row', vip: 'VIP', ga: 'General Admission' };
+export const MAX_ROWS = 1000;
+export const MAX_SEATS_PER_ROW = 1000;
+export const MAX_VENUE_SEATS = 100_000;
+
+export function emptyDraft(): ConcertDraft {
+  const section = (s: Section, price: string, rowCount: string, seatsPerRow: string): SectionDraft => ({
+    section: s,
+    enabled: true,
+    name: SECTION_LABELS[s],
+    price,
+    rowCount,
+    seatsPerRow,
+    overrides: {},
+  });
+  return {
+    title: '',
+    artist: '',
+    date: '',
+    time: '19:00',
+    venue: '',
+    city: '',
+    description: '',
+    sections: [section('front', '150.00', '1', '10'), section('vip', '100.00', '2', '12'), section('ga', '40.00', '4', '16')],
+  };
+}
+
+function count(text: string, max: number): number | null {
+  if (!/^\d+$/.test(text.trim())) return null;
+  const value = Number(text);
+  return value >= 1 && value <= max ? value : null;
+}
+
+/** Seats per row, row 1 first; rows that are not a valid number count as 0. */
+export function rowSeats(section: SectionDraft): number[] {
+  const rows = count(section.rowCount, MAX_ROWS) ?? 0;
+  return Array.from({ length: rows }, (_, index) => count(section.overrides[index + 1] ?? section.seatsPerRow, MAX_SEATS_PER_ROW) ?? 0);
+}
+
+export function sectionSeats(section: SectionDraft): number {
+  return section.enabled ? rowSeats(section).reduce((sum, seats) => sum + seats, 0) : 0;
+}
+
+export function totalSeats(draft: ConcertDraft): number {
+  return draft.sections.reduce((sum, section) => sum + sectionSeats(section), 0);
+}
+
+const PRICE = /^\d{1,7}(\.\d{1,2})?$/;
+
+function sectionErrors(section: SectionDraft, errors: DraftErrors) {
+  const key = section.section;
+  const name = section.name.trim();
+  if (!name) errors[`${key}.name`] = 'Give the section a name.';
+  else if (name.length > 60) errors[`${key}.name`] = 'Keep the name to 60 characters.';
+  if (!PRICE.test(section.price.trim())) errors[`${key}.price`] = 'Enter a price such as 120 or 120.00.';
+  if (count(section.rowCount, MAX_ROWS) === null) errors[`${key}.rowCount`] = `Between 1 and ${MAX_ROWS} rows.`;
+  if (count(section.seatsPerRow, MAX_SEATS_PER_ROW) === null) errors[`${key}.seatsPerRow`] = `Between 1 and ${MAX_SEATS_PER_ROW} seats.`;
+  const badRow = Object.entries(section.overrides).find(([row, seats]) => Number(row) <= rowSeats(section).length && count(seats, MAX_SEATS_PER_ROW) === null);
+  if (badRow) errors[`${key}.rows`] = `Row ${badRow[0]} needs between 1 and ${MAX_SEATS_PER_ROW} seats.`;
+}
+
+/** Everything that stops the draft from being a concert the API accepts, by field. */
+export function draftErrors(draft: ConcertDraft): DraftErrors {
+  const errors: DraftErrors = {};
+  for (const field of ['title', 'artist', 'venue', 'city'] as const) {
+    if (!draft[field].trim()) errors[field] = 'This is needed.';
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.date)) errors.date = 'Choose the date.';
+  if (!/^\d{2}:\d{2}$/.test(draft.time)) errors.time = 'Choose the start time.';
+  const enabled = draft.sections.filter((section) => section.enabled);
+  if (enabled.length === 0) errors.layout = 'Turn on at least one section, so there are seats to sell.';
+  enabled.forEach((section) => sectionErrors(section, errors));
+  const total = totalSeats(draft);
+  if (total > MAX_VENUE_SEATS) errors.layout = `A venue can have at most ${MAX_VENUE_SEATS.toLocaleString('en-US')} seats; this one has ${total.toLocaleString('en-US')}.`;
+  return errors;
+}
+
+/** The draft as the API's new concert, with its layout: one tier per enabled section. */
+export function toNewConcert(draft: ConcertDraft): NewConcert {
+  return {
+    title: draft.title.trim(),
+    artist: draft.artist.trim(),
+    date: draft.date,
+    time: `${draft.time}:00`,
+    venue: draft.venue.trim(),
+    city: draft.city.trim(),
+    description: draft.description.trim(),
+    tiers: draft.sections
+      .filter((section) => section.enabled)
+      .map((section) => ({
+        name: section.name.trim(),
+        section: section.section,
+        price: Number(section.price).toFixed(2),
+        rows: rowSeats(section).map((seats, index) => ({ row: index + 1, seats })),
+      })),
+  };
+}
+
+/** The enabled sections as the seat map preview draws them. */
+export function previewSections(draft: ConcertDraft) {
+  return draft.sections
+    .filter((section) => section.enabled)
+    .map((section) => ({ section: section.section, name: section.name.trim() || SECTION_LABELS[section.section], price: section.price, rows: rowSeats(section) }));
+}
+
+export type PreviewSection = ReturnType<typeof previewSections>[number];

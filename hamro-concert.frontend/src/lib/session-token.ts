@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { ApiError } from './api-client';
+
+function read(key: string): string | null {
+  try {
+    return window.sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A staff token kept only in this tab's session storage: gone when the tab closes, never in
+ * localStorage or the URL.
+ */
+export function useSessionToken(key: string) {
+  const [token, setToken] = useState<string | null>(() => read(key));
+  return {
+    token,
+    save(value: string) {
+      window.sessionStorage.setItem(key, value);
+      setToken(value);
+    },
+    forget() {
+      window.sessionStorage.removeItem(key);
+      setToken(null);
+    },
+  };
+}
+
+/** The API refused the token: none sent (401), a wrong one, or access switched off (403). */
+export function isAccessRefused(error: unknown): error is ApiError {
+  return error instanceof ApiError && (error.status === 401 || error.status === 403);
+}
+
+/** Why the API refused a token, in words for the person at the keyboard. */
+export function refusalMessage(error: ApiError): string {
+  switch (error.code) {
+    case 'admin-access-disabled':
+    case 'staff-access-disabled':
+      return 'Access is switched off on this server: it has no token configured. Ask whoever runs it to set one.';
+    case 'unauthorized':
+      return 'Your session needs the token again.';
+    default:
+      return 'That token was not accepted. Check it and try again.';
+  }
+}
