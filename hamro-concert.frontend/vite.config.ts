@@ -23,7 +23,10 @@ export default defineConfig({
   plugins: [react()],
   server: {
     proxy: {
-      [`^/(${API_PATHS.map((p) => p.replace('.', '\\.')).join('|')})(/|\\?|$)`]: { target: apiTarget, changeOrigin: true },
+      [`^/(${API_PATHS.map((p) => p.replace('.', '\\.')).join('|')})(/|\\?|$)`]: {
+        target: apiTarget,
+        changeOrigin: true,
+      },
     },
   },
   build: {

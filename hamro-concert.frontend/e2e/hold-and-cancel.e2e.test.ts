@@ -43,7 +43,10 @@ describe('holding seats, then finding and cancelling the booking', () => {
     const total = `$${(price * 2).toFixed(2)}`;
 
     await page.goto(`${baseUrl}/concert/${concert.id}`);
-    await clickSeats(page, seats.map((seat) => seatButtonName(concert, seat, 'available')));
+    await clickSeats(
+      page,
+      seats.map((seat) => seatButtonName(concert, seat, 'available')),
+    );
     await page.getByRole('button', { name: `Continue with 2 seats · ${total}`, exact: true }).click();
     const timer = page.getByRole('timer');
     await timer.waitFor();
@@ -53,7 +56,8 @@ describe('holding seats, then finding and cancelling the booking', () => {
 
     const other = await openPage(browser);
     await other.goto(`${baseUrl}/concert/${concert.id}`);
-    for (const seat of seats) await other.getByRole('button', { name: seatButtonName(concert, seat, 'held'), exact: true }).waitFor();
+    for (const seat of seats)
+      await other.getByRole('button', { name: seatButtonName(concert, seat, 'held'), exact: true }).waitFor();
     await other.context().close();
 
     await page.getByLabel('Full name').fill('Maya Gurung');
@@ -89,7 +93,8 @@ describe('holding seats, then finding and cancelling the booking', () => {
 
     await page.getByRole('link', { name: 'Concerts' }).click();
     await page.getByRole('link', { name: 'Rock the Valley' }).click();
-    for (const seat of seats) await page.getByRole('button', { name: seatButtonName(concert, seat, 'available'), exact: true }).waitFor();
+    for (const seat of seats)
+      await page.getByRole('button', { name: seatButtonName(concert, seat, 'available'), exact: true }).waitFor();
     await page.context().close();
   });
 
@@ -99,7 +104,9 @@ describe('holding seats, then finding and cancelling the booking', () => {
     await page.getByLabel('Booking reference').fill('ABCD EFGH JKLM');
     await page.getByLabel('Email').fill('nobody@example.com');
     await page.getByRole('button', { name: 'Find booking' }).click();
-    expect(await page.getByRole('alert').textContent()).toContain('We could not find a booking with that reference and email.');
+    expect(await page.getByRole('alert').textContent()).toContain(
+      'We could not find a booking with that reference and email.',
+    );
     await page.context().close();
   });
 
@@ -110,13 +117,17 @@ describe('holding seats, then finding and cancelling the booking', () => {
     const ids = seats.map((seat) => seat.id);
 
     await page.goto(`${baseUrl}/concert/${concert.id}`);
-    await clickSeats(page, seats.map((seat) => seatButtonName(concert, seat, 'available')));
+    await clickSeats(
+      page,
+      seats.map((seat) => seatButtonName(concert, seat, 'available')),
+    );
     await page.getByRole('button', { name: /^Continue with 2 seats/ }).click();
     await page.getByRole('timer').waitFor();
     expect(await seatStatuses(concert.id, ids)).toEqual(['held', 'held']);
     await page.getByRole('button', { name: 'Change seats' }).click();
     await waitForStatus(concert.id, ids, 'available');
-    for (const seat of seats) await page.getByRole('button', { name: seatButtonName(concert, seat, 'selected'), exact: true }).waitFor();
+    for (const seat of seats)
+      await page.getByRole('button', { name: seatButtonName(concert, seat, 'selected'), exact: true }).waitFor();
 
     await page.getByRole('button', { name: /^Continue with 2 seats/ }).click();
     await page.getByRole('timer').waitFor();
@@ -125,7 +136,10 @@ describe('holding seats, then finding and cancelling the booking', () => {
     await waitForStatus(concert.id, ids, 'available');
 
     await page.goto(`${baseUrl}/concert/${concert.id}`);
-    await clickSeats(page, seats.map((seat) => seatButtonName(concert, seat, 'available')));
+    await clickSeats(
+      page,
+      seats.map((seat) => seatButtonName(concert, seat, 'available')),
+    );
     await page.getByRole('button', { name: /^Continue with 2 seats/ }).click();
     await page.getByRole('timer').waitFor();
     await page.goto('about:blank');

@@ -27,7 +27,8 @@ describe('when a hold runs out', () => {
     const ids = seats.map((seat) => seat.id);
 
     await page.goto(`${api.baseUrl}/concert/${concert.id}`);
-    for (const seat of seats) await page.getByRole('button', { name: seatButtonName(concert, seat, 'available'), exact: true }).click();
+    for (const seat of seats)
+      await page.getByRole('button', { name: seatButtonName(concert, seat, 'available'), exact: true }).click();
     await page.getByRole('button', { name: 'Continue with 2 seats · $20.00', exact: true }).click();
     const timer = page.getByRole('timer');
     await timer.waitFor();
@@ -43,7 +44,8 @@ describe('when a hold runs out', () => {
 
     const map = await seatMap(api.baseUrl, concert.id);
     expect(ids.map((id) => map.seats.find((seat) => seat.id === id)?.status)).toEqual(['available', 'available']);
-    for (const seat of seats) await page.getByRole('button', { name: seatButtonName(concert, seat, 'selected'), exact: true }).waitFor();
+    for (const seat of seats)
+      await page.getByRole('button', { name: seatButtonName(concert, seat, 'selected'), exact: true }).waitFor();
 
     await page.getByRole('button', { name: 'Continue with 2 seats · $20.00', exact: true }).click();
     await timer.waitFor();

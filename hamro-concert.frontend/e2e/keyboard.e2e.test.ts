@@ -48,7 +48,9 @@ async function tabTo(page: Page, matches: (f: Awaited<ReturnType<typeof focused>
     await page.keyboard.press('Tab');
     if (matches(await focused(page))) return;
   }
-  throw new Error(`Tabbed ${limit} times without reaching the wanted element; last: ${JSON.stringify(await focused(page))}`);
+  throw new Error(
+    `Tabbed ${limit} times without reaching the wanted element; last: ${JSON.stringify(await focused(page))}`,
+  );
 }
 
 describe('keyboard only', () => {

@@ -68,7 +68,11 @@ describe('from the organizer to the door', () => {
     const dialog = buyer.getByRole('dialog', { name: `You're going to ${title}!` });
     await dialog.waitFor();
     const tickets = dialog.getByRole('list', { name: 'Tickets' });
-    expect(await tickets.getByRole('img', { name: /^QR code of the ticket for VIP, row 1, seat \d+: [0-9a-f]{32}$/ }).count()).toBe(2);
+    expect(
+      await tickets
+        .getByRole('img', { name: /^QR code of the ticket for VIP, row 1, seat \d+: [0-9a-f]{32}$/ })
+        .count(),
+    ).toBe(2);
     const codes = await tickets.locator('code').allTextContents();
     expect(codes).toHaveLength(2);
     await saveScreenshot(buyer, 'confirmation-tickets', { fullPage: false });

@@ -42,7 +42,8 @@ export interface RunningApi {
  */
 export async function startApi(env: Record<string, string> = {}): Promise<RunningApi> {
   for (const file of [apiMain, webIndex]) {
-    if (!fs.existsSync(file)) throw new Error(`${file} is missing: build first (npm run build at the repository root).`);
+    if (!fs.existsSync(file))
+      throw new Error(`${file} is missing: build first (npm run build at the repository root).`);
   }
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -52,7 +53,15 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
 
   const output: string[] = [];
   const api = spawn(process.execPath, [apiMain], {
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => output.push(chunk.toString());

@@ -14,7 +14,12 @@ export async function seatMap(baseUrl: string, concertId: string): Promise<SeatM
   return (await response.json()) as SeatMap;
 }
 
-export async function freeSeats(baseUrl: string, concertId: string, section: Seat['section'], count: number): Promise<Seat[]> {
+export async function freeSeats(
+  baseUrl: string,
+  concertId: string,
+  section: Seat['section'],
+  count: number,
+): Promise<Seat[]> {
   const map = await seatMap(baseUrl, concertId);
   const seats = map.seats.filter((seat) => seat.section === section && seat.status === 'available').slice(0, count);
   if (seats.length < count) throw new Error(`Only ${seats.length} free ${section} seats left`);

@@ -2,7 +2,11 @@ import type { Concert, Seat } from 'hamro-concert.api/contracts';
 import { seatPlace } from './api';
 
 /** The full accessible name of a seat button in a given state. */
-export function seatButtonName(concert: Concert, seat: Seat, state: 'available' | 'selected' | 'held' | 'booked'): string {
+export function seatButtonName(
+  concert: Concert,
+  seat: Seat,
+  state: 'available' | 'selected' | 'held' | 'booked',
+): string {
   const tier = concert.tiers.find((t) => t.id === seat.ticketTierId);
   return `${seatPlace(concert, seat)}, $${tier?.price ?? '?'}, ${state === 'held' ? 'on hold' : state}`;
 }

@@ -12,6 +12,7 @@ export function useRefreshConcert() {
         queryClient.invalidateQueries({ queryKey: concertQueryOptions(concertId).queryKey }),
         queryClient.invalidateQueries({ queryKey: seatMapQueryOptions(concertId).queryKey }),
       ]),
-    seatMap: (concertId: string) => queryClient.invalidateQueries({ queryKey: seatMapQueryOptions(concertId).queryKey }),
+    seatMap: (concertId: string) =>
+      queryClient.invalidateQueries({ queryKey: seatMapQueryOptions(concertId).queryKey }),
   };
 }

@@ -28,7 +28,12 @@ function isProblem(body: unknown): body is Problem {
 async function readProblem(response: Response): Promise<Problem> {
   const body: unknown = await response.json().catch(() => null);
   if (isProblem(body)) return body;
-  return localProblem(response.status, 'http-error', response.statusText || 'Request failed', `The server answered ${response.status}.`);
+  return localProblem(
+    response.status,
+    'http-error',
+    response.statusText || 'Request failed',
+    `The server answered ${response.status}.`,
+  );
 }
 
 interface RequestOptions {
@@ -64,7 +69,15 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, localProblem(0, 'network-error', 'No connection', 'We could not reach Hamro Concert. Check your connection and try again.'));
+    throw new ApiError(
+      0,
+      localProblem(
+        0,
+        'network-error',
+        'No connection',
+        'We could not reach Hamro Concert. Check your connection and try again.',
+      ),
+    );
   }
   if (!response.ok) throw new ApiError(response.status, await readProblem(response));
   return response;
@@ -76,11 +89,23 @@ export async function apiCall(path: string, options: RequestOptions = {}): Promi
 }
 
 /** Calls the API and checks the answer against its contract schema; throws ApiError on failure. */
-export async function apiRequest<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
+export async function apiRequest<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<z.infer<S>> {
   const response = await send(path, options);
   const parsed = schema.safeParse(await response.json());
   if (!parsed.success) {
-    throw new ApiError(response.status, localProblem(response.status, 'unexpected-response', 'Unexpected answer', 'The server sent an answer we did not understand.'));
+    throw new ApiError(
+      response.status,
+      localProblem(
+        response.status,
+        'unexpected-response',
+        'Unexpected answer',
+        'The server sent an answer we did not understand.',
+      ),
+    );
   }
   return parsed.data;
 }

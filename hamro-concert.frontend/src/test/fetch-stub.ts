@@ -40,6 +40,15 @@ export function stubFetch(answer: (request: StubRequest) => StubAnswer) {
 export function problem(status: number, code: string, extra: Record<string, unknown> = {}) {
   return {
     status,
-    body: { type: `https://hamro-concert.example/problems/${code}`, title: code, status, detail: code, code, instance: '/x', requestId: 'req-1', ...extra },
+    body: {
+      type: `https://hamro-concert.example/problems/${code}`,
+      title: code,
+      status,
+      detail: code,
+      code,
+      instance: '/x',
+      requestId: 'req-1',
+      ...extra,
+    },
   };
 }

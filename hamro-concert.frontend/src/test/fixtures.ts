@@ -5,11 +5,22 @@ export const CONCERT_ID = '6f1c2f7e-3b8a-4d51-9a43-2f1d8b7c5e10';
 const TIERS = [
   { id: 1, section: 'front' as Section, name: 'Front Row', price: '50.00', rows: [20], prefix: 'F' },
   { id: 2, section: 'vip' as Section, name: 'VIP', price: '100.00', rows: [10, 10], prefix: 'V' },
-  { id: 3, section: 'ga' as Section, name: 'General Admission', price: '10.00', rows: [12, 12, 12, 12, 12], prefix: 'G' },
+  {
+    id: 3,
+    section: 'ga' as Section,
+    name: 'General Admission',
+    price: '10.00',
+    rows: [12, 12, 12, 12, 12],
+    prefix: 'G',
+  },
 ];
 
 /** The demo venue: Front Row 1×20 ($50), VIP 2×10 ($100), General Admission 5×12 ($10); ids 1..100. */
-export function buildSeats(booked: readonly number[] = [], concertId = CONCERT_ID, held: readonly number[] = []): Seat[] {
+export function buildSeats(
+  booked: readonly number[] = [],
+  concertId = CONCERT_ID,
+  held: readonly number[] = [],
+): Seat[] {
   const seats: Seat[] = [];
   let id = 1;
   for (const tier of TIERS) {
@@ -34,13 +45,27 @@ export function buildSeats(booked: readonly number[] = [], concertId = CONCERT_I
   return seats;
 }
 
-export function buildSeatMap(booked: readonly number[] = [], concertId = CONCERT_ID, held: readonly number[] = []): SeatMap {
+export function buildSeatMap(
+  booked: readonly number[] = [],
+  concertId = CONCERT_ID,
+  held: readonly number[] = [],
+): SeatMap {
   const seats = buildSeats(booked, concertId, held);
   const count = (status: Seat['status']) => seats.filter((seat) => seat.status === status).length;
-  return { seats, totalSeats: seats.length, availableSeats: count('available'), bookedSeats: count('booked'), heldSeats: count('held') };
+  return {
+    seats,
+    totalSeats: seats.length,
+    availableSeats: count('available'),
+    bookedSeats: count('booked'),
+    heldSeats: count('held'),
+  };
 }
 
-export function buildConcert(overrides: Partial<Concert> = {}, booked: readonly number[] = [], held: readonly number[] = []): Concert {
+export function buildConcert(
+  overrides: Partial<Concert> = {},
+  booked: readonly number[] = [],
+  held: readonly number[] = [],
+): Concert {
   const seats = buildSeats(booked, overrides.id ?? CONCERT_ID, held);
   return {
     id: CONCERT_ID,
@@ -103,7 +128,15 @@ export function buildHold(seatIds: number[], seconds = 600, overrides: Partial<H
 
 /** A booking as "Find my booking" shows it: VIP row 2 seats 11 and 12, and General Admission row 1 seat 1. */
 export function buildBookingDetails(overrides: Partial<BookingDetails> = {}): BookingDetails {
-  const seat = (id: number, seatNumber: string, section: Section, row: number, ticketTierId: number, tierName: string, price: string) => ({
+  const seat = (
+    id: number,
+    seatNumber: string,
+    section: Section,
+    row: number,
+    ticketTierId: number,
+    tierName: string,
+    price: string,
+  ) => ({
     id,
     seatNumber,
     section,

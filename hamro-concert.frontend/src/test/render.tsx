@@ -21,5 +21,13 @@ export function renderWithQuery(ui: ReactNode) {
 export function renderApp(path: string) {
   const client = testQueryClient();
   const router = createTestRouter(path);
-  return { client, router, ...render(<QueryClientProvider client={client}><RouterProvider router={router} /></QueryClientProvider>) };
+  return {
+    client,
+    router,
+    ...render(
+      <QueryClientProvider client={client}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    ),
+  };
 }

@@ -9,7 +9,15 @@ const TOKEN = 'organizer-token-0123456789';
 const KEY = 'test.adminToken';
 
 function refusal(status: number, code: string) {
-  return new ApiError(status, { type: 'about:blank', title: code, status, detail: code, code, instance: '', requestId: '' });
+  return new ApiError(status, {
+    type: 'about:blank',
+    title: code,
+    status,
+    detail: code,
+    code,
+    instance: '',
+    requestId: '',
+  });
 }
 
 function renderGate(failure = refusal(403, 'forbidden')) {

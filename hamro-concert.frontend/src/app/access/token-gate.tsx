@@ -87,7 +87,9 @@ export function TokenGate({ storageKey, title, tokenLabel, intro, onSignOut, chi
           Sign in
         </Button>
       </form>
-      <p className={styles.note}>The token stays in this browser tab only, and is forgotten when you close it or sign out.</p>
+      <p className={styles.note}>
+        The token stays in this browser tab only, and is forgotten when you close it or sign out.
+      </p>
     </section>
   );
 }

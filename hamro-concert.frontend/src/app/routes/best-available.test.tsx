@@ -22,14 +22,18 @@ function fakeApi(best: (body: { ticketTierId: number; quantity: number }) => Stu
       held = [];
       return { status: 204, body: null };
     }
-    if (method === 'POST' && path === '/ticket-bookings/seats') return { status: 201, body: buildBooking((body as { seatIds: number[] }).seatIds) };
+    if (method === 'POST' && path === '/ticket-bookings/seats')
+      return { status: 201, body: buildBooking((body as { seatIds: number[] }).seatIds) };
     return problem(404, 'route-not-found');
   });
 }
 
 async function findBest(user: ReturnType<typeof userEvent.setup>, section: string, quantity: string) {
   const form = await screen.findByRole('form', { name: 'Or let us pick the best seats' });
-  await user.selectOptions(within(form).getByLabelText('Section'), within(form).getByRole('option', { name: new RegExp(`^${section} ·`) }));
+  await user.selectOptions(
+    within(form).getByLabelText('Section'),
+    within(form).getByRole('option', { name: new RegExp(`^${section} ·`) }),
+  );
   await user.selectOptions(within(form).getByLabelText('Tickets'), quantity);
   await user.click(within(form).getByRole('button', { name: 'Find best available' }));
 }
@@ -44,9 +48,15 @@ describe('best available seats on the concert page', () => {
     await findBest(user, 'VIP', '2');
 
     await screen.findByRole('timer');
-    expect(calls.find((call) => call.path === '/holds/best-available')?.body).toEqual({ concertId: CONCERT_ID, ticketTierId: 2, quantity: 2 });
+    expect(calls.find((call) => call.path === '/holds/best-available')?.body).toEqual({
+      concertId: CONCERT_ID,
+      ticketTierId: 2,
+      quantity: 2,
+    });
     expect(screen.getByRole('list', { name: 'Held seats' })).toHaveTextContent('VIP, row 1Seats 1, 2');
-    await waitFor(() => expect(screen.getByRole('button', { name: /^VIP, row 1, seat 1, \$100\.00, selected$/ })).toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: /^VIP, row 1, seat 1, \$100\.00, selected$/ })).toBeInTheDocument(),
+    );
 
     await user.type(screen.getByLabelText('Full name'), 'Asha Tamang');
     await user.type(screen.getByLabelText('Email'), 'asha@example.com');
@@ -54,7 +64,11 @@ describe('best available seats on the concert page', () => {
     await screen.findByRole('dialog');
     const booking = calls.find((call) => call.path === '/ticket-bookings/seats');
     expect(booking?.body).toMatchObject({ seatIds: [21, 22], holdToken: buildHold([]).holdToken });
-    expect(within(screen.getByRole('list', { name: 'Tickets' })).getAllByRole('img', { name: /^QR code of the ticket for VIP, row 1, seat \d+: TK/ })).toHaveLength(2);
+    expect(
+      within(screen.getByRole('list', { name: 'Tickets' })).getAllByRole('img', {
+        name: /^QR code of the ticket for VIP, row 1, seat \d+: TK/,
+      }),
+    ).toHaveLength(2);
   });
 
   it('says plainly when the section has too few seats left, and holds nothing', async () => {

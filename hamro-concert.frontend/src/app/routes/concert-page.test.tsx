@@ -14,7 +14,8 @@ function fakeApi(options: { takenFirst?: number[] } = {}) {
   let firstBooking = true;
   return stubFetch(({ method, path, body }) => {
     if (path === `/concerts/${CONCERT_ID}`) return { status: 200, body: buildConcert({}, [...booked], held) };
-    if (path === `/seats/concert/${CONCERT_ID}`) return { status: 200, body: buildSeatMap([...booked], CONCERT_ID, held) };
+    if (path === `/seats/concert/${CONCERT_ID}`)
+      return { status: 200, body: buildSeatMap([...booked], CONCERT_ID, held) };
     if (method === 'POST' && path === '/holds') {
       held = (body as { seatIds: number[] }).seatIds;
       return { status: 201, body: buildHold(held) };
@@ -29,7 +30,9 @@ function fakeApi(options: { takenFirst?: number[] } = {}) {
       if (firstBooking && options.takenFirst) {
         firstBooking = false;
         options.takenFirst.forEach((id) => booked.add(id));
-        return problem(409, 'seat-already-booked', { seats: options.takenFirst.map((id) => ({ id, seatNumber: `V-${id - 20}` })) });
+        return problem(409, 'seat-already-booked', {
+          seats: options.takenFirst.map((id) => ({ id, seatNumber: `V-${id - 20}` })),
+        });
       }
       seatIds.forEach((id) => booked.add(id));
       return { status: 201, body: buildBooking(seatIds) };
@@ -82,7 +85,7 @@ describe('concert page', () => {
     expect(await screen.findByRole('dialog')).toHaveTextContent('Seats 1, 3');
   });
 
-  it('while seats are held, shows them as the buyer\'s own and ignores clicks on the map; Change seats gives them back', async () => {
+  it("while seats are held, shows them as the buyer's own and ignores clicks on the map; Change seats gives them back", async () => {
     const user = userEvent.setup();
     const { calls } = fakeApi();
     const { client } = renderApp(`/concert/${CONCERT_ID}`);

@@ -60,12 +60,22 @@ export function ConcertPage() {
       {concert.data ? <title>{`${concert.data.title} · Hamro Concert`}</title> : null}
       {concert.isPending ? <ConcertDetailsSkeleton /> : null}
       {concert.isError ? (
-        <ErrorState title="We couldn't load this concert" error={concert.error} onRetry={() => void concert.refetch()} retrying={concert.isFetching} />
+        <ErrorState
+          title="We couldn't load this concert"
+          error={concert.error}
+          onRetry={() => void concert.refetch()}
+          retrying={concert.isFetching}
+        />
       ) : null}
       {concert.data ? <ConcertDetails concert={concert.data} /> : null}
       {seatMap.isError && !seatMap.data ? (
         <div className={styles.mapError}>
-          <ErrorState title="We couldn't load the seat map" error={seatMap.error} onRetry={() => void seatMap.refetch()} retrying={seatMap.isFetching} />
+          <ErrorState
+            title="We couldn't load the seat map"
+            error={seatMap.error}
+            onRetry={() => void seatMap.refetch()}
+            retrying={seatMap.isFetching}
+          />
         </div>
       ) : null}
       {concert.data && seatMap.data ? <ConcertBooking concert={concert.data} seatMap={seatMap.data} /> : null}

@@ -13,10 +13,14 @@ export function FindBookingPage() {
       <div className={styles.intro}>
         <h1 className={styles.title}>Find my booking</h1>
         <p className={styles.lead}>
-          Enter the booking reference from your confirmation and the email you booked with to see your seats, or to cancel.
+          Enter the booking reference from your confirmation and the email you booked with to see your seats, or to
+          cancel.
         </p>
       </div>
-      <FindBooking initialReference={params.get('reference') ?? ''} onCancelled={(booking) => void refresh.everything(booking.concert.id)} />
+      <FindBooking
+        initialReference={params.get('reference') ?? ''}
+        onCancelled={(booking) => void refresh.everything(booking.concert.id)}
+      />
     </>
   );
 }

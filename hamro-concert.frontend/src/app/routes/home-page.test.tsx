@@ -12,22 +12,32 @@ const page = (data: unknown[], extra: Record<string, number> = {}) => ({
 
 describe('home page', () => {
   it('lists concerts as cards with date, place, tier availability and tickets left', async () => {
-    const soldOut = buildConcert({ id: '11111111-2222-4333-8444-555555555555', title: 'Phewa Nights' }, Array.from({ length: 100 }, (_, i) => i + 1));
+    const soldOut = buildConcert(
+      { id: '11111111-2222-4333-8444-555555555555', title: 'Phewa Nights' },
+      Array.from({ length: 100 }, (_, i) => i + 1),
+    );
     stubFetch(() => page([buildConcert({}, [21, 22]), soldOut]));
     renderApp('/');
     const card = await screen.findByRole('article', { name: 'Himalayan Echoes' });
     expect(card).toHaveTextContent('Sat, 14 Mar 2026 · 7:00 PM');
     expect(card).toHaveTextContent('Tundikhel Open Air Stage, Kathmandu');
     expect(card).toHaveTextContent('98 tickets left');
-    expect(within(card).getByRole('list', { name: 'Ticket prices' })).toHaveTextContent('VIP$100.0018 of 20 seats left');
-    expect(within(card).getByRole('link', { name: 'Himalayan Echoes' })).toHaveAttribute('href', '/concert/6f1c2f7e-3b8a-4d51-9a43-2f1d8b7c5e10');
+    expect(within(card).getByRole('list', { name: 'Ticket prices' })).toHaveTextContent(
+      'VIP$100.0018 of 20 seats left',
+    );
+    expect(within(card).getByRole('link', { name: 'Himalayan Echoes' })).toHaveAttribute(
+      'href',
+      '/concert/6f1c2f7e-3b8a-4d51-9a43-2f1d8b7c5e10',
+    );
     const soldOutCard = screen.getByRole('article', { name: 'Phewa Nights' });
     expect(soldOutCard).toHaveTextContent('Sold out');
     expect(soldOutCard).not.toHaveTextContent('tickets left');
   });
 
   it('shows skeletons while loading, and pages when there are more concerts than fit', async () => {
-    stubFetch(({ path }) => page([buildConcert()], { page: path.includes('page=2') ? 2 : 1, total: 12, totalPages: 2 }));
+    stubFetch(({ path }) =>
+      page([buildConcert()], { page: path.includes('page=2') ? 2 : 1, total: 12, totalPages: 2 }),
+    );
     const { router } = renderApp('/');
     expect(screen.getByRole('status')).toHaveTextContent('Loading concerts…');
     const pager = await screen.findByRole('navigation', { name: 'Concert pages' });

@@ -17,16 +17,25 @@ export function HomePage() {
       <title>Hamro Concert · Live Nepali music tickets</title>
       <section className={styles.hero} aria-labelledby="home-title">
         <svg className={styles.ridge} viewBox="0 0 400 140" aria-hidden="true" focusable="false">
-          <path d="M0 140 L70 70 L105 95 L170 25 L215 80 L250 55 L320 110 L360 85 L400 120 L400 140 Z" fill="#14122e" opacity="0.55" />
+          <path
+            d="M0 140 L70 70 L105 95 L170 25 L215 80 L250 55 L320 110 L360 85 L400 120 L400 140 Z"
+            fill="#14122e"
+            opacity="0.55"
+          />
           <path d="M170 25 L188 48 L178 46 L170 58 L160 44 L150 50 Z" fill="#fbf8f4" opacity="0.9" />
-          <path d="M0 140 L60 105 L130 125 L200 95 L280 128 L340 108 L400 130 L400 140 Z" fill="#8f1634" opacity="0.7" />
+          <path
+            d="M0 140 L60 105 L130 125 L200 95 L280 128 L340 108 L400 130 L400 140 Z"
+            fill="#8f1634"
+            opacity="0.7"
+          />
         </svg>
         <p className={styles.eyebrow}>Live across Nepal</p>
         <h1 className={styles.title} id="home-title">
           Folk, rock and love songs, live. Pick your seat.
         </h1>
         <p className={styles.lead}>
-          Choose the exact seats you want on the venue map and book them in a minute. Each seat is sold to one person only.
+          Choose the exact seats you want on the venue map and book them in a minute. Each seat is sold to one person
+          only.
         </p>
       </section>
       <h2 className={styles.heading}>Upcoming concerts</h2>

@@ -18,7 +18,8 @@ const SALES = {
 
 function fakeApi(options: { salesAnswer?: () => ReturnType<typeof problem> } = {}) {
   return stubFetch(({ method, path, body }) => {
-    if (path.startsWith('/concerts?')) return { status: 200, body: { data: [buildConcert()], page: 1, limit: 100, total: 1, totalPages: 1 } };
+    if (path.startsWith('/concerts?'))
+      return { status: 200, body: { data: [buildConcert()], page: 1, limit: 100, total: 1, totalPages: 1 } };
     if (path === `/admin/concerts/${CONCERT_ID}/sales`) return options.salesAnswer?.() ?? { status: 200, body: SALES };
     if (method === 'POST' && path === '/concerts') {
       const created = { ...buildConcert(), id: '11111111-2222-4333-8444-555555555555', ...(body as object), tiers: [] };
@@ -87,6 +88,14 @@ describe('the organizer page', () => {
     expect(link).toHaveAttribute('href', '/concert/11111111-2222-4333-8444-555555555555');
     const post = calls.find((call) => call.method === 'POST');
     expect(post?.authorization).toBe(`Bearer ${TOKEN}`);
-    expect(post?.body).toMatchObject({ title: 'Monsoon Ragas', time: '19:00:00', tiers: [{ section: 'front' }, { section: 'vip' }, { section: 'ga', rows: [{ row: 1, seats: 16 }, { row: 2 }, { row: 3 }, { row: 4 }] }] });
+    expect(post?.body).toMatchObject({
+      title: 'Monsoon Ragas',
+      time: '19:00:00',
+      tiers: [
+        { section: 'front' },
+        { section: 'vip' },
+        { section: 'ga', rows: [{ row: 1, seats: 16 }, { row: 2 }, { row: 3 }, { row: 4 }] },
+      ],
+    });
   });
 });

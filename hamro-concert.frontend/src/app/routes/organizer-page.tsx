@@ -33,7 +33,14 @@ function Organizer({ access }: { access: StaffAccess }) {
           <h2 id="sales-title">Concerts and sales</h2>
           {concerts.isPending ? <p>Loading concerts…</p> : null}
           {concerts.isError ? <p role="alert">We couldn't load the concerts. Reload the page to try again.</p> : null}
-          {concerts.data ? <SalesOverview concerts={listed} token={access.token} onAccessRefused={access.refused} concertHref={paths.concert} /> : null}
+          {concerts.data ? (
+            <SalesOverview
+              concerts={listed}
+              token={access.token}
+              onAccessRefused={access.refused}
+              concertHref={paths.concert}
+            />
+          ) : null}
         </section>
       </div>
     </>

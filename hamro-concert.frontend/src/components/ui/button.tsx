@@ -14,5 +14,7 @@ interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 }
 
 export function Button({ variant = 'primary', block = false, className, type = 'button', ...props }: ButtonProps) {
-  return <button type={type} className={[buttonClass(variant, block), className].filter(Boolean).join(' ')} {...props} />;
+  return (
+    <button type={type} className={[buttonClass(variant, block), className].filter(Boolean).join(' ')} {...props} />
+  );
 }

@@ -28,7 +28,14 @@ export function QrCode({ value, label, size = 128 }: QrCodeProps) {
   const { path, count } = useMemo(() => qrPath(value), [value]);
   const box = count + 8;
   return (
-    <svg role="img" aria-label={label} width={size} height={size} viewBox={`0 0 ${box} ${box}`} shapeRendering="crispEdges">
+    <svg
+      role="img"
+      aria-label={label}
+      width={size}
+      height={size}
+      viewBox={`0 0 ${box} ${box}`}
+      shapeRendering="crispEdges"
+    >
       <rect width={box} height={box} fill="#fff" />
       <path d={path} fill="#000" />
     </svg>

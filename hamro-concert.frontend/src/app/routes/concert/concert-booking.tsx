@@ -36,7 +36,11 @@ export function ConcertBooking({ concert, seatMap }: ConcertBookingProps) {
 
   return (
     <div className={styles.layout}>
-      <SeatMap layout={layout} isSelected={selection.isSelected} onToggle={holding ? () => undefined : selection.toggle} />
+      <SeatMap
+        layout={layout}
+        isSelected={selection.isSelected}
+        onToggle={holding ? () => undefined : selection.toggle}
+      />
       {holding ? null : <SelectionBar selection={selection} targetId="your-booking" />}
       <aside className={styles.sidebar} aria-label="Your booking" id="your-booking">
         {holding ? null : <SelectionList selection={selection} />}

@@ -5,7 +5,10 @@ import type { BookingLookup } from '../lib/lookup';
 import { bookingQueryOptions } from './get-booking';
 
 export function cancelBooking({ reference, email }: BookingLookup) {
-  return apiRequest(`/bookings/${encodeURIComponent(reference)}/cancel`, bookingDetailsSchema, { method: 'POST', body: { email } });
+  return apiRequest(`/bookings/${encodeURIComponent(reference)}/cancel`, bookingDetailsSchema, {
+    method: 'POST',
+    body: { email },
+  });
 }
 
 /** Cancels a booking; the answer (now cancelled) replaces the booking shown. */

@@ -15,7 +15,8 @@ export function BookingSeats({ seats }: { seats: BookingDetails['seats'] }) {
     const key = `${seat.tierName}-${seat.row}`;
     const group = groups.find((g) => g.key === key);
     if (group) group.numbers.push(seatInRow(seat));
-    else groups.push({ key, place: `${seat.tierName}, row ${seat.row}`, numbers: [seatInRow(seat)], price: seat.price });
+    else
+      groups.push({ key, place: `${seat.tierName}, row ${seat.row}`, numbers: [seatInRow(seat)], price: seat.price });
   }
   return (
     <ul className={styles.seats} aria-label="Booked seats">

@@ -51,11 +51,14 @@ export function BookingView({ booking, lookup, onCancelled }: BookingViewProps) 
         </h2>
         <p className={styles.artist}>{booking.concert.artist}</p>
         <p className={styles.when}>
-          {formatConcertDate(booking.concert.date, booking.concert.time)} · {booking.concert.venue}, {booking.concert.city}
+          {formatConcertDate(booking.concert.date, booking.concert.time)} · {booking.concert.venue},{' '}
+          {booking.concert.city}
         </p>
       </header>
       <div role="status">
-        {justCancelled ? <p className={styles.done}>Your booking is cancelled. The seats are free for other buyers again.</p> : null}
+        {justCancelled ? (
+          <p className={styles.done}>Your booking is cancelled. The seats are free for other buyers again.</p>
+        ) : null}
       </div>
       <BookingSeats seats={booking.seats} />
       {cancelled || booking.tickets.length === 0 ? null : (
@@ -77,7 +80,9 @@ export function BookingView({ booking, lookup, onCancelled }: BookingViewProps) 
         </div>
         <div>
           <dt>{cancelled ? 'Cancelled' : 'Booked'}</dt>
-          <dd>{dateTime.format(new Date(cancelled && booking.cancelledAt ? booking.cancelledAt : booking.createdAt))}</dd>
+          <dd>
+            {dateTime.format(new Date(cancelled && booking.cancelledAt ? booking.cancelledAt : booking.createdAt))}
+          </dd>
         </div>
         <div className={styles.total}>
           <dt>Total</dt>

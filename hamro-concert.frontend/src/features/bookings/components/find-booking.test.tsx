@@ -8,7 +8,10 @@ import { FindBooking } from './find-booking';
 
 function renderFind(initialReference = '') {
   const onCancelled = vi.fn();
-  return { onCancelled, ...renderWithQuery(<FindBooking initialReference={initialReference} onCancelled={onCancelled} />) };
+  return {
+    onCancelled,
+    ...renderWithQuery(<FindBooking initialReference={initialReference} onCancelled={onCancelled} />),
+  };
 }
 
 async function find(user: ReturnType<typeof userEvent.setup>, reference: string, email: string) {
@@ -27,7 +30,9 @@ describe('find my booking', () => {
     expect(screen.getByLabelText('Booking reference')).toHaveFocus();
     expect(screen.getByLabelText('Email')).toHaveAccessibleDescription('Enter the email you booked with');
     await user.type(screen.getByLabelText('Booking reference'), 'K7QM-O');
-    expect(screen.getByLabelText('Booking reference')).toHaveAccessibleDescription('Check the reference: 12 letters and digits, as on your confirmation');
+    expect(screen.getByLabelText('Booking reference')).toHaveAccessibleDescription(
+      'Check the reference: 12 letters and digits, as on your confirmation',
+    );
     await user.type(screen.getByLabelText('Email'), 'asha@');
     expect(screen.getByLabelText('Email')).toHaveAccessibleDescription('Enter a valid email address');
     expect(calls).toHaveLength(0);
@@ -43,7 +48,10 @@ describe('find my booking', () => {
     expect(booking).toHaveTextContent('Confirmed');
     expect(booking).toHaveTextContent('Sat, 14 Mar 2026 · 7:00 PM · Tundikhel Open Air Stage, Kathmandu');
     const seats = within(screen.getByRole('list', { name: 'Booked seats' })).getAllByRole('listitem');
-    expect(seats.map((seat) => seat.textContent)).toEqual(['VIP, row 2Seats 11, 12$100.00 each', 'General Admission, row 1Seat 1$10.00 each']);
+    expect(seats.map((seat) => seat.textContent)).toEqual([
+      'VIP, row 2Seats 11, 12$100.00 each',
+      'General Admission, row 1Seat 1$10.00 each',
+    ]);
     expect(booking).toHaveTextContent('Total$210.00');
   });
 
@@ -52,14 +60,23 @@ describe('find my booking', () => {
     stubFetch(() => problem(404, 'booking-not-found'));
     renderFind();
     await find(user, 'K7QM2XPA9RTD', 'someone@example.com');
-    expect(await screen.findByRole('alert')).toHaveTextContent('We could not find a booking with that reference and email.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'We could not find a booking with that reference and email.',
+    );
   });
 
   it('cancels only after confirming in a dialog (focus kept inside, Escape keeps the booking), then shows it cancelled', async () => {
     const user = userEvent.setup();
     const { calls } = stubFetch(({ method }) =>
       method === 'POST'
-        ? { status: 200, body: buildBookingDetails({ status: 'cancelled', cancelledAt: '2026-02-02T09:00:00.000Z', canCancel: false }) }
+        ? {
+            status: 200,
+            body: buildBookingDetails({
+              status: 'cancelled',
+              cancelledAt: '2026-02-02T09:00:00.000Z',
+              canCancel: false,
+            }),
+          }
         : { status: 200, body: buildBookingDetails() },
     );
     const { onCancelled } = renderFind('K7QM2XPA9RTD');
@@ -79,20 +96,29 @@ describe('find my booking', () => {
     dialog = screen.getByRole('dialog', { name: 'Cancel this booking?' });
     await user.click(within(dialog).getByRole('button', { name: 'Yes, cancel booking' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(calls.find((call) => call.method === 'POST')).toMatchObject({ path: '/bookings/K7QM2XPA9RTD/cancel', body: { email: 'asha@example.com' } });
+    expect(calls.find((call) => call.method === 'POST')).toMatchObject({
+      path: '/bookings/K7QM2XPA9RTD/cancel',
+      body: { email: 'asha@example.com' },
+    });
     expect(screen.getByRole('article')).toHaveTextContent('Cancelled');
-    expect(screen.getByRole('status')).toHaveTextContent('Your booking is cancelled. The seats are free for other buyers again.');
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Your booking is cancelled. The seats are free for other buyers again.',
+    );
     expect(screen.queryByRole('button', { name: 'Cancel booking' })).toBeNull();
     expect(onCancelled).toHaveBeenCalledWith(expect.objectContaining({ status: 'cancelled' }));
   });
 
   it('explains when the booking can no longer be cancelled', async () => {
     const user = userEvent.setup();
-    stubFetch(({ method }) => (method === 'POST' ? problem(409, 'concert-already-started') : { status: 200, body: buildBookingDetails() }));
+    stubFetch(({ method }) =>
+      method === 'POST' ? problem(409, 'concert-already-started') : { status: 200, body: buildBookingDetails() },
+    );
     renderFind('K7QM2XPA9RTD');
     await find(user, '', 'asha@example.com');
     await user.click(await screen.findByRole('button', { name: 'Cancel booking' }));
     await user.click(screen.getByRole('button', { name: 'Yes, cancel booking' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('The concert has already started, so this booking can no longer be cancelled.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The concert has already started, so this booking can no longer be cancelled.',
+    );
   });
 });

@@ -26,7 +26,11 @@ export function FindBooking({ initialReference, onCancelled }: FindBookingProps)
 
   return (
     <div className={styles.layout}>
-      <FindBookingForm initialReference={initialReference} searching={booking.isFetching && !booking.data} onFind={find} />
+      <FindBookingForm
+        initialReference={initialReference}
+        searching={booking.isFetching && !booking.data}
+        onFind={find}
+      />
       <div className={styles.result}>
         {booking.isFetching && !booking.data ? (
           <p role="status" className={styles.note}>
@@ -39,7 +43,9 @@ export function FindBooking({ initialReference, onCancelled }: FindBookingProps)
             <p>{lookupProblem(booking.error)}</p>
           </div>
         ) : null}
-        {booking.data && lookup ? <BookingView key={booking.data.reference} booking={booking.data} lookup={lookup} onCancelled={onCancelled} /> : null}
+        {booking.data && lookup ? (
+          <BookingView key={booking.data.reference} booking={booking.data} lookup={lookup} onCancelled={onCancelled} />
+        ) : null}
       </div>
     </div>
   );

@@ -64,7 +64,9 @@ export function BestAvailable({ tiers, placing, onFind }: BestAvailableProps) {
       <Button type="submit" variant="secondary" block disabled={placing}>
         {placing ? 'Finding seats…' : 'Find best available'}
       </Button>
-      <p className={styles.hint}>Seats together in a row, as near the stage as we can, held for you for a few minutes.</p>
+      <p className={styles.hint}>
+        Seats together in a row, as near the stage as we can, held for you for a few minutes.
+      </p>
     </form>
   );
 }

@@ -18,7 +18,14 @@ interface BookingConfirmationProps {
 }
 
 /** The booking went through: the reference to keep, the seats by section and row, the total. */
-export function BookingConfirmation({ booking, seats, concertTitle, concertWhen, findBookingHref, onClose }: BookingConfirmationProps) {
+export function BookingConfirmation({
+  booking,
+  seats,
+  concertTitle,
+  concertWhen,
+  findBookingHref,
+  onClose,
+}: BookingConfirmationProps) {
   const booked = seats.filter((seat) => booking.seatIds.includes(seat.id));
   const tickets = booking.tickets.map((ticket) => ({
     code: ticket.code,
@@ -79,7 +86,8 @@ export function BookingConfirmation({ booking, seats, concertTitle, concertWhen,
           </div>
         </dl>
         <p className={styles.later}>
-          Plans changed? <Link to={findBookingHref}>Find or cancel this booking</Link> with its reference and your email.
+          Plans changed? <Link to={findBookingHref}>Find or cancel this booking</Link> with its reference and your
+          email.
         </p>
         <Button block onClick={onClose} data-autofocus>
           Done

@@ -73,7 +73,9 @@ export function BookingForm({ seats, details, onDetailsChange, sending, serverEr
         onChange={(event) => update('userEmail', event.target.value)}
         onBlur={() => setTouched((t) => ({ ...t, userEmail: true }))}
       />
-      <p className={styles.hint}>We show your booking reference as soon as the seats are yours. Keep it for the door.</p>
+      <p className={styles.hint}>
+        We show your booking reference as soon as the seats are yours. Keep it for the door.
+      </p>
       <Button type="submit" block disabled={sending || seats.length === 0}>
         {buttonLabel(seats, sending)}
       </Button>

@@ -12,14 +12,27 @@ import { CheckoutPanel } from './checkout-panel';
 const SEATS: CheckoutSeat[] = [
   { id: 31, sectionName: 'VIP', row: 2, number: '11', place: 'VIP, row 2, seat 11', priceCents: 10000 },
   { id: 32, sectionName: 'VIP', row: 2, number: '12', place: 'VIP, row 2, seat 12', priceCents: 10000 },
-  { id: 41, sectionName: 'General Admission', row: 1, number: '1', place: 'General Admission, row 1, seat 1', priceCents: 1000 },
+  {
+    id: 41,
+    sectionName: 'General Admission',
+    row: 1,
+    number: '1',
+    place: 'General Admission, row 1, seat 1',
+    priceCents: 1000,
+  },
 ];
 
-type Handlers = Record<'onBooked' | 'onSeatsTaken' | 'onSeatsChanged' | 'onHoldChanged', Mock<(seatIds?: number[]) => void>>;
+type Handlers = Record<
+  'onBooked' | 'onSeatsTaken' | 'onSeatsChanged' | 'onHoldChanged',
+  Mock<(seatIds?: number[]) => void>
+>;
 
 /** The checkout as the concert page composes it: the hold hook and the panel. */
 function Checkout({ seats, handlers }: { seats: CheckoutSeat[]; handlers: Handlers }) {
-  const seatHold = useSeatHold({ onSeatsTaken: handlers.onSeatsTaken, onSeatsChanged: async () => handlers.onHoldChanged() });
+  const seatHold = useSeatHold({
+    onSeatsTaken: handlers.onSeatsTaken,
+    onSeatsChanged: async () => handlers.onHoldChanged(),
+  });
   return (
     <CheckoutPanel
       concertId={CONCERT_ID}
@@ -45,7 +58,12 @@ interface FakeApi {
 function fakeApi({ hold, book, holdSeconds = 600 }: FakeApi = {}) {
   return stubFetch((request) => {
     if (request.method === 'POST' && request.path === '/holds') {
-      return hold?.(request) ?? { status: 201, body: buildHold((request.body as { seatIds: number[] }).seatIds, holdSeconds) };
+      return (
+        hold?.(request) ?? {
+          status: 201,
+          body: buildHold((request.body as { seatIds: number[] }).seatIds, holdSeconds),
+        }
+      );
     }
     if (request.method === 'DELETE') return { status: 204, body: null };
     return book?.(request) ?? { status: 201, body: buildBooking([31, 32, 41], { holdOutcome: 'confirmed-hold' }) };
@@ -53,12 +71,20 @@ function fakeApi({ hold, book, holdSeconds = 600 }: FakeApi = {}) {
 }
 
 function renderCheckout(seats: CheckoutSeat[] = SEATS) {
-  const handlers: Handlers = { onBooked: vi.fn(), onSeatsTaken: vi.fn(), onSeatsChanged: vi.fn(), onHoldChanged: vi.fn() };
-  return { ...handlers, ...renderWithQuery(
+  const handlers: Handlers = {
+    onBooked: vi.fn(),
+    onSeatsTaken: vi.fn(),
+    onSeatsChanged: vi.fn(),
+    onHoldChanged: vi.fn(),
+  };
+  return {
+    ...handlers,
+    ...renderWithQuery(
       <MemoryRouter>
         <Checkout seats={seats} handlers={handlers} />
       </MemoryRouter>,
-    ) };
+    ),
+  };
 }
 
 async function holdSeats(user: ReturnType<typeof userEvent.setup>) {
@@ -86,7 +112,11 @@ describe('holding seats', () => {
     const { calls } = fakeApi();
     renderCheckout();
     await holdSeats(user);
-    expect(calls[0]).toMatchObject({ method: 'POST', path: '/holds', body: { concertId: CONCERT_ID, seatIds: [31, 32, 41] } });
+    expect(calls[0]).toMatchObject({
+      method: 'POST',
+      path: '/holds',
+      body: { concertId: CONCERT_ID, seatIds: [31, 32, 41] },
+    });
     expect(calls[0]?.idempotencyKey).toMatch(/^[0-9a-f-]{32,36}$/);
     expect(screen.getByRole('timer')).toHaveTextContent(/^(10:00|09:5\d)$/);
     expect(screen.getByText('Your seats are held for')).toBeInTheDocument();
@@ -184,7 +214,10 @@ describe('booking held seats', () => {
     expect(dialog).toHaveTextContent('K7QM2XPA9RTD');
     expect(dialog).toHaveTextContent('VIP, row 2Seats 11, 12');
     expect(dialog).toHaveTextContent('Total$210.00');
-    expect(within(dialog).getByRole('link', { name: 'Find or cancel this booking' })).toHaveAttribute('href', '/find-booking?reference=K7QM2XPA9RTD');
+    expect(within(dialog).getByRole('link', { name: 'Find or cancel this booking' })).toHaveAttribute(
+      'href',
+      '/find-booking?reference=K7QM2XPA9RTD',
+    );
     expect(onBooked).toHaveBeenCalledWith([31, 32, 41]);
     expect(screen.getByRole('button', { name: 'Done' })).toHaveFocus();
     await user.keyboard('{Escape}');
@@ -200,7 +233,9 @@ describe('booking held seats', () => {
     await fillDetails(user);
     await user.click(screen.getByRole('button', { name: /^Book 3 seats/ }));
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Your hold ran out and someone else took some of these seats, so nothing was booked.');
+    expect(alert).toHaveTextContent(
+      'Your hold ran out and someone else took some of these seats, so nothing was booked.',
+    );
     expect(alert).toHaveTextContent('Choose again');
     expect(onSeatsChanged).toHaveBeenCalled();
     expect(screen.getByRole('button', { name: /^Continue with/ })).toBeEnabled();
@@ -208,7 +243,9 @@ describe('booking held seats', () => {
 
   it('on a 409 names the seats someone else took, gives the hold back and keeps the details', async () => {
     const user = userEvent.setup();
-    const { calls } = fakeApi({ book: () => problem(409, 'seat-already-booked', { seats: [{ id: 32, seatNumber: 'V-12' }] }) });
+    const { calls } = fakeApi({
+      book: () => problem(409, 'seat-already-booked', { seats: [{ id: 32, seatNumber: 'V-12' }] }),
+    });
     const { onSeatsTaken, onBooked } = renderCheckout();
     await holdSeats(user);
     await fillDetails(user);

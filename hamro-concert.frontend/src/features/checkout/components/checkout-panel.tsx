@@ -38,7 +38,18 @@ interface CheckoutPanelProps {
 }
 
 /** Holds the chosen seats, then books them: countdown, details form, problems and the confirmation. */
-export function CheckoutPanel({ concertId, seatHold, seats, tiers = [], concertTitle, concertWhen, findBookingHref, onBooked, onSeatsTaken, onSeatsChanged }: CheckoutPanelProps) {
+export function CheckoutPanel({
+  concertId,
+  seatHold,
+  seats,
+  tiers = [],
+  concertTitle,
+  concertWhen,
+  findBookingHref,
+  onBooked,
+  onSeatsTaken,
+  onSeatsChanged,
+}: CheckoutPanelProps) {
   const [details, setDetails] = useState<BookingDetails>({ userName: '', userEmail: '' });
   const [submitted, setSubmitted] = useState<readonly CheckoutSeat[]>([]);
   const [expired, setExpired] = useState(false);
@@ -68,7 +79,10 @@ export function CheckoutPanel({ concertId, seatHold, seats, tiers = [], concertT
     setExpired(false);
     setSubmitted(seats);
     booking.reset();
-    seatHold.place(concertId, seats.map((seat) => seat.id));
+    seatHold.place(
+      concertId,
+      seats.map((seat) => seat.id),
+    );
   }
 
   function findBest(ticketTierId: number, quantity: number) {
@@ -93,18 +107,31 @@ export function CheckoutPanel({ concertId, seatHold, seats, tiers = [], concertT
   }
 
   const serverErrors =
-    booking.error instanceof ApiError && booking.error.code === 'validation-failed' ? serverDetailErrors(booking.error.problem.errors) : {};
+    booking.error instanceof ApiError && booking.error.code === 'validation-failed'
+      ? serverDetailErrors(booking.error.problem.errors)
+      : {};
 
   return (
     <>
       {expired ? <HoldExpiredNotice /> : null}
-      {seatHold.error ? <BookingProblem error={seatHold.error} step="hold" submitted={submitted} remaining={seats.length} /> : null}
-      {booking.isError ? <BookingProblem error={booking.error} step="booking" submitted={submitted} remaining={seats.length} /> : null}
+      {seatHold.error ? (
+        <BookingProblem error={seatHold.error} step="hold" submitted={submitted} remaining={seats.length} />
+      ) : null}
+      {booking.isError ? (
+        <BookingProblem error={booking.error} step="booking" submitted={submitted} remaining={seats.length} />
+      ) : null}
       {hold ? (
         <>
           <HoldCountdown expiresAt={hold.expiresAt} onExpire={() => endHold(true)} />
           <HeldSeats seats={heldSeats} />
-          <BookingForm seats={heldSeats} details={details} onDetailsChange={setDetails} sending={booking.isPending} serverErrors={serverErrors} onSubmit={book} />
+          <BookingForm
+            seats={heldSeats}
+            details={details}
+            onDetailsChange={setDetails}
+            sending={booking.isPending}
+            serverErrors={serverErrors}
+            onSubmit={book}
+          />
           <Button variant="secondary" block disabled={booking.isPending} onClick={() => endHold(false)}>
             Change seats
           </Button>
@@ -112,13 +139,22 @@ export function CheckoutPanel({ concertId, seatHold, seats, tiers = [], concertT
       ) : (
         <>
           <ContinueStep seats={seats} placing={seatHold.placing} autoFocus={returned} onContinue={holdSeats} />
-          <BestAvailable tiers={tiers} placing={seatHold.placing} onFind={(tierId, quantity) => findBest(tierId, quantity)} />
+          <BestAvailable
+            tiers={tiers}
+            placing={seatHold.placing}
+            onFind={(tierId, quantity) => findBest(tierId, quantity)}
+          />
         </>
       )}
       {booking.isSuccess ? (
-        <BookingConfirmation booking={booking.data} seats={submitted} concertTitle={concertTitle} concertWhen={concertWhen}
+        <BookingConfirmation
+          booking={booking.data}
+          seats={submitted}
+          concertTitle={concertTitle}
+          concertWhen={concertWhen}
           findBookingHref={findBookingHref(booking.data.reference)}
-          onClose={() => booking.reset()} />
+          onClose={() => booking.reset()}
+        />
       ) : null}
     </>
   );

@@ -5,7 +5,10 @@ export function HoldExpiredNotice() {
   return (
     <div className={styles.notice} role="alert">
       <p className={styles.noticeTitle}>Your hold ran out</p>
-      <p>Nothing was booked, and the seats went back on the map for everyone. Check your seats and press Continue to hold them again.</p>
+      <p>
+        Nothing was booked, and the seats went back on the map for everyone. Check your seats and press Continue to hold
+        them again.
+      </p>
     </div>
   );
 }

@@ -21,7 +21,8 @@ export function validateDetails(details: BookingDetails): DetailErrors {
   for (const issue of result.error.issues) {
     const field = issue.path[0];
     if ((field === 'userName' || field === 'userEmail') && !errors[field]) {
-      errors[field] = field === 'userName' && issue.code === 'too_big' ? 'Use at most 100 characters' : sentence(issue.message);
+      errors[field] =
+        field === 'userName' && issue.code === 'too_big' ? 'Use at most 100 characters' : sentence(issue.message);
     }
   }
   return errors;

@@ -19,10 +19,16 @@ function code(error: unknown): string {
 function takenText(error: unknown, submitted: readonly CheckoutSeat[], remaining: number): ProblemText {
   const taken = takenSeats(error);
   const one = taken.length === 1;
-  const names = taken.map((seat) => submitted.find((s) => s.id === seat.id)?.place ?? `seat ${seat.seatNumber}`).join('; ');
+  const names = taken
+    .map((seat) => submitted.find((s) => s.id === seat.id)?.place ?? `seat ${seat.seatNumber}`)
+    .join('; ');
   const held = takenReason(error) === 'held';
   return {
-    title: held ? `Someone else is booking ${one ? 'that seat' : 'those seats'}` : one ? 'That seat was just taken' : 'Those seats were just taken',
+    title: held
+      ? `Someone else is booking ${one ? 'that seat' : 'those seats'}`
+      : one
+        ? 'That seat was just taken'
+        : 'Those seats were just taken',
     lines: [
       held
         ? `Another buyer is checking out ${names} right now. We took ${one ? 'it' : 'them'} out of your selection and refreshed the map.`
@@ -56,7 +62,9 @@ const HOLD_GONE: Record<string, ProblemText> = {
   },
   'hold-already-used': {
     title: 'This hold was already booked',
-    lines: ['These held seats have already been booked once. Nothing more was booked. Find the booking with its reference.'],
+    lines: [
+      'These held seats have already been booked once. Nothing more was booked. Find the booking with its reference.',
+    ],
     issues: [],
   },
   'hold-mismatch': {
@@ -69,7 +77,9 @@ const HOLD_GONE: Record<string, ProblemText> = {
 const BEST_AVAILABLE: Record<string, ProblemText> = {
   'not-enough-seats': {
     title: 'Not enough seats left in that section',
-    lines: ['There are not that many free seats left in this section. Choose fewer tickets or another section, or pick seats on the map.'],
+    lines: [
+      'There are not that many free seats left in this section. Choose fewer tickets or another section, or pick seats on the map.',
+    ],
     issues: [],
   },
   'ticket-tier-not-found': {
@@ -90,13 +100,21 @@ export function holdIsGone(error: unknown): boolean {
 }
 
 /** Why a step of checkout failed, in words, and what happens next. */
-export function describeProblem(error: unknown, step: CheckoutStep, submitted: readonly CheckoutSeat[], remaining: number): ProblemText {
+export function describeProblem(
+  error: unknown,
+  step: CheckoutStep,
+  submitted: readonly CheckoutSeat[],
+  remaining: number,
+): ProblemText {
   if (takenSeats(error).length > 0) return takenText(error, submitted, remaining);
   const gone = HOLD_GONE[code(error)];
   if (gone) return gone;
   const bestAvailable = BEST_AVAILABLE[code(error)];
   if (bestAvailable) return bestAvailable;
-  const issues = error instanceof ApiError && error.code === 'validation-failed' ? (error.problem.errors ?? []).map((issue) => issue.message) : [];
+  const issues =
+    error instanceof ApiError && error.code === 'validation-failed'
+      ? (error.problem.errors ?? []).map((issue) => issue.message)
+      : [];
   return step === 'hold'
     ? { title: 'We could not hold your seats', lines: [errorMessage(error), 'Nothing is held yet. Try again.'], issues }
     : {

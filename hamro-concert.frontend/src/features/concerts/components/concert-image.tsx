@@ -8,7 +8,14 @@ export function ConcertImage({ src, className }: { src: string; className?: stri
   return (
     <div className={[styles.frame, className].filter(Boolean).join(' ')}>
       {usable ? (
-        <img className={styles.image} src={src} alt="" loading="lazy" decoding="async" onError={() => setFailedSrc(src)} />
+        <img
+          className={styles.image}
+          src={src}
+          alt=""
+          loading="lazy"
+          decoding="async"
+          onError={() => setFailedSrc(src)}
+        />
       ) : (
         <div className={styles.fallback} aria-hidden="true" data-testid="image-fallback">
           ♫

@@ -58,14 +58,19 @@ export function ConcertList({ page, concertHref, pageHref }: ConcertListProps) {
           ) : null
         }
       >
-        <p>{page > 1 ? 'This page is past the end of the list.' : 'New shows are added all the time. Check back soon.'}</p>
+        <p>
+          {page > 1 ? 'This page is past the end of the list.' : 'New shows are added all the time. Check back soon.'}
+        </p>
       </MessagePanel>
     );
   }
 
   return (
     <>
-      <ul className={`${styles.grid} ${concerts.isPlaceholderData ? styles.updating : ''}`} aria-label="Upcoming concerts">
+      <ul
+        className={`${styles.grid} ${concerts.isPlaceholderData ? styles.updating : ''}`}
+        aria-label="Upcoming concerts"
+      >
         {data.map((concert) => (
           <li key={concert.id} style={{ display: 'grid' }}>
             <ConcertCard concert={concert} href={concertHref(concert.id)} />

@@ -27,14 +27,27 @@ describe('the door', () => {
     const user = userEvent.setup();
     const { calls } = renderDoor({
       status: 200,
-      body: { status: 'admitted', seatNumber: 'V-12', section: 'vip', row: 2, userName: 'Asha Tamang', concertTitle: 'Himalayan Echoes', checkedInAt: '2026-03-14T13:05:00.000Z' },
+      body: {
+        status: 'admitted',
+        seatNumber: 'V-12',
+        section: 'vip',
+        row: 2,
+        userName: 'Asha Tamang',
+        concertTitle: 'Himalayan Echoes',
+        checkedInAt: '2026-03-14T13:05:00.000Z',
+      },
     });
     const result = await scan(user, ` ${CODE.toUpperCase()} `);
     expect(result).toHaveAttribute('data-tone', 'admitted');
     expect(result).toHaveTextContent('ADMITTED');
     expect(result).toHaveTextContent('Asha Tamang');
     expect(result).toHaveTextContent('VIP, row 2, seat 12');
-    expect(calls[0]).toMatchObject({ method: 'POST', path: '/check-in', body: { code: CODE }, authorization: `Bearer ${TOKEN}` });
+    expect(calls[0]).toMatchObject({
+      method: 'POST',
+      path: '/check-in',
+      body: { code: CODE },
+      authorization: `Bearer ${TOKEN}`,
+    });
     expect(screen.getByLabelText('Ticket code')).toHaveValue('');
     expect(screen.getByLabelText('Ticket code')).toHaveFocus();
   });

@@ -35,13 +35,29 @@ export function refusedOutcome(error: unknown): ScanOutcome {
   if (code === 'ticket-already-used') {
     const firstScanAt = error instanceof ApiError ? (error.problem as Record<string, unknown>).firstScanAt : undefined;
     const when = typeof firstScanAt === 'string' ? time.format(new Date(firstScanAt)) : 'earlier';
-    return { tone: 'used', headline: 'ALREADY USED', lines: [`This ticket was first scanned ${when}.`, 'Do not let it in again.'] };
+    return {
+      tone: 'used',
+      headline: 'ALREADY USED',
+      lines: [`This ticket was first scanned ${when}.`, 'Do not let it in again.'],
+    };
   }
   if (code === 'ticket-cancelled') {
-    return { tone: 'refused', headline: 'CANCELLED', lines: ['This ticket belongs to a cancelled booking. Do not let it in.'] };
+    return {
+      tone: 'refused',
+      headline: 'CANCELLED',
+      lines: ['This ticket belongs to a cancelled booking. Do not let it in.'],
+    };
   }
   if (code === 'ticket-not-found' || code === 'validation-failed') {
-    return { tone: 'refused', headline: 'INVALID', lines: ['No ticket has this code. Check it was typed or scanned fully.'] };
+    return {
+      tone: 'refused',
+      headline: 'INVALID',
+      lines: ['No ticket has this code. Check it was typed or scanned fully.'],
+    };
   }
-  return { tone: 'refused', headline: 'NOT CHECKED', lines: ['We could not check this ticket. Try again in a moment.'] };
+  return {
+    tone: 'refused',
+    headline: 'NOT CHECKED',
+    lines: ['We could not check this ticket. Try again in a moment.'],
+  };
 }

@@ -38,7 +38,12 @@ export function ConcertFields({ draft, errors, onChange }: ConcertFieldsProps) {
       </div>
       <label className={styles.textareaLabel}>
         <span>Description (optional)</span>
-        <textarea rows={3} value={draft.description} maxLength={5000} onChange={(event) => onChange({ description: event.target.value })} />
+        <textarea
+          rows={3}
+          value={draft.description}
+          maxLength={5000}
+          onChange={(event) => onChange({ description: event.target.value })}
+        />
       </label>
     </fieldset>
   );

@@ -27,7 +27,9 @@ export function ConcertSales({ concertId, title, token, onAccessRefused }: Conce
   if (sales.isError) {
     return (
       <div className={styles.error} role="alert">
-        <p>We couldn't load the sales of {title}. {errorMessage(sales.error)}</p>
+        <p>
+          We couldn't load the sales of {title}. {errorMessage(sales.error)}
+        </p>
         <Button variant="secondary" onClick={() => void sales.refetch()}>
           Try again
         </Button>

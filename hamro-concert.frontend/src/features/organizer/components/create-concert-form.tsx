@@ -5,7 +5,14 @@ import { Button } from '../../../components/ui/button';
 import { ApiError } from '../../../lib/api-client';
 import { errorMessage } from '../../../lib/error-message';
 import { useCreateConcert } from '../api/create-concert';
-import { draftErrors, emptyDraft, previewSections, toNewConcert, type ConcertDraft, type PreviewSection } from '../lib/venue-draft';
+import {
+  draftErrors,
+  emptyDraft,
+  previewSections,
+  toNewConcert,
+  type ConcertDraft,
+  type PreviewSection,
+} from '../lib/venue-draft';
 import { ConcertFields } from './concert-fields';
 import { LayoutEditor } from './layout-editor';
 import styles from './organizer.module.css';
@@ -21,7 +28,13 @@ interface CreateConcertFormProps {
 const DETAIL_FIELDS = new Set(['title', 'artist', 'date', 'time', 'venue', 'city']);
 
 /** A new concert with its venue layout; the details' errors show once the organizer tries to create it. */
-export function CreateConcertForm({ token, onAccessRefused, renderPreview, concertHref, onCreated }: CreateConcertFormProps) {
+export function CreateConcertForm({
+  token,
+  onAccessRefused,
+  renderPreview,
+  concertHref,
+  onCreated,
+}: CreateConcertFormProps) {
   const [draft, setDraft] = useState<ConcertDraft>(emptyDraft);
   const [attempted, setAttempted] = useState(false);
   const create = useCreateConcert({
@@ -29,7 +42,9 @@ export function CreateConcertForm({ token, onAccessRefused, renderPreview, conce
     onError: (error) => void onAccessRefused(error),
   });
   const all = draftErrors(draft);
-  const errors = attempted ? all : Object.fromEntries(Object.entries(all).filter(([field]) => !DETAIL_FIELDS.has(field)));
+  const errors = attempted
+    ? all
+    : Object.fromEntries(Object.entries(all).filter(([field]) => !DETAIL_FIELDS.has(field)));
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -60,17 +75,29 @@ export function CreateConcertForm({ token, onAccessRefused, renderPreview, conce
     );
   }
 
-  const issues = create.error instanceof ApiError ? (create.error.problem.errors ?? []).map((issue) => `${issue.path}: ${issue.message}`) : [];
+  const issues =
+    create.error instanceof ApiError
+      ? (create.error.problem.errors ?? []).map((issue) => `${issue.path}: ${issue.message}`)
+      : [];
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-labelledby="create-concert-title">
       <h2 id="create-concert-title" className={styles.heading}>
         Create a concert
       </h2>
-      <ConcertFields draft={draft} errors={errors} onChange={(changes) => setDraft((current) => ({ ...current, ...changes }))} />
+      <ConcertFields
+        draft={draft}
+        errors={errors}
+        onChange={(changes) => setDraft((current) => ({ ...current, ...changes }))}
+      />
       <LayoutEditor
         draft={draft}
         errors={errors}
-        onSectionChange={(section) => setDraft((current) => ({ ...current, sections: current.sections.map((s) => (s.section === section.section ? section : s)) }))}
+        onSectionChange={(section) =>
+          setDraft((current) => ({
+            ...current,
+            sections: current.sections.map((s) => (s.section === section.section ? section : s)),
+          }))
+        }
         preview={renderPreview(previewSections(draft))}
       />
       {attempted && Object.keys(all).length > 0 ? (

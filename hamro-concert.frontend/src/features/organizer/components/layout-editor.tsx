@@ -25,7 +25,8 @@ export function LayoutEditor({ draft, errors, onSectionChange, preview }: Layout
         </div>
         <div className={styles.preview}>
           <p className={styles.total} role="status" aria-live="polite">
-            Total: <strong data-testid="total-seats">{total.toLocaleString('en-US')}</strong> {total === 1 ? 'seat' : 'seats'}
+            Total: <strong data-testid="total-seats">{total.toLocaleString('en-US')}</strong>{' '}
+            {total === 1 ? 'seat' : 'seats'}
           </p>
           {errors.layout ? (
             <p className={styles.error} role="alert">

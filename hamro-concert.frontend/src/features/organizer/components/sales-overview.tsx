@@ -28,7 +28,12 @@ export function SalesOverview({ concerts, token, onAccessRefused, concertHref }:
               <Link to={concertHref(concert.id)}>{concert.title}</Link>
             </h3>
             <p className={styles.muted}>{concert.when}</p>
-            <ConcertSales concertId={concert.id} title={concert.title} token={token} onAccessRefused={onAccessRefused} />
+            <ConcertSales
+              concertId={concert.id}
+              title={concert.title}
+              token={token}
+              onAccessRefused={onAccessRefused}
+            />
           </article>
         </li>
       ))}

@@ -20,15 +20,30 @@ export function SectionEditor({ section, errors, onChange }: SectionEditorProps)
     <fieldset className={`${styles.section} ${section.enabled ? '' : styles.off}`}>
       <legend className={styles.sectionLegend}>
         <label className={styles.toggle}>
-          <input type="checkbox" checked={section.enabled} onChange={(event) => change({ enabled: event.target.checked })} />
+          <input
+            type="checkbox"
+            checked={section.enabled}
+            onChange={(event) => change({ enabled: event.target.checked })}
+          />
           <span>Sell {label} seats</span>
         </label>
       </legend>
       {section.enabled ? (
         <>
           <div className={styles.grid}>
-            <TextField label={`${label} tier name`} value={section.name} error={errors[`${key}.name`]} onChange={(event) => change({ name: event.target.value })} />
-            <TextField label={`${label} price`} inputMode="decimal" value={section.price} error={errors[`${key}.price`]} onChange={(event) => change({ price: event.target.value })} />
+            <TextField
+              label={`${label} tier name`}
+              value={section.name}
+              error={errors[`${key}.name`]}
+              onChange={(event) => change({ name: event.target.value })}
+            />
+            <TextField
+              label={`${label} price`}
+              inputMode="decimal"
+              value={section.price}
+              error={errors[`${key}.price`]}
+              onChange={(event) => change({ price: event.target.value })}
+            />
             <TextField
               label={`${label} number of rows`}
               type="number"
@@ -46,7 +61,9 @@ export function SectionEditor({ section, errors, onChange }: SectionEditorProps)
               onChange={(event) => change({ seatsPerRow: event.target.value, overrides: {} })}
             />
           </div>
-          <p className={styles.sectionTotal}>{plural(sectionSeats(section), 'seat')} in {label}</p>
+          <p className={styles.sectionTotal}>
+            {plural(sectionSeats(section), 'seat')} in {label}
+          </p>
           {rows.length > 0 && rows.length <= 50 ? (
             <details className={styles.rows}>
               <summary>Adjust single rows</summary>
@@ -61,7 +78,9 @@ export function SectionEditor({ section, errors, onChange }: SectionEditorProps)
                       type="number"
                       min={1}
                       value={section.overrides[index + 1] ?? section.seatsPerRow}
-                      onChange={(event) => change({ overrides: { ...section.overrides, [index + 1]: event.target.value } })}
+                      onChange={(event) =>
+                        change({ overrides: { ...section.overrides, [index + 1]: event.target.value } })
+                      }
                     />
                   </label>
                 ))}

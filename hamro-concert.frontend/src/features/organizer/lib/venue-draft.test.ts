@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { draftErrors, emptyDraft, toNewConcert, totalSeats, type ConcertDraft } from './venue-draft';
 
 function filled(): ConcertDraft {
-  return { ...emptyDraft(), title: 'Monsoon Ragas', artist: 'Kutumba', date: '2027-07-01', time: '18:30', venue: 'Patan Durbar Square', city: 'Lalitpur' };
+  return {
+    ...emptyDraft(),
+    title: 'Monsoon Ragas',
+    artist: 'Kutumba',
+    date: '2027-07-01',
+    time: '18:30',
+    venue: 'Patan Durbar Square',
+    city: 'Lalitpur',
+  };
 }
 
 describe('the venue draft', () => {
@@ -28,7 +36,15 @@ describe('the venue draft', () => {
       description: '',
       tiers: [
         { name: 'Front Row', section: 'front', price: '150.00', rows: [{ row: 1, seats: 10 }] },
-        { name: 'VIP', section: 'vip', price: '120.00', rows: [{ row: 1, seats: 12 }, { row: 2, seats: 8 }] },
+        {
+          name: 'VIP',
+          section: 'vip',
+          price: '120.00',
+          rows: [
+            { row: 1, seats: 12 },
+            { row: 2, seats: 8 },
+          ],
+        },
       ],
     });
   });

@@ -49,7 +49,11 @@ export function emptyDraft(): ConcertDraft {
     venue: '',
     city: '',
     description: '',
-    sections: [section('front', '150.00', '1', '10'), section('vip', '100.00', '2', '12'), section('ga', '40.00', '4', '16')],
+    sections: [
+      section('front', '150.00', '1', '10'),
+      section('vip', '100.00', '2', '12'),
+      section('ga', '40.00', '4', '16'),
+    ],
   };
 }
 
@@ -62,7 +66,10 @@ function count(text: string, max: number): number | null {
 /** Seats per row, row 1 first; rows that are not a valid number count as 0. */
 export function rowSeats(section: SectionDraft): number[] {
   const rows = count(section.rowCount, MAX_ROWS) ?? 0;
-  return Array.from({ length: rows }, (_, index) => count(section.overrides[index + 1] ?? section.seatsPerRow, MAX_SEATS_PER_ROW) ?? 0);
+  return Array.from(
+    { length: rows },
+    (_, index) => count(section.overrides[index + 1] ?? section.seatsPerRow, MAX_SEATS_PER_ROW) ?? 0,
+  );
 }
 
 export function sectionSeats(section: SectionDraft): number {
@@ -82,8 +89,11 @@ function sectionErrors(section: SectionDraft, errors: DraftErrors) {
   else if (name.length > 60) errors[`${key}.name`] = 'Keep the name to 60 characters.';
   if (!PRICE.test(section.price.trim())) errors[`${key}.price`] = 'Enter a price such as 120 or 120.00.';
   if (count(section.rowCount, MAX_ROWS) === null) errors[`${key}.rowCount`] = `Between 1 and ${MAX_ROWS} rows.`;
-  if (count(section.seatsPerRow, MAX_SEATS_PER_ROW) === null) errors[`${key}.seatsPerRow`] = `Between 1 and ${MAX_SEATS_PER_ROW} seats.`;
-  const badRow = Object.entries(section.overrides).find(([row, seats]) => Number(row) <= rowSeats(section).length && count(seats, MAX_SEATS_PER_ROW) === null);
+  if (count(section.seatsPerRow, MAX_SEATS_PER_ROW) === null)
+    errors[`${key}.seatsPerRow`] = `Between 1 and ${MAX_SEATS_PER_ROW} seats.`;
+  const badRow = Object.entries(section.overrides).find(
+    ([row, seats]) => Number(row) <= rowSeats(section).length && count(seats, MAX_SEATS_PER_ROW) === null,
+  );
   if (badRow) errors[`${key}.rows`] = `Row ${badRow[0]} needs between 1 and ${MAX_SEATS_PER_ROW} seats.`;
 }
 
@@ -99,7 +109,8 @@ export function draftErrors(draft: ConcertDraft): DraftErrors {
   if (enabled.length === 0) errors.layout = 'Turn on at least one section, so there are seats to sell.';
   enabled.forEach((section) => sectionErrors(section, errors));
   const total = totalSeats(draft);
-  if (total > MAX_VENUE_SEATS) errors.layout = `A venue can have at most ${MAX_VENUE_SEATS.toLocaleString('en-US')} seats; this one has ${total.toLocaleString('en-US')}.`;
+  if (total > MAX_VENUE_SEATS)
+    errors.layout = `A venue can have at most ${MAX_VENUE_SEATS.toLocaleString('en-US')} seats; this one has ${total.toLocaleString('en-US')}.`;
   return errors;
 }
 
@@ -128,7 +139,12 @@ export function toNewConcert(draft: ConcertDraft): NewConcert {
 export function previewSections(draft: ConcertDraft) {
   return draft.sections
     .filter((section) => section.enabled)
-    .map((section) => ({ section: section.section, name: section.name.trim() || SECTION_LABELS[section.section], price: section.price, rows: rowSeats(section) }));
+    .map((section) => ({
+      section: section.section,
+      name: section.name.trim() || SECTION_LABELS[section.section],
+      price: section.price,
+      rows: rowSeats(section),
+    }));
 }
 
 export type PreviewSection = ReturnType<typeof previewSections>[number];

@@ -38,7 +38,15 @@ export function SeatButton({ seat, selected, tabbable, buttonRef, onToggle, onFo
         if (!unavailable) onToggle(seat);
       }}
     >
-      {state === 'selected' ? <CheckIcon /> : state === 'booked' ? <CrossIcon /> : state === 'held' ? <HourglassIcon /> : seat.number}
+      {state === 'selected' ? (
+        <CheckIcon />
+      ) : state === 'booked' ? (
+        <CrossIcon />
+      ) : state === 'held' ? (
+        <HourglassIcon />
+      ) : (
+        seat.number
+      )}
     </button>
   );
 }

@@ -26,7 +26,11 @@ function priceText(price: string): string {
 export function SeatMapPreview({ sections }: { sections: readonly PreviewSectionLayout[] }) {
   const widest = Math.min(MAX_DRAWN_SEATS, Math.max(1, ...sections.flatMap((s) => s.rows)));
   return (
-    <figure className={styles.preview} aria-labelledby="seat-map-preview-caption" style={{ '--preview-row-max': widest } as CSSProperties}>
+    <figure
+      className={styles.preview}
+      aria-labelledby="seat-map-preview-caption"
+      style={{ '--preview-row-max': widest } as CSSProperties}
+    >
       <figcaption id="seat-map-preview-caption" className={styles.caption}>
         Seat map preview
       </figcaption>
@@ -38,7 +42,11 @@ export function SeatMapPreview({ sections }: { sections: readonly PreviewSection
         const seats = section.rows.reduce((sum, n) => sum + n, 0);
         const hiddenRows = Math.max(0, section.rows.length - MAX_DRAWN_ROWS);
         return (
-          <div key={section.section} className={`${sectionStyles.section} ${sectionStyles[section.section]}`} data-testid={`preview-${section.section}`}>
+          <div
+            key={section.section}
+            className={`${sectionStyles.section} ${sectionStyles[section.section]}`}
+            data-testid={`preview-${section.section}`}
+          >
             <p className={sectionStyles.heading}>
               {section.name}
               <span className={sectionStyles.meta}>

@@ -8,7 +8,15 @@ import { SeatMap } from './seat-map';
 import { SelectionList } from './selection-list';
 
 /** The seat map with real selection state, as the concert page composes it. */
-function SeatPicker({ booked = [], held = [], ownHold = [] }: { booked?: number[]; held?: number[]; ownHold?: number[] }) {
+function SeatPicker({
+  booked = [],
+  held = [],
+  ownHold = [],
+}: {
+  booked?: number[];
+  held?: number[];
+  ownHold?: number[];
+}) {
   const layout = buildSeatLayout(buildSeatMap(booked, undefined, held), buildConcert().tiers, ownHold);
   const selection = useSeatSelection(layout);
   return (
@@ -70,7 +78,7 @@ describe('seat map', () => {
     expect(screen.getByRole('heading', { level: 3, name: /^VIP/ })).toHaveTextContent('17 of 20 left');
   });
 
-  it('keeps the seats of the visitor\'s own hold choosable', () => {
+  it("keeps the seats of the visitor's own hold choosable", () => {
     render(<SeatPicker held={[seatId.vip(12)]} ownHold={[seatId.vip(12)]} />);
     expect(screen.getByRole('button', { name: 'VIP, row 2, seat 12, $100.00, available' })).toBeEnabled();
   });
@@ -94,7 +102,9 @@ describe('seat map', () => {
     expect(document.activeElement).toHaveAccessibleName(/^General Admission, row 1, seat 2,/);
     await user.keyboard(' ');
     expect(document.activeElement).toHaveAccessibleName(/^General Admission, row 1, seat 2, \$10.00, selected$/);
-    expect(screen.getByRole('list', { name: 'Chosen seats' })).toHaveTextContent(/VIP, row 2, seat 12.*General Admission, row 1, seat 2/);
+    expect(screen.getByRole('list', { name: 'Chosen seats' })).toHaveTextContent(
+      /VIP, row 2, seat 12.*General Admission, row 1, seat 2/,
+    );
     await user.tab();
     expect(document.activeElement?.closest('[data-seat-id]')).toBeNull();
     await user.tab({ shift: true });

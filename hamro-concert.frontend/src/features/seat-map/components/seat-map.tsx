@@ -52,8 +52,8 @@ export function SeatMap({ layout, isSelected, onToggle }: SeatMapProps) {
           Choose your seats
         </h2>
         <p className={styles.help} id="seat-map-help">
-          Pick a seat to add it, pick it again to remove it. With a keyboard, use the arrow keys to move and Enter or Space to
-          choose.
+          Pick a seat to add it, pick it again to remove it. With a keyboard, use the arrow keys to move and Enter or
+          Space to choose.
         </p>
       </div>
       <SeatLegend />
@@ -63,7 +63,13 @@ export function SeatMap({ layout, isSelected, onToggle }: SeatMapProps) {
           <div className={styles.stage} aria-hidden="true">
             Stage
           </div>
-          <div className={styles.sections} role="group" aria-label="Seats, nearest the stage first" aria-describedby="seat-map-help" onKeyDown={onKeyDown}>
+          <div
+            className={styles.sections}
+            role="group"
+            aria-label="Seats, nearest the stage first"
+            aria-describedby="seat-map-help"
+            onKeyDown={onKeyDown}
+          >
             {layout.sections.map((section) => (
               <SeatSection
                 key={section.section}

@@ -21,8 +21,9 @@ export function SelectionList({ selection }: { selection: SeatSelection }) {
       <div role="status" aria-live="polite" className={styles.panel}>
         {lost.length > 0 ? (
           <p className={`${styles.note} ${styles.warning}`}>
-            Someone else just {lost.every((seat) => seat.status === 'booked') ? 'booked' : 'took'} {lost.map((seat) => seat.place).join('; ')}. We took{' '}
-            {lost.length === 1 ? 'it' : 'them'} out of your selection.
+            Someone else just {lost.every((seat) => seat.status === 'booked') ? 'booked' : 'took'}{' '}
+            {lost.map((seat) => seat.place).join('; ')}. We took {lost.length === 1 ? 'it' : 'them'} out of your
+            selection.
           </p>
         ) : null}
         {full ? (
@@ -40,7 +41,12 @@ export function SelectionList({ selection }: { selection: SeatSelection }) {
               <li key={seat.id} className={styles.item}>
                 <span className={styles.place}>{seat.place}</span>
                 <span className={styles.price}>{formatCents(seat.priceCents)}</span>
-                <button type="button" className={styles.remove} aria-label={`Remove ${seat.place}`} onClick={() => selection.remove([seat.id])}>
+                <button
+                  type="button"
+                  className={styles.remove}
+                  aria-label={`Remove ${seat.place}`}
+                  onClick={() => selection.remove([seat.id])}
+                >
                   <CrossIcon />
                 </button>
               </li>

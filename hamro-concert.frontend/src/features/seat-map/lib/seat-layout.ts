@@ -80,7 +80,14 @@ export function buildSeatLayout(map: SeatMap, tiers: TierSummary[], ownHold: rea
     byId.set(view.id, view);
     let section = sections.find((s) => s.section === view.section);
     if (!section) {
-      section = { section: view.section, name: view.sectionName, priceCents: view.priceCents, available: 0, total: 0, rows: [] };
+      section = {
+        section: view.section,
+        name: view.sectionName,
+        priceCents: view.priceCents,
+        available: 0,
+        total: 0,
+        rows: [],
+      };
       sections.push(section);
     }
     section.total += 1;
@@ -106,7 +113,12 @@ export function seatState(seat: SeatView, selected: boolean): SeatState {
   return selected ? 'selected' : 'available';
 }
 
-const STATE_WORDS: Record<SeatState, string> = { available: 'available', selected: 'selected', held: 'on hold', booked: 'booked' };
+const STATE_WORDS: Record<SeatState, string> = {
+  available: 'available',
+  selected: 'selected',
+  held: 'on hold',
+  booked: 'booked',
+};
 
 /** The seat's accessible name: "VIP, row 2, seat 12, $100.00, available" (or "on hold"). */
 export function seatLabel(seat: SeatView, state: SeatState): string {
