@@ -62,6 +62,19 @@ describe('admin access', () => {
     },
   );
 
+  it('when the sales report or the door is called without the right token, then 401 or 403', async () => {
+    const report = '/admin/concerts/00000000-0000-4000-8000-000000000000/sales';
+    expect((await get(app, report)).status).toBe(401);
+    expect((await get(app, report, { authorization: 'Bearer not-the-token-at-all' })).status).toBe(403);
+    expect((await get(app, report, asStaff)).status).toBe(403);
+    const code = { code: '0'.repeat(32) };
+    expect((await post(app, '/check-in', code)).status).toBe(401);
+    expect((await post(app, '/check-in', code, { authorization: 'Bearer not-the-token-at-all' })).status).toBe(403);
+    expect((await post(app, '/check-in', code, asStaff)).status).toBe(404);
+    expect((await post(app, '/check-in', code, asAdmin)).status).toBe(404);
+    expect((await post(closed, '/check-in', code, asStaff)).body.code).toBe('staff-access-disabled');
+  });
+
   it('when ADMIN_TOKEN is not set, then admin routes answer 403 and say how to enable them', async () => {
     const response = await post(closed, '/concerts', layout, asAdmin);
     expect(response.status).toBe(403);
