@@ -270,7 +270,7 @@ try {
   say(`| one seat, 500 buyers | ${JSON.stringify(typical.outcomes)} | ${round1(raceMedian)} |`);
 
   say();
-  say('| GET /seats/concert/:id | clients | req/s | p99 ms | bytes on the wire (br) | gzip | uncompressed | 304 |');
+  say('| GET /seats/concert/:id | clients | req/s | p99 ms | bytes on the wire (browser) | gzip | uncompressed | 304 |');
   say('|---|---|---|---|---|---|---|---|');
   for (const [label, concert] of [
     ['100 seats', small],
