@@ -91,7 +91,7 @@ export async function listFreeSeats(db: Db, concertId: string): Promise<Seat[]> 
   return seats;
 }
 
-const BEST_AVAILABLE_ROUNDS = 16;
+const BEST_AVAILABLE_ROUNDS = 24;
 
 /**
  * Best available: offers the best free seats of a concert's tier to `attempt`, which books or holds
