@@ -36,7 +36,7 @@ function onShutdownSignal(handler: (signal: string) => Promise<void>) {
   const once = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    void handler(signal);
+    handler(signal).catch(() => process.exit(1));
   };
   process.on('SIGINT', () => once('SIGINT'));
   process.on('SIGTERM', () => once('SIGTERM'));
@@ -170,12 +170,18 @@ async function runPrimary() {
       (config.workers > 1 ? ` with ${config.workers} workers` : ''),
   );
 
-  onShutdownSignal(async (signal) => {
+  const shutdown = onShutdownSignal(async (signal) => {
     logger.info(`${signal} received, shutting down`);
     await closeHttp();
     await stopDatabase();
     logger.info('stopped cleanly');
-    process.exit(0);
+    process.exit(process.exitCode ?? 0);
+  });
+  // A crash must not leave the embedded PostgreSQL running without its owner.
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, 'unexpected failure; shutting down');
+    process.exitCode = 1;
+    shutdown('uncaughtException');
   });
 }
 
