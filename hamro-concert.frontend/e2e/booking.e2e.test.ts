@@ -1,19 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { bookDirectly, concertByTitle, freeSeats, seatMap } from './support/api';
-import { launchBrowser, openPage, saveScreenshot } from './support/browser';
+import { browserForFile, openPage, saveScreenshot } from './support/browser';
 import { seatButtonName } from './support/seat-names';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 /** Presses Continue, which holds the chosen seats, and waits for the countdown beside the form. */
 async function holdSeats(page: Page, label: string) {
@@ -28,7 +20,7 @@ async function fillDetails(page: Page, name: string, email: string) {
 
 describe('booking seats in the browser', () => {
   it('browse, open a concert, choose two seats, book, see the reference; after a reload the seats are booked', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(browser());
     const concert = await concertByTitle(baseUrl, 'Himalayan Echoes');
     const seats = await freeSeats(baseUrl, concert.id, 'vip', 2);
 
@@ -74,7 +66,7 @@ describe('booking seats in the browser', () => {
   });
 
   it('when another buyer books one of the chosen seats first, names it, drops it and keeps the rest', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(browser());
     const concert = await concertByTitle(baseUrl, 'Phewa Nights');
     const seats = await freeSeats(baseUrl, concert.id, 'ga', 3);
     const [kept1, taken, kept2] = seats as [(typeof seats)[0], (typeof seats)[0], (typeof seats)[0]];

@@ -1,19 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Concert, Seat } from 'hamro-concert.api/contracts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { concertByTitle, freeSeats, seatMap } from './support/api';
-import { launchBrowser, openPage, saveScreenshot } from './support/browser';
+import { browserForFile, openPage, saveScreenshot } from './support/browser';
 import { seatButtonName } from './support/seat-names';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 async function seatStatuses(concertId: string, seatIds: number[]) {
   const map = await seatMap(baseUrl, concertId);
@@ -33,9 +26,20 @@ async function clickSeats(page: Page, names: string[]) {
   for (const name of names) await page.getByRole('button', { name, exact: true }).click();
 }
 
+/** Opens the concert, chooses two seats and presses Continue, which holds them. */
+async function openAndHold(page: Page, concert: Concert, seats: Seat[]) {
+  await page.goto(`${baseUrl}/concert/${concert.id}`);
+  await clickSeats(
+    page,
+    seats.map((seat) => seatButtonName(concert, seat, 'available')),
+  );
+  await page.getByRole('button', { name: /^Continue with 2 seats/ }).click();
+  await page.getByRole('timer').waitFor();
+}
+
 describe('holding seats, then finding and cancelling the booking', () => {
   it('hold with a countdown, book, then find the booking by reference and email, cancel it, and see the seats free again', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(browser());
     const concert = await concertByTitle(baseUrl, 'Rock the Valley');
     const seats = await freeSeats(baseUrl, concert.id, 'front', 2);
     const ids = seats.map((seat) => seat.id);
@@ -54,7 +58,7 @@ describe('holding seats, then finding and cancelling the booking', () => {
     expect(await seatStatuses(concert.id, ids)).toEqual(['held', 'held']);
     await saveScreenshot(page, 'checkout-countdown');
 
-    const other = await openPage(browser);
+    const other = await openPage(browser());
     await other.goto(`${baseUrl}/concert/${concert.id}`);
     for (const seat of seats)
       await other.getByRole('button', { name: seatButtonName(concert, seat, 'held'), exact: true }).waitFor();
@@ -99,7 +103,7 @@ describe('holding seats, then finding and cancelling the booking', () => {
   });
 
   it('a wrong email finds nothing, and says so without revealing the booking', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(browser());
     await page.goto(`${baseUrl}/find-booking`);
     await page.getByLabel('Booking reference').fill('ABCD EFGH JKLM');
     await page.getByLabel('Email').fill('nobody@example.com');
@@ -111,18 +115,12 @@ describe('holding seats, then finding and cancelling the booking', () => {
   });
 
   it('Change seats and leaving the page both give the hold back at once', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(browser());
     const concert = await concertByTitle(baseUrl, 'Phewa Nights');
     const seats = await freeSeats(baseUrl, concert.id, 'vip', 2);
     const ids = seats.map((seat) => seat.id);
 
-    await page.goto(`${baseUrl}/concert/${concert.id}`);
-    await clickSeats(
-      page,
-      seats.map((seat) => seatButtonName(concert, seat, 'available')),
-    );
-    await page.getByRole('button', { name: /^Continue with 2 seats/ }).click();
-    await page.getByRole('timer').waitFor();
+    await openAndHold(page, concert, seats);
     expect(await seatStatuses(concert.id, ids)).toEqual(['held', 'held']);
     await page.getByRole('button', { name: 'Change seats' }).click();
     await waitForStatus(concert.id, ids, 'available');
@@ -135,13 +133,7 @@ describe('holding seats, then finding and cancelling the booking', () => {
     await page.getByRole('link', { name: 'Find my booking' }).click();
     await waitForStatus(concert.id, ids, 'available');
 
-    await page.goto(`${baseUrl}/concert/${concert.id}`);
-    await clickSeats(
-      page,
-      seats.map((seat) => seatButtonName(concert, seat, 'available')),
-    );
-    await page.getByRole('button', { name: /^Continue with 2 seats/ }).click();
-    await page.getByRole('timer').waitFor();
+    await openAndHold(page, concert, seats);
     await page.goto('about:blank');
     await waitForStatus(concert.id, ids, 'available');
     await page.context().close();

@@ -1,27 +1,25 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { concertByTitle, freeSeats, seatMap } from './support/api';
 import { startApi, type RunningApi } from './support/api-server';
-import { launchBrowser, openPage, saveScreenshot } from './support/browser';
+import { browserForFile, openPage, saveScreenshot } from './support/browser';
 import { seatButtonName } from './support/seat-names';
 
 /** Its own API instance, whose holds last only a few seconds. */
 const HOLD_SECONDS = 8;
 let api: RunningApi;
-let browser: Browser;
+const browser = browserForFile();
 
 beforeAll(async () => {
-  [api, browser] = await Promise.all([startApi({ HOLD_TTL_SECONDS: String(HOLD_SECONDS) }), launchBrowser()]);
+  api = await startApi({ HOLD_TTL_SECONDS: String(HOLD_SECONDS) });
 });
 
 afterAll(async () => {
-  await browser?.close();
   await api?.stop();
 });
 
 describe('when a hold runs out', () => {
   it('the countdown reaches zero, the buyer is told, and the seats are back on the map to choose again', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(browser());
     const concert = await concertByTitle(api.baseUrl, 'Himalayan Echoes');
     const seats = await freeSeats(api.baseUrl, concert.id, 'ga', 2);
     const ids = seats.map((seat) => seat.id);

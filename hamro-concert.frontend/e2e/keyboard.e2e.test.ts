@@ -1,18 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { concertByTitle, seatMap } from './support/api';
-import { launchBrowser, openPage } from './support/browser';
+import { browserForFile, openPage } from './support/browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 function focused(page: Page) {
   return page.evaluate(() => {
@@ -55,7 +47,7 @@ async function tabTo(page: Page, matches: (f: Awaited<ReturnType<typeof focused>
 
 describe('keyboard only', () => {
   it('books seats from the home page without a mouse', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(browser());
     const concert = await concertByTitle(baseUrl, 'Rock the Valley');
     await page.goto(baseUrl);
     await page.getByRole('article', { name: 'Rock the Valley' }).waitFor();

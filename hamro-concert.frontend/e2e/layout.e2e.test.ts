@@ -1,25 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { concertByTitle } from './support/api';
-import { horizontalOverflow, launchBrowser, openPage, saveScreenshot } from './support/browser';
+import { browserForFile, horizontalOverflow, openPage, saveScreenshot } from './support/browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe.each([
   { width: 375, height: 812 },
   { width: 1280, height: 900 },
 ])('layout at $width px', ({ width, height }) => {
   it('home, concert and find-booking pages fit the width, with seats large enough to tap', async () => {
-    const page = await openPage(browser, width, height);
+    const page = await openPage(browser(), width, height);
     const concert = await concertByTitle(baseUrl, 'Phewa Nights');
 
     await page.goto(baseUrl);

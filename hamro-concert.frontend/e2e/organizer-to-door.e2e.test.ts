@@ -1,19 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, saveScreenshot } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile, openPage, saveScreenshot } from './support/browser';
 
 const baseUrl = inject('baseUrl');
 const adminToken = inject('adminToken');
 const staffToken = inject('staffToken');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 async function signIn(page: Page, label: string, token: string) {
   await page.getByLabel(label).fill(token);
@@ -32,7 +24,7 @@ describe('from the organizer to the door', () => {
     const title = `Kathmandu Unplugged ${Date.now()}`;
 
     // The organizer sets up the concert and its venue.
-    const organizer = await openPage(browser, 1280, 1000);
+    const organizer = await openPage(browser(), 1280, 1000);
     await organizer.goto(`${baseUrl}/organizer`);
     await signIn(organizer, 'Admin token', adminToken);
     await organizer.getByLabel('Title').fill(title);
@@ -53,7 +45,7 @@ describe('from the organizer to the door', () => {
     expect(href).toMatch(/^\/concert\/[0-9a-f-]{36}$/);
 
     // A buyer lets the system choose two VIP seats and books them.
-    const buyer = await openPage(browser, 1280, 1600);
+    const buyer = await openPage(browser(), 1280, 1600);
     await buyer.goto(`${baseUrl}${href}`);
     await buyer.getByRole('heading', { level: 1, name: title }).waitFor();
     const best = buyer.getByRole('form', { name: 'Or let us pick the best seats' });
@@ -78,7 +70,7 @@ describe('from the organizer to the door', () => {
     await saveScreenshot(buyer, 'confirmation-tickets', { fullPage: false });
 
     // At the door: the first scan admits, the second is refused as already used.
-    const door = await openPage(browser, 1280, 900);
+    const door = await openPage(browser(), 1280, 900);
     await door.goto(`${baseUrl}/door`);
     await signIn(door, 'Staff token', staffToken);
     const input = door.getByLabel('Ticket code');

@@ -61,6 +61,17 @@ export function buildSeatMap(
   };
 }
 
+/** The concert the component tests show, as both the concert and a booking name it. */
+const CONCERT_BASICS = {
+  title: 'Himalayan Echoes',
+  artist: 'Sagarmatha Strings',
+  date: '2026-03-14',
+  time: '19:00:00',
+  venue: 'Tundikhel Open Air Stage',
+  city: 'Kathmandu',
+  image: '/images/himalayan-echoes.svg',
+};
+
 export function buildConcert(
   overrides: Partial<Concert> = {},
   booked: readonly number[] = [],
@@ -69,13 +80,7 @@ export function buildConcert(
   const seats = buildSeats(booked, overrides.id ?? CONCERT_ID, held);
   return {
     id: CONCERT_ID,
-    title: 'Himalayan Echoes',
-    artist: 'Sagarmatha Strings',
-    date: '2026-03-14',
-    time: '19:00:00',
-    venue: 'Tundikhel Open Air Stage',
-    city: 'Kathmandu',
-    image: '/images/himalayan-echoes.svg',
+    ...CONCERT_BASICS,
     description: 'Folk songs from the hills.',
     tiers: TIERS.map((tier) => {
       const inTier = seats.filter((seat) => seat.ticketTierId === tier.id);
@@ -153,16 +158,7 @@ export function buildBookingDetails(overrides: Partial<BookingDetails> = {}): Bo
     userName: 'Asha Tamang',
     userEmail: 'asha@example.com',
     totalAmount: '210.00',
-    concert: {
-      id: CONCERT_ID,
-      title: 'Himalayan Echoes',
-      artist: 'Sagarmatha Strings',
-      date: '2026-03-14',
-      time: '19:00:00',
-      venue: 'Tundikhel Open Air Stage',
-      city: 'Kathmandu',
-      image: '/images/himalayan-echoes.svg',
-    },
+    concert: { id: CONCERT_ID, ...CONCERT_BASICS },
     seats: [
       seat(31, 'V-11', 'vip', 2, 2, 'VIP', '100.00'),
       seat(32, 'V-12', 'vip', 2, 2, 'VIP', '100.00'),

@@ -32,3 +32,8 @@ export function TextField({ label, error, inputRef, ...inputProps }: TextFieldPr
     </div>
   );
 }
+
+/** The visitor's email, with the email keyboard and autofill. */
+export function EmailField(props: Omit<TextFieldProps, 'label' | 'type'>) {
+  return <TextField label="Email" name="email" type="email" autoComplete="email" inputMode="email" {...props} />;
+}

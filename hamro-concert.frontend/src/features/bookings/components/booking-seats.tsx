@@ -1,4 +1,5 @@
 import type { BookingDetails } from 'hamro-concert.api/contracts';
+import { SeatRows, type SeatRow } from '../../../components/ui/seat-rows';
 import { formatMoney } from '../../../lib/format';
 import styles from './bookings.module.css';
 
@@ -18,17 +19,15 @@ export function BookingSeats({ seats }: { seats: BookingDetails['seats'] }) {
     else
       groups.push({ key, place: `${seat.tierName}, row ${seat.row}`, numbers: [seatInRow(seat)], price: seat.price });
   }
+  const rows: SeatRow[] = groups.map(({ price, ...group }) => ({
+    ...group,
+    extra: <span className={styles.seatPrice}>{formatMoney(price)} each</span>,
+  }));
   return (
-    <ul className={styles.seats} aria-label="Booked seats">
-      {groups.map((group) => (
-        <li key={group.key} className={styles.seatGroup}>
-          <span className={styles.seatPlace}>{group.place}</span>
-          <span>
-            {group.numbers.length === 1 ? 'Seat' : 'Seats'} {group.numbers.join(', ')}
-          </span>
-          <span className={styles.seatPrice}>{formatMoney(group.price)} each</span>
-        </li>
-      ))}
-    </ul>
+    <SeatRows
+      rows={rows}
+      label="Booked seats"
+      classNames={{ list: styles.seats, item: styles.seatGroup, place: styles.seatPlace }}
+    />
   );
 }

@@ -1,6 +1,7 @@
 import type { BookingDetails } from 'hamro-concert.api/contracts';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
+import { ProblemNotice } from '../../../components/ui/problem-notice';
 import { formatMoney, plural } from '../../../lib/format';
 import { cancelProblem } from '../lib/booking-problem';
 import styles from './bookings.module.css';
@@ -30,11 +31,7 @@ export function CancelBookingDialog({ booking, cancelling, error, onConfirm, onC
           {plural(booking.seats.length, 'seat')} for {booking.concert.title} ({formatMoney(booking.totalAmount)}) will
           be given up and offered to other buyers at once. This cannot be undone.
         </p>
-        {error ? (
-          <p className={styles.problem} role="alert">
-            {cancelProblem(error)}
-          </p>
-        ) : null}
+        {error ? <ProblemNotice>{cancelProblem(error)}</ProblemNotice> : null}
         <div className={styles.dialogActions}>
           <Button variant="secondary" onClick={onClose} disabled={cancelling} data-autofocus>
             Keep my booking

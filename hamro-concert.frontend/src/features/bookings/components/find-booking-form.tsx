@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button';
-import { TextField } from '../../../components/ui/text-field';
+import { EmailField, TextField } from '../../../components/ui/text-field';
 import { parseLookup, type BookingLookup } from '../lib/lookup';
 import styles from './bookings.module.css';
 
@@ -41,12 +41,7 @@ export function FindBookingForm({ initialReference, searching, onFind }: FindBoo
         onChange={(event) => setInput((current) => ({ ...current, reference: event.target.value }))}
         onBlur={() => setTouched((t) => ({ ...t, reference: true }))}
       />
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
+      <EmailField
         inputRef={emailInput}
         value={input.email}
         error={shown('email')}

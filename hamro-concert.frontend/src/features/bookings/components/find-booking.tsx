@@ -1,5 +1,6 @@
 import type { BookingDetails } from 'hamro-concert.api/contracts';
 import { useState } from 'react';
+import { ProblemNotice } from '../../../components/ui/problem-notice';
 import { useBooking } from '../api/get-booking';
 import { lookupProblem } from '../lib/booking-problem';
 import type { BookingLookup } from '../lib/lookup';
@@ -38,10 +39,9 @@ export function FindBooking({ initialReference, onCancelled }: FindBookingProps)
           </p>
         ) : null}
         {booking.isError ? (
-          <div className={styles.problem} role="alert">
-            <p className={styles.problemTitle}>No booking found</p>
+          <ProblemNotice title="No booking found">
             <p>{lookupProblem(booking.error)}</p>
-          </div>
+          </ProblemNotice>
         ) : null}
         {booking.data && lookup ? (
           <BookingView key={booking.data.reference} booking={booking.data} lookup={lookup} onCancelled={onCancelled} />

@@ -2,9 +2,10 @@ import type { Booking } from 'hamro-concert.api/contracts';
 import { Link } from 'react-router';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
+import { SeatRows } from '../../../components/ui/seat-rows';
 import { TicketList } from '../../../components/ui/ticket-list';
 import { formatMoney, plural } from '../../../lib/format';
-import { groupBySectionAndRow, type CheckoutSeat } from '../lib/checkout-seat';
+import { seatRows, type CheckoutSeat } from '../lib/checkout-seat';
 import styles from './confirmation.module.css';
 
 interface BookingConfirmationProps {
@@ -60,18 +61,10 @@ export function BookingConfirmation({
           <span className={styles.referenceHint}>Show this at the door. Keep it somewhere safe.</span>
         </div>
         <h3 className={styles.subtitle}>Your seats</h3>
-        <ul className={styles.groups}>
-          {groupBySectionAndRow(booked).map((group) => (
-            <li key={`${group.sectionName}-${group.row}`} className={styles.group}>
-              <span className={styles.groupPlace}>
-                {group.sectionName}, row {group.row}
-              </span>
-              <span>
-                {group.numbers.length === 1 ? 'Seat' : 'Seats'} {group.numbers.join(', ')}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <SeatRows
+          rows={seatRows(booked)}
+          classNames={{ list: styles.groups, item: styles.group, place: styles.groupPlace }}
+        />
         <h3 className={styles.subtitle}>Your tickets</h3>
         <p className={styles.later}>Each ticket lets one person in. Show its QR code (or its code) at the door.</p>
         <TicketList tickets={tickets} />

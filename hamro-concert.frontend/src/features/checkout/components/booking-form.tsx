@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button';
-import { TextField } from '../../../components/ui/text-field';
+import { EmailField, TextField } from '../../../components/ui/text-field';
 import { formatCents, plural } from '../../../lib/format';
 import { validateDetails, type BookingDetails, type DetailErrors } from '../lib/booking-details';
 import { totalCents, type CheckoutSeat } from '../lib/checkout-seat';
@@ -61,12 +61,7 @@ export function BookingForm({ seats, details, onDetailsChange, sending, serverEr
         onChange={(event) => update('userName', event.target.value)}
         onBlur={() => setTouched((t) => ({ ...t, userName: true }))}
       />
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
+      <EmailField
         inputRef={emailInput}
         value={details.userEmail}
         error={shown('userEmail')}

@@ -1,3 +1,4 @@
+import { ProblemNotice } from '../../../components/ui/problem-notice';
 import type { CheckoutSeat } from '../lib/checkout-seat';
 import { describeProblem, type CheckoutStep } from '../lib/checkout-problem';
 import styles from './checkout.module.css';
@@ -14,8 +15,7 @@ interface BookingProblemProps {
 export function BookingProblem({ error, step, submitted, remaining }: BookingProblemProps) {
   const text = describeProblem(error, step, submitted, remaining);
   return (
-    <div className={styles.problem} role="alert">
-      <p className={styles.problemTitle}>{text.title}</p>
+    <ProblemNotice title={text.title}>
       {text.lines.map((line) => (
         <p key={line}>{line}</p>
       ))}
@@ -26,6 +26,6 @@ export function BookingProblem({ error, step, submitted, remaining }: BookingPro
           ))}
         </ul>
       ) : null}
-    </div>
+    </ProblemNotice>
   );
 }

@@ -1,5 +1,6 @@
+import { SeatRows } from '../../../components/ui/seat-rows';
 import { formatCents, plural } from '../../../lib/format';
-import { groupBySectionAndRow, totalCents, type CheckoutSeat } from '../lib/checkout-seat';
+import { seatRows, totalCents, type CheckoutSeat } from '../lib/checkout-seat';
 import styles from './hold.module.css';
 
 /** The seats held for this buyer, by section and row, with the total. */
@@ -9,18 +10,11 @@ export function HeldSeats({ seats }: { seats: readonly CheckoutSeat[] }) {
       <h2 className={styles.heldTitle} id="held-title">
         Held for you
       </h2>
-      <ul className={styles.heldList} aria-label="Held seats">
-        {groupBySectionAndRow(seats).map((group) => (
-          <li key={`${group.sectionName}-${group.row}`} className={styles.heldItem}>
-            <span className={styles.heldPlace}>
-              {group.sectionName}, row {group.row}
-            </span>
-            <span>
-              {group.numbers.length === 1 ? 'Seat' : 'Seats'} {group.numbers.join(', ')}
-            </span>
-          </li>
-        ))}
-      </ul>
+      <SeatRows
+        rows={seatRows(seats)}
+        label="Held seats"
+        classNames={{ list: styles.heldList, item: styles.heldItem, place: styles.heldPlace }}
+      />
       <p className={styles.heldTotal}>
         <span>Total · {plural(seats.length, 'seat')}</span>
         <span>{formatCents(totalCents(seats))}</span>

@@ -1,3 +1,5 @@
+import type { SeatRow } from '../../../components/ui/seat-rows';
+
 /** A seat as checkout needs it: where it is and what it costs. The page passes these in. */
 export interface CheckoutSeat {
   id: number;
@@ -25,6 +27,15 @@ export function groupBySectionAndRow(seats: readonly CheckoutSeat[]): SeatGroup[
     else groups.push({ sectionName: seat.sectionName, row: seat.row, numbers: [seat.number] });
   }
   return groups;
+}
+
+/** The same groups as lines of a seat list, "VIP, row 2" then the seat numbers. */
+export function seatRows(seats: readonly CheckoutSeat[]): SeatRow[] {
+  return groupBySectionAndRow(seats).map((group) => ({
+    key: `${group.sectionName}-${group.row}`,
+    place: `${group.sectionName}, row ${group.row}`,
+    numbers: group.numbers,
+  }));
 }
 
 export function totalCents(seats: readonly CheckoutSeat[]): number {
