@@ -1,57 +1,15 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
 import { bookingSeats, bookings, buyerSeats, concerts, seats, ticketTiers } from '../../db/schema.js';
-import { seatIsFree } from '../../db/seat-state.js';
+import { lockFreeRequestedSeats, requestedSeatIds, requestedSeatStates } from '../../db/seat-locks.js';
 
-const seatIds = sql.placeholder('seatIds');
+const seatIds = requestedSeatIds;
 const holdToken = sql.placeholder('holdToken');
 const maxPerBuyer = sql.placeholder('maxPerBuyer');
 
-const seatDetails = {
-  id: seats.id,
-  concertId: seats.concertId,
-  tierId: seats.tierId,
-  label: seats.label,
-  bookingId: seats.bookingId,
-  priceCents: ticketTiers.priceCents,
-  date: concerts.date,
-};
-
-/**
- * The requested seats that are free, or held by the buyer's own hold, locked in ascending id order so
- * that bookings over overlapping seats queue behind each other instead of deadlocking. A seat already
- * taken is passed over without waiting for its lock, so a crowd of late buyers does not queue behind
- * the winner. After waiting for a lock, READ COMMITTED re-checks the newest committed version of the
- * row: a seat booked or held meanwhile drops out too. (`hold` is the statement's CTE for the token.)
- */
-function lockFreeSeats(skipLocked: boolean) {
-  const query = new QueryBuilder()
-    .select(seatDetails)
-    .from(seats)
-    .innerJoin(ticketTiers, eq(ticketTiers.id, seats.tierId))
-    .innerJoin(concerts, eq(concerts.id, seats.concertId))
-    .where(
-      sql`${seats.id} = any(${seatIds}::int[])
-        and (${seatIsFree} or (${seats.bookingId} is null and ${seats.holdId} = (select id from hold where status = 'active')))`,
-    )
-    .orderBy(asc(seats.id));
-  return skipLocked ? query.for('update', { of: seats, skipLocked: true }) : query.for('update', { of: seats });
-}
-
-/** The requested seats as the statement's snapshot sees them, without locking: to explain a refusal. */
-const requestedSeats = new QueryBuilder()
-  .select({
-    ...seatDetails,
-    heldByOther: sql<boolean>`${seats.heldUntil} > now() and ${seats.holdId} is distinct from (select id from hold)`.as(
-      'held_by_other',
-    ),
-  })
-  .from(seats)
-  .innerJoin(ticketTiers, eq(ticketTiers.id, seats.tierId))
-  .innerJoin(concerts, eq(concerts.id, seats.concertId))
-  .where(sql`${seats.id} = any(${seatIds}::int[])`);
+/** The buyer's own hold (the statement's `hold` CTE for the token) makes its seats lockable too. */
+const ownHoldSeat = sql`(${seats.bookingId} is null and ${seats.holdId} = (select id from hold where status = 'active'))`;
 
 /**
  * The whole booking in one statement, and so in one transaction and one round trip: lock the free
@@ -82,7 +40,7 @@ const bookSeatsStatement = (name: string, skipLocked: boolean) =>
     sql`
   with hold as (
     select id, status, seat_ids, expires_at > now() as live from holds where token = ${holdToken}::text
-  ), locked as (${lockFreeSeats(skipLocked)}),
+  ), locked as (${lockFreeRequestedSeats({ skipLocked, alsoLockable: ownHoldSeat })}),
   verdict as (
     select count(*) = cardinality(${seatIds}::int[])
        and count(distinct concert_id) = 1
@@ -125,10 +83,10 @@ const bookSeatsStatement = (name: string, skipLocked: boolean) =>
     group by booking.id, booking.created_at, locked.concert_id, locked.tier_id
   )
   select requested.id, requested.concert_id, requested.tier_id, requested.label, requested.price_cents,
-         requested.date, requested.booking_id is not null as booked, requested.held_by_other,
+         requested.date, requested.booked, requested.held_by_other,
          booking.id as booking_id, booking.created_at, (select live from hold) as hold_live,
          (select ok from verdict) as seats_ok, seats_written.ticket_code
-  from (${requestedSeats}) as requested left join booking on true
+  from (${requestedSeatStates(sql`(select id from hold)`)}) as requested left join booking on true
   left join seats_written on seats_written.seat_id = requested.id
   order by requested.id`,
   );

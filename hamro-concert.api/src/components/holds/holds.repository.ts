@@ -1,39 +1,10 @@
-import { asc, eq, sql } from 'drizzle-orm';
-import { QueryBuilder } from 'drizzle-orm/pg-core';
+import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
-import { concerts, holds, seats } from '../../db/schema.js';
-import { seatIsFree } from '../../db/seat-state.js';
+import { holds } from '../../db/schema.js';
+import { lockFreeRequestedSeats, requestedSeatIds, requestedSeatStates } from '../../db/seat-locks.js';
 
-const seatIds = sql.placeholder('seatIds');
-
-/**
- * The requested seats that are free (not booked, not held), locked in ascending id order; with
- * `skipLocked`, seats someone else is locking are passed over instead of waited for.
- */
-function lockFreeSeats(skipLocked: boolean) {
-  const query = new QueryBuilder()
-    .select({ id: seats.id, concertId: seats.concertId, date: concerts.date })
-    .from(seats)
-    .innerJoin(concerts, eq(concerts.id, seats.concertId))
-    .where(sql`${seats.id} = any(${seatIds}::int[]) and ${seatIsFree}`)
-    .orderBy(asc(seats.id));
-  return skipLocked ? query.for('update', { of: seats, skipLocked: true }) : query.for('update', { of: seats });
-}
-
-/** The requested seats as the statement's snapshot sees them, to explain a refusal. */
-const requestedSeats = new QueryBuilder()
-  .select({
-    id: seats.id,
-    concertId: seats.concertId,
-    label: seats.label,
-    booked: sql<boolean>`${seats.bookingId} is not null`.as('booked'),
-    held: sql<boolean>`${seats.heldUntil} > now()`.as('held'),
-    date: concerts.date,
-  })
-  .from(seats)
-  .innerJoin(concerts, eq(concerts.id, seats.concertId))
-  .where(sql`${seats.id} = any(${seatIds}::int[])`);
+const seatIds = requestedSeatIds;
 
 /**
  * Holds seats in one statement: lock the free ones in id order and, only if every requested seat
@@ -53,7 +24,7 @@ const holdSeatsStatement = (name: string, skipLocked: boolean) =>
   }>(
     name,
     sql`
-  with locked as (${lockFreeSeats(skipLocked)}),
+  with locked as (${lockFreeRequestedSeats({ skipLocked })}),
   verdict as (
     select count(*) = cardinality(${seatIds}::int[])
        and bool_and(concert_id = ${sql.placeholder('concertId')}::uuid)
@@ -69,8 +40,9 @@ const holdSeatsStatement = (name: string, skipLocked: boolean) =>
     update seats set hold_id = hold.id, held_until = hold.expires_at, change_seq = nextval('seat_change_seq')
     from hold where seats.id in (select id from locked)
   )
-  select requested.*, hold.id as hold_id, hold.expires_at
-  from (${requestedSeats}) as requested left join hold on true
+  select requested.id, requested.concert_id, requested.label, requested.booked, requested.held_by_other as held,
+         requested.date, hold.id as hold_id, hold.expires_at
+  from (${requestedSeatStates(sql`null::uuid`)}) as requested left join hold on true
   order by requested.id`,
   );
 

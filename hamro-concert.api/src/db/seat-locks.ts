@@ -1,0 +1,53 @@
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
+import { QueryBuilder, type SelectedFields } from 'drizzle-orm/pg-core';
+import { concerts, seats, ticketTiers } from './schema.js';
+import { seatIsFree } from './seat-state.js';
+
+/** The seat ids a booking or hold statement works on: one `int[]` parameter named `seatIds`. */
+export const requestedSeatIds = sql.placeholder('seatIds');
+
+const seatDetails = {
+  id: seats.id,
+  concertId: seats.concertId,
+  tierId: seats.tierId,
+  label: seats.label,
+  priceCents: ticketTiers.priceCents,
+  date: concerts.date,
+};
+
+function requestedSeatsWithDetails<T extends SelectedFields>(extra: T) {
+  return new QueryBuilder()
+    .select({ ...seatDetails, ...extra })
+    .from(seats)
+    .innerJoin(ticketTiers, eq(ticketTiers.id, seats.tierId))
+    .innerJoin(concerts, eq(concerts.id, seats.concertId));
+}
+
+/**
+ * The requested seats that are free, locked in ascending id order, so that bookings and holds over
+ * overlapping seats queue behind each other instead of deadlocking. A seat already taken is passed
+ * over without waiting for its lock, so a crowd of late buyers does not queue behind the winner.
+ * After waiting for a lock, READ COMMITTED re-checks the newest committed version of the row: a seat
+ * booked or held meanwhile drops out too. `alsoLockable` admits more seats (the buyer's own hold);
+ * `skipLocked` passes over seats someone else is locking instead of waiting for them.
+ */
+export function lockFreeRequestedSeats(options: { skipLocked: boolean; alsoLockable?: SQL }) {
+  const lockable = options.alsoLockable ? sql`(${seatIsFree} or ${options.alsoLockable})` : seatIsFree;
+  const query = requestedSeatsWithDetails({})
+    .where(sql`${seats.id} = any(${requestedSeatIds}::int[]) and ${lockable}`)
+    .orderBy(asc(seats.id));
+  return options.skipLocked ? query.for('update', { of: seats, skipLocked: true }) : query.for('update', { of: seats });
+}
+
+/**
+ * The requested seats as the statement's snapshot sees them, without locking, to explain a refusal:
+ * `booked`, and `held_by_other` for a live hold other than `ownHoldId`.
+ */
+export function requestedSeatStates(ownHoldId: SQL) {
+  return requestedSeatsWithDetails({
+    booked: sql<boolean>`${seats.bookingId} is not null`.as('booked'),
+    heldByOther: sql<boolean>`${seats.heldUntil} > now() and ${seats.holdId} is distinct from ${ownHoldId}`.as(
+      'held_by_other',
+    ),
+  }).where(sql`${seats.id} = any(${requestedSeatIds}::int[])`);
+}
