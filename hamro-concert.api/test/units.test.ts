@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { layoutSeats } from '../src/components/concerts/concerts.layout.js';
 import { toAppError } from '../src/http/errors.js';
 import { formatCents, parseAmount } from '../src/lib/money.js';
-import { newReference, REFERENCE_ALPHABET } from '../src/lib/reference.js';
+import { REFERENCE_ALPHABET } from '../src/lib/reference-format.js';
+import { newReference } from '../src/lib/reference.js';
 
 describe('money', () => {
   it.each([

@@ -2,8 +2,6 @@ import { randomBytes } from 'node:crypto';
 
 import { REFERENCE_ALPHABET, REFERENCE_LENGTH } from './reference-format.js';
 
-export { REFERENCE_ALPHABET, REFERENCE_LENGTH };
-
 /** A booking reference: 12 symbols, 60 random bits, unguessable in practice. */
 export function newReference(): string {
   const bytes = randomBytes(REFERENCE_LENGTH);

@@ -277,13 +277,17 @@ export function findSeatsOfBooking(db: Executor, bookingId: string): Promise<Boo
  * Cancels a confirmed booking of a concert that has not started, in one statement: the booking row
  * is locked first, so two cancellations cannot both go through; then the booking is marked
  * cancelled, its seats are released (and freed on the seat rows, so stock comes back exactly) and its
- * sale records are marked cancelled. Returns what the locked row said, and whether it was cancelled.
+ * sale records are marked cancelled. Returns what the locked row said, and when it was cancelled (null if it was not).
  */
 export async function cancelBookingIfAllowed(
   db: Executor,
   bookingId: string,
-): Promise<{ status: 'confirmed' | 'cancelled'; started: boolean; cancelled: boolean } | undefined> {
-  const { rows } = await db.execute<{ status: 'confirmed' | 'cancelled'; started: boolean; cancelled: boolean }>(sql`
+): Promise<{ status: 'confirmed' | 'cancelled'; started: boolean; cancelledAt: Date | null } | undefined> {
+  const { rows } = await db.execute<{
+    status: 'confirmed' | 'cancelled';
+    started: boolean;
+    cancelled_at: Date | null;
+  }>(sql`
     with target as (
       select b.id, b.status, (c.date + c.time) <= (now() at time zone 'UTC') as started
       from bookings b join concerts c on c.id = b.concert_id
@@ -292,7 +296,7 @@ export async function cancelBookingIfAllowed(
     ), cancelled as (
       update bookings set status = 'cancelled', cancelled_at = now()
       from target where bookings.id = target.id and target.status = 'confirmed' and not target.started
-      returning bookings.id
+      returning bookings.id, bookings.cancelled_at
     ), released as (
       update booking_seats set released_at = now()
       from cancelled where booking_seats.booking_id = cancelled.id and booking_seats.released_at is null
@@ -312,8 +316,11 @@ export async function cancelBookingIfAllowed(
       ) as given_back
       where q.email_key = given_back.email_key and q.concert_id = given_back.concert_id
     )
-    select target.status, target.started, exists (select 1 from cancelled) as cancelled from target`);
-  return rows[0];
+    select target.status, target.started, (select cancelled_at from cancelled) as cancelled_at from target`);
+  const row = rows[0];
+  return (
+    row && { status: row.status, started: row.started, cancelledAt: row.cancelled_at && new Date(row.cancelled_at) }
+  );
 }
 
 /** How many seats a buyer already has in active bookings for a concert. */

@@ -70,13 +70,9 @@ export const bookingSchema = z
     totalAmount: moneySchema,
     ticketData: z.array(ticketDataSchema),
     tickets: z.array(ticketSchema),
-    holdOutcome: z
-      .enum(['confirmed-hold', 'hold-expired-seats-still-free'])
-      .optional()
-      .meta({
-        description:
-          'With a holdToken: whether the hold was still active, or had expired but its seats were still free',
-      }),
+    holdOutcome: z.enum(['confirmed-hold', 'hold-expired-seats-still-free']).optional().meta({
+      description: 'With a holdToken: whether the hold was still active, or had expired but its seats were still free',
+    }),
   })
   .meta({ id: 'Booking' });
 export type Booking = z.infer<typeof bookingSchema>;

@@ -188,7 +188,7 @@ export async function getBookingDetails(db: Db, reference: string, email: string
 export async function cancelBooking(db: Db, reference: string, email: string): Promise<BookingDetails> {
   const record = await findOwnBooking(db, reference, email);
   const outcome = await repository.cancelBookingIfAllowed(db, record.id);
-  if (!outcome?.cancelled) {
+  if (!outcome?.cancelledAt) {
     if (outcome?.status === 'cancelled')
       throw conflict('booking-already-cancelled', 'This booking has already been cancelled.');
     throw conflict(
@@ -196,7 +196,7 @@ export async function cancelBooking(db: Db, reference: string, email: string): P
       'This concert has already started; its bookings can no longer be cancelled.',
     );
   }
-  return toBookingDetails(db, await findOwnBooking(db, reference, email));
+  return toBookingDetails(db, { ...record, status: 'cancelled', cancelledAt: outcome.cancelledAt });
 }
 
 /** Books the best available seats of a tier (see withBestAvailable); the answer is a seat booking's. */
