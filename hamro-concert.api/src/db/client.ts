@@ -33,7 +33,9 @@ export function connectDatabase(url: string, options: DatabaseOptions = {}): Dat
     application_name: options.applicationName ?? 'hamro-concert',
     // Set on every connection once, so a booking spends no round trip on it.
     // READ COMMITTED explicitly: the booking statement relies on its row-lock re-check semantics.
-    options: `-c lock_timeout=${lockTimeout} -c statement_timeout=${statementTimeout} -c default_transaction_isolation=read\\ committed`,
+    // Generic plans: every statement here finds its rows by key, and the hot ones are prepared, so
+    // planning them again for each call's values (PostgreSQL's default for a while) is pure cost.
+    options: `-c lock_timeout=${lockTimeout} -c statement_timeout=${statementTimeout} -c default_transaction_isolation=read\\ committed -c plan_cache_mode=force_generic_plan`,
     connectionTimeoutMillis: 10_000,
   });
   // An idle client that loses its server must not crash the process; the pool replaces it.

@@ -62,6 +62,16 @@ export async function insertSeats(db: Executor, concertId: string, rows: SeatIns
     ) as s(tier_id, section, row_no, seat_no, label)`);
 }
 
+/**
+ * Refreshes the planner's statistics of the seats table once a layout has added seats. Until
+ * autovacuum gets round to it, PostgreSQL would believe the free-seat index still small and find
+ * a booking's seats through it instead of by primary key, reading every free seat of the new
+ * concert on each booking. SKIP_LOCKED: when autovacuum is already at the table, it does this itself.
+ */
+export async function refreshSeatStatistics(db: Executor): Promise<void> {
+  await db.execute(sql`analyze (skip_locked) ${seats}`);
+}
+
 export async function updateConcert(
   db: Executor,
   id: string,

@@ -16,6 +16,14 @@ import { DEFAULT_ROW_WIDTH, layoutSeats, rowsFor } from './concerts.layout.js';
 import * as repository from './concerts.repository.js';
 import { newConcertSchema, type Concert, type ConcertChanges, type NewConcert } from './concerts.schemas.js';
 
+/**
+ * After a layout has added seats: the statistics only make later bookings faster, and the layout
+ * is already committed, so a failure here must not turn its answer into an error.
+ */
+async function refreshSeatStatistics(db: Db): Promise<void> {
+  await repository.refreshSeatStatistics(db).catch(() => undefined);
+}
+
 function toConcert(row: repository.ConcertRow, tiers: TierSummary[]): Concert {
   return {
     id: row.id,
@@ -103,6 +111,7 @@ export async function createConcert(db: Db, input: NewConcert): Promise<Concert>
     }
     return concert.id;
   });
+  await refreshSeatStatistics(db);
   return getConcert(db, id);
 }
 
@@ -135,6 +144,7 @@ export async function addTier(db: Db, input: NewTier): Promise<TicketTier> {
     await repository.bumpLayoutVersion(tx, input.concertId);
     return id;
   });
+  await refreshSeatStatistics(db);
   return getTier(db, tierId);
 }
 
@@ -144,7 +154,7 @@ export async function addTier(db: Db, input: NewTier): Promise<TicketTier> {
  * and is refused if that would take away seats that are sold, held or have been booked.
  */
 export async function changeTier(db: Db, changes: TierChanges): Promise<TicketTier> {
-  await db.transaction(async (tx) => {
+  const addsSeats = await db.transaction(async (tx) => {
     const tier = await repository.lockTier(tx, changes.id);
     if (!tier) throw notFound('ticket-tier-not-found', `There is no ticket tier ${changes.id}.`);
     const section = SECTION_OF_TICKET_TYPE[tier.ticketTypeId]!;
@@ -177,7 +187,9 @@ export async function changeTier(db: Db, changes: TierChanges): Promise<TicketTi
       ...(changes.price !== undefined && { priceCents: parseAmount(changes.price) }),
       ...(changes.total !== undefined && { total: changes.total }),
     });
+    return changes.total !== undefined && changes.total > tier.seats;
   });
+  if (addsSeats) await refreshSeatStatistics(db);
   return getTier(db, changes.id);
 }
 
