@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildConcert, buyer, seatsOf, shuffle } from './factories.js';
-import { type TestApp, post, startTestApp } from './harness.js';
+import { type TestApp, eventually, lockSeatRow, post, startTestApp } from './harness.js';
 import { countRows, expectConsistent } from './invariants.js';
 
 let app: TestApp;
@@ -10,11 +10,11 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe('bookings under contention', () => {
-  it('when the API talks to PostgreSQL, then it does so at READ COMMITTED with a lock timeout', async () => {
+  it('when the API talks to PostgreSQL, then it does so at READ COMMITTED with a lock timeout and plans once per statement', async () => {
     const { rows } = await app.database.pool.query(
-      "select current_setting('transaction_isolation') as isolation, current_setting('lock_timeout') as lock_timeout",
+      "select current_setting('transaction_isolation') as isolation, current_setting('lock_timeout') as lock_timeout, current_setting('plan_cache_mode') as plans",
     );
-    expect(rows[0]).toEqual({ isolation: 'read committed', lock_timeout: '5s' });
+    expect(rows[0]).toEqual({ isolation: 'read committed', lock_timeout: '5s', plans: 'force_generic_plan' });
   });
 
   it('when 50 buyers race for the same seat, then exactly one gets it and the rest hear 409', async () => {
@@ -32,6 +32,32 @@ describe('bookings under contention', () => {
       expect(loser.body).toMatchObject({ code: 'seat-already-booked', seats: [{ id: seat!.id }] });
     }
     expect(await countRows(app, 'bookings', concert.id)).toBe(1);
+    await expectConsistent(app, concert.id);
+  });
+
+  it('when buyers ask for a seat while a booking of it is in flight, then they wait for it in the API, not in PostgreSQL, and hear 409 once it goes through', async () => {
+    const concert = await buildConcert(app);
+    const [seat] = await seatsOf(app, concert.id);
+    const lock = await lockSeatRow(app, seat!.id);
+    const first = post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [seat!.id] });
+    await eventually(async () => (await lock.waiters()) === 1);
+
+    const others = Array.from({ length: 10 }, () =>
+      post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [seat!.id] }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const waitersInDatabase = await lock.waiters();
+    await lock.release();
+
+    expect(waitersInDatabase).toBe(1);
+    expect((await first).status).toBe(201);
+    for (const loser of await Promise.all(others)) {
+      expect(loser.status).toBe(409);
+      expect(loser.body).toMatchObject({
+        code: 'seat-already-booked',
+        seats: [{ id: seat!.id, seatNumber: seat!.seatNumber }],
+      });
+    }
     await expectConsistent(app, concert.id);
   });
 

@@ -93,3 +93,34 @@ export async function eventually(check: () => Promise<boolean>, timeoutMs = 10_0
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/**
+ * Takes a seat's row lock in a transaction of the test's own, so that a booking of the seat stays
+ * in flight until `release`. `waiters` counts the statements queued in PostgreSQL behind that lock,
+ * directly or behind another waiter.
+ */
+export async function lockSeatRow(app: TestApp, seatId: number) {
+  const client = await app.database.pool.connect();
+  await client.query('begin');
+  await client.query('select id from seats where id = $1 for update', [seatId]);
+  const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
+  const holder = rows[0]!.pid;
+  return {
+    async waiters(): Promise<number> {
+      const result = await app.database.pool.query<{ n: number }>(
+        `with recursive blocked(pid) as (
+           select pid from pg_stat_activity where $1::int = any(pg_blocking_pids(pid))
+           union
+           select a.pid from pg_stat_activity a join blocked b on b.pid = any(pg_blocking_pids(a.pid))
+         )
+         select count(*)::int as n from blocked`,
+        [holder],
+      );
+      return result.rows[0]!.n;
+    },
+    async release(): Promise<void> {
+      await client.query('rollback');
+      client.release();
+    },
+  };
+}

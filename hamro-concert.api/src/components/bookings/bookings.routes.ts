@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { idempotencyKeyHeader, idempotent } from '../../http/idempotency.js';
 import { documentedRouter, problems } from '../../http/openapi.js';
 import type { Clock } from '../../lib/clock.js';
+import { InFlightBookings } from './bookings.in-flight.js';
 import {
   bestAvailableBookingBodySchema,
   bookingDetailsSchema,
@@ -16,6 +17,7 @@ import * as service from './bookings.service.js';
 
 export function bookingsRoutes(db: Db, clock: Clock, rules: service.BookingRules, registry: OpenAPIRegistry) {
   const { router, route } = documentedRouter(registry);
+  const inFlight = new InFlightBookings();
 
   route(
     {
@@ -38,7 +40,7 @@ export function bookingsRoutes(db: Db, clock: Clock, rules: service.BookingRules
     },
     idempotent(db, 'POST /ticket-bookings/seats', async (req, res) => {
       const body = bookSeatsBodySchema.parse(req.body);
-      res.status(201).json(await service.bookSeats(db, clock, rules, body));
+      res.status(201).json(await service.bookSeats(db, clock, rules, body, inFlight));
     }),
   );
 

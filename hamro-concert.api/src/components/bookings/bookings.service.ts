@@ -5,6 +5,7 @@ import { formatCents } from '../../lib/money.js';
 import { newReference } from '../../lib/reference.js';
 import type { Hold } from '../holds/holds.schemas.js';
 import { assertSeatsFree, getHold } from '../holds/holds.service.js';
+import type { InFlightBookings } from './bookings.in-flight.js';
 import * as repository from './bookings.repository.js';
 import { withBestAvailable } from '../seats/seats.service.js';
 import type { BestAvailableBookingBody, BookSeatsBody, Booking, BookingDetails } from './bookings.schemas.js';
@@ -91,14 +92,6 @@ function explainRefusal(seatIds: number[], seats: repository.SeatState[], clock:
   assertSeatsFree(seats);
 }
 
-/**
- * Books seats all-or-nothing. One statement is the whole transaction: it locks the free seats (and
- * those of the buyer's own hold, if a token is given) in id order and writes only if every requested
- * seat is among them, of one upcoming concert, and the hold covers exactly them; otherwise it
- * returns the seats as they were, which say why. A seat booked while the statement waited for its
- * lock still looks free there, so then a fresh read explains; and if that finds nothing wrong (the
- * seat was released again), the booking is tried once more.
- */
 export interface BookingRules {
   /** MAX_TICKETS_PER_BUYER: active seats one buyer (by email) may own per concert. */
   maxTicketsPerBuyer: number;
@@ -113,8 +106,46 @@ async function refuseOverBuyerLimit(db: Db, rules: BookingRules, input: BookSeat
   );
 }
 
-export async function bookSeats(db: Db, clock: Clock, rules: BookingRules, input: BookSeatsBody): Promise<Booking> {
+/**
+ * Books the buyer's chosen seats. A request for seats another booking in this process is taking
+ * right now waits for that booking, and is refused as soon as it goes through (see InFlightBookings).
+ */
+export async function bookSeats(
+  db: Db,
+  clock: Clock,
+  rules: BookingRules,
+  input: BookSeatsBody,
+  inFlight: InFlightBookings,
+): Promise<Booking> {
   const seatIds = [...input.seatIds].sort((a, b) => a - b);
+  if (!input.holdToken) await refuseIfBookedInFlight(inFlight, seatIds);
+  return inFlight.track(seatIds, bookSeatsNow(db, clock, rules, input, seatIds), (booking) =>
+    booking.tickets.map((ticket) => ({ id: ticket.seatId, label: ticket.seatNumber })),
+  );
+}
+
+async function refuseIfBookedInFlight(inFlight: InFlightBookings, seatIds: number[]): Promise<void> {
+  const taken = await inFlight.covering(seatIds);
+  if (!taken) return;
+  const wanted = new Set(seatIds);
+  assertSeatsFree(taken.filter((seat) => wanted.has(seat.id)).map((seat) => ({ ...seat, booked: true, held: false })));
+}
+
+/**
+ * Books seats all-or-nothing. One statement is the whole transaction: it locks the free seats (and
+ * those of the buyer's own hold, if a token is given) in id order and writes only if every requested
+ * seat is among them, of one upcoming concert, and the hold covers exactly them; otherwise it
+ * returns the seats as they were, which say why. A seat booked while the statement waited for its
+ * lock still looks free there, so then a fresh read explains; and if that finds nothing wrong (the
+ * seat was released again), the booking is tried once more.
+ */
+async function bookSeatsNow(
+  db: Db,
+  clock: Clock,
+  rules: BookingRules,
+  input: BookSeatsBody,
+  seatIds: number[],
+): Promise<Booking> {
   for (let attempt = 1; attempt <= 2; attempt++) {
     const reference = newReference();
     const holdToken = input.holdToken ?? null;
