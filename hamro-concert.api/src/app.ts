@@ -78,7 +78,10 @@ export function createApp({
   app.disable('x-powered-by');
   app.use(requestId);
   if (corsOrigin) app.use(cors({ origin: corsOrigin.split(',').map((origin) => origin.trim()) }));
-  app.use(compression({ threshold: 1024 }));
+  // Reads can be large (a seat map); the answers to writes are small, and starting a compressor for
+  // each booking would cost more CPU than it saves on the wire.
+  const compress = compression({ threshold: 1024 });
+  app.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? compress(req, res, next) : next()));
   app.use(express.json({ limit: '100kb' }));
 
   const registries = {

@@ -7,7 +7,11 @@ export interface FieldIssue {
   message: string;
 }
 
-/** The one error type domain code throws: a stable machine code, an HTTP status and a human message. */
+/**
+ * The one error type domain code throws: a stable machine code, an HTTP status and a human message.
+ * It carries no stack trace: it is an expected answer, named by its code, and in a crowd of refused
+ * buyers capturing a trace for each was a measurable part of every refusal.
+ */
 export class AppError extends Error {
   constructor(
     readonly status: number,
@@ -16,7 +20,10 @@ export class AppError extends Error {
     readonly details: Record<string, unknown> = {},
     readonly headers: Record<string, string> = {},
   ) {
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = stackTraceLimit;
     this.name = 'AppError';
   }
 }
