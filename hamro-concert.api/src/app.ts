@@ -10,6 +10,7 @@ import { bookingsRoutes } from './components/bookings/bookings.routes.js';
 import { concertsRoutes } from './components/concerts/concerts.routes.js';
 import { holdsRoutes } from './components/holds/holds.routes.js';
 import { salesRoutes } from './components/sales/sales.routes.js';
+import { SeatClaimsInFlight } from './components/seats/seats.in-flight.js';
 import { seatsRoutes } from './components/seats/seats.routes.js';
 import { ticketsRoutes } from './components/tickets/tickets.routes.js';
 import { tiersRoutes } from './components/tiers/tiers.routes.js';
@@ -96,8 +97,10 @@ export function createApp({
   app.use(concertsRoutes(db, clock, tokens, registries.concerts));
   app.use(tiersRoutes(db, tokens, registries.tiers));
   app.use(seatsRoutes(db, registries.seats));
-  app.use(bookingsRoutes(db, clock, { maxTicketsPerBuyer }, registries.bookings));
-  app.use(holdsRoutes(db, clock, { ttlSeconds: holdTtlSeconds }, registries.holds));
+  // Shared by bookings and holds: a crowd asking for one seat waits for the claim already in flight.
+  const seatClaims = new SeatClaimsInFlight();
+  app.use(bookingsRoutes(db, clock, { maxTicketsPerBuyer }, seatClaims, registries.bookings));
+  app.use(holdsRoutes(db, clock, { ttlSeconds: holdTtlSeconds }, seatClaims, registries.holds));
   app.use(ticketsRoutes(db, tokens, registries.tickets));
   app.use(salesRoutes(db, tokens, registries.sales));
 

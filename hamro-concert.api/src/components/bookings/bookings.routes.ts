@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { idempotencyKeyHeader, idempotent } from '../../http/idempotency.js';
 import { documentedRouter, problems } from '../../http/openapi.js';
 import type { Clock } from '../../lib/clock.js';
-import { InFlightBookings } from './bookings.in-flight.js';
+import type { SeatClaimsInFlight } from '../seats/seats.in-flight.js';
 import {
   bestAvailableBookingBodySchema,
   bookingDetailsSchema,
@@ -15,9 +15,14 @@ import {
 } from './bookings.schemas.js';
 import * as service from './bookings.service.js';
 
-export function bookingsRoutes(db: Db, clock: Clock, rules: service.BookingRules, registry: OpenAPIRegistry) {
+export function bookingsRoutes(
+  db: Db,
+  clock: Clock,
+  rules: service.BookingRules,
+  inFlight: SeatClaimsInFlight,
+  registry: OpenAPIRegistry,
+) {
   const { router, route } = documentedRouter(registry);
-  const inFlight = new InFlightBookings();
 
   route(
     {

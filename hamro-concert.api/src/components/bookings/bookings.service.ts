@@ -5,8 +5,8 @@ import { formatCents } from '../../lib/money.js';
 import { newReference } from '../../lib/reference.js';
 import type { Hold } from '../holds/holds.schemas.js';
 import { assertSeatsFree, getHold } from '../holds/holds.service.js';
-import type { InFlightBookings } from './bookings.in-flight.js';
 import * as repository from './bookings.repository.js';
+import { seatsTakenBy, type SeatClaimsInFlight } from '../seats/seats.in-flight.js';
 import { withBestAvailable } from '../seats/seats.service.js';
 import type { BestAvailableBookingBody, BookSeatsBody, Booking, BookingDetails } from './bookings.schemas.js';
 
@@ -107,28 +107,26 @@ async function refuseOverBuyerLimit(db: Db, rules: BookingRules, input: BookSeat
 }
 
 /**
- * Books the buyer's chosen seats. A request for seats another booking in this process is taking
- * right now waits for that booking, and is refused as soon as it goes through (see InFlightBookings).
+ * Books the buyer's chosen seats. A request for seats another booking or hold in this process is
+ * taking right now waits for it, and is refused as soon as that goes through (see SeatClaimsInFlight).
  */
 export async function bookSeats(
   db: Db,
   clock: Clock,
   rules: BookingRules,
   input: BookSeatsBody,
-  inFlight: InFlightBookings,
+  inFlight: SeatClaimsInFlight,
 ): Promise<Booking> {
   const seatIds = [...input.seatIds].sort((a, b) => a - b);
-  if (!input.holdToken) await refuseIfBookedInFlight(inFlight, seatIds);
-  return inFlight.track(seatIds, bookSeatsNow(db, clock, rules, input, seatIds), (booking) =>
-    booking.tickets.map((ticket) => ({ id: ticket.seatId, label: ticket.seatNumber })),
-  );
-}
-
-async function refuseIfBookedInFlight(inFlight: InFlightBookings, seatIds: number[]): Promise<void> {
-  const taken = await inFlight.covering(seatIds);
-  if (!taken) return;
-  const wanted = new Set(seatIds);
-  assertSeatsFree(taken.filter((seat) => wanted.has(seat.id)).map((seat) => ({ ...seat, booked: true, held: false })));
+  if (!input.holdToken) {
+    const claim = await inFlight.covering(seatIds);
+    if (claim) assertSeatsFree(seatsTakenBy(claim, seatIds));
+  }
+  return inFlight.track(seatIds, bookSeatsNow(db, clock, rules, input, seatIds), (booking) => ({
+    kind: 'booked',
+    concertId: booking.ticketData[0]!.concertId,
+    seats: booking.tickets.map((ticket) => ({ id: ticket.seatId, label: ticket.seatNumber })),
+  }));
 }
 
 /**

@@ -58,7 +58,9 @@ export interface HeldSeatState {
   concertDate: string;
 }
 
-export type HoldAttempt = { held: true; id: string; expiresAt: Date } | { held: false; seats: HeldSeatState[] };
+export type HoldAttempt =
+  | { held: true; id: string; expiresAt: Date; seats: { id: number; label: string }[] }
+  | { held: false; seats: HeldSeatState[] };
 
 export async function holdSeatsIfFree(
   db: Executor,
@@ -74,8 +76,10 @@ export async function holdSeatsIfFree(
   const { skipLocked = false, ...values } = input;
   const { rows } = await (skipLocked ? holdOfferedSeats : holdChosenSeats)(db, values);
   const first = rows[0];
-  if (first?.hold_id && first.expires_at)
-    return { held: true, id: first.hold_id, expiresAt: new Date(first.expires_at) };
+  if (first?.hold_id && first.expires_at) {
+    const seats = rows.map((row) => ({ id: row.id, label: row.label }));
+    return { held: true, id: first.hold_id, expiresAt: new Date(first.expires_at), seats };
+  }
   return {
     held: false,
     seats: rows.map((row) => ({

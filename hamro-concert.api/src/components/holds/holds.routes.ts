@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { idempotencyKeyHeader, idempotent } from '../../http/idempotency.js';
 import { documentedRouter, problems } from '../../http/openapi.js';
 import type { Clock } from '../../lib/clock.js';
+import type { SeatClaimsInFlight } from '../seats/seats.in-flight.js';
 import {
   bestAvailableHoldBodySchema,
   createHoldBodySchema,
@@ -11,7 +12,13 @@ import {
 } from './holds.schemas.js';
 import * as service from './holds.service.js';
 
-export function holdsRoutes(db: Db, clock: Clock, settings: service.HoldSettings, registry: OpenAPIRegistry) {
+export function holdsRoutes(
+  db: Db,
+  clock: Clock,
+  settings: service.HoldSettings,
+  inFlight: SeatClaimsInFlight,
+  registry: OpenAPIRegistry,
+) {
   const { router, route } = documentedRouter(registry);
   const tags = ['Holds'];
 
@@ -35,7 +42,7 @@ export function holdsRoutes(db: Db, clock: Clock, settings: service.HoldSettings
     },
     idempotent(db, 'POST /holds', async (req, res) => {
       const body = createHoldBodySchema.parse(req.body);
-      res.status(201).json(await service.holdSeats(db, clock, settings, body));
+      res.status(201).json(await service.holdSeats(db, clock, settings, body, inFlight));
     }),
   );
 

@@ -4,6 +4,7 @@ import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { concertExists } from '../concerts/concerts.service.js';
 import * as repository from './holds.repository.js';
+import { seatsTakenBy, type SeatClaim, type SeatClaimsInFlight } from '../seats/seats.in-flight.js';
 import { withBestAvailable } from '../seats/seats.service.js';
 import type { BestAvailableHoldBody, CreateHoldBody, Hold } from './holds.schemas.js';
 
@@ -66,7 +67,7 @@ async function tryHold(
   concertId: string,
   seatIds: number[],
   skipLocked: boolean,
-): Promise<{ hold: Hold } | { seats: repository.HeldSeatState[] }> {
+): Promise<{ hold: Hold; claim: SeatClaim } | { seats: repository.HeldSeatState[] }> {
   const token = randomBytes(24).toString('base64url');
   const result = await repository.holdSeatsIfFree(db, {
     token,
@@ -79,19 +80,39 @@ async function tryHold(
   if (!result.held) return { seats: result.seats };
   return {
     hold: { holdToken: token, concertId, seatIds, expiresAt: result.expiresAt.toISOString(), status: 'active' },
+    claim: { kind: 'held', concertId, seats: result.seats },
   };
 }
 
 /**
  * Sets seats aside for one buyer until the hold expires. Locks them like a booking does; a seat
- * booked or held by someone else makes the whole hold fail and nothing is written.
+ * booked or held by someone else makes the whole hold fail and nothing is written. A request for
+ * seats of this concert that another hold or booking in this process is taking right now waits for
+ * it, and is refused as soon as that goes through (see SeatClaimsInFlight).
  */
-export async function holdSeats(db: Db, clock: Clock, settings: HoldSettings, input: CreateHoldBody): Promise<Hold> {
+export async function holdSeats(
+  db: Db,
+  clock: Clock,
+  settings: HoldSettings,
+  input: CreateHoldBody,
+  inFlight: SeatClaimsInFlight,
+): Promise<Hold> {
   const seatIds = [...input.seatIds].sort((a, b) => a - b);
+  const claim = await inFlight.covering(seatIds);
+  if (claim?.concertId === input.concertId) assertSeatsFree(seatsTakenBy(claim, seatIds));
+  const held = await inFlight.track(
+    seatIds,
+    holdSeatsNow(db, clock, settings, { ...input, seatIds }),
+    (result) => result.claim,
+  );
+  return held.hold;
+}
+
+async function holdSeatsNow(db: Db, clock: Clock, settings: HoldSettings, input: CreateHoldBody) {
   for (let attempt = 1; attempt <= 2; attempt++) {
-    const result = await tryHold(db, clock, settings, input.concertId, seatIds, false);
-    if ('hold' in result) return result.hold;
-    await explainRefusal(db, clock, { ...input, seatIds }, result.seats);
+    const result = await tryHold(db, clock, settings, input.concertId, input.seatIds, false);
+    if ('hold' in result) return result;
+    await explainRefusal(db, clock, input, result.seats);
   }
   throw new AppError(
     503,
