@@ -41,15 +41,16 @@ export function assertSeatsFree(seats: { id: number; label: string; booked: bool
 }
 
 async function explainRefusal(db: Db, clock: Clock, input: CreateHoldBody, seats: repository.HeldSeatState[]) {
-  if (!(await concertExists(db, input.concertId))) {
-    throw notFound('concert-not-found', `There is no concert ${input.concertId}.`);
-  }
   const found = new Set(seats.map((seat) => seat.id));
   const missing = input.seatIds.filter((id) => !found.has(id));
+  const elsewhere = seats.filter((seat) => seat.concertId !== input.concertId).map((seat) => seat.id);
+  // Seats that all exist and belong to the concert prove it exists; only otherwise is it looked up.
+  if ((missing.length > 0 || elsewhere.length > 0) && !(await concertExists(db, input.concertId))) {
+    throw notFound('concert-not-found', `There is no concert ${input.concertId}.`);
+  }
   if (missing.length > 0) {
     throw notFound('seat-not-found', `These seats do not exist: ${missing.join(', ')}.`, { seatIds: missing });
   }
-  const elsewhere = seats.filter((seat) => seat.concertId !== input.concertId).map((seat) => seat.id);
   if (elsewhere.length > 0) {
     throw badRequest('seat-not-in-concert', 'Every seat of a hold must belong to its concert.', { seatIds: elsewhere });
   }
