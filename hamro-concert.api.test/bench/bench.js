@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench: starts the product on a fresh embedded database, adds a 20,000-seat concert through
-// the project's own code, and measures bookings, a one-seat stampede and seat-map reads over HTTP on
+// the project's own code, and measures bookings, one-seat stampedes and seat-map reads over HTTP on
 // 127.0.0.1 only. Every figure is the median of BENCH_ROUNDS rounds (default 3).
 import fs from 'node:fs';
 import http from 'node:http';
@@ -112,8 +112,11 @@ function wireBytes(url, headers) {
   });
 }
 
-/** 500 buyers press Book on the same seat at the same instant. */
-async function stampede(baseUrl, seatId) {
+/** 500 buyers press Book on the same seat at the same instant, or, as the web app does first, hold it. */
+async function stampede(baseUrl, seatId, { holds = false, concertId } = {}) {
+  const path = holds ? '/holds' : '/ticket-bookings/seats';
+  const bodyFor = () =>
+    JSON.stringify(holds ? { concertId, seatIds: [seatId] } : { ...uniqueBuyer('Stampede'), seatIds: [seatId] });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 500 });
   const warm = () =>
     new Promise((resolve, reject) => {
@@ -121,7 +124,7 @@ async function stampede(baseUrl, seatId) {
     });
   const post = (body) =>
     new Promise((resolve, reject) => {
-      const req = http.request(`${baseUrl}/ticket-bookings/seats`, {
+      const req = http.request(`${baseUrl}${path}`, {
         method: 'POST',
         agent,
         headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
@@ -136,7 +139,7 @@ async function stampede(baseUrl, seatId) {
   // Open the 500 connections and write the bodies first, so the measurement is the booking race and
   // not TCP set-up or the load generator's own JSON.
   await Promise.all(Array.from({ length: 500 }, warm));
-  const bodies = Array.from({ length: 500 }, () => JSON.stringify({ ...uniqueBuyer('Stampede'), seatIds: [seatId] }));
+  const bodies = Array.from({ length: 500 }, bodyFor);
   const started = performance.now();
   const statuses = await Promise.all(bodies.map(post));
   const settledMs = performance.now() - started;
@@ -282,6 +285,16 @@ try {
   say(
     `| the first race after start (cold, not in the median) | ${JSON.stringify(warmUpRaces[0].outcomes)} | ${round1(warmUpRaces[0].settledMs)} |`,
   );
+  const holdRaces = [];
+  const holdOptions = { holds: true, concertId: seeded[1].id };
+  await stampede(api.baseUrl, raceSeats[ROUNDS + WARM_UP_RACES].id, holdOptions);
+  for (let i = 0; i < ROUNDS; i++)
+    holdRaces.push(await stampede(api.baseUrl, raceSeats[ROUNDS + WARM_UP_RACES + 1 + i].id, holdOptions));
+  const holdMedian = median(holdRaces.map((r) => r.settledMs));
+  const typicalHold = holdRaces.find((r) => r.settledMs === holdMedian) ?? holdRaces[0];
+  say(
+    `| one seat, 500 buyers holding it (POST /holds) | ${JSON.stringify(typicalHold.outcomes)} | ${round1(holdMedian)} |`,
+  );
 
   say();
   say(
@@ -327,7 +340,7 @@ try {
     problems.push(...(await databaseInvariants(databaseUrl, concert.id)).problems);
     problems.push(...(await httpInvariants(api.baseUrl, concert.id)).problems);
   }
-  const raceWinners = [...warmUpRaces, ...races].map((r) => r.outcomes[201] ?? 0);
+  const raceWinners = [...warmUpRaces, ...races, ...holdRaces].map((r) => r.outcomes[201] ?? 0);
   if (raceWinners.some((n) => n !== 1)) problems.push(`one-seat races had ${raceWinners.join(', ')} winners`);
   say(
     problems.length === 0
