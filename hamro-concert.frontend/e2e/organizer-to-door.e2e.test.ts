@@ -92,6 +92,47 @@ describe('from the organizer to the door', () => {
     await sales.waitFor();
     expect(await sales.getByRole('row', { name: /^VIP \$100\.00 2 0 28 \$200\.00$/ }).count()).toBe(1);
 
+    // The organizer moves the concert to a bigger venue; the list shows it without a reload.
+    await organizer.getByRole('button', { name: `Edit details of ${title}` }).click();
+    const edit = organizer.getByRole('dialog', { name: `Edit ${title}` });
+    await edit.getByLabel('Venue').fill('Patan Durbar Square');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await edit.waitFor({ state: 'detached' });
+    const listed = organizer.getByRole('article', { name: title });
+    await listed.getByText(/· Patan Durbar Square, Kathmandu$/).waitFor();
+
+    // With two seats sold, the API refuses to delete it, and the organizer is told why.
+    await organizer.getByRole('button', { name: `Delete ${title}` }).click();
+    const remove = organizer.getByRole('dialog', { name: `Delete ${title}?` });
+    await remove.getByRole('button', { name: 'Yes, delete concert' }).click();
+    await remove.getByRole('alert').getByText('This concert has active bookings', { exact: false }).waitFor();
+    await remove.getByRole('button', { name: 'Keep concert' }).click();
+    expect(await organizer.getByRole('link', { name: title, exact: true }).count()).toBe(1);
+
+    // A concert nobody booked yet can go: after confirming, it leaves the list without a reload.
+    const spare = `Cancelled Gig ${Date.now()}`;
+    const created = await fetch(`${baseUrl}/concerts`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({
+        title: spare,
+        artist: 'Nobody',
+        date: nextYear(),
+        time: '20:00:00',
+        venue: 'Hall',
+        city: 'Pokhara',
+      }),
+    });
+    expect(created.status).toBe(201);
+    await organizer.reload();
+    await organizer.getByRole('button', { name: `Delete ${spare}` }).click();
+    await organizer
+      .getByRole('dialog', { name: `Delete ${spare}?` })
+      .getByRole('button', { name: 'Yes, delete concert' })
+      .click();
+    await organizer.getByRole('link', { name: spare, exact: true }).waitFor({ state: 'detached' });
+    expect(await organizer.getByRole('link', { name: title, exact: true }).count()).toBe(1);
+
     for (const page of [organizer, buyer, door]) await page.context().close();
   });
 });

@@ -1,6 +1,7 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import { concertQueryOptions } from '../../features/concerts';
 import { problem, stubFetch } from '../../test/fetch-stub';
 import { buildConcert, CONCERT_ID } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
@@ -16,14 +17,30 @@ const SALES = {
   recentBookings: [],
 };
 
-function fakeApi(options: { salesAnswer?: () => ReturnType<typeof problem> } = {}) {
+/** The concerts live in memory, so an edit or a delete shows in the next list the page fetches. */
+function fakeApi(options: { salesAnswer?: () => ReturnType<typeof problem>; activeBookings?: boolean } = {}) {
+  let concerts = [buildConcert()];
+  const concertPath = `/concerts/${CONCERT_ID}`;
   return stubFetch(({ method, path, body }) => {
     if (path.startsWith('/concerts?'))
-      return { status: 200, body: { data: [buildConcert()], page: 1, limit: 100, total: 1, totalPages: 1 } };
+      return { status: 200, body: { data: concerts, page: 1, limit: 100, total: concerts.length, totalPages: 1 } };
     if (path === `/admin/concerts/${CONCERT_ID}/sales`) return options.salesAnswer?.() ?? { status: 200, body: SALES };
     if (method === 'POST' && path === '/concerts') {
       const created = { ...buildConcert(), id: '11111111-2222-4333-8444-555555555555', ...(body as object), tiers: [] };
       return { status: 201, body: created };
+    }
+    if (method === 'PUT' && path === concertPath) {
+      concerts = concerts.map((concert) => ({ ...concert, ...(body as object) }));
+      return { status: 200, body: concerts[0] };
+    }
+    if (method === 'DELETE' && path === concertPath) {
+      if (options.activeBookings) {
+        return problem(409, 'concert-has-bookings', {
+          detail: 'This concert has active bookings; cancel them before deleting it.',
+        });
+      }
+      concerts = [];
+      return { status: 204, body: null };
     }
     return problem(404, 'route-not-found');
   });
@@ -97,5 +114,100 @@ describe('the organizer page', () => {
         { section: 'ga', rows: [{ row: 1, seats: 16 }, { row: 2 }, { row: 3 }, { row: 4 }] },
       ],
     });
+  });
+
+  it('edits a concert: only the changed details are sent, and the list, public page and sales refresh', async () => {
+    sessionStorage.setItem(ADMIN_TOKEN_KEY, TOKEN);
+    const user = userEvent.setup();
+    const { calls } = fakeApi();
+    const { client } = renderApp('/organizer');
+    client.setQueryData(concertQueryOptions(CONCERT_ID).queryKey, buildConcert());
+    await screen.findByRole('table', { name: 'Sales of Himalayan Echoes per tier' });
+    const salesFetches = () => calls.filter((call) => call.path.endsWith('/sales')).length;
+    const salesBefore = salesFetches();
+
+    await user.click(screen.getByRole('button', { name: 'Edit details of Himalayan Echoes' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit Himalayan Echoes' });
+    const title = within(dialog).getByLabelText('Title');
+    expect(title).toHaveValue('Himalayan Echoes');
+    expect(within(dialog).getByLabelText('Start time')).toHaveValue('19:00');
+    await user.clear(title);
+    await user.type(title, 'Himalayan Echoes Live');
+    await user.clear(within(dialog).getByLabelText('Venue'));
+    await user.type(within(dialog).getByLabelText('Venue'), 'Dasarath Stadium');
+    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+
+    expect(await screen.findByRole('link', { name: 'Himalayan Echoes Live' })).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByText(/Dasarath Stadium, Kathmandu$/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Edit details of Himalayan Echoes Live' })).toHaveFocus();
+    const put = calls.find((call) => call.method === 'PUT');
+    expect(put?.path).toBe(`/concerts/${CONCERT_ID}`);
+    expect(put?.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(put?.body).toEqual({ title: 'Himalayan Echoes Live', venue: 'Dasarath Stadium' });
+    expect(client.getQueryState(concertQueryOptions(CONCERT_ID).queryKey)?.isInvalidated).toBe(true);
+    expect(salesFetches()).toBeGreaterThan(salesBefore);
+  });
+
+  it('checks an edit with the API schema before sending it, and marks the fields to fix', async () => {
+    sessionStorage.setItem(ADMIN_TOKEN_KEY, TOKEN);
+    const user = userEvent.setup();
+    const { calls } = fakeApi();
+    renderApp('/organizer');
+    await user.click(await screen.findByRole('button', { name: 'Edit details of Himalayan Echoes' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit Himalayan Echoes' });
+    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+    expect(within(dialog).getByRole('status')).toHaveTextContent('nothing to save');
+
+    await user.clear(within(dialog).getByLabelText('Artist'));
+    await user.type(within(dialog).getByLabelText('City'), 'x'.repeat(121 - 'Kathmandu'.length));
+    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('Some details need another look');
+    expect(within(dialog).getByLabelText('Artist')).toHaveAccessibleDescription('This is needed.');
+    expect(within(dialog).getByLabelText('City')).toHaveAccessibleDescription('Keep it to 120 characters.');
+    expect(calls.some((call) => call.method === 'PUT')).toBe(false);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Edit details of Himalayan Echoes' })).toHaveFocus();
+  });
+
+  it('deletes a concert without bookings once the organizer confirms, and it leaves the list', async () => {
+    sessionStorage.setItem(ADMIN_TOKEN_KEY, TOKEN);
+    const user = userEvent.setup();
+    const { calls } = fakeApi();
+    renderApp('/organizer');
+    await user.click(await screen.findByRole('button', { name: 'Delete Himalayan Echoes' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete Himalayan Echoes?' });
+    expect(within(dialog).getByRole('button', { name: 'Keep concert' })).toHaveFocus();
+    expect(calls.some((call) => call.method === 'DELETE')).toBe(false);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Yes, delete concert' }));
+    expect(await screen.findByText('No concerts yet. Create the first one above.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(screen.queryByRole('link', { name: 'Himalayan Echoes' })).toBeNull();
+    expect(screen.getByRole('heading', { name: 'Concerts and sales' })).toHaveFocus();
+    const deleted = calls.find((call) => call.method === 'DELETE');
+    expect(deleted?.path).toBe(`/concerts/${CONCERT_ID}`);
+    expect(deleted?.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it('when the concert has active bookings, says so and keeps the concert', async () => {
+    sessionStorage.setItem(ADMIN_TOKEN_KEY, TOKEN);
+    const user = userEvent.setup();
+    fakeApi({ activeBookings: true });
+    renderApp('/organizer');
+    await user.click(await screen.findByRole('button', { name: 'Delete Himalayan Echoes' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete Himalayan Echoes?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Yes, delete concert' }));
+
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('The concert was not deleted');
+    expect(alert).toHaveTextContent('This concert has active bookings, so it cannot be deleted.');
+    await user.click(within(dialog).getByRole('button', { name: 'Keep concert' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole('link', { name: 'Himalayan Echoes' })).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Sales of Himalayan Echoes per tier' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Delete Himalayan Echoes' })).toHaveFocus();
   });
 });

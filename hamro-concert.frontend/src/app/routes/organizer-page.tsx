@@ -6,16 +6,17 @@ import { formatConcertDate } from '../../lib/format';
 import { StaffBar } from '../access/staff-bar';
 import { TokenGate, type StaffAccess } from '../access/token-gate';
 import { paths } from '../paths';
+import { useRefreshConcert } from '../use-refresh-concert';
 import styles from './organizer-page.module.css';
 
 export const ADMIN_TOKEN_KEY = 'hamro.adminToken';
 
 function Organizer({ access }: { access: StaffAccess }) {
   const queryClient = useQueryClient();
+  const refresh = useRefreshConcert();
   const concerts = useQuery(concertsQueryOptions(1, 100));
   const listed = (concerts.data?.data ?? []).map((concert) => ({
-    id: concert.id,
-    title: concert.title,
+    ...concert,
     when: `${formatConcertDate(concert.date, concert.time)} · ${concert.venue}, ${concert.city}`,
   }));
   return (
@@ -30,7 +31,9 @@ function Organizer({ access }: { access: StaffAccess }) {
           onCreated={() => void queryClient.invalidateQueries({ queryKey: concertListKey })}
         />
         <section aria-labelledby="sales-title" className={styles.sales}>
-          <h2 id="sales-title">Concerts and sales</h2>
+          <h2 id="sales-title" tabIndex={-1}>
+            Concerts and sales
+          </h2>
           {concerts.isPending ? <p>Loading concerts…</p> : null}
           {concerts.isError ? <p role="alert">We couldn't load the concerts. Reload the page to try again.</p> : null}
           {concerts.data ? (
@@ -39,6 +42,10 @@ function Organizer({ access }: { access: StaffAccess }) {
               token={access.token}
               onAccessRefused={access.refused}
               concertHref={paths.concert}
+              // The list, the public page and the seat map all show the concert: each is refreshed.
+              onChanged={(concert) => refresh.everything(concert.id)}
+              onDeleted={(concertId) => refresh.everything(concertId)}
+              afterDeleteFocus={() => document.getElementById('sales-title')}
             />
           ) : null}
         </section>
@@ -47,7 +54,7 @@ function Organizer({ access }: { access: StaffAccess }) {
   );
 }
 
-/** /organizer: create concerts with their venue layout, and follow their sales (admin token). */
+/** /organizer: create concerts with their venue layout, change or delete them, and follow their sales (admin token). */
 export function OrganizerPage() {
   const queryClient = useQueryClient();
   return (
@@ -57,7 +64,7 @@ export function OrganizerPage() {
         storageKey={ADMIN_TOKEN_KEY}
         title="Organizer sign-in"
         tokenLabel="Admin token"
-        intro="Enter the admin token to create concerts and see their sales."
+        intro="Enter the admin token to create, change and delete concerts and see their sales."
         onSignOut={() => queryClient.removeQueries({ queryKey: salesKey })}
       >
         {(access) => <Organizer access={access} />}

@@ -1,5 +1,5 @@
 import { TextField } from '../../../components/ui/text-field';
-import type { ConcertDraft, DraftErrors } from '../lib/venue-draft';
+import type { DetailsDraft, DraftErrors } from '../lib/venue-draft';
 import styles from './organizer.module.css';
 
 type DetailField = 'title' | 'artist' | 'date' | 'time' | 'venue' | 'city';
@@ -14,12 +14,12 @@ const FIELDS: { field: DetailField; label: string; type: string }[] = [
 ];
 
 interface ConcertFieldsProps {
-  draft: ConcertDraft;
+  draft: DetailsDraft;
   errors: DraftErrors;
-  onChange: (changes: Partial<ConcertDraft>) => void;
+  onChange: (changes: Partial<DetailsDraft>) => void;
 }
 
-/** The concert's details: what, who, when and where. */
+/** The concert's details: what, who, when and where; the image address too when the draft has one. */
 export function ConcertFields({ draft, errors, onChange }: ConcertFieldsProps) {
   return (
     <fieldset className={styles.fieldset}>
@@ -36,6 +36,16 @@ export function ConcertFields({ draft, errors, onChange }: ConcertFieldsProps) {
           />
         ))}
       </div>
+      {draft.image === undefined ? null : (
+        <TextField
+          label="Image address (optional)"
+          type="text"
+          value={draft.image}
+          maxLength={2000}
+          error={errors.image}
+          onChange={(event) => onChange({ image: event.target.value })}
+        />
+      )}
       <label className={styles.textareaLabel}>
         <span>Description (optional)</span>
         <textarea

@@ -1,23 +1,22 @@
 import { Link } from 'react-router';
+import type { EditableConcert } from '../lib/concert-changes';
+import { ConcertActions, type ConcertChangeHandlers } from './concert-actions';
 import { ConcertSales } from './concert-sales';
 import styles from './organizer.module.css';
 
-export interface ListedConcert {
-  id: string;
-  title: string;
+export interface ListedConcert extends EditableConcert {
   /** "Sat, 14 Mar 2026 · 7:00 PM · Tundikhel, Kathmandu" */
   when: string;
 }
 
-interface SalesOverviewProps {
+interface SalesOverviewProps extends ConcertChangeHandlers {
   concerts: readonly ListedConcert[];
   token: string;
-  onAccessRefused: (error: unknown) => boolean;
   concertHref: (concertId: string) => string;
 }
 
-/** Every concert with its sales per tier. */
-export function SalesOverview({ concerts, token, onAccessRefused, concertHref }: SalesOverviewProps) {
+/** Every concert with its sales per tier, and buttons to edit or delete it. */
+export function SalesOverview({ concerts, token, concertHref, ...handlers }: SalesOverviewProps) {
   if (concerts.length === 0) return <p className={styles.muted}>No concerts yet. Create the first one above.</p>;
   return (
     <ul className={styles.concerts}>
@@ -28,11 +27,12 @@ export function SalesOverview({ concerts, token, onAccessRefused, concertHref }:
               <Link to={concertHref(concert.id)}>{concert.title}</Link>
             </h3>
             <p className={styles.muted}>{concert.when}</p>
+            <ConcertActions concert={concert} token={token} {...handlers} />
             <ConcertSales
               concertId={concert.id}
               title={concert.title}
               token={token}
-              onAccessRefused={onAccessRefused}
+              onAccessRefused={handlers.onAccessRefused}
             />
           </article>
         </li>

@@ -12,7 +12,8 @@ export interface SectionDraft {
   overrides: Record<number, string>;
 }
 
-export interface ConcertDraft {
+/** A concert's details as the organizer types them. */
+export interface DetailsDraft {
   title: string;
   artist: string;
   date: string;
@@ -21,6 +22,11 @@ export interface ConcertDraft {
   venue: string;
   city: string;
   description: string;
+  /** The image's address; only editing an existing concert offers it. */
+  image?: string;
+}
+
+export interface ConcertDraft extends DetailsDraft {
   sections: SectionDraft[];
 }
 

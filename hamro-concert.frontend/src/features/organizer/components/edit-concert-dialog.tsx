@@ -1,0 +1,77 @@
+import type { Concert } from 'hamro-concert.api/contracts';
+import { useState, type FormEvent } from 'react';
+import { Button } from '../../../components/ui/button';
+import { Dialog } from '../../../components/ui/dialog';
+import { ProblemNotice } from '../../../components/ui/problem-notice';
+import { errorMessage } from '../../../lib/error-message';
+import { useUpdateConcert } from '../api/update-concert';
+import { checkChanges, detailsDraft, draftChanges, type EditableConcert } from '../lib/concert-changes';
+import { ConcertFields } from './concert-fields';
+import styles from './organizer.module.css';
+
+interface EditConcertDialogProps {
+  concert: EditableConcert;
+  token: string;
+  onAccessRefused: (error: unknown) => boolean;
+  /** Refreshes what shows the concert; the dialog stays busy until it has. */
+  onChanged: (concert: Concert) => Promise<unknown>;
+  onClose: () => void;
+}
+
+/** The concert's details in a form; only what changed is sent. Errors show once saving is tried. */
+export function EditConcertDialog({ concert, token, onAccessRefused, onChanged, onClose }: EditConcertDialogProps) {
+  const [draft, setDraft] = useState(() => detailsDraft(concert));
+  const [attempted, setAttempted] = useState(false);
+  const update = useUpdateConcert({
+    onSuccess: onChanged,
+    onError: (error) => void onAccessRefused(error),
+  });
+  const changes = draftChanges(draft, concert);
+  const unchanged = Object.keys(changes).length === 0;
+  const check = checkChanges(changes);
+  const errors = attempted && !check.ok ? check.errors : {};
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setAttempted(true);
+    if (unchanged || !check.ok) return;
+    update.mutate({ concertId: concert.id, changes: check.changes, token }, { onSuccess: onClose });
+  }
+
+  const titleId = `edit-title-${concert.id}`;
+  return (
+    <Dialog labelledBy={titleId} onClose={() => !update.isPending && onClose()}>
+      <form className={styles.dialogBody} onSubmit={submit} noValidate aria-labelledby={titleId}>
+        <h2 id={titleId} className={styles.dialogTitle}>
+          Edit {concert.title}
+        </h2>
+        <ConcertFields
+          draft={draft}
+          errors={errors}
+          onChange={(fields) => setDraft((current) => ({ ...current, ...fields }))}
+        />
+        {attempted && unchanged ? (
+          <p className={styles.muted} role="status">
+            Nothing has changed yet, so there is nothing to save.
+          </p>
+        ) : null}
+        {attempted && !unchanged && !check.ok ? (
+          <p className={styles.error} role="alert">
+            Some details need another look: see the marked fields.
+          </p>
+        ) : null}
+        {update.isError ? (
+          <ProblemNotice title="The changes were not saved">{errorMessage(update.error)}</ProblemNotice>
+        ) : null}
+        <div className={styles.dialogActions}>
+          <Button variant="secondary" onClick={onClose} disabled={update.isPending}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={update.isPending}>
+            {update.isPending ? 'Saving…' : 'Save changes'}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,45 @@
+import { concertChangesSchema, type Concert, type ConcertChanges } from 'hamro-concert.api/contracts';
+import type { DetailsDraft, DraftErrors } from './venue-draft';
+
+/** What the organizer can change about a concert once it exists (its layout stays as it is). */
+export type EditableConcert = Pick<
+  Concert,
+  'id' | 'title' | 'artist' | 'date' | 'time' | 'venue' | 'city' | 'image' | 'description'
+>;
+
+type Field = keyof ConcertChanges;
+const FIELDS: readonly Field[] = ['title', 'artist', 'date', 'time', 'venue', 'city', 'image', 'description'];
+
+export function detailsDraft(concert: EditableConcert): Required<DetailsDraft> {
+  const { title, artist, date, time, venue, city, image, description } = concert;
+  return { title, artist, date, time: time.slice(0, 5), venue, city, image, description };
+}
+
+/** The fields that differ from the concert, in the API's shape ("19:30" becomes "19:30:00"). */
+export function draftChanges(draft: Required<DetailsDraft>, concert: EditableConcert): Record<string, string> {
+  const wanted: Record<Field, string> = { ...draft, time: draft.time ? `${draft.time}:00` : '' };
+  return Object.fromEntries(FIELDS.filter((f) => wanted[f].trim() !== concert[f]).map((f) => [f, wanted[f]]));
+}
+
+function fieldMessage(field: Field, issue: { code: string; maximum?: unknown }): string {
+  if (field === 'date') return 'Choose the date.';
+  if (field === 'time') return 'Choose the start time.';
+  if (issue.code === 'too_big') return `Keep it to ${String(issue.maximum)} characters.`;
+  return 'This is needed.';
+}
+
+export type ChangesCheck = { ok: true; changes: ConcertChanges } | { ok: false; errors: DraftErrors };
+
+/** Checks the changes with the API's own schema; its issues become one message per field. */
+export function checkChanges(changes: Record<string, string>): ChangesCheck {
+  const parsed = concertChangesSchema.safeParse(changes);
+  if (parsed.success) return { ok: true, changes: parsed.data };
+  const errors: DraftErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0];
+    if (typeof field === 'string' && FIELDS.includes(field as Field)) {
+      errors[field] ??= fieldMessage(field as Field, issue as { code: string; maximum?: unknown });
+    }
+  }
+  return { ok: false, errors };
+}
