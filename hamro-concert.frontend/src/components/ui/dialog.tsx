@@ -5,6 +5,9 @@ import styles from './dialog.module.css';
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
 
+/** Class names for the usual inside of a dialog: `body` around it all, its `title` and its `actions`. */
+export const dialogParts = { body: styles.body, title: styles.title, actions: styles.actions };
+
 interface DialogProps {
   /** The id of the element that names the dialog (usually its heading). */
   labelledBy: string;

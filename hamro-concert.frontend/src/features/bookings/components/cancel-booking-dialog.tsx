@@ -1,10 +1,9 @@
 import type { BookingDetails } from 'hamro-concert.api/contracts';
 import { Button } from '../../../components/ui/button';
-import { Dialog } from '../../../components/ui/dialog';
+import { Dialog, dialogParts } from '../../../components/ui/dialog';
 import { ProblemNotice } from '../../../components/ui/problem-notice';
 import { formatMoney, plural } from '../../../lib/format';
 import { cancelProblem } from '../lib/booking-problem';
-import styles from './bookings.module.css';
 
 interface CancelBookingDialogProps {
   booking: BookingDetails;
@@ -23,8 +22,8 @@ export function CancelBookingDialog({ booking, cancelling, error, onConfirm, onC
       onClose={() => !cancelling && onClose()}
       fallbackFocus={() => document.getElementById('booking-title')}
     >
-      <div className={styles.dialogBody}>
-        <h2 id="cancel-title" className={styles.dialogTitle}>
+      <div className={dialogParts.body}>
+        <h2 id="cancel-title" className={dialogParts.title}>
           Cancel this booking?
         </h2>
         <p id="cancel-summary">
@@ -32,7 +31,7 @@ export function CancelBookingDialog({ booking, cancelling, error, onConfirm, onC
           be given up and offered to other buyers at once. This cannot be undone.
         </p>
         {error ? <ProblemNotice>{cancelProblem(error)}</ProblemNotice> : null}
-        <div className={styles.dialogActions}>
+        <div className={dialogParts.actions}>
           <Button variant="secondary" onClick={onClose} disabled={cancelling} data-autofocus>
             Keep my booking
           </Button>

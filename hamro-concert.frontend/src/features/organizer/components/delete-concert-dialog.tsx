@@ -1,9 +1,8 @@
 import { Button } from '../../../components/ui/button';
-import { Dialog } from '../../../components/ui/dialog';
+import { Dialog, dialogParts } from '../../../components/ui/dialog';
 import { ProblemNotice } from '../../../components/ui/problem-notice';
 import { useDeleteConcert } from '../api/delete-concert';
 import { deleteProblem } from '../lib/concert-problem';
-import styles from './organizer.module.css';
 
 interface DeleteConcertDialogProps {
   concert: { id: string; title: string };
@@ -40,8 +39,8 @@ export function DeleteConcertDialog({
       onClose={() => !remove.isPending && onClose()}
       fallbackFocus={fallbackFocus}
     >
-      <div className={styles.dialogBody}>
-        <h2 id={titleId} className={styles.dialogTitle}>
+      <div className={dialogParts.body}>
+        <h2 id={titleId} className={dialogParts.title}>
           Delete {concert.title}?
         </h2>
         <p id={summaryId}>
@@ -51,7 +50,7 @@ export function DeleteConcertDialog({
         {remove.isError ? (
           <ProblemNotice title="The concert was not deleted">{deleteProblem(remove.error)}</ProblemNotice>
         ) : null}
-        <div className={styles.dialogActions}>
+        <div className={dialogParts.actions}>
           <Button variant="secondary" onClick={onClose} disabled={remove.isPending} data-autofocus>
             Keep concert
           </Button>

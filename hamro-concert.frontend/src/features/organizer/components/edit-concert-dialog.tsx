@@ -1,7 +1,7 @@
 import type { Concert } from 'hamro-concert.api/contracts';
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button';
-import { Dialog } from '../../../components/ui/dialog';
+import { Dialog, dialogParts } from '../../../components/ui/dialog';
 import { ProblemNotice } from '../../../components/ui/problem-notice';
 import { errorMessage } from '../../../lib/error-message';
 import { useUpdateConcert } from '../api/update-concert';
@@ -41,8 +41,8 @@ export function EditConcertDialog({ concert, token, onAccessRefused, onChanged, 
   const titleId = `edit-title-${concert.id}`;
   return (
     <Dialog labelledBy={titleId} onClose={() => !update.isPending && onClose()}>
-      <form className={styles.dialogBody} onSubmit={submit} noValidate aria-labelledby={titleId}>
-        <h2 id={titleId} className={styles.dialogTitle}>
+      <form className={dialogParts.body} onSubmit={submit} noValidate aria-labelledby={titleId}>
+        <h2 id={titleId} className={dialogParts.title}>
           Edit {concert.title}
         </h2>
         <ConcertFields
@@ -63,7 +63,7 @@ export function EditConcertDialog({ concert, token, onAccessRefused, onChanged, 
         {update.isError ? (
           <ProblemNotice title="The changes were not saved">{errorMessage(update.error)}</ProblemNotice>
         ) : null}
-        <div className={styles.dialogActions}>
+        <div className={dialogParts.actions}>
           <Button variant="secondary" onClick={onClose} disabled={update.isPending}>
             Cancel
           </Button>
