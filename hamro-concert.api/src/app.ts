@@ -6,6 +6,7 @@ import cors from 'cors';
 import express, { type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import swaggerUi from 'swagger-ui-express';
+import { accessRoutes } from './components/access/access.routes.js';
 import { bookingsRoutes } from './components/bookings/bookings.routes.js';
 import { concertsRoutes } from './components/concerts/concerts.routes.js';
 import { holdsRoutes } from './components/holds/holds.routes.js';
@@ -93,6 +94,7 @@ export function createApp({
     holds: new OpenAPIRegistry(),
     tickets: new OpenAPIRegistry(),
     sales: new OpenAPIRegistry(),
+    access: new OpenAPIRegistry(),
   };
   app.use(concertsRoutes(db, clock, tokens, registries.concerts));
   app.use(tiersRoutes(db, tokens, registries.tiers));
@@ -103,6 +105,7 @@ export function createApp({
   app.use(holdsRoutes(db, clock, { ttlSeconds: holdTtlSeconds }, seatClaims, registries.holds));
   app.use(ticketsRoutes(db, tokens, registries.tickets));
   app.use(salesRoutes(db, tokens, registries.sales));
+  app.use(accessRoutes(tokens, registries.access));
 
   const openApiDocument = buildOpenApiDocument(Object.values(registries));
   app.get('/openapi.json', (_req, res) => {

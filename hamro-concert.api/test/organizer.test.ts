@@ -75,6 +75,19 @@ describe('admin access', () => {
     expect((await post(closed, '/check-in', code, asStaff)).body.code).toBe('staff-access-disabled');
   });
 
+  it('when the web app checks a token at sign-in, then it hears whether the token opens the door or the organizer routes', async () => {
+    const wrong = { authorization: 'Bearer not-the-token-at-all' };
+    expect((await get(app, '/access/staff')).status).toBe(401);
+    expect((await get(app, '/access/staff', wrong)).body.code).toBe('forbidden');
+    expect((await get(app, '/access/staff', asStaff)).status).toBe(204);
+    expect((await get(app, '/access/staff', asAdmin)).status).toBe(204);
+    expect((await get(app, '/access/admin')).status).toBe(401);
+    expect((await get(app, '/access/admin', wrong)).status).toBe(403);
+    expect((await get(app, '/access/admin', asStaff)).status).toBe(403);
+    expect((await get(app, '/access/admin', asAdmin)).status).toBe(204);
+    expect((await get(closed, '/access/admin', asAdmin)).body.code).toBe('admin-access-disabled');
+  });
+
   it('when ADMIN_TOKEN is not set, then admin routes answer 403 and say how to enable them', async () => {
     const response = await post(closed, '/concerts', layout, asAdmin);
     expect(response.status).toBe(403);
