@@ -72,6 +72,9 @@ describe('from the organizer to the door', () => {
     // At the door: the first scan admits, the second is refused as already used.
     const door = await openPage(browser(), 1280, 900);
     await door.goto(`${baseUrl}/door`);
+    // A mistyped token is refused at sign-in, before any ticket is scanned.
+    await signIn(door, 'Staff token', `${staffToken}-typo`);
+    await door.getByText('That token was not accepted. Check it and try again.').waitFor();
     await signIn(door, 'Staff token', staffToken);
     const input = door.getByLabel('Ticket code');
     await input.fill(codes[0] ?? '');

@@ -1,7 +1,8 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../lib/api-client';
+import { problem, stubFetch, type StubRequest } from '../../test/fetch-stub';
 import { renderWithQuery } from '../../test/render';
 import { TokenGate } from './token-gate';
 
@@ -22,7 +23,13 @@ function refusal(status: number, code: string) {
 
 function renderGate(failure = refusal(403, 'forbidden')) {
   return renderWithQuery(
-    <TokenGate storageKey={KEY} title="Organizer sign-in" tokenLabel="Admin token" intro="Enter the admin token.">
+    <TokenGate
+      role="admin"
+      storageKey={KEY}
+      title="Organizer sign-in"
+      tokenLabel="Admin token"
+      intro="Enter the admin token."
+    >
       {(access) => (
         <>
           <p>Signed in with {access.token.length} characters</p>
@@ -39,9 +46,21 @@ async function signIn(user: ReturnType<typeof userEvent.setup>, token = TOKEN) {
   await user.click(screen.getByRole('button', { name: 'Sign in' }));
 }
 
+/** The API's answer to the sign-in check: the right admin token opens it, any other is refused. */
+function accessApi(request: StubRequest) {
+  if (request.path !== '/access/admin') return problem(404, 'route-not-found');
+  return request.authorization === `Bearer ${TOKEN}` ? { status: 204, body: null } : problem(403, 'forbidden');
+}
+
+let calls: StubRequest[];
+beforeEach(() => {
+  calls = stubFetch(accessApi).calls;
+});
+
 afterEach(() => {
   sessionStorage.clear();
   localStorage.clear();
+  vi.unstubAllGlobals();
 });
 
 describe('the staff token gate', () => {
@@ -50,7 +69,8 @@ describe('the staff token gate', () => {
     renderGate();
     expect(screen.getByLabelText('Admin token')).toHaveAttribute('type', 'password');
     await signIn(user);
-    expect(screen.getByText(`Signed in with ${TOKEN.length} characters`)).toBeInTheDocument();
+    expect(await screen.findByText(`Signed in with ${TOKEN.length} characters`)).toBeInTheDocument();
+    expect(calls.map((call) => call.path)).toEqual(['/access/admin']);
     expect(sessionStorage.getItem(KEY)).toBe(TOKEN);
     expect(localStorage.length).toBe(0);
     expect(window.location.href).not.toContain(TOKEN);
@@ -68,13 +88,33 @@ describe('the staff token gate', () => {
     await signIn(user, 'short');
     expect(screen.getByText('A token has at least 16 characters.')).toBeInTheDocument();
     expect(sessionStorage.getItem(KEY)).toBeNull();
+    expect(calls).toHaveLength(0);
+  });
+
+  it('checks the token with the API when it is entered, and refuses a wrong one at once', async () => {
+    const user = userEvent.setup();
+    renderGate();
+    await signIn(user, 'not-the-organizer-token');
+    expect(await screen.findByText('That token was not accepted. Check it and try again.')).toBeInTheDocument();
+    expect(calls[0]?.authorization).toBe('Bearer not-the-organizer-token');
+    expect(sessionStorage.getItem(KEY)).toBeNull();
+    expect(screen.getByLabelText('Admin token')).toBeInTheDocument();
+  });
+
+  it('says so when the server has no admin token configured', async () => {
+    stubFetch(() => problem(403, 'admin-access-disabled'));
+    const user = userEvent.setup();
+    renderGate();
+    await signIn(user);
+    expect(await screen.findByText(/Access is switched off on this server/)).toBeInTheDocument();
+    expect(sessionStorage.getItem(KEY)).toBeNull();
   });
 
   it('Sign out forgets the token and asks again', async () => {
     const user = userEvent.setup();
     renderGate();
     await signIn(user);
-    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
     expect(sessionStorage.getItem(KEY)).toBeNull();
     expect(screen.getByLabelText('Admin token')).toHaveValue('');
     expect(screen.getByRole('alert')).toHaveTextContent('You are signed out');
@@ -88,7 +128,7 @@ describe('the staff token gate', () => {
     const user = userEvent.setup();
     renderGate(refusal(status, code));
     await signIn(user);
-    await user.click(screen.getByRole('button', { name: 'Request refused' }));
+    await user.click(await screen.findByRole('button', { name: 'Request refused' }));
     expect(sessionStorage.getItem(KEY)).toBeNull();
     expect(screen.getByRole('alert')).toHaveTextContent(message);
     expect(screen.getByLabelText('Admin token')).toBeInTheDocument();

@@ -1,7 +1,9 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '../../components/ui/button';
 import { TextField } from '../../components/ui/text-field';
+import { errorMessage } from '../../lib/error-message';
 import { isAccessRefused, refusalMessage, useSessionToken } from '../../lib/session-token';
+import { useCheckAccess, type AccessRole } from './check-access';
 import styles from './token-gate.module.css';
 
 export interface StaffAccess {
@@ -12,6 +14,8 @@ export interface StaffAccess {
 }
 
 interface TokenGateProps {
+  /** What the token must open; it is checked with the API before it is kept. */
+  role: AccessRole;
   storageKey: string;
   title: string;
   tokenLabel: string;
@@ -23,12 +27,22 @@ interface TokenGateProps {
 
 const MIN_TOKEN_LENGTH = 16;
 
-/** Asks for a staff token, keeps it in this tab's session storage, and asks again when refused. */
-export function TokenGate({ storageKey, title, tokenLabel, intro, onSignOut, children }: TokenGateProps) {
+/**
+ * Asks for a staff token, checks it with the API, keeps it in this tab's session storage, and asks
+ * again when refused.
+ */
+export function TokenGate({ role, storageKey, title, tokenLabel, intro, onSignOut, children }: TokenGateProps) {
   const stored = useSessionToken(storageKey);
   const [entered, setEntered] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | undefined>(undefined);
+  const check = useCheckAccess({
+    onSuccess: (_data, request) => stored.save(request.token),
+    onError: (failure) => {
+      if (isAccessRefused(failure)) setError(refusalMessage(failure));
+      else setMessage(errorMessage(failure));
+    },
+  });
 
   function signOut(notice: string | null) {
     stored.forget();
@@ -53,13 +67,14 @@ export function TokenGate({ storageKey, title, tokenLabel, intro, onSignOut, chi
   function submit(event: FormEvent) {
     event.preventDefault();
     const value = entered.trim();
+    if (check.isPending) return;
     if (value.length < MIN_TOKEN_LENGTH) {
       setError(`A token has at least ${MIN_TOKEN_LENGTH} characters.`);
       return;
     }
     setError(undefined);
     setMessage(null);
-    stored.save(value);
+    check.mutate({ role, token: value });
   }
 
   return (
@@ -83,8 +98,8 @@ export function TokenGate({ storageKey, title, tokenLabel, intro, onSignOut, chi
           onChange={(event) => setEntered(event.target.value)}
           required
         />
-        <Button type="submit" block>
-          Sign in
+        <Button type="submit" block disabled={check.isPending}>
+          {check.isPending ? 'Checking…' : 'Sign in'}
         </Button>
       </form>
       <p className={styles.note}>

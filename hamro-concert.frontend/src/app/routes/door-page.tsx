@@ -10,6 +10,7 @@ export function DoorPage() {
     <>
       <title>Door check-in · Hamro Concert</title>
       <TokenGate
+        role="staff"
         storageKey={STAFF_TOKEN_KEY}
         title="Door check-in"
         tokenLabel="Staff token"

@@ -61,6 +61,7 @@ export function OrganizerPage() {
     <>
       <title>Organizer · Hamro Concert</title>
       <TokenGate
+        role="admin"
         storageKey={ADMIN_TOKEN_KEY}
         title="Organizer sign-in"
         tokenLabel="Admin token"
