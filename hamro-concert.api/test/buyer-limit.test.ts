@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildConcert, buyer, seatsOf } from './factories.js';
-import { type TestApp, eventually, lockSeatRow, post, startTestApp } from './harness.js';
+import { type TestApp, crowdBehindFirst, post, startTestApp } from './harness.js';
 import { expectConsistent } from './invariants.js';
 
 let app: TestApp;
@@ -92,17 +92,15 @@ describe('the per-buyer limit (MAX_TICKETS_PER_BUYER = 6 here)', () => {
     const wanted = ga[6]!.id;
 
     // The buyer at the limit asks first, and the others arrive while that doomed booking is in flight.
-    const lock = await lockSeatRow(app, wanted);
-    const first = post(app, '/ticket-bookings/seats', { ...full, seatIds: [wanted] });
-    await eventually(async () => (await lock.waiters()) === 1);
-    const rest = Array.from({ length: 10 }, () =>
-      post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [wanted] }),
+    const race = await crowdBehindFirst(
+      app,
+      wanted,
+      () => post(app, '/ticket-bookings/seats', { ...full, seatIds: [wanted] }),
+      () => Array.from({ length: 10 }, () => post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [wanted] })),
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await lock.release();
-    const [refused, others] = [await first, await Promise.all(rest)];
+    const [refused, others] = [race.first, race.crowd];
 
-    expect(refused!.body).toMatchObject({ code: 'buyer-limit-reached' });
+    expect(refused.body).toMatchObject({ code: 'buyer-limit-reached' });
     expect(others.filter((r) => r.status === 201)).toHaveLength(1);
     expect(others.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(
       Array(9).fill('seat-already-booked'),

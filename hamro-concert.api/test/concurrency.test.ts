@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildConcert, buyer, seatsOf, shuffle } from './factories.js';
-import { type TestApp, eventually, lockSeatRow, post, startTestApp } from './harness.js';
+import { type TestApp, crowdBehindFirst, post, startTestApp } from './harness.js';
 import { countRows, expectConsistent } from './invariants.js';
 
 let app: TestApp;
@@ -38,20 +38,13 @@ describe('bookings under contention', () => {
   it('when buyers ask for a seat while a booking of it is in flight, then they wait for it in the API, not in PostgreSQL, and hear 409 once it goes through', async () => {
     const concert = await buildConcert(app);
     const [seat] = await seatsOf(app, concert.id);
-    const lock = await lockSeatRow(app, seat!.id);
-    const first = post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [seat!.id] });
-    await eventually(async () => (await lock.waiters()) === 1);
+    const book = () => post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [seat!.id] });
 
-    const others = Array.from({ length: 10 }, () =>
-      post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [seat!.id] }),
-    );
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const waitersInDatabase = await lock.waiters();
-    await lock.release();
+    const race = await crowdBehindFirst(app, seat!.id, book, () => Array.from({ length: 10 }, book));
 
-    expect(waitersInDatabase).toBe(1);
-    expect((await first).status).toBe(201);
-    for (const loser of await Promise.all(others)) {
+    expect(race.queuedInDatabase).toBe(1);
+    expect(race.first.status).toBe(201);
+    for (const loser of race.crowd) {
       expect(loser.status).toBe(409);
       expect(loser.body).toMatchObject({
         code: 'seat-already-booked',

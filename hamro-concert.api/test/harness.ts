@@ -99,7 +99,7 @@ export async function eventually(check: () => Promise<boolean>, timeoutMs = 10_0
  * in flight until `release`. `waiters` counts the statements queued in PostgreSQL behind that lock,
  * directly or behind another waiter.
  */
-export async function lockSeatRow(app: TestApp, seatId: number) {
+async function lockSeatRow(app: TestApp, seatId: number) {
   const client = await app.database.pool.connect();
   await client.query('begin');
   await client.query('select id from seats where id = $1 for update', [seatId]);
@@ -123,4 +123,25 @@ export async function lockSeatRow(app: TestApp, seatId: number) {
       client.release();
     },
   };
+}
+
+/**
+ * Keeps `first` in flight behind a row lock the test holds on the seat, sends `crowd` while it is,
+ * then lets it go. Returns every answer and how many statements were queued in PostgreSQL behind
+ * the lock while the crowd was there.
+ */
+export async function crowdBehindFirst<T>(
+  app: TestApp,
+  seatId: number,
+  first: () => Promise<T>,
+  crowd: () => Promise<T>[],
+): Promise<{ first: T; crowd: T[]; queuedInDatabase: number }> {
+  const lock = await lockSeatRow(app, seatId);
+  const firstAnswer = first();
+  await eventually(async () => (await lock.waiters()) === 1);
+  const crowdAnswers = crowd();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const queuedInDatabase = await lock.waiters();
+  await lock.release();
+  return { first: await firstAnswer, crowd: await Promise.all(crowdAnswers), queuedInDatabase };
 }

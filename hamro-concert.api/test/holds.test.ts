@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildConcert, buyer, seatsOf, shuffle } from './factories.js';
-import { type TestApp, del, eventually, get, lockSeatRow, post, startTestApp } from './harness.js';
+import { type TestApp, crowdBehindFirst, del, eventually, get, post, startTestApp } from './harness.js';
 import { expectConsistent } from './invariants.js';
 
 let app: TestApp;
@@ -192,21 +192,19 @@ describe('seat holds', () => {
   it('when a crowd holds and books a seat while a hold of it is in flight, then they wait in the API and hear seat-held', async () => {
     const concert = await buildConcert(app);
     const [seat] = await seatsOf(app, concert.id);
-    const lock = await lockSeatRow(app, seat!.id);
-    const first = hold(app, concert.id, [seat!.id]);
-    await eventually(async () => (await lock.waiters()) === 1);
-
-    const holders = Array.from({ length: 5 }, () => hold(app, concert.id, [seat!.id]));
-    const bookers = Array.from({ length: 5 }, () =>
-      post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [seat!.id] }),
+    const race = await crowdBehindFirst(
+      app,
+      seat!.id,
+      () => hold(app, concert.id, [seat!.id]),
+      () => [
+        ...Array.from({ length: 5 }, () => hold(app, concert.id, [seat!.id])),
+        ...Array.from({ length: 5 }, () => post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [seat!.id] })),
+      ],
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const waitersInDatabase = await lock.waiters();
-    await lock.release();
 
-    expect(waitersInDatabase).toBe(1);
-    expect((await first).status).toBe(201);
-    for (const loser of await Promise.all([...holders, ...bookers])) {
+    expect(race.queuedInDatabase).toBe(1);
+    expect(race.first.status).toBe(201);
+    for (const loser of race.crowd) {
       expect(loser.status).toBe(409);
       expect(loser.body).toMatchObject({ code: 'seat-held', seats: [{ id: seat!.id, seatNumber: seat!.seatNumber }] });
     }
