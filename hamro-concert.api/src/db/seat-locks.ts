@@ -51,3 +51,33 @@ export function requestedSeatStates(ownHoldId: SQL) {
     ),
   }).where(sql`${seats.id} = any(${requestedSeatIds}::int[])`);
 }
+
+/** A requested seat as `requestedSeatStates` shows it; what a refused booking or hold is explained from. */
+export interface RequestedSeatState {
+  id: number;
+  concertId: string;
+  label: string;
+  booked: boolean;
+  /** Held by someone other than the request's own hold. */
+  held: boolean;
+  concertDate: string;
+}
+
+/** Reads one row of `requestedSeatStates` as a statement returned it. */
+export function toRequestedSeatState(row: {
+  id: number;
+  concert_id: string;
+  label: string;
+  booked: boolean;
+  held_by_other: boolean;
+  date: string;
+}): RequestedSeatState {
+  return {
+    id: row.id,
+    concertId: row.concert_id,
+    label: row.label,
+    booked: row.booked,
+    held: row.held_by_other,
+    concertDate: row.date,
+  };
+}

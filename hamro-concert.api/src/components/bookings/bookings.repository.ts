@@ -2,7 +2,15 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
 import { bookingSeats, bookings, buyerSeats, concerts, seats, ticketTiers } from '../../db/schema.js';
-import { lockFreeRequestedSeats, requestedSeatIds, requestedSeatStates } from '../../db/seat-locks.js';
+import {
+  lockFreeRequestedSeats,
+  requestedSeatIds,
+  requestedSeatStates,
+  toRequestedSeatState,
+  type RequestedSeatState,
+} from '../../db/seat-locks.js';
+
+export type { RequestedSeatState } from '../../db/seat-locks.js';
 
 const seatIds = requestedSeatIds;
 const holdToken = sql.placeholder('holdToken');
@@ -116,19 +124,9 @@ export interface BookedSeat {
   ticketCode: string;
 }
 
-export interface SeatState {
-  id: number;
-  concertId: string;
-  label: string;
-  booked: boolean;
-  /** Held by someone other than this booking's own hold. */
-  held: boolean;
-  concertDate: string;
-}
-
 export type BookingAttempt =
   | { booked: true; id: string; createdAt: Date; seats: BookedSeat[]; holdWasLive: boolean | null }
-  | { booked: false; seats: SeatState[]; overBuyerLimit: boolean };
+  | { booked: false; seats: RequestedSeatState[]; overBuyerLimit: boolean };
 
 /** Books the seats if all of them can be booked now; if not, nothing is written and the seats' states come back. */
 export async function bookSeatsIfFree(
@@ -168,19 +166,16 @@ export async function bookSeatsIfFree(
   return {
     booked: false,
     overBuyerLimit: first?.seats_ok === true,
-    seats: rows.map((row) => ({
-      id: row.id,
-      concertId: row.concert_id,
-      label: row.label,
-      booked: row.booked,
-      held: row.held_by_other,
-      concertDate: row.date,
-    })),
+    seats: rows.map(toRequestedSeatState),
   };
 }
 
 /** The requested seats as they are now, without locking; `held` counts any live hold but the buyer's own. */
-export function findSeatStates(db: Executor, ids: number[], ownHoldToken: string | null): Promise<SeatState[]> {
+export function findSeatStates(
+  db: Executor,
+  ids: number[],
+  ownHoldToken: string | null,
+): Promise<RequestedSeatState[]> {
   return db
     .select({
       id: seats.id,

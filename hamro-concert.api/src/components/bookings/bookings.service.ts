@@ -10,14 +10,14 @@ import { seatsTakenBy, type SeatClaimsInFlight } from '../seats/seats.in-flight.
 import { withBestAvailable } from '../seats/seats.service.js';
 import type { BestAvailableBookingBody, BookSeatsBody, Booking, BookingDetails } from './bookings.schemas.js';
 
-function assertAllSeatsExist(requested: number[], seats: repository.SeatState[]): void {
+function assertAllSeatsExist(requested: number[], seats: repository.RequestedSeatState[]): void {
   if (seats.length === requested.length) return;
   const found = new Set(seats.map((seat) => seat.id));
   const missing = requested.filter((id) => !found.has(id));
   throw notFound('seat-not-found', `These seats do not exist: ${missing.join(', ')}.`, { seatIds: missing });
 }
 
-function assertOneConcert(seats: repository.SeatState[]): void {
+function assertOneConcert(seats: repository.RequestedSeatState[]): void {
   const concertIds = new Set(seats.map((seat) => seat.concertId));
   if (concertIds.size > 1) {
     throw badRequest('seats-span-concerts', 'All seats of a booking must be for the same concert.', {
@@ -26,7 +26,7 @@ function assertOneConcert(seats: repository.SeatState[]): void {
   }
 }
 
-function assertNotOver(seats: repository.SeatState[], clock: Clock): void {
+function assertNotOver(seats: repository.RequestedSeatState[], clock: Clock): void {
   if (seats[0]!.concertDate < clock.today()) {
     throw conflict('concert-is-over', 'This concert has already taken place; its seats can no longer be booked.');
   }
@@ -78,7 +78,12 @@ function toBooking(
 }
 
 /** Throws the error that explains why a booking of these seats could not be made, if any does. */
-function explainRefusal(seatIds: number[], seats: repository.SeatState[], clock: Clock, hold: Hold | undefined): void {
+function explainRefusal(
+  seatIds: number[],
+  seats: repository.RequestedSeatState[],
+  clock: Clock,
+  hold: Hold | undefined,
+): void {
   assertAllSeatsExist(seatIds, seats);
   assertOneConcert(seats);
   assertNotOver(seats, clock);

@@ -2,7 +2,15 @@ import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
 import { holds } from '../../db/schema.js';
-import { lockFreeRequestedSeats, requestedSeatIds, requestedSeatStates } from '../../db/seat-locks.js';
+import {
+  lockFreeRequestedSeats,
+  requestedSeatIds,
+  requestedSeatStates,
+  toRequestedSeatState,
+  type RequestedSeatState,
+} from '../../db/seat-locks.js';
+
+export type { RequestedSeatState } from '../../db/seat-locks.js';
 
 const seatIds = requestedSeatIds;
 
@@ -17,7 +25,7 @@ const holdSeatsStatement = (name: string, skipLocked: boolean) =>
     concert_id: string;
     label: string;
     booked: boolean;
-    held: boolean;
+    held_by_other: boolean;
     date: string;
     hold_id: string | null;
     expires_at: Date | null;
@@ -40,7 +48,7 @@ const holdSeatsStatement = (name: string, skipLocked: boolean) =>
     update seats set hold_id = hold.id, held_until = hold.expires_at, change_seq = nextval('seat_change_seq')
     from hold where seats.id in (select id from locked)
   )
-  select requested.id, requested.concert_id, requested.label, requested.booked, requested.held_by_other as held,
+  select requested.id, requested.concert_id, requested.label, requested.booked, requested.held_by_other,
          requested.date, hold.id as hold_id, hold.expires_at
   from (${requestedSeatStates(sql`null::uuid`)}) as requested left join hold on true
   order by requested.id`,
@@ -49,18 +57,9 @@ const holdSeatsStatement = (name: string, skipLocked: boolean) =>
 const holdChosenSeats = holdSeatsStatement('hold_seats', false);
 const holdOfferedSeats = holdSeatsStatement('hold_seats_skip_locked', true);
 
-export interface HeldSeatState {
-  id: number;
-  concertId: string;
-  label: string;
-  booked: boolean;
-  held: boolean;
-  concertDate: string;
-}
-
 export type HoldAttempt =
   | { held: true; id: string; expiresAt: Date; seats: { id: number; label: string }[] }
-  | { held: false; seats: HeldSeatState[] };
+  | { held: false; seats: RequestedSeatState[] };
 
 export async function holdSeatsIfFree(
   db: Executor,
@@ -80,17 +79,7 @@ export async function holdSeatsIfFree(
     const seats = rows.map((row) => ({ id: row.id, label: row.label }));
     return { held: true, id: first.hold_id, expiresAt: new Date(first.expires_at), seats };
   }
-  return {
-    held: false,
-    seats: rows.map((row) => ({
-      id: row.id,
-      concertId: row.concert_id,
-      label: row.label,
-      booked: row.booked,
-      held: row.held,
-      concertDate: row.date,
-    })),
-  };
+  return { held: false, seats: rows.map(toRequestedSeatState) };
 }
 
 export interface HoldRow {

@@ -40,7 +40,7 @@ export function assertSeatsFree(seats: { id: number; label: string; booked: bool
   }
 }
 
-async function explainRefusal(db: Db, clock: Clock, input: CreateHoldBody, seats: repository.HeldSeatState[]) {
+async function explainRefusal(db: Db, clock: Clock, input: CreateHoldBody, seats: repository.RequestedSeatState[]) {
   const found = new Set(seats.map((seat) => seat.id));
   const missing = input.seatIds.filter((id) => !found.has(id));
   const elsewhere = seats.filter((seat) => seat.concertId !== input.concertId).map((seat) => seat.id);
@@ -68,7 +68,7 @@ async function tryHold(
   concertId: string,
   seatIds: number[],
   skipLocked: boolean,
-): Promise<{ hold: Hold; claim: SeatClaim } | { seats: repository.HeldSeatState[] }> {
+): Promise<{ hold: Hold; claim: SeatClaim } | { seats: repository.RequestedSeatState[] }> {
   const token = randomBytes(24).toString('base64url');
   const result = await repository.holdSeatsIfFree(db, {
     token,
