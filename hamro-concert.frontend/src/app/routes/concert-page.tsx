@@ -1,13 +1,12 @@
 import { Link, useParams } from 'react-router';
-import { buttonClass } from '../../components/ui/button';
 import { ErrorState } from '../../components/ui/error-state';
-import { MessagePanel } from '../../components/ui/message-panel';
 import { Skeleton } from '../../components/ui/skeleton';
 import { ConcertDetails, ConcertDetailsSkeleton, useConcert } from '../../features/concerts';
 import { useSeatMap } from '../../features/seat-map';
 import { ApiError } from '../../lib/api-client';
 import { paths } from '../paths';
 import { ConcertBooking } from './concert/concert-booking';
+import { NotFoundPage } from './not-found-page';
 import styles from './concert-page.module.css';
 
 function isMissing(error: unknown): boolean {
@@ -34,21 +33,11 @@ export function ConcertPage() {
 
   if (concert.isError && isMissing(concert.error)) {
     return (
-      <>
-        <title>Concert not found · Hamro Concert</title>
-        <h1 className="visually-hidden">Concert not found</h1>
-        <MessagePanel
-          tone="empty"
-          title="We couldn't find this concert"
-          action={
-            <Link to={paths.home} className={buttonClass('primary')}>
-              See upcoming concerts
-            </Link>
-          }
-        >
-          <p>It may have been removed, or the link is mistyped.</p>
-        </MessagePanel>
-      </>
+      <NotFoundPage
+        what="Concert"
+        title="We couldn't find this concert"
+        explanation="It may have been removed, or the link is mistyped."
+      />
     );
   }
 
