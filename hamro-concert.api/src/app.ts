@@ -4,6 +4,7 @@ import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import compression from 'compression';
 import cors from 'cors';
 import express, { type RequestHandler } from 'express';
+import type pg from 'pg';
 import type { Logger } from 'pino';
 import swaggerUi from 'swagger-ui-express';
 import { accessRoutes } from './components/access/access.routes.js';
@@ -11,6 +12,8 @@ import { bookingsRoutes } from './components/bookings/bookings.routes.js';
 import { concertsRoutes } from './components/concerts/concerts.routes.js';
 import { holdsRoutes } from './components/holds/holds.routes.js';
 import { salesRoutes } from './components/sales/sales.routes.js';
+import type { SeatEventSettings } from './components/seats/seats.events.js';
+import type { SeatInventories } from './components/seats/seats.feed.js';
 import { SeatClaimsInFlight } from './components/seats/seats.in-flight.js';
 import { seatsRoutes } from './components/seats/seats.routes.js';
 import { ticketsRoutes } from './components/tickets/tickets.routes.js';
@@ -18,11 +21,20 @@ import { tiersRoutes } from './components/tiers/tiers.routes.js';
 import type { Db } from './db/client.js';
 import type { AccessTokens } from './http/auth.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
+import { shedWhenBusy } from './http/load.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import type { Clock } from './lib/clock.js';
 
 export interface AppDeps {
   db: Db;
+  /** The seat inventories and their feed (see SeatInventories); the caller starts and stops them. */
+  inventories: SeatInventories;
+  /** The pool behind `db`: requests are refused with 503 while too many already wait for it. */
+  pool?: pg.Pool;
+  /** DB_MAX_WAITING: requests that may wait for a pooled connection before new ones are shed. */
+  maxWaiting?: number;
+  /** The live seat stream's limits. */
+  seatEvents?: Partial<SeatEventSettings>;
   clock: Clock;
   logger: Logger;
   corsOrigin?: string | undefined;
@@ -68,6 +80,10 @@ function webApp(dir: string): RequestHandler {
 /** Builds the whole HTTP application from its dependencies; it does not listen. */
 export function createApp({
   db,
+  inventories,
+  pool,
+  maxWaiting = 512,
+  seatEvents = {},
   clock,
   logger,
   corsOrigin,
@@ -85,6 +101,7 @@ export function createApp({
   const compress = compression({ threshold: 1024 });
   app.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? compress(req, res, next) : next()));
   app.use(express.json({ limit: '100kb' }));
+  if (pool) app.use(shedWhenBusy(pool, maxWaiting));
 
   const registries = {
     concerts: new OpenAPIRegistry(),
@@ -96,13 +113,19 @@ export function createApp({
     sales: new OpenAPIRegistry(),
     access: new OpenAPIRegistry(),
   };
-  app.use(concertsRoutes(db, clock, tokens, registries.concerts));
-  app.use(tiersRoutes(db, tokens, registries.tiers));
-  app.use(seatsRoutes(db, registries.seats));
-  // Shared by bookings and holds: a crowd asking for one seat waits for the claim already in flight.
-  const seatClaims = new SeatClaimsInFlight();
-  app.use(bookingsRoutes(db, clock, { maxTicketsPerBuyer }, seatClaims, registries.bookings));
-  app.use(holdsRoutes(db, clock, { ttlSeconds: holdTtlSeconds }, seatClaims, registries.holds));
+  app.use(concertsRoutes(db, clock, tokens, inventories, registries.concerts));
+  app.use(tiersRoutes(db, tokens, inventories, registries.tiers));
+  const seats = seatsRoutes(
+    inventories,
+    { maxSubscribers: 10_000, batchMs: 150, heartbeatMs: 15_000, ...seatEvents },
+    registries.seats,
+  );
+  app.use(seats.router);
+  // Shared by bookings and holds: a crowd asking for one seat waits for the claim already in flight,
+  // and every seat they take or give back reaches this instance's inventory at once.
+  const desk = { inFlight: new SeatClaimsInFlight(), inventories };
+  app.use(bookingsRoutes(db, clock, { maxTicketsPerBuyer }, desk, registries.bookings));
+  app.use(holdsRoutes(db, clock, { ttlSeconds: holdTtlSeconds }, desk, registries.holds));
   app.use(ticketsRoutes(db, tokens, registries.tickets));
   app.use(salesRoutes(db, tokens, registries.sales));
   app.use(accessRoutes(tokens, registries.access));
@@ -119,5 +142,7 @@ export function createApp({
   if (webAppDir) app.use(webApp(webAppDir));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
-  return app;
+  /** Ends the live streams, so a draining server is not held open by them. */
+  const closeStreams = () => seats.close();
+  return Object.assign(app, { closeStreams, seatStreams: seats.streams });
 }

@@ -39,6 +39,17 @@ const envSchema = z.object({
       .default(() => 4 * availableParallelism()),
   ),
   DB_LOCK_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(50).max(60_000).default(3000)),
+  // A request that cannot get a pooled connection this soon is answered 503 busy-try-again.
+  DB_CONNECT_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(50).max(60_000).default(2000)),
+  // While this many requests already wait for a pooled connection, new ones are shed with 503 at once.
+  DB_MAX_WAITING: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100_000).default(512)),
+  SEAT_FEED_POLL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1000).default(10)),
+  SEAT_EVENTS_MAX_SUBSCRIBERS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(0).max(1_000_000).default(10_000),
+  ),
+  SEAT_EVENTS_BATCH_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(250).default(150)),
+  SEAT_EVENTS_HEARTBEAT_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(300).default(15)),
   ADMIN_TOKEN: optionalString,
   STAFF_TOKEN: optionalString,
   MAX_TICKETS_PER_BUYER: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1000).default(10)),
@@ -65,6 +76,11 @@ export interface Config {
   database: DatabaseTarget;
   poolSize: number;
   lockTimeoutMs: number;
+  connectTimeoutMs: number;
+  maxWaiting: number;
+  /** How often the seat feed reads the change log. */
+  seatFeedPollMs: number;
+  seatEvents: { maxSubscribers: number; batchMs: number; heartbeatMs: number };
   /** Bearer tokens for the organizer's and the door's routes. */
   tokens: { admin: string | undefined; staff: string | undefined };
   /** How long a seat hold lasts. */
@@ -137,6 +153,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = withDotEnv(process.env)):
     database: databaseTarget(env, dataDir),
     poolSize: env.DB_POOL_SIZE,
     lockTimeoutMs: env.DB_LOCK_TIMEOUT_MS,
+    connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+    maxWaiting: env.DB_MAX_WAITING,
+    seatFeedPollMs: env.SEAT_FEED_POLL_MS,
+    seatEvents: {
+      maxSubscribers: env.SEAT_EVENTS_MAX_SUBSCRIBERS,
+      batchMs: env.SEAT_EVENTS_BATCH_MS,
+      heartbeatMs: env.SEAT_EVENTS_HEARTBEAT_SECONDS * 1000,
+    },
     tokens: { admin: env.ADMIN_TOKEN, staff: env.STAFF_TOKEN },
     holdTtlSeconds: env.HOLD_TTL_SECONDS,
     maxTicketsPerBuyer: env.MAX_TICKETS_PER_BUYER,

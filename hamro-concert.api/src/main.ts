@@ -5,6 +5,8 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import { tidyExpiredHolds } from './components/holds/holds.service.js';
+import { SeatInventories } from './components/seats/seats.feed.js';
+import { pruneSeatChangeLog } from './components/seats/seats.service.js';
 import { deleteExpiredKeys } from './http/idempotency.repository.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { connectDatabase } from './db/client.js';
@@ -45,10 +47,24 @@ function onShutdownSignal(handler: (signal: string) => Promise<void>) {
 
 /** Serves HTTP on the configured port; returns a function that drains and closes it. */
 async function serve(config: Config, logger: Logger, databaseUrl: string) {
-  const database = connectDatabase(databaseUrl, { poolSize: config.poolSize, lockTimeoutMs: config.lockTimeoutMs });
+  const database = connectDatabase(databaseUrl, {
+    poolSize: config.poolSize,
+    lockTimeoutMs: config.lockTimeoutMs,
+    connectTimeoutMs: config.connectTimeoutMs,
+  });
   const webAppDir = existsSync(path.join(config.webAppDir, 'index.html')) ? config.webAppDir : undefined;
+  const inventories = new SeatInventories({
+    db: database.db,
+    connect: () => database.dedicatedClient('seat-feed'),
+    logger,
+    pollMs: config.seatFeedPollMs,
+  }).start();
   const app = createApp({
     db: database.db,
+    inventories,
+    pool: database.pool,
+    maxWaiting: config.maxWaiting,
+    seatEvents: config.seatEvents,
     clock: systemClock,
     logger,
     corsOrigin: config.corsOrigin,
@@ -59,8 +75,8 @@ async function serve(config: Config, logger: Logger, databaseUrl: string) {
   });
   // Expired holds already count for nothing and expired keys are ignored; this only tidies rows now and then.
   const tidy = setInterval(() => {
-    Promise.all([tidyExpiredHolds(database.db), deleteExpiredKeys(database.db)]).catch((error: unknown) =>
-      logger.warn({ err: error }, 'tidying expired holds and idempotency keys failed'),
+    Promise.all([tidyExpiredHolds(database.db), deleteExpiredKeys(database.db), pruneSeatChangeLog(database.db)]).catch(
+      (error: unknown) => logger.warn({ err: error }, 'tidying expired holds, keys and seat changes failed'),
     );
   }, 60_000);
   tidy.unref();
@@ -74,8 +90,10 @@ async function serve(config: Config, logger: Logger, databaseUrl: string) {
     webAppDir,
     async close() {
       clearInterval(tidy);
+      app.closeStreams();
       server.closeIdleConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await inventories.stop();
       await database.close();
     },
   };

@@ -2,12 +2,15 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { inject } from 'vitest';
 import { createApp } from '../src/app.js';
+import type { SeatEventSettings } from '../src/components/seats/seats.events.js';
+import { SeatInventories } from '../src/components/seats/seats.feed.js';
 import { connectDatabase, type Database } from '../src/db/client.js';
 import { systemClock, type Clock } from '../src/lib/clock.js';
 
 export interface TestApp {
   baseUrl: string;
   database: Database;
+  inventories: SeatInventories;
   close(): Promise<void>;
 }
 
@@ -20,14 +23,25 @@ export async function startTestApp(
     holdTtlSeconds?: number;
     maxTicketsPerBuyer?: number;
     tokens?: { admin?: string; staff?: string };
+    feedPollMs?: number;
+    seatEvents?: Partial<SeatEventSettings>;
   } = {},
 ): Promise<TestApp> {
   const database = connectDatabase(inject('databaseUrl'), {
     poolSize: options.poolSize ?? 20,
     lockTimeoutMs: options.lockTimeoutMs ?? 5000,
   });
+  const inventories = new SeatInventories({
+    db: database.db,
+    connect: () => database.dedicatedClient('seat-feed'),
+    logger: pino({ level: 'silent' }),
+    pollMs: options.feedPollMs ?? 10,
+  }).start();
   const app = createApp({
     db: database.db,
+    inventories,
+    pool: database.pool,
+    seatEvents: options.seatEvents ?? {},
     clock: options.clock ?? systemClock,
     logger: pino({ level: 'silent' }),
     holdTtlSeconds: options.holdTtlSeconds ?? 600,
@@ -40,9 +54,12 @@ export async function startTestApp(
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     database,
+    inventories,
     async close() {
+      app.closeStreams();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await inventories.stop();
       await database.close();
     },
   };

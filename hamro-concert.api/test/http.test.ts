@@ -49,7 +49,7 @@ describe('the HTTP surface', () => {
     await database.close(); // every query now fails inside the app
     const lines: string[] = [];
     const logger = pino({ level: 'error' }, { write: (line: string) => lines.push(line) });
-    const broken = createApp({ db: database.db, clock: systemClock, logger });
+    const broken = createApp({ db: database.db, inventories: app.inventories, clock: systemClock, logger });
     const server = broken.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     try {
@@ -73,7 +73,12 @@ describe('the HTTP surface', () => {
     const document = response.body;
     expect(document.openapi).toMatch(/^3\./);
 
-    const probe = createApp({ db: app.database.db, clock: systemClock, logger: pino({ level: 'silent' }) });
+    const probe = createApp({
+      db: app.database.db,
+      inventories: app.inventories,
+      clock: systemClock,
+      logger: pino({ level: 'silent' }),
+    });
     const routes = mountedRoutes((probe as unknown as { router: { stack: Layer[] } }).router.stack).filter(
       (route) => !['get /openapi.json', 'get /health'].includes(route),
     );
@@ -120,6 +125,7 @@ describe('serving the web app', () => {
     fs.writeFileSync(path.join(dir, 'app.js'), 'console.log(1)');
     const web = createApp({
       db: app.database.db,
+      inventories: app.inventories,
       clock: systemClock,
       logger: pino({ level: 'silent' }),
       webAppDir: dir,

@@ -10,6 +10,8 @@ export type Executor = Db | Tx;
 export interface Database {
   db: Db;
   pool: pg.Pool;
+  /** A connection of its own with the pool's settings, outside the pool (for the seat feed). */
+  dedicatedClient(name: string): pg.Client;
   close(): Promise<void>;
 }
 
@@ -19,6 +21,8 @@ export interface DatabaseOptions {
   lockTimeoutMs?: number;
   statementTimeoutMs?: number;
   applicationName?: string;
+  /** How long a request waits for a pooled connection before it is told the service is busy. */
+  connectTimeoutMs?: number;
 }
 
 // Postgres `date` and `time` stay as the strings the API shows ("2026-03-15", "19:00:00").
@@ -27,19 +31,27 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 export function connectDatabase(url: string, options: DatabaseOptions = {}): Database {
   const lockTimeout = options.lockTimeoutMs ?? 3000;
   const statementTimeout = options.statementTimeoutMs ?? 30_000;
+  const applicationName = options.applicationName ?? 'hamro-concert';
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 20,
-    application_name: options.applicationName ?? 'hamro-concert',
+    application_name: applicationName,
     // Set on every connection once, so a booking spends no round trip on it.
     // READ COMMITTED explicitly: the booking statement relies on its row-lock re-check semantics.
     // Generic plans: every statement here finds its rows by key, and the hot ones are prepared, so
     // planning them again for each call's values (PostgreSQL's default for a while) is pure cost.
     options: `-c lock_timeout=${lockTimeout} -c statement_timeout=${statementTimeout} -c default_transaction_isolation=read\\ committed -c plan_cache_mode=force_generic_plan`,
-    connectionTimeoutMillis: 10_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 2_000,
   });
   // An idle client that loses its server must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = drizzle(pool, { schema });
-  return { db, pool, close: () => pool.end() };
+  const dedicatedClient = (name: string) =>
+    new pg.Client({
+      connectionString: url,
+      application_name: `${applicationName}-${name}`,
+      options: `-c statement_timeout=${statementTimeout}`,
+      connectionTimeoutMillis: 5_000,
+    });
+  return { db, pool, dedicatedClient, close: () => pool.end() };
 }

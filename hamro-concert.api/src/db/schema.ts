@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   bigint,
   check,
+  customType,
   date,
   index,
   integer,
@@ -265,6 +266,30 @@ export const idempotencyKeys = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.endpoint, t.key] }), index('idempotency_keys_expiry_idx').on(t.expiresAt)],
+);
+
+/** A PostgreSQL transaction id (`xid8`): which transaction wrote a row, comparable with snapshots. */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
+
+/**
+ * The seat-change feed's log: a trigger on `seats` adds one row per concert for every statement that
+ * inserts, changes or deletes seats, inside the writing transaction. An API instance reads the rows
+ * whose transaction has committed since its last read (by snapshot, so a transaction that commits
+ * after a later one is never skipped) and then the seats' current state. Unlogged and pruned after
+ * a few minutes: it is a hint of what changed, never the truth; the seats table is. After a crash
+ * empties it, every instance reloads its inventories from the seats themselves.
+ */
+export const seatChanges = pgTable(
+  'seat_changes',
+  {
+    xid: xid8('xid')
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
+    concertId: uuid('concert_id').notNull(),
+    seatIds: integer('seat_ids').array().notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('seat_changes_xid_idx').on(t.xid)],
 );
 
 /** Small facts about the database itself, such as whether the demo data was seeded. */

@@ -64,6 +64,34 @@ interface HttpLikeError {
 interface PgLikeError {
   code?: string;
   constraint?: string;
+  syscall?: string;
+  message?: string;
+}
+
+/** SQLSTATEs of a database that is going away, starting, or full: try again shortly. */
+const UNAVAILABLE_SQLSTATES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
+const UNAVAILABLE_SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
+const UNAVAILABLE_MESSAGES =
+  /^(timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error|Client was closed)/;
+
+/** Whether an error says the database could not be reached or dropped the connection, rather than a bug. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const pgError = error as PgLikeError;
+  if (!pgError || typeof pgError !== 'object') return false;
+  if (pgError.code && UNAVAILABLE_SQLSTATES.has(pgError.code)) return true;
+  if (pgError.code && UNAVAILABLE_SOCKET_ERRORS.has(pgError.code)) return true;
+  if (pgError.code === 'ENOENT' && pgError.syscall === 'connect') return true;
+  return typeof pgError.message === 'string' && UNAVAILABLE_MESSAGES.test(pgError.message);
 }
 
 /** Translates anything thrown into an AppError; undefined means an unexpected failure (a 500). */
@@ -84,6 +112,15 @@ export function toAppError(error: unknown): AppError | undefined {
   }
   if (typeof http.status === 'number' && http.status >= 400 && http.status < 500 && http.expose) {
     return new AppError(http.status, 'bad-request', 'The request could not be understood.');
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new AppError(
+      503,
+      'busy-try-again',
+      'The service cannot reach its database for a moment; please try again shortly.',
+      {},
+      { 'Retry-After': '1' },
+    );
   }
   const pgError = error as PgLikeError;
   switch (pgError.code) {

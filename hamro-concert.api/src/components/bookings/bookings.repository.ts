@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import type { FreedSeat } from '../seats/seats.inventory.js';
 import { preparedStatement } from '../../db/prepared.js';
 import { bookingSeats, bookings, buyerSeats, concerts, seats, ticketTiers } from '../../db/schema.js';
 import {
@@ -46,6 +47,7 @@ const bookSeatsStatement = (name: string, { skipLocked, withHold }: { skipLocked
     hold_live: boolean | null;
     seats_ok: boolean | null;
     ticket_code: string | null;
+    change_seq: string | null;
   }>(
     name,
     sql`
@@ -82,6 +84,7 @@ const bookSeatsStatement = (name: string, { skipLocked, withHold }: { skipLocked
   ), taken as (
     update seats set booking_id = booking.id, hold_id = null, held_until = null, change_seq = nextval('seat_change_seq')
     from booking where seats.id in (select id from locked)
+    returning seats.id, seats.change_seq
   ), ${
     withHold
       ? sql`hold_used as (
@@ -102,9 +105,10 @@ const bookSeatsStatement = (name: string, { skipLocked, withHold }: { skipLocked
   select requested.id, requested.concert_id, requested.tier_id, requested.label, requested.price_cents,
          requested.date, requested.booked, requested.held_by_other,
          booking.id as booking_id, booking.created_at, (select live from hold) as hold_live,
-         (select ok from verdict) as seats_ok, seats_written.ticket_code
+         (select ok from verdict) as seats_ok, seats_written.ticket_code, taken.change_seq::text
   from (${requestedSeatStates(sql`(select id from hold)`)}) as requested left join booking on true
   left join seats_written on seats_written.seat_id = requested.id
+  left join taken on taken.id = requested.id
   order by requested.id`,
   );
 
@@ -122,6 +126,8 @@ export interface BookedSeat {
   label: string;
   priceCents: number;
   ticketCode: string;
+  /** The seat's new change number, for this instance's inventory. */
+  changeSeq: number;
 }
 
 export type BookingAttempt =
@@ -160,6 +166,7 @@ export async function bookSeatsIfFree(
         label: row.label,
         priceCents: row.price_cents,
         ticketCode: row.ticket_code ?? '',
+        changeSeq: Number(row.change_seq),
       })),
     };
   }
@@ -289,11 +296,14 @@ export function findSeatsOfBooking(db: Executor, bookingId: string): Promise<Boo
 export async function cancelBookingIfAllowed(
   db: Executor,
   bookingId: string,
-): Promise<{ status: 'confirmed' | 'cancelled'; started: boolean; cancelledAt: Date | null } | undefined> {
+): Promise<
+  { status: 'confirmed' | 'cancelled'; started: boolean; cancelledAt: Date | null; freed: FreedSeat[] } | undefined
+> {
   const { rows } = await db.execute<{
     status: 'confirmed' | 'cancelled';
     started: boolean;
     cancelled_at: Date | null;
+    freed: FreedSeat[] | null;
   }>(sql`
     with target as (
       select b.id, b.status, (c.date + c.time) <= (now() at time zone 'UTC') as started
@@ -312,6 +322,7 @@ export async function cancelBookingIfAllowed(
       from cancelled
       where seats.booking_id = cancelled.id
         and seats.id in (select bs.seat_id from booking_seats bs where bs.booking_id = cancelled.id)
+      returning seats.id, seats.concert_id, seats.change_seq
     ), sales_cancelled as (
       update sales set status = 'cancelled' from cancelled where sales.booking_id = cancelled.id
     ), quota_returned as (
@@ -323,10 +334,17 @@ export async function cancelBookingIfAllowed(
       ) as given_back
       where q.email_key = given_back.email_key and q.concert_id = given_back.concert_id
     )
-    select target.status, target.started, (select cancelled_at from cancelled) as cancelled_at from target`);
+    select target.status, target.started, (select cancelled_at from cancelled) as cancelled_at,
+      (select json_agg(json_build_object('id', id, 'concertId', concert_id, 'changeSeq', change_seq)) from freed) as freed
+    from target`);
   const row = rows[0];
   return (
-    row && { status: row.status, started: row.started, cancelledAt: row.cancelled_at && new Date(row.cancelled_at) }
+    row && {
+      status: row.status,
+      started: row.started,
+      cancelledAt: row.cancelled_at && new Date(row.cancelled_at),
+      freed: row.freed ?? [],
+    }
   );
 }
 

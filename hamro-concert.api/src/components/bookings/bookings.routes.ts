@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { idempotencyKeyHeader, idempotent } from '../../http/idempotency.js';
 import { documentedRouter, problems } from '../../http/openapi.js';
 import type { Clock } from '../../lib/clock.js';
-import type { SeatClaimsInFlight } from '../seats/seats.in-flight.js';
+import type { SeatDesk } from '../seats/seats.service.js';
 import {
   bestAvailableBookingBodySchema,
   bookingDetailsSchema,
@@ -19,7 +19,7 @@ export function bookingsRoutes(
   db: Db,
   clock: Clock,
   rules: service.BookingRules,
-  inFlight: SeatClaimsInFlight,
+  desk: SeatDesk,
   registry: OpenAPIRegistry,
 ) {
   const { router, route } = documentedRouter(registry);
@@ -45,7 +45,7 @@ export function bookingsRoutes(
     },
     idempotent(db, 'POST /ticket-bookings/seats', async (req, res) => {
       const body = bookSeatsBodySchema.parse(req.body);
-      res.status(201).json(await service.bookSeats(db, clock, rules, body, inFlight));
+      res.status(201).json(await service.bookSeats(db, clock, rules, body, desk));
     }),
   );
 
@@ -70,7 +70,7 @@ export function bookingsRoutes(
     },
     idempotent(db, 'POST /ticket-bookings/best-available', async (req, res) => {
       const body = bestAvailableBookingBodySchema.parse(req.body);
-      res.status(201).json(await service.bookBestAvailable(db, clock, rules, body));
+      res.status(201).json(await service.bookBestAvailable(db, clock, rules, body, desk));
     }),
   );
 
@@ -116,7 +116,7 @@ export function bookingsRoutes(
     async (req, res) => {
       const { reference } = bookingReferenceParamSchema.parse(req.params);
       const { email } = cancelBookingBodySchema.parse(req.body);
-      res.json(await service.cancelBooking(db, reference, email));
+      res.json(await service.cancelBooking(db, desk, reference, email));
     },
   );
 

@@ -6,8 +6,8 @@ import { newReference } from '../../lib/reference.js';
 import type { Hold } from '../holds/holds.schemas.js';
 import { assertSeatsFree, getHold } from '../holds/holds.service.js';
 import * as repository from './bookings.repository.js';
-import { seatsTakenBy, type SeatClaimsInFlight } from '../seats/seats.in-flight.js';
-import { withBestAvailable } from '../seats/seats.service.js';
+import { seatsTakenBy } from '../seats/seats.in-flight.js';
+import { withBestAvailable, type SeatDesk } from '../seats/seats.service.js';
 import type { BestAvailableBookingBody, BookSeatsBody, Booking, BookingDetails } from './bookings.schemas.js';
 
 function assertAllSeatsExist(requested: number[], seats: repository.RequestedSeatState[]): void {
@@ -111,6 +111,14 @@ async function refuseOverBuyerLimit(db: Db, rules: BookingRules, input: BookSeat
   );
 }
 
+/** Tells this instance's inventory about seats it has just booked, so its next answers show them. */
+function reportBooked(desk: SeatDesk, seats: repository.BookedSeat[]) {
+  desk.inventories.applyCommitted(
+    seats[0]!.concertId,
+    seats.map((seat) => ({ id: seat.id, booked: true, heldUntil: 0, seq: seat.changeSeq })),
+  );
+}
+
 /**
  * Books the buyer's chosen seats. A request for seats another booking or hold in this process is
  * taking right now waits for it, and is refused as soon as that goes through (see SeatClaimsInFlight).
@@ -120,14 +128,14 @@ export async function bookSeats(
   clock: Clock,
   rules: BookingRules,
   input: BookSeatsBody,
-  inFlight: SeatClaimsInFlight,
+  desk: SeatDesk,
 ): Promise<Booking> {
   const seatIds = [...input.seatIds].sort((a, b) => a - b);
   if (!input.holdToken) {
-    const claim = await inFlight.covering(seatIds);
+    const claim = await desk.inFlight.covering(seatIds);
     if (claim) assertSeatsFree(seatsTakenBy(claim, seatIds));
   }
-  return inFlight.track(seatIds, bookSeatsNow(db, clock, rules, input, seatIds), (booking) => ({
+  return desk.inFlight.track(seatIds, bookSeatsNow(db, clock, rules, input, seatIds, desk), (booking) => ({
     kind: 'booked',
     concertId: booking.ticketData[0]!.concertId,
     seats: booking.tickets.map((ticket) => ({ id: ticket.seatId, label: ticket.seatNumber })),
@@ -148,6 +156,7 @@ async function bookSeatsNow(
   rules: BookingRules,
   input: BookSeatsBody,
   seatIds: number[],
+  desk: SeatDesk,
 ): Promise<Booking> {
   for (let attempt = 1; attempt <= 2; attempt++) {
     const reference = newReference();
@@ -162,6 +171,7 @@ async function bookSeatsNow(
       maxPerBuyer: rules.maxTicketsPerBuyer,
     });
     if (result.booked) {
+      reportBooked(desk, result.seats);
       const booking = toBooking(input, reference, result);
       if (holdToken) booking.holdOutcome = result.holdWasLive ? 'confirmed-hold' : 'hold-expired-seats-still-free';
       return booking;
@@ -219,9 +229,10 @@ export async function getBookingDetails(db: Db, reference: string, email: string
 }
 
 /** Cancels a booking: its seats are freed and its stock restored at once, all in one transaction. */
-export async function cancelBooking(db: Db, reference: string, email: string): Promise<BookingDetails> {
+export async function cancelBooking(db: Db, desk: SeatDesk, reference: string, email: string): Promise<BookingDetails> {
   const record = await findOwnBooking(db, reference, email);
   const outcome = await repository.cancelBookingIfAllowed(db, record.id);
+  if (outcome) desk.inventories.applyFreed(outcome.freed);
   if (!outcome?.cancelledAt) {
     if (outcome?.status === 'cancelled')
       throw conflict('booking-already-cancelled', 'This booking has already been cancelled.');
@@ -239,9 +250,10 @@ export async function bookBestAvailable(
   clock: Clock,
   rules: BookingRules,
   input: BestAvailableBookingBody,
+  desk: SeatDesk,
 ): Promise<Booking> {
   const { userName, userEmail } = input;
-  return withBestAvailable(db, input, async (seatIds) => {
+  return withBestAvailable(db, desk.inventories, input, async (seatIds) => {
     const reference = newReference();
     const result = await repository.bookSeatsIfFree(db, {
       seatIds,
@@ -253,7 +265,10 @@ export async function bookBestAvailable(
       maxPerBuyer: rules.maxTicketsPerBuyer,
       skipLocked: true,
     });
-    if (result.booked) return toBooking({ userName, userEmail, seatIds }, reference, result);
+    if (result.booked) {
+      reportBooked(desk, result.seats);
+      return toBooking({ userName, userEmail, seatIds }, reference, result);
+    }
     assertNotOver(result.seats, clock);
     if (result.overBuyerLimit) await refuseOverBuyerLimit(db, rules, { userName, userEmail, seatIds }, input.concertId);
     return undefined;

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import type { FreedSeat } from '../seats/seats.inventory.js';
 import { preparedStatement } from '../../db/prepared.js';
 import { holds } from '../../db/schema.js';
 import {
@@ -29,6 +30,7 @@ const holdSeatsStatement = (name: string, skipLocked: boolean) =>
     date: string;
     hold_id: string | null;
     expires_at: Date | null;
+    change_seq: string | null;
   }>(
     name,
     sql`
@@ -47,10 +49,12 @@ const holdSeatsStatement = (name: string, skipLocked: boolean) =>
   ), marked as (
     update seats set hold_id = hold.id, held_until = hold.expires_at, change_seq = nextval('seat_change_seq')
     from hold where seats.id in (select id from locked)
+    returning seats.id, seats.change_seq
   )
   select requested.id, requested.concert_id, requested.label, requested.booked, requested.held_by_other,
-         requested.date, hold.id as hold_id, hold.expires_at
+         requested.date, hold.id as hold_id, hold.expires_at, marked.change_seq::text
   from (${requestedSeatStates(sql`null::uuid`)}) as requested left join hold on true
+  left join marked on marked.id = requested.id
   order by requested.id`,
   );
 
@@ -58,7 +62,7 @@ const holdChosenSeats = holdSeatsStatement('hold_seats', false);
 const holdOfferedSeats = holdSeatsStatement('hold_seats_skip_locked', true);
 
 export type HoldAttempt =
-  | { held: true; id: string; expiresAt: Date; seats: { id: number; label: string }[] }
+  | { held: true; id: string; expiresAt: Date; seats: { id: number; label: string; changeSeq: number }[] }
   | { held: false; seats: RequestedSeatState[] };
 
 export async function holdSeatsIfFree(
@@ -76,7 +80,7 @@ export async function holdSeatsIfFree(
   const { rows } = await (skipLocked ? holdOfferedSeats : holdChosenSeats)(db, values);
   const first = rows[0];
   if (first?.hold_id && first.expires_at) {
-    const seats = rows.map((row) => ({ id: row.id, label: row.label }));
+    const seats = rows.map((row) => ({ id: row.id, label: row.label, changeSeq: Number(row.change_seq) }));
     return { held: true, id: first.hold_id, expiresAt: new Date(first.expires_at), seats };
   }
   return { held: false, seats: rows.map(toRequestedSeatState) };
@@ -109,8 +113,11 @@ export async function findHoldByToken(db: Executor, token: string): Promise<Hold
 }
 
 /** Ends an active hold and frees its seats, in one statement; undefined if no active hold has the token. */
-export async function releaseActiveHold(db: Executor, token: string): Promise<{ id: string } | undefined> {
-  const { rows } = await db.execute<{ id: string }>(sql`
+export async function releaseActiveHold(
+  db: Executor,
+  token: string,
+): Promise<{ id: string; freed: FreedSeat[] } | undefined> {
+  const { rows } = await db.execute<{ id: string; freed: FreedSeat[] | null }>(sql`
     with released as (
       update holds set status = 'released', ended_at = now()
       where token = ${token} and status = 'active'
@@ -119,9 +126,12 @@ export async function releaseActiveHold(db: Executor, token: string): Promise<{ 
       update seats set hold_id = null, held_until = null, change_seq = nextval('seat_change_seq')
       where id in (select unnest(seat_ids) from released) and hold_id in (select id from released)
         and booking_id is null
+      returning seats.id, seats.concert_id, seats.change_seq
     )
-    select id from released`);
-  return rows[0];
+    select id, (select json_agg(json_build_object('id', id, 'concertId', concert_id, 'changeSeq', change_seq)) from freed) as freed
+    from released`);
+  const row = rows[0];
+  return row && { id: row.id, freed: row.freed ?? [] };
 }
 
 /**

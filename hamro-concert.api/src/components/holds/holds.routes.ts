@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { idempotencyKeyHeader, idempotent } from '../../http/idempotency.js';
 import { documentedRouter, problems } from '../../http/openapi.js';
 import type { Clock } from '../../lib/clock.js';
-import type { SeatClaimsInFlight } from '../seats/seats.in-flight.js';
+import type { SeatDesk } from '../seats/seats.service.js';
 import {
   bestAvailableHoldBodySchema,
   createHoldBodySchema,
@@ -16,7 +16,7 @@ export function holdsRoutes(
   db: Db,
   clock: Clock,
   settings: service.HoldSettings,
-  inFlight: SeatClaimsInFlight,
+  desk: SeatDesk,
   registry: OpenAPIRegistry,
 ) {
   const { router, route } = documentedRouter(registry);
@@ -42,7 +42,7 @@ export function holdsRoutes(
     },
     idempotent(db, 'POST /holds', async (req, res) => {
       const body = createHoldBodySchema.parse(req.body);
-      res.status(201).json(await service.holdSeats(db, clock, settings, body, inFlight));
+      res.status(201).json(await service.holdSeats(db, clock, settings, body, desk));
     }),
   );
 
@@ -64,7 +64,7 @@ export function holdsRoutes(
     },
     idempotent(db, 'POST /holds/best-available', async (req, res) => {
       const body = bestAvailableHoldBodySchema.parse(req.body);
-      res.status(201).json(await service.holdBestAvailable(db, clock, settings, body));
+      res.status(201).json(await service.holdBestAvailable(db, clock, settings, body, desk));
     }),
   );
 
@@ -100,7 +100,7 @@ export function holdsRoutes(
     },
     async (req, res) => {
       const { holdToken } = holdTokenParamSchema.parse(req.params);
-      await service.releaseHold(db, holdToken);
+      await service.releaseHold(db, desk, holdToken);
       res.status(204).end();
     },
   );

@@ -4,8 +4,8 @@ import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { concertExists } from '../concerts/concerts.service.js';
 import * as repository from './holds.repository.js';
-import { seatsTakenBy, type SeatClaim, type SeatClaimsInFlight } from '../seats/seats.in-flight.js';
-import { withBestAvailable } from '../seats/seats.service.js';
+import { seatsTakenBy, type SeatClaim } from '../seats/seats.in-flight.js';
+import { withBestAvailable, type SeatDesk } from '../seats/seats.service.js';
 import type { BestAvailableHoldBody, CreateHoldBody, Hold } from './holds.schemas.js';
 
 export interface HoldSettings {
@@ -68,6 +68,7 @@ async function tryHold(
   concertId: string,
   seatIds: number[],
   skipLocked: boolean,
+  desk: SeatDesk,
 ): Promise<{ hold: Hold; claim: SeatClaim } | { seats: repository.RequestedSeatState[] }> {
   const token = randomBytes(24).toString('base64url');
   const result = await repository.holdSeatsIfFree(db, {
@@ -79,6 +80,11 @@ async function tryHold(
     skipLocked,
   });
   if (!result.held) return { seats: result.seats };
+  const heldUntil = result.expiresAt.getTime();
+  desk.inventories.applyCommitted(
+    concertId,
+    result.seats.map((seat) => ({ id: seat.id, booked: false, heldUntil, seq: seat.changeSeq })),
+  );
   return {
     hold: { holdToken: token, concertId, seatIds, expiresAt: result.expiresAt.toISOString(), status: 'active' },
     claim: { kind: 'held', concertId, seats: result.seats },
@@ -96,22 +102,22 @@ export async function holdSeats(
   clock: Clock,
   settings: HoldSettings,
   input: CreateHoldBody,
-  inFlight: SeatClaimsInFlight,
+  desk: SeatDesk,
 ): Promise<Hold> {
   const seatIds = [...input.seatIds].sort((a, b) => a - b);
-  const claim = await inFlight.covering(seatIds);
+  const claim = await desk.inFlight.covering(seatIds);
   if (claim?.concertId === input.concertId) assertSeatsFree(seatsTakenBy(claim, seatIds));
-  const held = await inFlight.track(
+  const held = await desk.inFlight.track(
     seatIds,
-    holdSeatsNow(db, clock, settings, { ...input, seatIds }),
+    holdSeatsNow(db, clock, settings, { ...input, seatIds }, desk),
     (result) => result.claim,
   );
   return held.hold;
 }
 
-async function holdSeatsNow(db: Db, clock: Clock, settings: HoldSettings, input: CreateHoldBody) {
+async function holdSeatsNow(db: Db, clock: Clock, settings: HoldSettings, input: CreateHoldBody, desk: SeatDesk) {
   for (let attempt = 1; attempt <= 2; attempt++) {
-    const result = await tryHold(db, clock, settings, input.concertId, input.seatIds, false);
+    const result = await tryHold(db, clock, settings, input.concertId, input.seatIds, false, desk);
     if ('hold' in result) return result;
     await explainRefusal(db, clock, input, result.seats);
   }
@@ -133,8 +139,12 @@ export async function getHold(db: Db, token: string): Promise<Hold> {
 }
 
 /** Releases a hold early. Releasing one that has already ended is harmless; a confirmed one cannot be. */
-export async function releaseHold(db: Db, token: string): Promise<void> {
-  if (await repository.releaseActiveHold(db, token)) return;
+export async function releaseHold(db: Db, desk: SeatDesk, token: string): Promise<void> {
+  const released = await repository.releaseActiveHold(db, token);
+  if (released) {
+    desk.inventories.applyFreed(released.freed);
+    return;
+  }
   const row = await repository.findHoldByToken(db, token);
   if (!row) throw notFound('hold-not-found', 'There is no hold with this token.');
   if (row.status === 'confirmed') {
@@ -153,9 +163,10 @@ export async function holdBestAvailable(
   clock: Clock,
   settings: HoldSettings,
   input: BestAvailableHoldBody,
+  desk: SeatDesk,
 ): Promise<Hold> {
-  return withBestAvailable(db, input, async (seatIds) => {
-    const result = await tryHold(db, clock, settings, input.concertId, seatIds, true);
+  return withBestAvailable(db, desk.inventories, input, async (seatIds) => {
+    const result = await tryHold(db, clock, settings, input.concertId, seatIds, true, desk);
     if ('hold' in result) return result.hold;
     if (result.seats[0] && result.seats[0].concertDate < clock.today()) {
       throw conflict('concert-is-over', 'This concert has already taken place; its seats can no longer be booked.');

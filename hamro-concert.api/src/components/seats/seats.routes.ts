@@ -1,15 +1,18 @@
 import { type OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import type { Db } from '../../db/client.js';
 import { matchesIfNoneMatch } from '../../http/conditional.js';
 import { documentedRouter, problems } from '../../http/openapi.js';
-import { concertIdParamSchema, seatMapSchema, seatSchema } from './seats.schemas.js';
+import { SeatEventStreams, type SeatEventSettings } from './seats.events.js';
+import type { SeatInventories } from './seats.feed.js';
+import { SeatMapCache } from './seats.map.js';
+import { concertIdParamSchema, lastEventIdHeaderSchema, seatMapSchema, seatSchema } from './seats.schemas.js';
 import * as service from './seats.service.js';
 
-export function seatsRoutes(db: Db, registry: OpenAPIRegistry) {
+export function seatsRoutes(inventories: SeatInventories, settings: SeatEventSettings, registry: OpenAPIRegistry) {
   const { router, route } = documentedRouter(registry);
   const tags = ['Seats'];
-  const getRenderedSeatMap = service.createSeatMapCache(db);
+  const maps = new SeatMapCache();
+  const streams = new SeatEventStreams(inventories, maps, settings);
 
   route(
     {
@@ -19,17 +22,19 @@ export function seatsRoutes(db: Db, registry: OpenAPIRegistry) {
       summary: 'The seat map of a concert',
       description:
         'Sent with an ETag that changes whenever any seat of the concert changes hands; send it back in ' +
-        'If-None-Match to get 304 Not Modified. Compressed with br or gzip when the client accepts it.',
+        'If-None-Match to get 304 Not Modified. Compressed with br or gzip when the client accepts it. ' +
+        'A venue of more than 5,000 seats is rendered at most four times a second, so its map may trail ' +
+        'the newest change by a fraction of a second; follow GET /concerts/{concertId}/seats/events for every change.',
       request: { params: concertIdParamSchema },
       responses: {
         200: { description: 'Every seat and the counts', content: { 'application/json': { schema: seatMapSchema } } },
         304: { description: 'Not modified since the ETag sent in If-None-Match' },
-        ...problems(400, 404),
+        ...problems(400, 404, 503),
       },
     },
     async (req, res) => {
       const { concertId } = concertIdParamSchema.parse(req.params);
-      const map = await getRenderedSeatMap(concertId);
+      const map = await maps.get(await service.concertInventory(inventories, concertId));
       res.set({ ETag: map.etag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' });
       if (matchesIfNoneMatch(req, map.etag)) {
         res.status(304).end();
@@ -51,17 +56,63 @@ export function seatsRoutes(db: Db, registry: OpenAPIRegistry) {
       request: { params: concertIdParamSchema },
       responses: {
         200: {
-          description: 'Seats nobody has booked',
+          description: 'Seats nobody has booked or is holding',
           content: { 'application/json': { schema: z.array(seatSchema) } },
         },
-        ...problems(400, 404),
+        ...problems(400, 404, 503),
       },
     },
     async (req, res) => {
       const { concertId } = concertIdParamSchema.parse(req.params);
-      res.json(await service.listFreeSeats(db, concertId));
+      res.json(await service.listFreeSeats(inventories, concertId));
     },
   );
 
-  return router;
+  route(
+    {
+      method: 'get',
+      path: '/concerts/{concertId}/seats/events',
+      tags,
+      summary: 'Live seat changes of a concert (Server-Sent Events)',
+      description:
+        'A `text/event-stream` that stays open. Open it, then fetch the seat map, and apply each event over ' +
+        'the map:\n\n' +
+        '- `ready` (first): `{version, changes}`: the map version now and the seats whose status differs from ' +
+        'the newest map GET /seats/concert/{concertId} serves.\n' +
+        '- `seats`: `{version, changes: [{id, status}]}`, at most one event every ' +
+        `${settings.batchMs} ms, whichever instance took the booking, hold, release or cancellation.\n` +
+        '- `refetch`: `{reason}`: seats were added or removed, the concert was deleted, or a resume was not ' +
+        'possible; fetch the map again.\n\n' +
+        'Every event has an id: a client that reconnects with `Last-Event-ID` gets the events it missed ' +
+        '(or `refetch` when the instance no longer has them). A comment line every ' +
+        `${Math.round(settings.heartbeatMs / 1000)} s keeps proxies from closing a quiet stream. Each instance ` +
+        `serves at most ${settings.maxSubscribers} streams (SEAT_EVENTS_MAX_SUBSCRIBERS); beyond that it answers ` +
+        '503 `too-many-subscribers` with Retry-After.',
+      request: { params: concertIdParamSchema, headers: lastEventIdHeaderSchema },
+      responses: {
+        200: {
+          description: 'The event stream',
+          content: {
+            'text/event-stream': {
+              schema: z
+                .string()
+                .meta({
+                  example:
+                    'id: 3f2a.7\nevent: seats\ndata: {"version":"0-812-0","changes":[{"id":12,"status":"booked"}]}\n\n',
+                }),
+            },
+          },
+        },
+        ...problems(400, 404, 503),
+      },
+    },
+    async (req, res) => {
+      const { concertId } = concertIdParamSchema.parse(req.params);
+      const { 'last-event-id': lastEventId } = lastEventIdHeaderSchema.parse(req.headers);
+      streams.assertRoom();
+      streams.open(await service.concertInventory(inventories, concertId), res, lastEventId);
+    },
+  );
+
+  return { router, close: () => streams.close(), streams };
 }

@@ -35,3 +35,11 @@ export const seatMapSchema = z
 export type SeatMap = z.infer<typeof seatMapSchema>;
 
 export const concertIdParamSchema = z.object({ concertId: z.uuid({ error: 'must be a UUID' }) });
+
+export const lastEventIdHeaderSchema = z.object({
+  'last-event-id': z
+    .string()
+    .max(64)
+    .optional()
+    .meta({ description: 'The id of the last event received, to resume after a reconnect' }),
+});

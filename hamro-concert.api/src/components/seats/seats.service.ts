@@ -1,124 +1,119 @@
-import { promisify } from 'node:util';
-import zlib from 'node:zlib';
 import type { Db } from '../../db/client.js';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
 import { getTier } from '../tiers/tiers.service.js';
-import { concertExists } from '../concerts/concerts.service.js';
-import { chooseBestSeats } from './seats.best-available.js';
-import * as repository from './seats.repository.js';
-import type { Seat, SeatMap } from './seats.schemas.js';
+import { chooseFromRows, type FreeSeat } from './seats.best-available.js';
+import type { SeatInventories } from './seats.feed.js';
+import type { SeatClaimsInFlight } from './seats.in-flight.js';
+import { statusAt, type ConcertInventory } from './seats.inventory.js';
+import { pruneSeatChanges } from './seats.repository.js';
+import type { Seat } from './seats.schemas.js';
 
-const gzip = promisify(zlib.gzip);
-const brotli = promisify(zlib.brotliCompress);
+export type { Encoding } from './seats.map.js';
 
-export type Encoding = 'br' | 'gzip' | 'identity';
-
-/** A seat map rendered once per version: the JSON and, on first demand, its compressed forms. */
-export interface RenderedSeatMap {
-  etag: string;
-  json: Buffer;
-  encoded(encoding: Encoding): Promise<Buffer>;
+/** What bookings and holds share about seats in this process: claims in flight and the inventories. */
+export interface SeatDesk {
+  inFlight: SeatClaimsInFlight;
+  inventories: SeatInventories;
 }
 
-const MAX_CACHED_MAPS = 32;
-
-function render(map: SeatMap, version: string, concertId: string): RenderedSeatMap {
-  const json = Buffer.from(JSON.stringify(map));
-  const forms = new Map<Encoding, Promise<Buffer>>([['identity', Promise.resolve(json)]]);
-  return {
-    etag: `"seats-${concertId}-${version.replace(/\W/g, '-')}"`,
-    json,
-    encoded(encoding) {
-      let form = forms.get(encoding);
-      if (!form) {
-        form =
-          encoding === 'br'
-            ? brotli(json, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } })
-            : gzip(json, { level: 6 });
-        forms.set(encoding, form);
-      }
-      return form;
-    },
-  };
+/** Housekeeping for the periodic sweep: every instance has read seat changes older than five minutes. */
+export function pruneSeatChangeLog(db: Db): Promise<number> {
+  return pruneSeatChanges(db, 300);
 }
 
-export function seatMapOf(seats: Seat[]): SeatMap {
-  const count = (status: Seat['status']) => seats.reduce((n, seat) => n + (seat.status === status ? 1 : 0), 0);
-  return {
-    seats,
-    totalSeats: seats.length,
-    availableSeats: count('available'),
-    bookedSeats: count('booked'),
-    heldSeats: count('held'),
-  };
+/** A concert's inventory, or 404 when there is no such concert. */
+export async function concertInventory(inventories: SeatInventories, concertId: string): Promise<ConcertInventory> {
+  const inventory = await inventories.get(concertId);
+  if (!inventory) throw notFound('concert-not-found', `There is no concert ${concertId}.`);
+  return inventory;
 }
 
-/**
- * Seat maps are read far more often than they change, and a large venue's map is megabytes of JSON.
- * Each map is built once per version (one cheap query tells the version, so every API instance
- * stays exact), and concurrent readers of a new version share one build.
- */
-export function createSeatMapCache(db: Db) {
-  const cache = new Map<string, { version: string; rendered: Promise<RenderedSeatMap> }>();
-
-  async function build(concertId: string, version: string): Promise<RenderedSeatMap> {
-    const seats = await repository.findSeatsOfConcert(db, concertId);
-    return render(seatMapOf(seats), version, concertId);
-  }
-
-  return async function getRenderedSeatMap(concertId: string): Promise<RenderedSeatMap> {
-    const version = await repository.findSeatMapVersion(db, concertId);
-    if (version === undefined) throw notFound('concert-not-found', `There is no concert ${concertId}.`);
-    const hit = cache.get(concertId);
-    if (hit?.version === version) return hit.rendered;
-
-    const rendered = build(concertId, version);
-    cache.delete(concertId);
-    cache.set(concertId, { version, rendered });
-    if (cache.size > MAX_CACHED_MAPS) cache.delete(cache.keys().next().value as string);
-    rendered.catch(() => {
-      if (cache.get(concertId)?.rendered === rendered) cache.delete(concertId);
-    });
-    return rendered;
-  };
-}
-
-export async function listFreeSeats(db: Db, concertId: string): Promise<Seat[]> {
-  const seats = await repository.findFreeSeatsOfConcert(db, concertId);
-  if (seats.length === 0 && !(await concertExists(db, concertId))) {
-    throw notFound('concert-not-found', `There is no concert ${concertId}.`);
-  }
-  return seats;
+export async function listFreeSeats(inventories: SeatInventories, concertId: string): Promise<Seat[]> {
+  const inventory = await concertInventory(inventories, concertId);
+  const now = Date.now();
+  return inventory.all
+    .filter((seat) => statusAt(seat, now) === 'available')
+    .map((seat) => ({
+      id: seat.id,
+      concertId,
+      ticketTierId: seat.tierId,
+      seatNumber: seat.label,
+      row: seat.row,
+      section: seat.section,
+      isBooked: false,
+      status: 'available' as const,
+    }));
 }
 
 const BEST_AVAILABLE_ROUNDS = 24;
+/** How long a request waits, in all, for seats other requests here are trying before it gives up. */
+const MAX_WAIT_FOR_OFFERS_MS = 2_000;
 
-/**
- * Best available: offers the best free seats of a concert's tier to `attempt`, which books or holds
- * them without waiting for locks and returns undefined when another buyer got some of them first.
- * Then the next best seats are offered, leaving those out and picking among several good ones, so
- * concurrent buyers spread over the tier instead of queueing on the same candidates.
- */
-export async function withBestAvailable<T>(
+/** The tier's seats that can be offered now, row by row, read lazily so the chooser can stop early. */
+function* offerableRows(inventory: ConcertInventory, tierId: number, passedOver: Set<number>): Generator<FreeSeat[]> {
+  const now = Date.now();
+  for (const row of inventory.rowsOf(tierId)) {
+    const free = row.filter((seat) => !passedOver.has(seat.id) && inventory.offerable(seat, now));
+    if (free.length > 0) yield free;
+  }
+}
+
+async function tierOfConcert(
   db: Db,
-  request: { concertId: string; ticketTierId: number; quantity: number },
-  attempt: (seatIds: number[]) => Promise<T | undefined>,
-): Promise<T> {
+  inventory: ConcertInventory,
+  request: { concertId: string; ticketTierId: number },
+) {
+  if (inventory.hasTier(request.ticketTierId)) return;
   const tier = await getTier(db, request.ticketTierId);
   if (tier.concertId !== request.concertId) {
     throw badRequest('tier-not-in-concert', `Ticket tier ${tier.id} belongs to another concert.`);
   }
+}
+
+/**
+ * Best available: chooses the best free seats of a concert's tier from the inventory, in memory, and
+ * offers them to `attempt`, which books or holds them in PostgreSQL without waiting for locks and
+ * returns undefined when another buyer got some of them first. While an attempt runs its seats are
+ * set aside here, so concurrent buyers on this instance are offered others; after a collision the
+ * next best seats are chosen, leaving those out and picking among several good ones, so buyers on
+ * other instances spread over the tier instead of reaching for the same candidates.
+ */
+export async function withBestAvailable<T>(
+  db: Db,
+  inventories: SeatInventories,
+  request: { concertId: string; ticketTierId: number; quantity: number },
+  attempt: (seatIds: number[]) => Promise<T | undefined>,
+): Promise<T> {
+  const inventory = await concertInventory(inventories, request.concertId);
+  await tierOfConcert(db, inventory, request);
   const passedOver = new Set<number>();
-  for (let round = 0; round < BEST_AVAILABLE_ROUNDS; round++) {
-    const free = (await repository.findFreeSeatsOfTier(db, tier.id)).filter((seat) => !passedOver.has(seat.id));
-    const chosen = chooseBestSeats(free, request.quantity, round === 0 ? 0 : 24 * round);
+  const waitUntil = Date.now() + MAX_WAIT_FOR_OFFERS_MS;
+  for (let round = 0; round < BEST_AVAILABLE_ROUNDS;) {
+    const chosen = chooseFromRows(
+      offerableRows(inventory, request.ticketTierId, passedOver),
+      request.quantity,
+      round === 0 ? 0 : 8 * round,
+    );
     if (!chosen) {
-      throw conflict('not-enough-seats', `${tier.name} has fewer than ${request.quantity} seats free right now.`, {
-        available: free.length,
-      });
+      const free = inventory.freeInTier(request.ticketTierId, Date.now(), passedOver);
+      if (free < request.quantity || Date.now() > waitUntil) {
+        throw conflict('not-enough-seats', `This tier has fewer than ${request.quantity} seats free right now.`, {
+          available: free,
+        });
+      }
+      // Enough seats are free but other requests here are trying some of them: see how those end.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      continue;
     }
+    round++;
     const seatIds = chosen.map((seat) => seat.id).sort((a, b) => a - b);
-    const result = await attempt(seatIds);
+    inventory.setAside(seatIds, Date.now());
+    let result: T | undefined;
+    try {
+      result = await attempt(seatIds);
+    } finally {
+      if (result === undefined) inventory.putBack(seatIds);
+    }
     if (result !== undefined) return result;
     for (const id of seatIds) passedOver.add(id);
   }

@@ -6,9 +6,11 @@ import { requireRole, type AccessTokens } from '../../http/auth.js';
 import { bearerAuth, documentedRouter, problems } from '../../http/openapi.js';
 import { addTier, changeTier, removeTier } from '../concerts/concerts.service.js';
 import * as service from './tiers.service.js';
+import type { SeatInventories } from '../seats/seats.feed.js';
 import { newTierSchema, ticketTierPageSchema, ticketTierSchema, tierChangesSchema } from './tiers.schemas.js';
 
-export function tiersRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegistry) {
+/** Layout changes answer once this instance's seat inventory has read them, so the next map shows them. */
+export function tiersRoutes(db: Db, tokens: AccessTokens, inventories: SeatInventories, registry: OpenAPIRegistry) {
   const { router, route } = documentedRouter(registry);
   const tags = ['Ticket tiers'];
 
@@ -82,7 +84,9 @@ export function tiersRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegis
     admin,
     async (req, res) => {
       const body = newTierSchema.parse(req.body);
-      res.status(201).json(await addTier(db, body));
+      const tier = await addTier(db, body);
+      await inventories.refresh();
+      res.status(201).json(tier);
     },
   );
 
@@ -105,7 +109,9 @@ export function tiersRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegis
     admin,
     async (req, res) => {
       const body = tierChangesSchema.parse(req.body);
-      res.json(await changeTier(db, body));
+      const tier = await changeTier(db, body);
+      await inventories.refresh();
+      res.json(tier);
     },
   );
 
@@ -126,6 +132,7 @@ export function tiersRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegis
     async (req, res) => {
       const { id } = intIdParamSchema.parse(req.params);
       await removeTier(db, id);
+      await inventories.refresh();
       res.status(204).end();
     },
   );

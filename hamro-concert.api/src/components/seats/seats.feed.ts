@@ -1,0 +1,310 @@
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import type { Db, Executor } from '../../db/client.js';
+import { ConcertInventory, type FreedSeat, type SeatChange, type SeatState } from './seats.inventory.js';
+import * as repository from './seats.repository.js';
+
+/** What subscribers of a concert hear: seats whose status changed, or that the layout itself changed. */
+export type InventoryEvent =
+  | { kind: 'changes'; changes: SeatChange[] }
+  /** Seats were added or removed: a client should fetch the map again. */
+  | { kind: 'layout' }
+  /** The concert no longer exists. */
+  | { kind: 'gone' };
+
+export type InventoryListener = (event: InventoryEvent) => void;
+
+export interface SeatFeedOptions {
+  /** The pool, for loading a concert's seats. */
+  db: Db;
+  /** A connection of the feed's own, outside the pool, so a busy pool never stalls the feed. */
+  connect: () => pg.Client;
+  logger: Logger;
+  /** How often the feed reads the change log (SEAT_FEED_POLL_MS). */
+  pollMs?: number;
+  /** How many concerts' inventories an instance keeps in memory at most. */
+  maxConcerts?: number;
+  /** An inventory nobody has used or watched for this long is dropped. */
+  idleMs?: number;
+}
+
+/** A read that sees nothing for this long means the log may have been pruned past it: reload instead. */
+const MAX_GAP_MS = 60_000;
+const RECONNECT_MS = [100, 250, 500, 1000, 2000];
+
+/**
+ * Each instance's seat-change feed and the inventories it keeps up to date. PostgreSQL is the
+ * source and the transport: every statement that writes seats logs which ones in `seat_changes` in
+ * its own transaction, and the feed reads, every few milliseconds on a connection of its own, the
+ * entries whose transactions have committed since its last read (by snapshot, so commit order is what
+ * counts, not the order numbers were taken in), then those seats' current state. A lost connection
+ * or a restarted database ends in a reconnect and a reload of every inventory from the seats table,
+ * logged; nothing is missed because nothing is trusted that was not read after the reconnect.
+ *
+ * Reads of the log and loads of inventories run one after another, so a load never sees an older
+ * state than the feed has already applied.
+ */
+export class SeatInventories {
+  private readonly loaded = new Map<string, { inventory: ConcertInventory; usedAt: number }>();
+  private readonly loading = new Map<string, Promise<ConcertInventory | undefined>>();
+  private readonly listeners = new Map<string, Set<InventoryListener>>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private client: pg.Client | undefined;
+  private feedDb: Executor | undefined;
+  private snapshot: string | undefined;
+  private lastReadAt = 0;
+  private refreshWaiters: (() => void)[] = [];
+  private wake: (() => void) | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+  private everConnected = false;
+  /** Whether the feed is reading changes right now. */
+  connected = false;
+
+  private readonly pollMs: number;
+  private readonly maxConcerts: number;
+  private readonly idleMs: number;
+
+  constructor(private readonly options: SeatFeedOptions) {
+    this.pollMs = options.pollMs ?? 10;
+    this.maxConcerts = options.maxConcerts ?? 64;
+    this.idleMs = options.idleMs ?? 10 * 60_000;
+  }
+
+  start(): this {
+    this.running ??= this.run();
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.running;
+    await this.queue.catch(() => undefined);
+    await this.disconnect();
+    for (const resolve of this.refreshWaiters.splice(0)) resolve();
+  }
+
+  /** A concert's inventory, loaded from the database on first use; undefined if there is no such concert. */
+  async get(concertId: string): Promise<ConcertInventory | undefined> {
+    const entry = this.loaded.get(concertId);
+    if (entry) {
+      entry.usedAt = Date.now();
+      return entry.inventory;
+    }
+    let loading = this.loading.get(concertId);
+    if (!loading) {
+      loading = this.serially(() => this.load(concertId, this.options.db)).finally(() =>
+        this.loading.delete(concertId),
+      );
+      this.loading.set(concertId, loading);
+    }
+    return loading;
+  }
+
+  /** Hears every change of a concert's seats this instance learns of; returns the unsubscribe. */
+  subscribe(concertId: string, listener: InventoryListener): () => void {
+    const set = this.listeners.get(concertId) ?? new Set();
+    set.add(listener);
+    this.listeners.set(concertId, set);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0 && this.listeners.get(concertId) === set) this.listeners.delete(concertId);
+    };
+  }
+
+  /**
+   * Takes in seats this instance has just written, as the committed statement returned them, so its
+   * own buyers see their change at once; the feed reports the same states again later, harmlessly.
+   */
+  applyCommitted(concertId: string, states: SeatState[]): void {
+    const inventory = this.loaded.get(concertId)?.inventory;
+    if (inventory) this.applyTo(inventory, states);
+  }
+
+  /** Takes in seats a cancellation or release of this instance has just freed. */
+  applyFreed(freed: FreedSeat[]): void {
+    for (const seat of freed) {
+      this.applyCommitted(seat.concertId, [{ id: seat.id, booked: false, heldUntil: 0, seq: seat.changeSeq }]);
+    }
+  }
+
+  /** Resolves once the feed has read every change committed before this call. */
+  refresh(): Promise<void> {
+    if (!this.connected || this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.refreshWaiters.push(resolve);
+      this.wake?.();
+    });
+  }
+
+  /** How many concerts are in memory; for tests and operators. */
+  get size(): number {
+    return this.loaded.size;
+  }
+
+  private serially<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async load(concertId: string, db: Executor): Promise<ConcertInventory | undefined> {
+    const existing = this.loaded.get(concertId);
+    if (existing && db === this.options.db) return existing.inventory;
+    const data = await repository.loadConcertSeats(db, concertId);
+    if (!data) {
+      this.loaded.delete(concertId);
+      return undefined;
+    }
+    const inventory = new ConcertInventory(concertId, data.layoutVersion, data.seats);
+    this.loaded.set(concertId, { inventory, usedAt: Date.now() });
+    this.evict();
+    return inventory;
+  }
+
+  private evict() {
+    const now = Date.now();
+    for (const [id, entry] of this.loaded) {
+      const idle = now - entry.usedAt > this.idleMs && !this.listeners.has(id);
+      if (idle || this.loaded.size > this.maxConcerts) this.loaded.delete(id);
+    }
+  }
+
+  private emit(concertId: string, event: InventoryEvent) {
+    for (const listener of this.listeners.get(concertId) ?? []) listener(event);
+  }
+
+  private applyTo(inventory: ConcertInventory, states: SeatState[]) {
+    const now = Date.now();
+    const changes: SeatChange[] = [];
+    for (const state of states) {
+      const status = inventory.apply(state, now);
+      if (status) changes.push({ id: state.id, status });
+    }
+    if (changes.length > 0) this.emit(inventory.concertId, { kind: 'changes', changes });
+  }
+
+  private async run() {
+    let failures = 0;
+    while (!this.stopped) {
+      if (!this.connected) {
+        try {
+          await this.connect();
+          failures = 0;
+        } catch (error) {
+          await this.disconnect();
+          if (failures === 0)
+            this.options.logger.warn({ err: error }, 'the seat feed cannot reach the database; retrying');
+          await this.pause(RECONNECT_MS[Math.min(failures++, RECONNECT_MS.length - 1)]!);
+          continue;
+        }
+      }
+      const waiting = this.refreshWaiters.splice(0);
+      try {
+        if (Date.now() - this.lastReadAt > MAX_GAP_MS) await this.serially(() => this.resync('a long pause'));
+        else await this.serially(() => this.readChanges());
+      } catch (error) {
+        if (!this.stopped)
+          this.options.logger.warn({ err: error }, 'the seat feed lost its database connection; reconnecting');
+        await this.disconnect();
+      }
+      for (const resolve of waiting) resolve();
+      if (this.refreshWaiters.length === 0) await this.pause(this.pollMs);
+    }
+  }
+
+  /** Waits `ms`, or less when refresh() or stop() wakes the loop. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        if (this.wake === done) this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+
+  private async connect() {
+    const client = this.options.connect();
+    this.client = client;
+    client.on('error', () => {
+      // Reported by the next read, which fails and reconnects.
+    });
+    await client.connect();
+    this.feedDb = drizzle(client);
+    const reconnect = this.everConnected;
+    await this.serially(() => this.resync(reconnect ? 'a lost connection' : undefined));
+    this.connected = true;
+    this.everConnected = true;
+  }
+
+  private async disconnect() {
+    this.connected = false;
+    const client = this.client;
+    this.client = undefined;
+    this.feedDb = undefined;
+    await client?.end().catch(() => undefined);
+  }
+
+  /** Starts reading from now and reloads every inventory, so nothing from before is trusted. */
+  private async resync(reason: string | undefined) {
+    const db = this.feedDb!;
+    this.snapshot = await repository.currentSnapshot(db);
+    let concerts = 0;
+    for (const [concertId, entry] of [...this.loaded]) {
+      await this.reload(concertId, entry.inventory, db);
+      concerts++;
+    }
+    this.lastReadAt = Date.now();
+    if (reason) this.options.logger.info({ concerts }, `the seat feed caught up from the database after ${reason}`);
+  }
+
+  /** Replaces an inventory with the database's state and tells its subscribers what changed. */
+  private async reload(concertId: string, previous: ConcertInventory, db: Executor) {
+    const next = await this.load(concertId, db);
+    if (!next) return this.emit(concertId, { kind: 'gone' });
+    const sameLayout =
+      next.layoutVersion === previous.layoutVersion &&
+      next.seats.size === previous.seats.size &&
+      [...next.seats.keys()].every((id) => previous.seats.has(id));
+    if (!sameLayout) return this.emit(concertId, { kind: 'layout' });
+    // The old inventory, brought up to the loaded states, tells which seats changed status meanwhile.
+    this.applyTo(previous, [...next.seats.values()]);
+    this.loaded.set(concertId, { inventory: previous, usedAt: this.loaded.get(concertId)?.usedAt ?? Date.now() });
+  }
+
+  private async readChanges() {
+    const db = this.feedDb;
+    if (!db || !this.snapshot) throw new Error('the seat feed has no connection');
+    const { snapshot, changes } = await repository.readSeatChangesSince(db, this.snapshot, [...this.loaded.keys()]);
+    this.snapshot = snapshot;
+    this.lastReadAt = Date.now();
+    const byConcert = new Map<string, repository.SeatChangeRow[]>();
+    for (const change of changes) {
+      const list = byConcert.get(change.concertId);
+      if (list) list.push(change);
+      else byConcert.set(change.concertId, [change]);
+    }
+    const now = Date.now();
+    for (const [concertId, entry] of [...this.loaded]) {
+      const inventory = entry.inventory;
+      const rows = byConcert.get(concertId) ?? [];
+      const layoutChanged = rows.some((row) => (row.seat === undefined) === inventory.seats.has(row.seatId));
+      if (layoutChanged) {
+        await this.reload(concertId, inventory, db);
+        continue;
+      }
+      this.applyTo(
+        inventory,
+        rows.flatMap((row) => (row.seat ? [row.seat] : [])),
+      );
+      const expired = inventory.takeExpired(now);
+      if (expired.length > 0) this.emit(concertId, { kind: 'changes', changes: expired });
+    }
+    this.evict();
+  }
+}

@@ -1,0 +1,206 @@
+import type { Section } from '../tiers/tiers.schemas.js';
+import type { SeatStatus } from './seats.schemas.js';
+
+/** A seat's committed state as the database has it: what the feed, a load or an own write reports. */
+export interface SeatState {
+  id: number;
+  booked: boolean;
+  /** When its hold ends, in epoch milliseconds; 0 when it has none. */
+  heldUntil: number;
+  /** Its number from seat_change_seq: a higher one is always a later committed state of the seat. */
+  seq: number;
+}
+
+/** A seat with its place in the venue, as a load reads it. */
+export interface SeatRecord extends SeatState {
+  tierId: number;
+  section: Section;
+  row: number;
+  number: number;
+  label: string;
+}
+
+export interface InventorySeat extends SeatRecord {
+  /** The seat's part of the seat map's JSON up to its state, built once. */
+  readonly json: string;
+}
+
+/** A seat a cancellation or a release has just freed, as its statement returns it. */
+export interface FreedSeat {
+  id: number;
+  concertId: string;
+  changeSeq: number;
+}
+
+/** One seat whose status changed, as the live stream sends it. */
+export interface SeatChange {
+  id: number;
+  status: SeatStatus;
+}
+
+const SECTION_ORDER: Record<Section, number> = { front: 0, vip: 1, ga: 2 };
+/** How long a seat offered to a best-available attempt stays set aside if nothing settles it. */
+const PENDING_MS = 5_000;
+
+export function statusAt(seat: SeatState, now: number): SeatStatus {
+  if (seat.booked) return 'booked';
+  return seat.heldUntil > now ? 'held' : 'available';
+}
+
+/** A tier's seats by row, nearest the stage first, each row in seat order. */
+export type TierRows = InventorySeat[][];
+
+/**
+ * The seats of one concert in this process's memory: each seat's state (free, held until, booked),
+ * built from the database once and patched with every committed change the feed reports. It answers
+ * reads (seat maps, free counts) and chooses seats to offer; it never decides that a seat may be
+ * sold. The booking statement does that in PostgreSQL.
+ */
+export class ConcertInventory {
+  readonly seats = new Map<number, InventorySeat>();
+  /** Map order: section, row, number, id. */
+  private ordered: InventorySeat[] = [];
+  private readonly tiers = new Map<number, TierRows>();
+  /** Seats with a hold that had not ended when it was last looked at. */
+  private readonly held = new Set<number>();
+  /** Seats this process is offering to a best-available attempt right now, until when. */
+  private readonly pending = new Map<number, number>();
+  private sumSeq = 0;
+  booked = 0;
+
+  constructor(
+    readonly concertId: string,
+    readonly layoutVersion: number,
+    records: SeatRecord[],
+  ) {
+    for (const record of records) {
+      const seat: InventorySeat = {
+        ...record,
+        json:
+          `{"id":${record.id},"concertId":"${concertId}","ticketTierId":${record.tierId},` +
+          `"seatNumber":${JSON.stringify(record.label)},"row":${record.row},"section":"${record.section}",`,
+      };
+      this.seats.set(seat.id, seat);
+      this.count(seat, 1);
+    }
+    this.ordered = [...this.seats.values()].sort(
+      (a, b) =>
+        SECTION_ORDER[a.section] - SECTION_ORDER[b.section] || a.row - b.row || a.number - b.number || a.id - b.id,
+    );
+    for (const seat of [...this.ordered].sort((a, b) => a.row - b.row || a.number - b.number || a.id - b.id)) {
+      const rows = this.tiers.get(seat.tierId) ?? [];
+      const last = rows.at(-1);
+      if (last && last[0]!.row === seat.row) last.push(seat);
+      else rows.push([seat]);
+      this.tiers.set(seat.tierId, rows);
+    }
+  }
+
+  private count(seat: SeatState, sign: 1 | -1) {
+    this.sumSeq += sign * seat.seq;
+    if (seat.booked) this.booked += sign;
+    if (sign === 1 && !seat.booked && seat.heldUntil > 0) this.held.add(seat.id);
+  }
+
+  /** Seats in map order. */
+  get all(): readonly InventorySeat[] {
+    return this.ordered;
+  }
+
+  hasTier(tierId: number): boolean {
+    return this.tiers.has(tierId);
+  }
+
+  rowsOf(tierId: number): TierRows {
+    return this.tiers.get(tierId) ?? [];
+  }
+
+  /**
+   * Takes in a committed state of a seat it knows, if it is newer than the one it has. Returns the
+   * seat's new status if that changed, undefined otherwise (an older or repeated report changes nothing).
+   */
+  apply(state: SeatState, now: number): SeatStatus | undefined {
+    const seat = this.seats.get(state.id);
+    if (!seat || state.seq <= seat.seq) return undefined;
+    const before = statusAt(seat, now);
+    this.count(seat, -1);
+    seat.booked = state.booked;
+    seat.heldUntil = state.heldUntil;
+    seat.seq = state.seq;
+    this.count(seat, 1);
+    this.pending.delete(seat.id);
+    const after = statusAt(seat, now);
+    return after === before ? undefined : after;
+  }
+
+  /** Holds that have ended since the last call: their seats are free now, though no row changed. */
+  takeExpired(now: number): SeatChange[] {
+    const expired: SeatChange[] = [];
+    for (const id of this.held) {
+      const seat = this.seats.get(id);
+      if (!seat || seat.booked || seat.heldUntil <= now) {
+        this.held.delete(id);
+        if (seat && !seat.booked) expired.push({ id, status: 'available' });
+      }
+    }
+    return expired;
+  }
+
+  /** When the next live hold ends (0 if none): the map changes then without any write. */
+  nextExpiry(now: number): number {
+    let next = 0;
+    for (const id of this.held) {
+      const until = this.seats.get(id)?.heldUntil ?? 0;
+      if (until > now && (next === 0 || until < next)) next = until;
+    }
+    return next;
+  }
+
+  /**
+   * The map's version, the same in every instance that has seen the same commits: the layout, the
+   * sum of the seats' change numbers (any committed change raises it, in whatever order transactions
+   * commit) and the instant the next hold ends.
+   */
+  version(now: number): string {
+    return `${this.layoutVersion}-${this.sumSeq}-${this.nextExpiry(now)}`;
+  }
+
+  counts(now: number) {
+    let held = 0;
+    for (const id of this.held) {
+      const seat = this.seats.get(id);
+      if (seat && !seat.booked && seat.heldUntil > now) held++;
+    }
+    const total = this.seats.size;
+    return { totalSeats: total, bookedSeats: this.booked, heldSeats: held, availableSeats: total - this.booked - held };
+  }
+
+  /** Whether a seat can be offered now: free, and not being offered to another attempt of this process. */
+  offerable(seat: InventorySeat, now: number): boolean {
+    if (seat.booked || seat.heldUntil > now) return false;
+    const until = this.pending.get(seat.id);
+    if (until === undefined) return true;
+    if (until > now) return false;
+    this.pending.delete(seat.id);
+    return true;
+  }
+
+  /** How many seats of the tier are free now, leaving out `except`. */
+  freeInTier(tierId: number, now: number, except: ReadonlySet<number> = new Set()): number {
+    let free = 0;
+    for (const row of this.rowsOf(tierId)) {
+      for (const seat of row) if (!except.has(seat.id) && statusAt(seat, now) === 'available') free++;
+    }
+    return free;
+  }
+
+  /** Sets seats aside while an attempt books or holds them, so concurrent choices here pick others. */
+  setAside(ids: readonly number[], now: number) {
+    for (const id of ids) this.pending.set(id, now + PENDING_MS);
+  }
+
+  /** Gives back seats an attempt did not get; seats it got are settled by their new state. */
+  putBack(ids: readonly number[]) {
+    for (const id of ids) this.pending.delete(id);
+  }
+}
