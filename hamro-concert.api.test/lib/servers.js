@@ -7,7 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const apiDir = path.dirname(fileURLToPath(import.meta.resolve('hamro-concert.api/package.json')));
-export const apiMain = path.join(apiDir, 'dist', 'main.js');
+// HAMRO_API_MAIN runs another build (say, the code before a change) to compare against in the same sitting.
+export const apiMain = process.env.HAMRO_API_MAIN ?? path.join(apiDir, 'dist', 'main.js');
 
 export function freePort() {
   return new Promise((resolve, reject) => {

@@ -6,7 +6,6 @@ import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import { tidyExpiredHolds } from './components/holds/holds.service.js';
 import { SeatInventories } from './components/seats/seats.feed.js';
-import { pruneSeatChangeLog } from './components/seats/seats.service.js';
 import { deleteExpiredKeys } from './http/idempotency.repository.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { connectDatabase } from './db/client.js';
@@ -75,8 +74,8 @@ async function serve(config: Config, logger: Logger, databaseUrl: string) {
   });
   // Expired holds already count for nothing and expired keys are ignored; this only tidies rows now and then.
   const tidy = setInterval(() => {
-    Promise.all([tidyExpiredHolds(database.db), deleteExpiredKeys(database.db), pruneSeatChangeLog(database.db)]).catch(
-      (error: unknown) => logger.warn({ err: error }, 'tidying expired holds, keys and seat changes failed'),
+    Promise.all([tidyExpiredHolds(database.db), deleteExpiredKeys(database.db)]).catch((error: unknown) =>
+      logger.warn({ err: error }, 'tidying expired holds and idempotency keys failed'),
     );
   }, 60_000);
   tidy.unref();

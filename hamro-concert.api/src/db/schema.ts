@@ -20,7 +20,10 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-/** Every change to who holds a seat takes a number from here; a concert's seat map version is the newest one. */
+/** A PostgreSQL transaction id (`xid8`), comparable with snapshots. */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
+
+/** Every change to who holds a seat takes a number from here. */
 export const seatChangeSeq = pgSequence('seat_change_seq');
 
 export const sectionEnum = pgEnum('seat_section', ['front', 'vip', 'ga']);
@@ -91,16 +94,23 @@ export const seats = pgTable(
     /** The hold on the seat, if any; it counts only while `held_until` is in the future. */
     holdId: uuid('hold_id').references((): AnyPgColumn => holds.id, { onDelete: 'set null' }),
     heldUntil: timestamp('held_until', { withTimezone: true }),
-    /** Renumbered from seat_change_seq at every change, so a concert's newest number versions its seat map. */
+    /** Renumbered from seat_change_seq at every change: a higher number is always a later state of the seat. */
     changeSeq: bigint('change_seq', { mode: 'number' })
       .notNull()
       .default(sql`nextval('seat_change_seq')`),
+    /**
+     * The transaction that last changed the seat. The seat feed reads the seats whose transaction has
+     * committed since its last snapshot, so one that commits after a later-numbered one is never missed.
+     */
+    changeXid: xid8('change_xid')
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
   },
   (t) => [
     // Few indexes on purpose: a booking rewrites its seat rows, and each index costs an insertion there.
     // A booking's or a hold's seats are found through booking_seats and holds.seat_ids instead.
     uniqueIndex('seats_concert_label_uq').on(t.concertId, t.label),
-    index('seats_concert_change_idx').on(t.concertId, t.changeSeq),
+    index('seats_change_xid_idx').on(t.changeXid),
     // Stock is derived: a tier's free seats, counted from this index.
     index('seats_tier_free_idx')
       .on(t.tierId)
@@ -266,30 +276,6 @@ export const idempotencyKeys = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.endpoint, t.key] }), index('idempotency_keys_expiry_idx').on(t.expiresAt)],
-);
-
-/** A PostgreSQL transaction id (`xid8`): which transaction wrote a row, comparable with snapshots. */
-const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
-
-/**
- * The seat-change feed's log: a trigger on `seats` adds one row per concert for every statement that
- * inserts, changes or deletes seats, inside the writing transaction. An API instance reads the rows
- * whose transaction has committed since its last read (by snapshot, so a transaction that commits
- * after a later one is never skipped) and then the seats' current state. Unlogged and pruned after
- * a few minutes: it is a hint of what changed, never the truth; the seats table is. After a crash
- * empties it, every instance reloads its inventories from the seats themselves.
- */
-export const seatChanges = pgTable(
-  'seat_changes',
-  {
-    xid: xid8('xid')
-      .notNull()
-      .default(sql`pg_current_xact_id()`),
-    concertId: uuid('concert_id').notNull(),
-    seatIds: integer('seat_ids').array().notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('seat_changes_xid_idx').on(t.xid)],
 );
 
 /** Small facts about the database itself, such as whether the demo data was seeded. */

@@ -14,3 +14,9 @@ export const seatStatus = sql<SeatStatus>`case
   else 'available' end`;
 
 export const seatIsFree = sql`(${seats.bookingId} is null and (${seats.heldUntil} is null or ${seats.heldUntil} <= now()))`;
+
+/**
+ * What every statement that changes a seat's holder sets on it: a new change number (ordering the
+ * seat's states) and the writing transaction (which the seat feed reads changes by).
+ */
+export const markSeatChanged = sql.raw(`change_seq = nextval('seat_change_seq'), change_xid = pg_current_xact_id()`);

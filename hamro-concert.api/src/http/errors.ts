@@ -94,9 +94,20 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return typeof pgError.message === 'string' && UNAVAILABLE_MESSAGES.test(pgError.message);
 }
 
+/** The driver's own error inside the query builder's wrapper (DrizzleQueryError keeps it as `cause`). */
+function unwrap(error: unknown): unknown {
+  let inner = error;
+  for (let depth = 0; depth < 5 && inner instanceof Error && inner.cause !== undefined; depth++) {
+    if ((inner as PgLikeError).code) break;
+    inner = inner.cause;
+  }
+  return inner;
+}
+
 /** Translates anything thrown into an AppError; undefined means an unexpected failure (a 500). */
-export function toAppError(error: unknown): AppError | undefined {
-  if (error instanceof AppError) return error;
+export function toAppError(thrown: unknown): AppError | undefined {
+  if (thrown instanceof AppError) return thrown;
+  const error = unwrap(thrown);
   if (error instanceof ZodError) {
     return new AppError(400, 'validation-failed', 'The request is not valid.', { errors: zodIssues(error) });
   }

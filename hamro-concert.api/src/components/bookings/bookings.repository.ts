@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { FreedSeat } from '../seats/seats.inventory.js';
 import { preparedStatement } from '../../db/prepared.js';
+import { markSeatChanged } from '../../db/seat-state.js';
 import { bookingSeats, bookings, buyerSeats, concerts, seats, ticketTiers } from '../../db/schema.js';
 import {
   lockFreeRequestedSeats,
@@ -82,7 +83,7 @@ const bookSeatsStatement = (name: string, { skipLocked, withHold }: { skipLocked
     from customer
     returning id, created_at
   ), taken as (
-    update seats set booking_id = booking.id, hold_id = null, held_until = null, change_seq = nextval('seat_change_seq')
+    update seats set booking_id = booking.id, hold_id = null, held_until = null, ${markSeatChanged}
     from booking where seats.id in (select id from locked)
     returning seats.id, seats.change_seq
   ), ${
@@ -318,7 +319,7 @@ export async function cancelBookingIfAllowed(
       update booking_seats set released_at = now()
       from cancelled where booking_seats.booking_id = cancelled.id and booking_seats.released_at is null
     ), freed as (
-      update seats set booking_id = null, change_seq = nextval('seat_change_seq')
+      update seats set booking_id = null, ${markSeatChanged}
       from cancelled
       where seats.booking_id = cancelled.id
         and seats.id in (select bs.seat_id from booking_seats bs where bs.booking_id = cancelled.id)

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { FreedSeat } from '../seats/seats.inventory.js';
 import { preparedStatement } from '../../db/prepared.js';
+import { markSeatChanged } from '../../db/seat-state.js';
 import { holds } from '../../db/schema.js';
 import {
   lockFreeRequestedSeats,
@@ -47,7 +48,7 @@ const holdSeatsStatement = (name: string, skipLocked: boolean) =>
     from verdict where ok
     returning id, expires_at
   ), marked as (
-    update seats set hold_id = hold.id, held_until = hold.expires_at, change_seq = nextval('seat_change_seq')
+    update seats set hold_id = hold.id, held_until = hold.expires_at, ${markSeatChanged}
     from hold where seats.id in (select id from locked)
     returning seats.id, seats.change_seq
   )
@@ -123,7 +124,7 @@ export async function releaseActiveHold(
       where token = ${token} and status = 'active'
       returning id, seat_ids
     ), freed as (
-      update seats set hold_id = null, held_until = null, change_seq = nextval('seat_change_seq')
+      update seats set hold_id = null, held_until = null, ${markSeatChanged}
       where id in (select unnest(seat_ids) from released) and hold_id in (select id from released)
         and booking_id is null
       returning seats.id, seats.concert_id, seats.change_seq

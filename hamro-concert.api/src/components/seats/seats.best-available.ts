@@ -52,11 +52,19 @@ function placementsInRow(rowSeats: FreeSeat[], quantity: number): Placement[] {
  * It stops reading rows as soon as the answer is certain, so a stadium tier whose front rows have
  * room costs a few rows, not every seat.
  *
+ * `together` answers only a group side by side (undefined otherwise), for a first pass over the rows
+ * that could hold one.
+ *
  * `spread` > 0 picks at random among that many of the best placements (nearest rows first, none
  * stranding a seat if the best does not), so buyers who lost the same seats to each other do not all
  * reach for the same next ones.
  */
-export function chooseFromRows(rows: Iterable<FreeSeat[]>, quantity: number, spread = 0): FreeSeat[] | undefined {
+export function chooseFromRows(
+  rows: Iterable<FreeSeat[]>,
+  quantity: number,
+  spread = 0,
+  options: { together?: boolean } = {},
+): FreeSeat[] | undefined {
   const wanted = Math.max(1, spread);
   const clean: Placement[] = [];
   const stranding: Placement[] = [];
@@ -73,6 +81,7 @@ export function chooseFromRows(rows: Iterable<FreeSeat[]>, quantity: number, spr
   }
   const alike = clean.length > 0 ? clean.slice(0, wanted) : stranding;
   if (alike.length > 0) return alike[spread > 0 ? Math.floor(Math.random() * alike.length) : 0]!.seats;
+  if (options.together) return undefined;
   return nearest.length === quantity ? nearest : undefined;
 }
 

@@ -29,16 +29,15 @@ export interface SeatFeedOptions {
   idleMs?: number;
 }
 
-/** A read that sees nothing for this long means the log may have been pruned past it: reload instead. */
-const MAX_GAP_MS = 60_000;
 const RECONNECT_MS = [100, 250, 500, 1000, 2000];
 
 /**
  * Each instance's seat-change feed and the inventories it keeps up to date. PostgreSQL is the
- * source and the transport: every statement that writes seats logs which ones in `seat_changes` in
- * its own transaction, and the feed reads, every few milliseconds on a connection of its own, the
- * entries whose transactions have committed since its last read (by snapshot, so commit order is what
- * counts, not the order numbers were taken in), then those seats' current state. A lost connection
+ * source and the transport: every statement that changes a seat stamps it with its transaction
+ * (`change_xid`), and the feed reads, every few milliseconds on a connection of its own, the seats
+ * whose transactions have committed since its last read (by snapshot, so commit order is what
+ * counts, not the order numbers were taken in), as they are now. Seats added or removed raise the
+ * concert's layout version, which the same read sees, and the concert is then loaded whole. A lost connection
  * or a restarted database ends in a reconnect and a reload of every inventory from the seats table,
  * logged; nothing is missed because nothing is trusted that was not read after the reconnect.
  *
@@ -53,7 +52,6 @@ export class SeatInventories {
   private client: pg.Client | undefined;
   private feedDb: Executor | undefined;
   private snapshot: string | undefined;
-  private lastReadAt = 0;
   private refreshWaiters: (() => void)[] = [];
   private wake: (() => void) | undefined;
   private running: Promise<void> | undefined;
@@ -203,8 +201,7 @@ export class SeatInventories {
       }
       const waiting = this.refreshWaiters.splice(0);
       try {
-        if (Date.now() - this.lastReadAt > MAX_GAP_MS) await this.serially(() => this.resync('a long pause'));
-        else await this.serially(() => this.readChanges());
+        await this.serially(() => this.readChanges());
       } catch (error) {
         if (!this.stopped)
           this.options.logger.warn({ err: error }, 'the seat feed lost its database connection; reconnecting');
@@ -259,7 +256,6 @@ export class SeatInventories {
       await this.reload(concertId, entry.inventory, db);
       concerts++;
     }
-    this.lastReadAt = Date.now();
     if (reason) this.options.logger.info({ concerts }, `the seat feed caught up from the database after ${reason}`);
   }
 
@@ -280,28 +276,25 @@ export class SeatInventories {
   private async readChanges() {
     const db = this.feedDb;
     if (!db || !this.snapshot) throw new Error('the seat feed has no connection');
-    const { snapshot, changes } = await repository.readSeatChangesSince(db, this.snapshot, [...this.loaded.keys()]);
+    const { snapshot, seats, layouts } = await repository.readSeatChangesSince(db, this.snapshot, [
+      ...this.loaded.keys(),
+    ]);
     this.snapshot = snapshot;
-    this.lastReadAt = Date.now();
-    const byConcert = new Map<string, repository.SeatChangeRow[]>();
-    for (const change of changes) {
-      const list = byConcert.get(change.concertId);
-      if (list) list.push(change);
-      else byConcert.set(change.concertId, [change]);
+    const byConcert = new Map<string, SeatState[]>();
+    for (const seat of seats) {
+      const list = byConcert.get(seat.concertId);
+      if (list) list.push(seat);
+      else byConcert.set(seat.concertId, [seat]);
     }
     const now = Date.now();
     for (const [concertId, entry] of [...this.loaded]) {
       const inventory = entry.inventory;
-      const rows = byConcert.get(concertId) ?? [];
-      const layoutChanged = rows.some((row) => (row.seat === undefined) === inventory.seats.has(row.seatId));
-      if (layoutChanged) {
+      // Seats added or removed, or the concert deleted: its layout moved on, so it is read again whole.
+      if (layouts.get(concertId) !== inventory.layoutVersion) {
         await this.reload(concertId, inventory, db);
         continue;
       }
-      this.applyTo(
-        inventory,
-        rows.flatMap((row) => (row.seat ? [row.seat] : [])),
-      );
+      this.applyTo(inventory, byConcert.get(concertId) ?? []);
       const expired = inventory.takeExpired(now);
       if (expired.length > 0) this.emit(concertId, { kind: 'changes', changes: expired });
     }

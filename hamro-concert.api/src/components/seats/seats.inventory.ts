@@ -23,6 +23,14 @@ export interface SeatRecord extends SeatState {
 export interface InventorySeat extends SeatRecord {
   /** The seat's part of the seat map's JSON up to its state, built once. */
   readonly json: string;
+  /** The row it sits in, which counts its booked seats. */
+  inRow?: InventoryRow;
+}
+
+/** One row of a tier, in seat order, with how many of its seats are booked. */
+export interface InventoryRow {
+  seats: InventorySeat[];
+  booked: number;
 }
 
 /** A seat a cancellation or a release has just freed, as its statement returns it. */
@@ -47,8 +55,8 @@ export function statusAt(seat: SeatState, now: number): SeatStatus {
   return seat.heldUntil > now ? 'held' : 'available';
 }
 
-/** A tier's seats by row, nearest the stage first, each row in seat order. */
-export type TierRows = InventorySeat[][];
+/** A tier's rows, nearest the stage first. */
+export type TierRows = InventoryRow[];
 
 /**
  * The seats of one concert in this process's memory: each seat's state (free, held until, booked),
@@ -65,6 +73,8 @@ export class ConcertInventory {
   private readonly held = new Set<number>();
   /** Seats this process is offering to a best-available attempt right now, until when. */
   private readonly pending = new Map<number, number>();
+  /** Per tier and group size: the first row that could seat such a group side by side at the last look. */
+  private readonly roomFrom = new Map<number, number[]>();
   private sumSeq = 0;
   booked = 0;
 
@@ -89,16 +99,24 @@ export class ConcertInventory {
     );
     for (const seat of [...this.ordered].sort((a, b) => a.row - b.row || a.number - b.number || a.id - b.id)) {
       const rows = this.tiers.get(seat.tierId) ?? [];
-      const last = rows.at(-1);
-      if (last && last[0]!.row === seat.row) last.push(seat);
-      else rows.push([seat]);
+      let last = rows.at(-1);
+      if (!last || last.seats[0]!.row !== seat.row) {
+        last = { seats: [], booked: 0 };
+        rows.push(last);
+      }
+      last.seats.push(seat);
+      if (seat.booked) last.booked++;
+      seat.inRow = last;
       this.tiers.set(seat.tierId, rows);
     }
   }
 
-  private count(seat: SeatState, sign: 1 | -1) {
+  private count(seat: InventorySeat, sign: 1 | -1) {
     this.sumSeq += sign * seat.seq;
-    if (seat.booked) this.booked += sign;
+    if (seat.booked) {
+      this.booked += sign;
+      if (seat.inRow) seat.inRow.booked += sign;
+    }
     if (sign === 1 && !seat.booked && seat.heldUntil > 0) this.held.add(seat.id);
   }
 
@@ -130,6 +148,7 @@ export class ConcertInventory {
     this.count(seat, 1);
     this.pending.delete(seat.id);
     const after = statusAt(seat, now);
+    if (after === 'available') this.roomFrom.delete(seat.tierId);
     return after === before ? undefined : after;
   }
 
@@ -140,7 +159,10 @@ export class ConcertInventory {
       const seat = this.seats.get(id);
       if (!seat || seat.booked || seat.heldUntil <= now) {
         this.held.delete(id);
-        if (seat && !seat.booked) expired.push({ id, status: 'available' });
+        if (seat && !seat.booked) {
+          expired.push({ id, status: 'available' });
+          this.roomFrom.delete(seat.tierId);
+        }
       }
     }
     return expired;
@@ -185,11 +207,24 @@ export class ConcertInventory {
     return true;
   }
 
+  /** Where to start looking for a row with room for a group of `quantity` side by side. */
+  firstRowWithRoom(tierId: number, quantity: number): number {
+    return this.roomFrom.get(tierId)?.[quantity] ?? 0;
+  }
+
+  /** The rows before `index` have no room for such a group; until a seat of the tier is freed, they are passed over. */
+  noRoomBefore(tierId: number, quantity: number, index: number) {
+    let starts = this.roomFrom.get(tierId);
+    if (!starts) this.roomFrom.set(tierId, (starts = []));
+    if ((starts[quantity] ?? 0) < index) starts[quantity] = index;
+  }
+
   /** How many seats of the tier are free now, leaving out `except`. */
   freeInTier(tierId: number, now: number, except: ReadonlySet<number> = new Set()): number {
     let free = 0;
     for (const row of this.rowsOf(tierId)) {
-      for (const seat of row) if (!except.has(seat.id) && statusAt(seat, now) === 'available') free++;
+      if (row.booked === row.seats.length) continue;
+      for (const seat of row.seats) if (!except.has(seat.id) && statusAt(seat, now) === 'available') free++;
     }
     return free;
   }

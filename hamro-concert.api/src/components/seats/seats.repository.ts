@@ -52,52 +52,43 @@ export async function currentSnapshot(db: Executor): Promise<string> {
   return rows[0]!.snapshot;
 }
 
-export interface SeatChangeRow {
-  concertId: string;
-  seatId: number;
-  /** The seat as it is now; undefined when it no longer exists. */
-  seat: SeatRecord | undefined;
+export interface SeatChanges {
+  /** The snapshot this read saw: where the next read starts. */
+  snapshot: string;
+  /** The changed seats as they are now. */
+  seats: (SeatRecord & { concertId: string })[];
+  /** Each of the concerts' layout version now; a concert that no longer exists is missing. */
+  layouts: Map<string, number>;
 }
 
 /**
- * The seats of these concerts that transactions committed since `since` (a snapshot) have written,
- * each as it is now, and the snapshot this read saw. A transaction counts when it is visible now and
- * was not then, so one that commits after a later-numbered one is still read exactly once.
+ * The seats of these concerts that transactions committed since `since` (a snapshot) have changed,
+ * each as it is now, the concerts' layout versions, and the snapshot this read saw. A transaction
+ * counts when it is visible now and was not then, so one that commits after a later-numbered one is
+ * still read exactly once. Every transaction older than the old snapshot's horizon was visible to it,
+ * so the index on change_xid is read from that horizon only.
  */
-export async function readSeatChangesSince(
-  db: Executor,
-  since: string,
-  concertIds: string[],
-): Promise<{ snapshot: string; changes: SeatChangeRow[] }> {
-  type ChangeRow = { snapshot: string; concert_id: string | null; seat_id: number | null } & (SeatRow | { id: null });
-  const { rows } = await db.execute<ChangeRow>(sql`
-    with now_seen as (select pg_current_snapshot() as snapshot),
-    changed as (
-      select distinct c.concert_id, unnest(c.seat_ids) as seat_id
-      from seat_changes c
-      where c.xid >= pg_snapshot_xmin(${since}::pg_snapshot)
-        and not pg_visible_in_snapshot(c.xid, ${since}::pg_snapshot)
-        and c.concert_id = any(${arrayParam(concertIds)}::uuid[])
-    )
-    select (select snapshot::text from now_seen) as snapshot, changed.concert_id, changed.seat_id, ${seatRecordColumns}
-    from now_seen left join changed on true left join seats s on s.id = changed.seat_id`);
-  const snapshot = rows[0]!.snapshot;
-  const changes: SeatChangeRow[] = [];
+export async function readSeatChangesSince(db: Executor, since: string, concertIds: string[]): Promise<SeatChanges> {
+  const ids = arrayParam(concertIds);
+  const { rows } = await db.execute<
+    { snapshot: string; concert_id: string; layout_version: number | null } & (SeatRow | { id: null })
+  >(sql`
+    with now_seen as (select pg_current_snapshot() as snapshot)
+    select (select snapshot::text from now_seen) as snapshot, s.concert_id, null::int as layout_version, ${seatRecordColumns}
+    from seats s
+    where s.change_xid >= pg_snapshot_xmin(${since}::pg_snapshot)
+      and not pg_visible_in_snapshot(s.change_xid, ${since}::pg_snapshot)
+      and s.concert_id = any(${ids}::uuid[])
+    union all
+    select (select snapshot::text from now_seen), c.id, c.layout_version, null, null, null, null, null, null, null, null, null
+    from concerts c where c.id = any(${ids}::uuid[])
+    union all
+    select snapshot::text, null, null, null, null, null, null, null, null, null, null, null from now_seen`);
+  const layouts = new Map<string, number>();
+  const seats: SeatChanges['seats'] = [];
   for (const row of rows) {
-    if (row.concert_id === null || row.seat_id === null) continue;
-    changes.push({
-      concertId: row.concert_id,
-      seatId: row.seat_id,
-      seat: row.id === null ? undefined : toSeatRecord(row),
-    });
+    if (row.layout_version !== null) layouts.set(row.concert_id, row.layout_version);
+    else if (row.id !== null) seats.push({ ...toSeatRecord(row), concertId: row.concert_id });
   }
-  return { snapshot, changes };
-}
-
-/** Drops log entries older than the retention: every instance has read them long since, or reloads. */
-export async function pruneSeatChanges(db: Executor, olderThanSeconds: number): Promise<number> {
-  const result = await db.execute(
-    sql`delete from seat_changes where at < now() - make_interval(secs => ${olderThanSeconds}::int)`,
-  );
-  return result.rowCount ?? 0;
+  return { snapshot: rows[0]!.snapshot, seats, layouts };
 }

@@ -94,12 +94,10 @@ export function seatsRoutes(inventories: SeatInventories, settings: SeatEventSet
           description: 'The event stream',
           content: {
             'text/event-stream': {
-              schema: z
-                .string()
-                .meta({
-                  example:
-                    'id: 3f2a.7\nevent: seats\ndata: {"version":"0-812-0","changes":[{"id":12,"status":"booked"}]}\n\n',
-                }),
+              schema: z.string().meta({
+                example:
+                  'id: 3f2a.7\nevent: seats\ndata: {"version":"0-812-0","changes":[{"id":12,"status":"booked"}]}\n\n',
+              }),
             },
           },
         },

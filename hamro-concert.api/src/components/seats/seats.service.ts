@@ -5,7 +5,6 @@ import { chooseFromRows, type FreeSeat } from './seats.best-available.js';
 import type { SeatInventories } from './seats.feed.js';
 import type { SeatClaimsInFlight } from './seats.in-flight.js';
 import { statusAt, type ConcertInventory } from './seats.inventory.js';
-import { pruneSeatChanges } from './seats.repository.js';
 import type { Seat } from './seats.schemas.js';
 
 export type { Encoding } from './seats.map.js';
@@ -14,11 +13,6 @@ export type { Encoding } from './seats.map.js';
 export interface SeatDesk {
   inFlight: SeatClaimsInFlight;
   inventories: SeatInventories;
-}
-
-/** Housekeeping for the periodic sweep: every instance has read seat changes older than five minutes. */
-export function pruneSeatChangeLog(db: Db): Promise<number> {
-  return pruneSeatChanges(db, 300);
 }
 
 /** A concert's inventory, or 404 when there is no such concert. */
@@ -49,13 +43,64 @@ const BEST_AVAILABLE_ROUNDS = 24;
 /** How long a request waits, in all, for seats other requests here are trying before it gives up. */
 const MAX_WAIT_FOR_OFFERS_MS = 2_000;
 
-/** The tier's seats that can be offered now, row by row, read lazily so the chooser can stop early. */
-function* offerableRows(inventory: ConcertInventory, tierId: number, passedOver: Set<number>): Generator<FreeSeat[]> {
+/**
+ * The tier's seats that can be offered now, row by row, read lazily so the chooser can stop early.
+ * With `together`, only rows that could seat a group of `quantity` side by side are read, starting
+ * at the first row that could at the last look (rows only fill up, until a seat is freed), and
+ * moving that start on past rows that cannot.
+ */
+function* offerableRows(
+  inventory: ConcertInventory,
+  tierId: number,
+  passedOver: Set<number>,
+  quantity: number,
+  together: boolean,
+): Generator<FreeSeat[]> {
   const now = Date.now();
-  for (const row of inventory.rowsOf(tierId)) {
-    const free = row.filter((seat) => !passedOver.has(seat.id) && inventory.offerable(seat, now));
+  const rows = inventory.rowsOf(tierId);
+  let skipping = together;
+  for (let index = together ? inventory.firstRowWithRoom(tierId, quantity) : 0; index < rows.length; index++) {
+    const row = rows[index]!;
+    const unbooked = row.seats.length - row.booked;
+    if (unbooked === 0 || (together && unbooked < quantity)) {
+      if (skipping) inventory.noRoomBefore(tierId, quantity, index + 1);
+      continue;
+    }
+    const free: FreeSeat[] = [];
+    let run = 0;
+    let longest = 0;
+    for (const seat of row.seats) {
+      run = statusAt(seat, now) === 'available' ? run + 1 : 0;
+      if (run > longest) longest = run;
+      if (!passedOver.has(seat.id) && inventory.offerable(seat, now)) free.push(seat);
+    }
+    if (skipping && longest < quantity) inventory.noRoomBefore(tierId, quantity, index + 1);
+    else skipping = false;
     if (free.length > 0) yield free;
   }
+}
+
+/**
+ * The best seats to offer now: among rows that could seat the group side by side; when none can,
+ * the nearest rows' seats in order (see chooseFromRows).
+ */
+function chooseSeats(
+  inventory: ConcertInventory,
+  tierId: number,
+  quantity: number,
+  passedOver: Set<number>,
+  spread: number,
+): FreeSeat[] | undefined {
+  const together = chooseFromRows(offerableRows(inventory, tierId, passedOver, quantity, true), quantity, spread, {
+    together: true,
+  });
+  if (together) return together;
+  const nearest: FreeSeat[] = [];
+  for (const row of offerableRows(inventory, tierId, passedOver, quantity, false)) {
+    nearest.push(...row.slice(0, quantity - nearest.length));
+    if (nearest.length === quantity) return nearest;
+  }
+  return undefined;
 }
 
 async function tierOfConcert(
@@ -89,9 +134,11 @@ export async function withBestAvailable<T>(
   const passedOver = new Set<number>();
   const waitUntil = Date.now() + MAX_WAIT_FOR_OFFERS_MS;
   for (let round = 0; round < BEST_AVAILABLE_ROUNDS;) {
-    const chosen = chooseFromRows(
-      offerableRows(inventory, request.ticketTierId, passedOver),
+    const chosen = chooseSeats(
+      inventory,
+      request.ticketTierId,
       request.quantity,
+      passedOver,
       round === 0 ? 0 : 8 * round,
     );
     if (!chosen) {

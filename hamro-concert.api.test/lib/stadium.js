@@ -1,0 +1,128 @@
+/** A stadium on-sale as buyers make it: many parallel buyers asking for best available seats until none are left. */
+import http from 'node:http';
+import { uniqueBuyer } from './client.js';
+
+const rows = (count, seats) => Array.from({ length: count }, (_, i) => ({ row: i + 1, seats }));
+
+/**
+ * The stadium of the on-sale figures: VIP 5,000 and Front Row 5,000 in rows of 50, General Admission
+ * 40,000 in rows of 100. `scale` shrinks every tier by that factor (the tests use a small one).
+ */
+export function stadiumConcert(scale = 1) {
+  return {
+    title: `Stadium On-Sale ${Date.now().toString(36)}`,
+    artist: 'The Sell-Out Crowd',
+    date: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+    time: '18:00:00',
+    venue: 'Dasharath Stadium',
+    city: 'Kathmandu',
+    tiers: [
+      { name: 'VIP', section: 'vip', price: '150.00', rows: rows(Math.ceil(100 * scale), 50) },
+      { name: 'Front Row', section: 'front', price: '90.00', rows: rows(Math.ceil(100 * scale), 50) },
+      { name: 'General Admission', section: 'ga', price: '25.00', rows: rows(Math.ceil(400 * scale), 100) },
+    ],
+  };
+}
+
+export async function createConcert(baseUrl, body, adminToken) {
+  const response = await fetch(`${baseUrl}/concerts`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const json = await response.json();
+  if (response.status !== 201) throw new Error(`POST /concerts answered ${response.status}: ${JSON.stringify(json)}`);
+  return json;
+}
+
+function postJson(agent, url, body) {
+  return new Promise((resolve) => {
+    const text = JSON.stringify(body);
+    const started = performance.now();
+    const req = http.request(url, {
+      method: 'POST',
+      agent,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) },
+    });
+    req.setTimeout(30_000, () => req.destroy(new Error('timed out')));
+    req.on('response', (res) => {
+      let data = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (data += chunk));
+      res.on('end', () => {
+        let parsed;
+        try {
+          parsed = JSON.parse(data);
+        } catch {
+          parsed = undefined;
+        }
+        resolve({ status: res.statusCode, body: parsed, ms: performance.now() - started });
+      });
+    });
+    req.on('error', (error) => resolve({ status: 0, body: { code: error.message }, ms: performance.now() - started }));
+    req.end(text);
+  });
+}
+
+const percentile = (sorted, p) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : 0;
+
+/**
+ * `buyers` buyers, spread over `baseUrls` in turn, each looping POST /ticket-bookings/best-available
+ * (a random tier, 1 to 4 seats, a new email each time) until every tier has answered
+ * `not-enough-seats` for a single seat, or `maxSeconds` pass. Bounded in time and count.
+ */
+export async function sellOut({ baseUrls, concert, buyers = 300, maxSeconds = 120 }) {
+  const agents = baseUrls.map(() => new http.Agent({ keepAlive: true, maxSockets: buyers }));
+  const soldOut = new Set();
+  const tooFew = new Map(concert.tiers.map((tier) => [tier.id, 5]));
+  const latencies = [];
+  const outcomes = {};
+  let seatsSold = 0;
+  const started = performance.now();
+  const deadline = started + maxSeconds * 1000;
+
+  async function buyer(index) {
+    const url = `${baseUrls[index % baseUrls.length]}/ticket-bookings/best-available`;
+    const agent = agents[index % baseUrls.length];
+    while (soldOut.size < concert.tiers.length && performance.now() < deadline) {
+      const open = concert.tiers.filter((tier) => !soldOut.has(tier.id));
+      const tier = open[Math.floor(Math.random() * open.length)];
+      const quantity = 1 + Math.floor(Math.random() * Math.min(4, tooFew.get(tier.id) - 1));
+      const result = await postJson(agent, url, {
+        concertId: concert.id,
+        ticketTierId: tier.id,
+        quantity,
+        ...uniqueBuyer('Stadium Buyer'),
+      });
+      latencies.push(result.ms);
+      const key = result.status === 201 ? '201' : `${result.status} ${result.body?.code ?? ''}`.trim();
+      outcomes[key] = (outcomes[key] ?? 0) + 1;
+      if (result.status === 201) seatsSold += result.body.seatIds.length;
+      else if (result.body?.code === 'not-enough-seats') {
+        tooFew.set(tier.id, Math.min(tooFew.get(tier.id), quantity));
+        if (quantity === 1) soldOut.add(tier.id);
+      } else if (result.status >= 500 || result.status === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+  }
+
+  await Promise.all(Array.from({ length: buyers }, (_, i) => buyer(i)));
+  const seconds = (performance.now() - started) / 1000;
+  for (const agent of agents) agent.destroy();
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    seconds,
+    seatsSold,
+    seatsPerSecond: seatsSold / seconds,
+    requests: latencies.length,
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    outcomes,
+    errors: Object.entries(outcomes)
+      .filter(([key]) => !key.startsWith('201') && !key.startsWith('409 not-enough-seats'))
+      .reduce((n, [, count]) => n + count, 0),
+    finished: soldOut.size === concert.tiers.length,
+  };
+}
