@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type pg from 'pg';
 import { pino } from 'pino';
 import { inject } from 'vitest';
 import { createApp } from '../src/app.js';
@@ -25,25 +26,40 @@ export async function startTestApp(
     tokens?: { admin?: string; staff?: string };
     feedPollMs?: number;
     seatEvents?: Partial<SeatEventSettings>;
+    connectTimeoutMs?: number;
+    maxWaiting?: number;
+    /** Names the app's connections in pg_stat_activity, so a test can find and end its own. */
+    applicationName?: string;
+    /** Replaces how the seat feed connects, so a test can keep it from reaching the database. */
+    connectFeed?: (database: Database) => pg.Client;
+    /** Receives the app's log lines (JSON); without it the app is silent. */
+    logLines?: string[];
   } = {},
 ): Promise<TestApp> {
   const database = connectDatabase(inject('databaseUrl'), {
     poolSize: options.poolSize ?? 20,
     lockTimeoutMs: options.lockTimeoutMs ?? 5000,
+    connectTimeoutMs: options.connectTimeoutMs ?? 5000,
+    applicationName: options.applicationName,
   });
+  const lines = options.logLines;
+  const logger = lines
+    ? pino({ level: 'info' }, { write: (line: string) => lines.push(line) })
+    : pino({ level: 'silent' });
   const inventories = new SeatInventories({
     db: database.db,
-    connect: () => database.dedicatedClient('seat-feed'),
-    logger: pino({ level: 'silent' }),
+    connect: () => options.connectFeed?.(database) ?? database.dedicatedClient('seat-feed'),
+    logger,
     pollMs: options.feedPollMs ?? 10,
   }).start();
   const app = createApp({
     db: database.db,
     inventories,
     pool: database.pool,
+    maxWaiting: options.maxWaiting ?? 512,
     seatEvents: options.seatEvents ?? {},
     clock: options.clock ?? systemClock,
-    logger: pino({ level: 'silent' }),
+    logger,
     holdTtlSeconds: options.holdTtlSeconds ?? 600,
     maxTicketsPerBuyer: options.maxTicketsPerBuyer ?? 10,
     tokens: options.tokens ?? {},
