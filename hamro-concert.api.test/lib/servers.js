@@ -91,9 +91,9 @@ export async function startApi({ env = {}, name = 'api', timeoutMs = 90_000, nod
 }
 
 /** Runs a node script to completion and returns its exit code and output. */
-export function runScript(script, env) {
+export function runScript(script, env, args = []) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script], {
+    const child = spawn(process.execPath, [script, ...args], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

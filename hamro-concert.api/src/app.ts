@@ -117,7 +117,7 @@ export function createApp({
   app.use(tiersRoutes(db, tokens, inventories, registries.tiers));
   const seats = seatsRoutes(
     inventories,
-    { maxSubscribers: 10_000, batchMs: 150, heartbeatMs: 15_000, ...seatEvents },
+    { maxSubscribers: 10_000, batchMs: 250, heartbeatMs: 15_000, ...seatEvents },
     registries.seats,
   );
   app.use(seats.router);

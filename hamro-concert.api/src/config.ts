@@ -48,7 +48,7 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.coerce.number().int().min(0).max(1_000_000).default(10_000),
   ),
-  SEAT_EVENTS_BATCH_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(250).default(150)),
+  SEAT_EVENTS_BATCH_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(250).default(250)),
   SEAT_EVENTS_HEARTBEAT_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(300).default(15)),
   ADMIN_TOKEN: optionalString,
   STAFF_TOKEN: optionalString,

@@ -18,38 +18,87 @@ export interface RenderedSeatMap {
   encoded(encoding: Encoding): Promise<Buffer>;
 }
 
-const STATE_JSON = {
-  available: '"isBooked":false,"status":"available"}',
-  held: '"isBooked":false,"status":"held"}',
-  booked: '"isBooked":true,"status":"booked"}',
-} as const;
+/** A seat's state in the map's JSON, all of one length (JSON allows the padding), so it can be rewritten in place. */
+const STATE_JSON = (() => {
+  const states = {
+    available: '"isBooked":false,"status":"available"',
+    held: '"isBooked":false,"status":"held"',
+    booked: '"isBooked":true,"status":"booked"',
+  };
+  const width = Math.max(...Object.values(states).map((text) => text.length));
+  const pad = (text: string) => Buffer.from(`${text.padEnd(width)}}`);
+  return { available: pad(states.available), held: pad(states.held), booked: pad(states.booked) };
+})();
 
-/** The map's JSON straight from the inventory: each seat's fixed part was built once, only its state is added. */
-export function renderSeatMap(inventory: ConcertInventory, now: number): RenderedSeatMap {
-  const parts: string[] = [];
-  const statuses: SeatStatus[] = [];
-  for (const seat of inventory.all) {
-    const status = statusAt(seat, now);
-    statuses.push(status);
-    parts.push(seat.json + STATE_JSON[status]);
+/** The `seats` array of a concert's map as bytes, kept per inventory and brought up to date in place. */
+interface SeatsJson {
+  body: Buffer;
+  /** Where each seat's state starts in `body`, in map order. */
+  offsets: number[];
+  statuses: SeatStatus[];
+}
+
+const seatsJsonOf = new WeakMap<ConcertInventory, SeatsJson>();
+
+function currentSeatsJson(inventory: ConcertInventory, now: number): SeatsJson {
+  let json = seatsJsonOf.get(inventory);
+  if (!json) {
+    const chunks: Buffer[] = [Buffer.from('{"seats":[')];
+    const offsets: number[] = [];
+    const statuses: SeatStatus[] = [];
+    let length = chunks[0]!.length;
+    inventory.all.forEach((seat, i) => {
+      const head = Buffer.from(`${i === 0 ? '' : ','}${seat.json}`);
+      const status = statusAt(seat, now);
+      chunks.push(head, STATE_JSON[status]);
+      offsets.push(length + head.length);
+      statuses.push(status);
+      length += head.length + STATE_JSON[status].length;
+    });
+    json = { body: Buffer.concat(chunks), offsets, statuses };
+    seatsJsonOf.set(inventory, json);
   }
+  inventory.all.forEach((seat, i) => {
+    const status = statusAt(seat, now);
+    if (json.statuses[i] === status) return;
+    json.statuses[i] = status;
+    STATE_JSON[status].copy(json.body, json.offsets[i]);
+  });
+  return json;
+}
+
+/**
+ * The map's JSON straight from the inventory. Each seat's bytes were laid out once; a rendering
+ * rewrites the state of the seats that changed in place and copies the result, so even a stadium's
+ * map renders in a few milliseconds.
+ */
+export function renderSeatMap(inventory: ConcertInventory, now: number): RenderedSeatMap {
+  const seats = currentSeatsJson(inventory, now);
   const counts = inventory.counts(now);
-  const json = Buffer.from(
-    `{"seats":[${parts.join(',')}],"totalSeats":${counts.totalSeats},"availableSeats":${counts.availableSeats},` +
-      `"bookedSeats":${counts.bookedSeats},"heldSeats":${counts.heldSeats}}`,
-  );
+  const json = Buffer.concat([
+    seats.body,
+    Buffer.from(
+      `],"totalSeats":${counts.totalSeats},"availableSeats":${counts.availableSeats},` +
+        `"bookedSeats":${counts.bookedSeats},"heldSeats":${counts.heldSeats}}`,
+    ),
+  ]);
   const forms = new Map<Encoding, Promise<Buffer>>([['identity', Promise.resolve(json)]]);
   return {
     etag: `"seats-${inventory.concertId}-${inventory.version(now)}"`,
     json,
-    statuses,
+    statuses: [...seats.statuses],
     inventory,
     encoded(encoding) {
       let form = forms.get(encoding);
       if (!form) {
         form =
           encoding === 'br'
-            ? brotli(json, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } })
+            ? brotli(json, {
+                params: {
+                  [zlib.constants.BROTLI_PARAM_QUALITY]: 4,
+                  [zlib.constants.BROTLI_PARAM_SIZE_HINT]: json.length,
+                },
+              })
             : gzip(json, { level: 5 });
         forms.set(encoding, form);
       }
@@ -61,11 +110,15 @@ export function renderSeatMap(inventory: ConcertInventory, now: number): Rendere
 /** Maps up to this many seats are rendered for every change; larger ones at most every MIN_REBUILD_MS. */
 const ALWAYS_FRESH_SEATS = 5_000;
 const MIN_REBUILD_MS = 250;
+/** The first reader after a quiet spell this long waits for a fresh map instead of getting an old one. */
+const MAX_STALE_MS = 1_000;
 
 interface Cached {
   map: RenderedSeatMap;
   version: string;
   builtAt: number;
+  /** When a reader was last given this concert's map. */
+  readAt: number;
   /** A newer rendering being compressed; readers keep the current one until it is ready. */
   next?: Promise<void>;
 }
@@ -87,19 +140,30 @@ export class SeatMapCache {
     const now = Date.now();
     const version = inventory.version(now);
     const hit = this.cache.get(inventory.concertId);
+    const lastRead = hit?.readAt ?? 0;
+    if (hit) hit.readAt = now;
     if (hit && hit.version === version) return hit.map;
     if (!hit || inventory.seats.size <= ALWAYS_FRESH_SEATS) {
       const map = renderSeatMap(inventory, now);
-      if (!hit && inventory.seats.size > ALWAYS_FRESH_SEATS) await map.encoded('br');
-      this.remember(inventory.concertId, { map, version, builtAt: now });
+      if (!hit && inventory.seats.size > ALWAYS_FRESH_SEATS)
+        await Promise.all([map.encoded('br'), map.encoded('gzip')]);
+      this.remember(inventory.concertId, { map, version, builtAt: now, readAt: now });
       return map;
     }
     if (!hit.next && now - hit.builtAt >= MIN_REBUILD_MS) {
       const map = renderSeatMap(inventory, now);
-      hit.next = Promise.all([map.encoded('br'), map.encoded('gzip')]).then(
-        () => this.remember(inventory.concertId, { map, version, builtAt: now }),
+      // Both compressed forms are made before the new map replaces the old, so no reader waits for them.
+      const next = Promise.all([map.encoded('br'), map.encoded('gzip')]).then(
+        () => this.remember(inventory.concertId, { map, version, builtAt: now, readAt: now }),
         () => (hit.next = undefined),
       );
+      hit.next = next;
+      // The first reader after a quiet spell waits for the fresh map rather than get an old one;
+      // while changes keep coming, readers get the last map without waiting.
+      if (now - lastRead > MAX_STALE_MS) {
+        await next;
+        return this.cache.get(inventory.concertId)?.map ?? map;
+      }
     }
     return hit.map;
   }

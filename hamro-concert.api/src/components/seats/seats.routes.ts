@@ -34,7 +34,7 @@ export function seatsRoutes(inventories: SeatInventories, settings: SeatEventSet
     },
     async (req, res) => {
       const { concertId } = concertIdParamSchema.parse(req.params);
-      const map = await maps.get(await service.concertInventory(inventories, concertId));
+      const map = await maps.get(await service.inventoryForReading(inventories, concertId));
       res.set({ ETag: map.etag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' });
       if (matchesIfNoneMatch(req, map.etag)) {
         res.status(304).end();

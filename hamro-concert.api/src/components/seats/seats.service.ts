@@ -15,6 +15,9 @@ export interface SeatDesk {
   inventories: SeatInventories;
 }
 
+/** Venues up to this size are read exactly: every change committed before the request, through any instance, shows. */
+const EXACT_READ_SEATS = 5_000;
+
 /** A concert's inventory, or 404 when there is no such concert. */
 export async function concertInventory(inventories: SeatInventories, concertId: string): Promise<ConcertInventory> {
   const inventory = await inventories.get(concertId);
@@ -22,8 +25,20 @@ export async function concertInventory(inventories: SeatInventories, concertId: 
   return inventory;
 }
 
-export async function listFreeSeats(inventories: SeatInventories, concertId: string): Promise<Seat[]> {
+/**
+ * A concert's inventory for a reader. For a hall of ordinary size the feed first reads what has
+ * committed up to this moment (one shared read for every reader waiting), so a buyer who booked
+ * through another instance sees the booking on the next map; a stadium's map follows the feed.
+ */
+export async function inventoryForReading(inventories: SeatInventories, concertId: string): Promise<ConcertInventory> {
   const inventory = await concertInventory(inventories, concertId);
+  if (inventory.seats.size > EXACT_READ_SEATS) return inventory;
+  await inventories.refresh();
+  return inventory;
+}
+
+export async function listFreeSeats(inventories: SeatInventories, concertId: string): Promise<Seat[]> {
+  const inventory = await inventoryForReading(inventories, concertId);
   const now = Date.now();
   return inventory.all
     .filter((seat) => statusAt(seat, now) === 'available')

@@ -1,0 +1,191 @@
+#!/usr/bin/env node
+// npm run bench (part 3): live fan-out and stadium seat maps during a booking storm. On a 50,000-seat
+// concert: unique-seat bookings at 50 clients without and then with 2,000 live-stream subscribers
+// (commit-to-subscriber delay measured on every 20th subscriber), then 20 clients reading the whole map
+// while the bookings go on. On 127.0.0.1 only, bounded in count.
+import fs from 'node:fs';
+import http from 'node:http';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { uniqueBuyer } from '../lib/client.js';
+import { databaseInvariants, httpInvariants } from '../lib/invariants.js';
+import { runScript, startApi, tempDataDir } from '../lib/servers.js';
+import { createConcert, stadiumConcert } from '../lib/stadium.js';
+
+const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 2000);
+const BOOKINGS = Number(process.env.BENCH_LIVE_BOOKINGS ?? 4000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SAMPLE_EVERY = 20;
+const ADMIN_TOKEN = `bench-admin-${Date.now()}-token`;
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+
+/** Unique-seat bookings at 50 clients; records when each seat's 201 arrived. */
+function bookingRound(baseUrl, seatIds, bookedAt) {
+  let next = 0;
+  const sent = new Map();
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    let last = started;
+    const instance = autocannon(
+      {
+        url: baseUrl,
+        connections: 50,
+        amount: seatIds.length,
+        timeout: 20,
+        requests: [
+          {
+            method: 'POST',
+            path: '/ticket-bookings/seats',
+            headers: { 'content-type': 'application/json' },
+            setupRequest: (request, context) => {
+              const seatId = seatIds[next++];
+              context.seatId = seatId;
+              return { ...request, body: JSON.stringify({ ...uniqueBuyer('Live Bench'), seatIds: [seatId] }) };
+            },
+            onResponse: (status, _body, context) => {
+              if (status === 201) bookedAt?.set(context.seatId, performance.now());
+            },
+          },
+        ],
+      },
+      (error, result) =>
+        error
+          ? reject(error)
+          : resolve({
+              perSecond: result['2xx'] / ((last - started) / 1000),
+              p99: result.latency.p99,
+              failed: result.non2xx + result.errors + result.timeouts,
+            }),
+    );
+    instance.on('response', () => (last = performance.now()));
+    void sent;
+  });
+}
+
+/** Opens `count` live streams; every SAMPLE_EVERY-th one records when it first heard of each booked seat. */
+async function subscribe(baseUrl, concertId, count, heardAt) {
+  const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
+  const requests = [];
+  let open = 0;
+  await Promise.all(
+    Array.from(
+      { length: count },
+      (_, i) =>
+        new Promise((resolve, reject) => {
+          const req = http.get(`${baseUrl}/concerts/${concertId}/seats/events`, { agent }, (res) => {
+            if (res.statusCode !== 200) return reject(new Error(`stream ${i} answered ${res.statusCode}`));
+            open++;
+            resolve();
+            if (i % SAMPLE_EVERY !== 0) return res.resume();
+            res.setEncoding('utf8');
+            let buffer = '';
+            res.on('data', (chunk) => {
+              buffer += chunk;
+              for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+                const block = buffer.slice(0, end);
+                buffer = buffer.slice(end + 2);
+                if (!block.includes('event: seats')) continue;
+                const now = performance.now();
+                const data = JSON.parse(block.slice(block.indexOf('data: ') + 6));
+                for (const change of data.changes) {
+                  if (change.status !== 'booked') continue;
+                  const times = heardAt.get(change.id) ?? [];
+                  times.push(now);
+                  heardAt.set(change.id, times);
+                }
+              }
+            });
+          });
+          req.on('error', reject);
+          requests.push(req);
+        }),
+    ),
+  );
+  return { open: () => open, close: () => requests.forEach((req) => req.destroy()) };
+}
+
+/** 20 clients reading the whole map, in a process of their own (see map-readers.js). */
+async function mapReaders(baseUrl, concertId, seconds) {
+  const script = fileURLToPath(new URL('./map-readers.js', import.meta.url));
+  const { code, output } = await runScript(script, {}, [`${baseUrl}/seats/concert/${concertId}`, String(seconds)]);
+  if (code !== 0) throw new Error(`map readers failed: ${output}`);
+  return JSON.parse(output.trim().split('\n').at(-1));
+}
+
+const dataDir = tempDataDir('hamro-live-');
+const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+const api = await startApi({
+  name: 'live API',
+  nodeArgs,
+  env: { DATA_DIR: dataDir, ADMIN_TOKEN, SEAT_EVENTS_MAX_SUBSCRIBERS: String(SUBSCRIBERS + 10) },
+});
+try {
+  const concert = await createConcert(api.baseUrl, stadiumConcert(1), ADMIN_TOKEN);
+  const free = (await fetch(`${api.baseUrl}/seats/concert/${concert.id}/available`).then((r) => r.json())).map(
+    (s) => s.id,
+  );
+  console.log(
+    `Live fan-out on a ${free.length}-seat concert: ${ROUNDS} rounds of ${BOOKINGS} bookings per figure, medians`,
+  );
+  await bookingRound(api.baseUrl, free.splice(0, 2000)); // warm-up
+
+  const without = [];
+  const withSubscribers = [];
+  const delays = [];
+  const heardAt = new Map();
+  const bookedAt = new Map();
+  // Alternate rounds without and with subscribers, so drift on a shared machine hits both alike.
+  for (let round = 0; round < ROUNDS; round++) {
+    without.push(await bookingRound(api.baseUrl, free.splice(0, BOOKINGS)));
+    const streams = await subscribe(api.baseUrl, concert.id, SUBSCRIBERS, heardAt);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    withSubscribers.push(await bookingRound(api.baseUrl, free.splice(0, BOOKINGS), bookedAt));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    streams.close();
+  }
+  for (const [seatId, at] of bookedAt) for (const heard of heardAt.get(seatId) ?? []) delays.push(heard - at);
+  delays.sort((a, b) => a - b);
+  const sampled = Math.ceil(SUBSCRIBERS / SAMPLE_EVERY);
+  const missing = bookedAt.size * sampled - delays.length;
+
+  const storm = bookingRound(api.baseUrl, free.splice(0, 12_000));
+  const maps = await mapReaders(api.baseUrl, concert.id, 5);
+  await storm;
+
+  const perSecond = (rounds) => Math.round(median(rounds.map((r) => r.perSecond)));
+  console.log();
+  console.log('| figure | value |');
+  console.log('|---|---|');
+  console.log(`| unique-seat bookings at 50 clients, no subscribers | ${perSecond(without)}/s |`);
+  console.log(
+    `| the same with ${SUBSCRIBERS} live-stream subscribers | ${perSecond(withSubscribers)}/s ` +
+      `(${Math.round((100 * (perSecond(withSubscribers) - perSecond(without))) / perSecond(without))}%) |`,
+  );
+  console.log(
+    `| commit-to-subscriber delay (${delays.length} deliveries to ${sampled} sampled subscribers) | ` +
+      `p50 ${Math.round(percentile(delays, 0.5))} ms, p99 ${Math.round(percentile(delays, 0.99))} ms; ${missing} not delivered |`,
+  );
+  console.log(
+    `| 50,000-seat map, 20 readers during a booking storm | ${Math.round(maps.perSecond)} req/s, p50 ${maps.p50} ms, p99 ${maps.p99} ms, ` +
+      `${Math.round(maps.bytesPerResponse)} bytes per response (br), ${maps.failed} failed |`,
+  );
+  const failed = [...without, ...withSubscribers].reduce((n, r) => n + r.failed, 0);
+  const problems = [
+    ...(await databaseInvariants(api.embeddedUrl(), concert.id)).problems,
+    ...(await httpInvariants(api.baseUrl, concert.id)).problems,
+  ];
+  if (failed > 0) problems.push(`${failed} bookings failed`);
+  if (missing > 0) problems.push(`${missing} deliveries missing`);
+  console.log();
+  console.log(problems.length === 0 ? 'Invariants: OK' : `Invariants: FAILED\n- ${problems.join('\n- ')}`);
+  if (problems.length > 0) process.exitCode = 1;
+} finally {
+  await api.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
