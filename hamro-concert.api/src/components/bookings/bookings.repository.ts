@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { FreedSeat } from '../seats/seats.inventory.js';
 import { preparedStatement } from '../../db/prepared.js';
-import { markSeatChanged } from '../../db/seat-state.js';
+import { markSeatChanged } from '../seats/seats.state.js';
 import { bookingSeats, bookings, buyerSeats, concerts, seats, ticketTiers } from '../../db/schema.js';
 import {
   lockFreeRequestedSeats,
@@ -10,9 +10,9 @@ import {
   requestedSeatStates,
   toRequestedSeatState,
   type RequestedSeatState,
-} from '../../db/seat-locks.js';
+} from '../seats/seats.locks.js';
 
-export type { RequestedSeatState } from '../../db/seat-locks.js';
+export type { RequestedSeatState } from '../seats/seats.locks.js';
 
 const seatIds = requestedSeatIds;
 const holdToken = sql.placeholder('holdToken');

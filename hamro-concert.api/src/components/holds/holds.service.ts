@@ -4,6 +4,7 @@ import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { concertExists } from '../concerts/concerts.service.js';
 import * as repository from './holds.repository.js';
+import { assertSeatsFree } from '../seats/seats.claims.js';
 import { seatsTakenBy, type SeatClaim } from '../seats/seats.in-flight.js';
 import { withBestAvailable, type SeatDesk } from '../seats/seats.service.js';
 import type { BestAvailableHoldBody, CreateHoldBody, Hold } from './holds.schemas.js';
@@ -20,24 +21,6 @@ function toHold(row: repository.HoldRow): Hold {
     expiresAt: row.expiresAt.toISOString(),
     status: row.status === 'active' && row.expired ? 'expired' : row.status,
   };
-}
-
-/** Errors for seats someone else has: booked ones first, then ones another buyer is holding. */
-export function assertSeatsFree(seats: { id: number; label: string; booked: boolean; held: boolean }[]): void {
-  const booked = seats.filter((seat) => seat.booked);
-  if (booked.length > 0) {
-    throw conflict('seat-already-booked', `Someone else has already booked ${booked.map((s) => s.label).join(', ')}.`, {
-      seats: booked.map((seat) => ({ id: seat.id, seatNumber: seat.label })),
-    });
-  }
-  const held = seats.filter((seat) => seat.held);
-  if (held.length > 0) {
-    throw conflict(
-      'seat-held',
-      `${held.map((s) => s.label).join(', ')} ${held.length === 1 ? 'is' : 'are'} being checked out by someone else right now.`,
-      { seats: held.map((seat) => ({ id: seat.id, seatNumber: seat.label })) },
-    );
-  }
 }
 
 async function explainRefusal(db: Db, clock: Clock, input: CreateHoldBody, seats: repository.RequestedSeatState[]) {

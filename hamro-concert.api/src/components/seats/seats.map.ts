@@ -131,6 +131,8 @@ interface Cached {
  */
 export class SeatMapCache {
   private readonly cache = new Map<string, Cached>();
+  /** The compressed forms readers have asked for lately: only those are made ahead of them. */
+  private readonly wanted = new Map<Encoding, number>([['br', 0]]);
   /** A crowd opening streams at once shares one comparison. */
   private lastDiff: { key: string; changes: SeatChange[] } | undefined;
 
@@ -145,15 +147,14 @@ export class SeatMapCache {
     if (hit && hit.version === version) return hit.map;
     if (!hit || inventory.seats.size <= ALWAYS_FRESH_SEATS) {
       const map = renderSeatMap(inventory, now);
-      if (!hit && inventory.seats.size > ALWAYS_FRESH_SEATS)
-        await Promise.all([map.encoded('br'), map.encoded('gzip')]);
+      if (!hit && inventory.seats.size > ALWAYS_FRESH_SEATS) await this.compressAhead(map);
       this.remember(inventory.concertId, { map, version, builtAt: now, readAt: now });
       return map;
     }
     if (!hit.next && now - hit.builtAt >= MIN_REBUILD_MS) {
       const map = renderSeatMap(inventory, now);
-      // Both compressed forms are made before the new map replaces the old, so no reader waits for them.
-      const next = Promise.all([map.encoded('br'), map.encoded('gzip')]).then(
+      // The compressed forms readers use are made before the new map replaces the old, so no reader waits for them.
+      const next = this.compressAhead(map).then(
         () => this.remember(inventory.concertId, { map, version, builtAt: now, readAt: now }),
         () => (hit.next = undefined),
       );
@@ -187,6 +188,17 @@ export class SeatMapCache {
     });
     this.lastDiff = { key, changes };
     return changes;
+  }
+
+  /** Notes which form a reader is given, so the next renderings are compressed that way ahead of time. */
+  served(encoding: Encoding) {
+    if (encoding !== 'identity') this.wanted.set(encoding, Date.now());
+  }
+
+  private compressAhead(map: RenderedSeatMap): Promise<unknown> {
+    const recently = Date.now() - 60_000;
+    const forms = [...this.wanted].filter(([, at]) => at === 0 || at > recently).map(([encoding]) => encoding);
+    return Promise.all(forms.map((encoding) => map.encoded(encoding)));
   }
 
   private remember(concertId: string, entry: Cached) {

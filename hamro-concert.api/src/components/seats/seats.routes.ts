@@ -41,6 +41,7 @@ export function seatsRoutes(inventories: SeatInventories, settings: SeatEventSet
         return;
       }
       const encoding = (req.acceptsEncodings('br', 'gzip', 'identity') || 'identity') as service.Encoding;
+      maps.served(encoding);
       const body = await map.encoded(encoding);
       if (encoding !== 'identity') res.set('Content-Encoding', encoding);
       res.type('application/json').send(body);

@@ -1,7 +1,7 @@
 import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { QueryBuilder, type SelectedFields } from 'drizzle-orm/pg-core';
-import { concerts, seats, ticketTiers } from './schema.js';
-import { seatIsFree } from './seat-state.js';
+import { concerts, seats, ticketTiers } from '../../db/schema.js';
+import { seatIsFree } from './seats.state.js';
 
 /** The seat ids a booking or hold statement works on: one `int[]` parameter named `seatIds`. */
 export const requestedSeatIds = sql.placeholder('seatIds');

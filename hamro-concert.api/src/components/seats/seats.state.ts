@@ -1,18 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { seats } from './schema.js';
+import { seats } from '../../db/schema.js';
 
 /**
  * Where a seat stands, in SQL shared by every area that reads or locks seats. A hold counts only
  * while `held_until` is in the future: from that instant the seat is free in every query and to
  * every lock, whether or not anything has tidied the row yet.
  */
-export type SeatStatus = 'available' | 'held' | 'booked';
-
-export const seatStatus = sql<SeatStatus>`case
-  when ${seats.bookingId} is not null then 'booked'
-  when ${seats.heldUntil} > now() then 'held'
-  else 'available' end`;
-
 export const seatIsFree = sql`(${seats.bookingId} is null and (${seats.heldUntil} is null or ${seats.heldUntil} <= now()))`;
 
 /**
