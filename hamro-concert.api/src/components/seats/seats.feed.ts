@@ -30,6 +30,8 @@ export interface SeatFeedOptions {
 }
 
 const RECONNECT_MS = [100, 250, 500, 1000, 2000];
+/** The longest a reader waits for the feed to catch up before it is answered from the inventory as it is. */
+const REFRESH_WAIT_MS = 1_000;
 
 /**
  * Each instance's seat-change feed and the inventories it keeps up to date. PostgreSQL is the
@@ -128,11 +130,19 @@ export class SeatInventories {
     }
   }
 
-  /** Resolves once the feed has read every change committed before this call. */
+  /**
+   * Resolves once the feed has read every change committed before this call, or after at most
+   * REFRESH_WAIT_MS if the database is slow to answer: a reader then gets what the inventory has.
+   */
   refresh(): Promise<void> {
     if (!this.connected || this.stopped) return Promise.resolve();
     return new Promise((resolve) => {
-      this.refreshWaiters.push(resolve);
+      const timer = setTimeout(done, REFRESH_WAIT_MS);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.refreshWaiters.push(done);
       this.wake?.();
     });
   }
