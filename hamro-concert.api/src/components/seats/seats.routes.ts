@@ -40,7 +40,10 @@ export function seatsRoutes(inventories: SeatInventories, settings: SeatEventSet
         res.status(304).end();
         return;
       }
-      const encoding = (req.acceptsEncodings('br', 'gzip', 'identity') || 'identity') as service.Encoding;
+      // br when the client takes it at all: a stadium's map is about a fifth smaller than with gzip.
+      const encoding: service.Encoding = req.acceptsEncodings('br')
+        ? 'br'
+        : ((req.acceptsEncodings('gzip', 'identity') || 'identity') as service.Encoding);
       maps.served(encoding);
       const body = await map.encoded(encoding);
       if (encoding !== 'identity') res.set('Content-Encoding', encoding);
