@@ -23,6 +23,8 @@ export interface SeatRecord extends SeatState {
 export interface InventorySeat extends SeatRecord {
   /** The seat's part of the seat map's JSON up to its state, built once. */
   readonly json: string;
+  /** Its place in map order. */
+  index?: number;
   /** The row it sits in, which counts its booked seats. */
   inRow?: InventoryRow;
 }
@@ -75,6 +77,8 @@ export class ConcertInventory {
   private readonly pending = new Map<number, number>();
   /** Per tier and group size: the first row that could seat such a group side by side at the last look. */
   private readonly roomFrom = new Map<number, number[]>();
+  /** Seats whose state changed since the seat map last took them (see takeChanged). */
+  private changed = new Set<InventorySeat>();
   private sumSeq = 0;
   booked = 0;
 
@@ -97,6 +101,7 @@ export class ConcertInventory {
       (a, b) =>
         SECTION_ORDER[a.section] - SECTION_ORDER[b.section] || a.row - b.row || a.number - b.number || a.id - b.id,
     );
+    this.ordered.forEach((seat, i) => (seat.index = i));
     for (const seat of [...this.ordered].sort((a, b) => a.row - b.row || a.number - b.number || a.id - b.id)) {
       const rows = this.tiers.get(seat.tierId) ?? [];
       let last = rows.at(-1);
@@ -147,9 +152,24 @@ export class ConcertInventory {
     seat.seq = state.seq;
     this.count(seat, 1);
     this.pending.delete(seat.id);
+    this.changed.add(seat);
     const after = statusAt(seat, now);
     if (after === 'available') this.roomFrom.delete(seat.tierId);
     return after === before ? undefined : after;
+  }
+
+  /**
+   * The seats whose state changed since the last call, and those with a hold (which may have ended
+   * since without any write): all a rendering of the map has to look at again.
+   */
+  takeChanged(): Iterable<InventorySeat> {
+    const changed = this.changed;
+    this.changed = new Set();
+    for (const id of this.held) {
+      const seat = this.seats.get(id);
+      if (seat) changed.add(seat);
+    }
+    return changed;
   }
 
   /** Holds that have ended since the last call: their seats are free now, though no row changed. */
@@ -159,6 +179,7 @@ export class ConcertInventory {
       const seat = this.seats.get(id);
       if (!seat || seat.booked || seat.heldUntil <= now) {
         this.held.delete(id);
+        if (seat) this.changed.add(seat);
         if (seat && !seat.booked) {
           expired.push({ id, status: 'available' });
           this.roomFrom.delete(seat.tierId);

@@ -57,20 +57,23 @@ function currentSeatsJson(inventory: ConcertInventory, now: number): SeatsJson {
     });
     json = { body: Buffer.concat(chunks), offsets, statuses };
     seatsJsonOf.set(inventory, json);
+    inventory.takeChanged();
+    return json;
   }
-  inventory.all.forEach((seat, i) => {
+  for (const seat of inventory.takeChanged()) {
+    const i = seat.index!;
     const status = statusAt(seat, now);
-    if (json.statuses[i] === status) return;
+    if (json.statuses[i] === status) continue;
     json.statuses[i] = status;
-    STATE_JSON[status].copy(json.body, json.offsets[i]);
-  });
+    STATE_JSON[status].copy(json.body, json.offsets[i]!);
+  }
   return json;
 }
 
 /**
  * The map's JSON straight from the inventory. Each seat's bytes were laid out once; a rendering
- * rewrites the state of the seats that changed in place and copies the result, so even a stadium's
- * map renders in a few milliseconds.
+ * rewrites in place the state of the seats that changed since the last one (and of held seats, whose
+ * hold may have ended) and copies the result, so even a stadium's map renders in a few milliseconds.
  */
 export function renderSeatMap(inventory: ConcertInventory, now: number): RenderedSeatMap {
   const seats = currentSeatsJson(inventory, now);
