@@ -113,8 +113,8 @@ export function createApp({
     sales: new OpenAPIRegistry(),
     access: new OpenAPIRegistry(),
   };
-  app.use(concertsRoutes(db, clock, tokens, inventories, registries.concerts));
-  app.use(tiersRoutes(db, tokens, inventories, registries.tiers));
+  app.use(concertsRoutes(db, clock, tokens, registries.concerts));
+  app.use(tiersRoutes(db, tokens, registries.tiers));
   const seats = seatsRoutes(
     inventories,
     { maxSubscribers: 10_000, batchMs: 250, heartbeatMs: 15_000, ...seatEvents },
@@ -144,5 +144,5 @@ export function createApp({
   app.use(errorHandler(logger));
   /** Ends the live streams, so a draining server is not held open by them. */
   const closeStreams = () => seats.close();
-  return Object.assign(app, { closeStreams, seatStreams: seats.streams });
+  return Object.assign(app, { closeStreams });
 }

@@ -56,7 +56,7 @@ export async function startTestApp(
     db: database.db,
     inventories,
     pool: database.pool,
-    maxWaiting: options.maxWaiting ?? 512,
+    maxWaiting: options.maxWaiting,
     seatEvents: options.seatEvents ?? {},
     clock: options.clock ?? systemClock,
     logger,

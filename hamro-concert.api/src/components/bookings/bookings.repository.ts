@@ -1,14 +1,14 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import type { FreedSeat } from '../seats/seats.inventory.js';
 import { preparedStatement } from '../../db/prepared.js';
-import { markSeatChanged } from '../seats/seats.state.js';
+import { freedSeatsJson, markSeatChanged, returningFreedSeats, type FreedSeat } from '../seats/seats.state.js';
 import { bookingSeats, bookings, buyerSeats, concerts, seats, ticketTiers } from '../../db/schema.js';
 import {
   lockFreeRequestedSeats,
   requestedSeatIds,
   requestedSeatStates,
   toRequestedSeatState,
+  type RequestedSeatRow,
   type RequestedSeatState,
 } from '../seats/seats.locks.js';
 
@@ -34,22 +34,18 @@ const ownHoldSeat = sql`(${seats.bookingId} is null and ${seats.holdId} = (selec
  * or its indexes: fewer relations to lock and fewer plan nodes to set up on every plain booking.
  */
 const bookSeatsStatement = (name: string, { skipLocked, withHold }: { skipLocked: boolean; withHold: boolean }) =>
-  preparedStatement<{
-    id: number;
-    concert_id: string;
-    tier_id: number;
-    label: string;
-    price_cents: number;
-    date: string;
-    booked: boolean;
-    held_by_other: boolean;
-    booking_id: string | null;
-    created_at: Date | null;
-    hold_live: boolean | null;
-    seats_ok: boolean | null;
-    ticket_code: string | null;
-    change_seq: string | null;
-  }>(
+  preparedStatement<
+    RequestedSeatRow & {
+      tier_id: number;
+      price_cents: number;
+      booking_id: string | null;
+      created_at: Date | null;
+      hold_live: boolean | null;
+      seats_ok: boolean | null;
+      ticket_code: string | null;
+      change_seq: string | null;
+    }
+  >(
     name,
     sql`
   with hold as (${
@@ -323,7 +319,7 @@ export async function cancelBookingIfAllowed(
       from cancelled
       where seats.booking_id = cancelled.id
         and seats.id in (select bs.seat_id from booking_seats bs where bs.booking_id = cancelled.id)
-      returning seats.id, seats.concert_id, seats.change_seq
+      ${returningFreedSeats}
     ), sales_cancelled as (
       update sales set status = 'cancelled' from cancelled where sales.booking_id = cancelled.id
     ), quota_returned as (
@@ -336,7 +332,7 @@ export async function cancelBookingIfAllowed(
       where q.email_key = given_back.email_key and q.concert_id = given_back.concert_id
     )
     select target.status, target.started, (select cancelled_at from cancelled) as cancelled_at,
-      (select json_agg(json_build_object('id', id, 'concertId', concert_id, 'changeSeq', change_seq)) from freed) as freed
+      ${freedSeatsJson('freed')} as freed
     from target`);
   const row = rows[0];
   return (

@@ -12,15 +12,8 @@ import {
   newConcertSchema,
 } from './concerts.schemas.js';
 import * as service from './concerts.service.js';
-import type { SeatInventories } from '../seats/seats.feed.js';
 
-export function concertsRoutes(
-  db: Db,
-  clock: Clock,
-  tokens: AccessTokens,
-  inventories: SeatInventories,
-  registry: OpenAPIRegistry,
-) {
+export function concertsRoutes(db: Db, clock: Clock, tokens: AccessTokens, registry: OpenAPIRegistry) {
   const { router, route } = documentedRouter(registry);
   const tags = ['Concerts'];
 
@@ -145,7 +138,6 @@ export function concertsRoutes(
     async (req, res) => {
       const { id } = uuidParamSchema.parse(req.params);
       await service.deleteConcert(db, id);
-      await inventories.refresh();
       res.status(204).end();
     },
   );

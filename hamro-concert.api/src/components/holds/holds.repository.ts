@@ -1,14 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import type { FreedSeat } from '../seats/seats.inventory.js';
 import { preparedStatement } from '../../db/prepared.js';
-import { markSeatChanged } from '../seats/seats.state.js';
+import { freedSeatsJson, markSeatChanged, returningFreedSeats, type FreedSeat } from '../seats/seats.state.js';
 import { holds } from '../../db/schema.js';
 import {
   lockFreeRequestedSeats,
   requestedSeatIds,
   requestedSeatStates,
   toRequestedSeatState,
+  type RequestedSeatRow,
   type RequestedSeatState,
 } from '../seats/seats.locks.js';
 
@@ -22,17 +22,13 @@ const seatIds = requestedSeatIds;
  * it expires.
  */
 const holdSeatsStatement = (name: string, skipLocked: boolean) =>
-  preparedStatement<{
-    id: number;
-    concert_id: string;
-    label: string;
-    booked: boolean;
-    held_by_other: boolean;
-    date: string;
-    hold_id: string | null;
-    expires_at: Date | null;
-    change_seq: string | null;
-  }>(
+  preparedStatement<
+    RequestedSeatRow & {
+      hold_id: string | null;
+      expires_at: Date | null;
+      change_seq: string | null;
+    }
+  >(
     name,
     sql`
   with locked as (${lockFreeRequestedSeats({ skipLocked })}),
@@ -127,9 +123,9 @@ export async function releaseActiveHold(
       update seats set hold_id = null, held_until = null, ${markSeatChanged}
       where id in (select unnest(seat_ids) from released) and hold_id in (select id from released)
         and booking_id is null
-      returning seats.id, seats.concert_id, seats.change_seq
+      ${returningFreedSeats}
     )
-    select id, (select json_agg(json_build_object('id', id, 'concertId', concert_id, 'changeSeq', change_seq)) from freed) as freed
+    select id, ${freedSeatsJson('freed')} as freed
     from released`);
   const row = rows[0];
   return row && { id: row.id, freed: row.freed ?? [] };

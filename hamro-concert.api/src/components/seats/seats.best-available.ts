@@ -43,35 +43,21 @@ function placementsInRow(rowSeats: FreeSeat[], quantity: number): Placement[] {
 }
 
 /**
- * Picks the best `quantity` free seats of a tier, given row by row from the stage backwards, each
- * row's free seats in order along it: side by side in one row whenever possible; among those, never
- * leaving a single free seat stranded next to the group when another choice exists, then the row
- * nearest the stage, then the middle of that row. When no row has enough seats side by side, it
- * takes the nearest rows' seats in order. Undefined if the tier has too few free seats.
- *
- * It stops reading rows as soon as the answer is certain, so a stadium tier whose front rows have
- * room costs a few rows, not every seat.
- *
- * `together` answers only a group side by side (undefined otherwise), for a first pass over the rows
- * that could hold one.
+ * The best way to seat a group of `quantity` side by side, given a tier's free seats row by row from
+ * the stage backwards, each row in order along it: never leaving a single free seat stranded next to
+ * the group when another choice exists, then the row nearest the stage, then the middle of that row.
+ * Undefined when no row has that many free seats side by side. It stops reading rows as soon as the
+ * answer is certain, so a stadium tier whose front rows have room costs a few rows, not every seat.
  *
  * `spread` > 0 picks at random among that many of the best placements (nearest rows first, none
  * stranding a seat if the best does not), so buyers who lost the same seats to each other do not all
  * reach for the same next ones.
  */
-export function chooseFromRows(
-  rows: Iterable<FreeSeat[]>,
-  quantity: number,
-  spread = 0,
-  options: { together?: boolean } = {},
-): FreeSeat[] | undefined {
+export function bestPlacement(rows: Iterable<FreeSeat[]>, quantity: number, spread = 0): FreeSeat[] | undefined {
   const wanted = Math.max(1, spread);
   const clean: Placement[] = [];
   const stranding: Placement[] = [];
-  const nearest: FreeSeat[] = [];
   for (const rowSeats of rows) {
-    if (rowSeats.length === 0) continue;
-    if (nearest.length < quantity) nearest.push(...rowSeats.slice(0, quantity - nearest.length));
     if (rowSeats.length < quantity) continue;
     for (const placement of placementsInRow(rowSeats, quantity)) {
       if (!placement.leavesSingle) clean.push(placement);
@@ -80,16 +66,25 @@ export function chooseFromRows(
     if (clean.length >= wanted) break;
   }
   const alike = clean.length > 0 ? clean.slice(0, wanted) : stranding;
-  if (alike.length > 0) return alike[spread > 0 ? Math.floor(Math.random() * alike.length) : 0]!.seats;
-  if (options.together) return undefined;
-  return nearest.length === quantity ? nearest : undefined;
+  return alike[spread > 0 ? Math.floor(Math.random() * alike.length) : 0]?.seats;
 }
 
-/** The same choice from a tier's free seats in any order (see chooseFromRows). */
+/** When no row can seat the group together: the nearest rows' free seats in order; undefined if too few. */
+export function nearestSeats(rows: Iterable<FreeSeat[]>, quantity: number): FreeSeat[] | undefined {
+  const nearest: FreeSeat[] = [];
+  for (const rowSeats of rows) {
+    nearest.push(...rowSeats.slice(0, quantity - nearest.length));
+    if (nearest.length === quantity) return nearest;
+  }
+  return undefined;
+}
+
+/** Picks the best `quantity` of a tier's free seats, in any order: together if possible, else the nearest. */
 export function chooseBestSeats(free: FreeSeat[], quantity: number, spread = 0): FreeSeat[] | undefined {
   const byRow = new Map<number, FreeSeat[]>();
   for (const seat of [...free].sort((a, b) => a.row - b.row || a.number - b.number)) {
     byRow.set(seat.row, [...(byRow.get(seat.row) ?? []), seat]);
   }
-  return chooseFromRows(byRow.values(), quantity, spread);
+  const rows = [...byRow.values()];
+  return bestPlacement(rows, quantity, spread) ?? nearestSeats(rows, quantity);
 }

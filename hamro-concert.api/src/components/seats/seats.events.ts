@@ -30,6 +30,8 @@ class Channel {
   readonly subscribers = new Set<Response>();
   private pending = new Map<number, SeatStatus>();
   private pendingReset: 'layout-changed' | 'concert-removed' | undefined;
+  /** The map's version after the newest change heard. */
+  private version = '';
   private readonly history: SentEvent[] = [];
   private seq = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -38,7 +40,7 @@ class Channel {
   constructor(
     readonly concertId: string,
     private readonly instance: string,
-    private readonly inventories: SeatInventories,
+    inventories: SeatInventories,
     private readonly batchMs: number,
   ) {
     this.unsubscribe = inventories.subscribe(concertId, (event) => this.hear(event));
@@ -49,21 +51,21 @@ class Channel {
   }
 
   private hear(event: InventoryEvent) {
-    if (event.kind === 'changes') for (const change of event.changes) this.pending.set(change.id, change.status);
-    else this.pendingReset = event.kind === 'gone' ? 'concert-removed' : 'layout-changed';
+    if (event.kind === 'changes') {
+      for (const change of event.changes) this.pending.set(change.id, change.status);
+      this.version = event.version;
+    } else this.pendingReset = event.kind === 'gone' ? 'concert-removed' : 'layout-changed';
     this.timer ??= setTimeout(() => this.flush(), this.batchMs);
   }
 
-  private async flush() {
+  private flush() {
     this.timer = undefined;
     const reset = this.pendingReset;
     const changes = [...this.pending].map(([id, status]) => ({ id, status }));
     this.pending = new Map();
     this.pendingReset = undefined;
     if (reset) return this.send('refetch', { reason: reset });
-    if (changes.length === 0) return;
-    const inventory = await this.inventories.get(this.concertId);
-    this.send('seats', { version: inventory?.version(Date.now()) ?? null, changes });
+    if (changes.length > 0) this.send('seats', { version: this.version, changes });
   }
 
   private send(event: string, data: unknown) {
@@ -133,12 +135,8 @@ export class SeatEventStreams {
     this.heartbeats.unref();
   }
 
-  get count(): number {
-    return this.subscribers;
-  }
-
   /** Refuses with 503 when this instance already serves as many streams as it may. */
-  assertRoom() {
+  private assertRoom() {
     if (this.subscribers >= this.settings.maxSubscribers) {
       throw new AppError(
         503,

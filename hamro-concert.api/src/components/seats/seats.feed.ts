@@ -2,12 +2,13 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { Db, Executor } from '../../db/client.js';
-import { ConcertInventory, type FreedSeat, type SeatChange, type SeatState } from './seats.inventory.js';
+import { ConcertInventory, type SeatChange, type SeatState } from './seats.inventory.js';
+import type { FreedSeat } from './seats.state.js';
 import * as repository from './seats.repository.js';
 
 /** What subscribers of a concert hear: seats whose status changed, or that the layout itself changed. */
 export type InventoryEvent =
-  | { kind: 'changes'; changes: SeatChange[] }
+  | { kind: 'changes'; changes: SeatChange[]; /** The map's version after them. */ version: string }
   /** Seats were added or removed: a client should fetch the map again. */
   | { kind: 'layout' }
   /** The concert no longer exists. */
@@ -95,9 +96,11 @@ export class SeatInventories {
     }
     let loading = this.loading.get(concertId);
     if (!loading) {
-      loading = this.serially(() => this.load(concertId, this.options.db)).finally(() =>
-        this.loading.delete(concertId),
-      );
+      loading = this.serially(async () => {
+        const inventory = await this.fetch(concertId, this.options.db);
+        if (inventory) this.keep(inventory);
+        return inventory;
+      }).finally(() => this.loading.delete(concertId));
       this.loading.set(concertId, loading);
     }
     return loading;
@@ -123,11 +126,13 @@ export class SeatInventories {
     if (inventory) this.applyTo(inventory, states);
   }
 
-  /** Takes in seats a cancellation or release of this instance has just freed. */
+  /** Takes in seats a cancellation or release of this instance has just freed (all of one concert). */
   applyFreed(freed: FreedSeat[]): void {
-    for (const seat of freed) {
-      this.applyCommitted(seat.concertId, [{ id: seat.id, booked: false, heldUntil: 0, seq: seat.changeSeq }]);
-    }
+    if (freed.length === 0) return;
+    this.applyCommitted(
+      freed[0]!.concertId,
+      freed.map((seat) => ({ id: seat.id, booked: false, heldUntil: 0, seq: seat.changeSeq })),
+    );
   }
 
   /**
@@ -147,29 +152,22 @@ export class SeatInventories {
     });
   }
 
-  /** How many concerts are in memory; for tests and operators. */
-  get size(): number {
-    return this.loaded.size;
-  }
-
   private serially<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async load(concertId: string, db: Executor): Promise<ConcertInventory | undefined> {
-    const existing = this.loaded.get(concertId);
-    if (existing && db === this.options.db) return existing.inventory;
+  /** A concert's seats as the database has them now; undefined if there is no such concert. */
+  private async fetch(concertId: string, db: Executor): Promise<ConcertInventory | undefined> {
     const data = await repository.loadConcertSeats(db, concertId);
-    if (!data) {
-      this.loaded.delete(concertId);
-      return undefined;
-    }
-    const inventory = new ConcertInventory(concertId, data.layoutVersion, data.seats);
-    this.loaded.set(concertId, { inventory, usedAt: Date.now() });
+    return data && new ConcertInventory(concertId, data.layoutVersion, data.seats);
+  }
+
+  private keep(inventory: ConcertInventory) {
+    const usedAt = this.loaded.get(inventory.concertId)?.usedAt ?? Date.now();
+    this.loaded.set(inventory.concertId, { inventory, usedAt });
     this.evict();
-    return inventory;
   }
 
   private evict() {
@@ -184,14 +182,16 @@ export class SeatInventories {
     for (const listener of this.listeners.get(concertId) ?? []) listener(event);
   }
 
-  private applyTo(inventory: ConcertInventory, states: SeatState[]) {
+  /** Applies committed states (and holds that have ended, `expired`) and tells subscribers what changed. */
+  private applyTo(inventory: ConcertInventory, states: SeatState[], expired: SeatChange[] = []) {
     const now = Date.now();
-    const changes: SeatChange[] = [];
+    const changes = [...expired];
     for (const state of states) {
       const status = inventory.apply(state, now);
       if (status) changes.push({ id: state.id, status });
     }
-    if (changes.length > 0) this.emit(inventory.concertId, { kind: 'changes', changes });
+    if (changes.length > 0)
+      this.emit(inventory.concertId, { kind: 'changes', changes, version: inventory.version(now) });
   }
 
   private async run() {
@@ -269,18 +269,20 @@ export class SeatInventories {
     if (reason) this.options.logger.info({ concerts }, `the seat feed caught up from the database after ${reason}`);
   }
 
-  /** Replaces an inventory with the database's state and tells its subscribers what changed. */
+  /**
+   * Brings an inventory to the database's state and tells its subscribers what changed: with the same
+   * layout (seats are only added or removed with a new layout version), the seats whose status moved
+   * on; otherwise that the layout changed, or the concert is gone.
+   */
   private async reload(concertId: string, previous: ConcertInventory, db: Executor) {
-    const next = await this.load(concertId, db);
-    if (!next) return this.emit(concertId, { kind: 'gone' });
-    const sameLayout =
-      next.layoutVersion === previous.layoutVersion &&
-      next.seats.size === previous.seats.size &&
-      [...next.seats.keys()].every((id) => previous.seats.has(id));
-    if (!sameLayout) return this.emit(concertId, { kind: 'layout' });
-    // The old inventory, brought up to the loaded states, tells which seats changed status meanwhile.
-    this.applyTo(previous, [...next.seats.values()]);
-    this.loaded.set(concertId, { inventory: previous, usedAt: this.loaded.get(concertId)?.usedAt ?? Date.now() });
+    const next = await this.fetch(concertId, db);
+    if (!next) {
+      this.loaded.delete(concertId);
+      return this.emit(concertId, { kind: 'gone' });
+    }
+    if (next.layoutVersion === previous.layoutVersion) return this.applyTo(previous, [...next.seats.values()]);
+    this.keep(next);
+    this.emit(concertId, { kind: 'layout' });
   }
 
   private async readChanges() {
@@ -304,9 +306,7 @@ export class SeatInventories {
         await this.reload(concertId, inventory, db);
         continue;
       }
-      this.applyTo(inventory, byConcert.get(concertId) ?? []);
-      const expired = inventory.takeExpired(now);
-      if (expired.length > 0) this.emit(concertId, { kind: 'changes', changes: expired });
+      this.applyTo(inventory, byConcert.get(concertId) ?? [], inventory.takeExpired(now));
     }
     this.evict();
   }

@@ -35,13 +35,6 @@ export interface InventoryRow {
   booked: number;
 }
 
-/** A seat a cancellation or a release has just freed, as its statement returns it. */
-export interface FreedSeat {
-  id: number;
-  concertId: string;
-  changeSeq: number;
-}
-
 /** One seat whose status changed, as the live stream sends it. */
 export interface SeatChange {
   id: number;
@@ -49,6 +42,11 @@ export interface SeatChange {
 }
 
 const SECTION_ORDER: Record<Section, number> = { front: 0, vip: 1, ga: 2 };
+/**
+ * Venues larger than this are read as a stadium: their map is rendered a few times a second and
+ * follows the feed; a smaller hall's map is exact and rendered for every change.
+ */
+const STADIUM_SEATS = 5_000;
 /** How long a seat offered to a best-available attempt stays set aside if nothing settles it. */
 const PENDING_MS = 5_000;
 
@@ -128,6 +126,10 @@ export class ConcertInventory {
   /** Seats in map order. */
   get all(): readonly InventorySeat[] {
     return this.ordered;
+  }
+
+  get isStadium(): boolean {
+    return this.seats.size > STADIUM_SEATS;
   }
 
   hasTier(tierId: number): boolean {

@@ -63,15 +63,18 @@ export interface RequestedSeatState {
   concertDate: string;
 }
 
-/** Reads one row of `requestedSeatStates` as a statement returned it. */
-export function toRequestedSeatState(row: {
+/** One row of `requestedSeatStates` as a statement returns it; statements that select it add their own columns. */
+export interface RequestedSeatRow {
   id: number;
   concert_id: string;
   label: string;
   booked: boolean;
   held_by_other: boolean;
   date: string;
-}): RequestedSeatState {
+}
+
+/** Reads one row of `requestedSeatStates` as a statement returned it. */
+export function toRequestedSeatState(row: RequestedSeatRow): RequestedSeatState {
   return {
     id: row.id,
     concertId: row.concert_id,

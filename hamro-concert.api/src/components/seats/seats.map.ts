@@ -110,8 +110,7 @@ export function renderSeatMap(inventory: ConcertInventory, now: number): Rendere
   };
 }
 
-/** Maps up to this many seats are rendered for every change; larger ones at most every MIN_REBUILD_MS. */
-const ALWAYS_FRESH_SEATS = 5_000;
+/** A stadium's map (see ConcertInventory.isStadium) is rendered at most this often; a hall's at every change. */
 const MIN_REBUILD_MS = 250;
 /** The first reader after a quiet spell this long waits for a fresh map instead of getting an old one. */
 const MAX_STALE_MS = 1_000;
@@ -148,9 +147,9 @@ export class SeatMapCache {
     const lastRead = hit?.readAt ?? 0;
     if (hit) hit.readAt = now;
     if (hit && hit.version === version) return hit.map;
-    if (!hit || inventory.seats.size <= ALWAYS_FRESH_SEATS) {
+    if (!hit || !inventory.isStadium) {
       const map = renderSeatMap(inventory, now);
-      if (!hit && inventory.seats.size > ALWAYS_FRESH_SEATS) await this.compressAhead(map);
+      if (!hit && inventory.isStadium) await this.compressAhead(map);
       this.remember(inventory.concertId, { map, version, builtAt: now, readAt: now });
       return map;
     }

@@ -111,10 +111,9 @@ export function seatsRoutes(inventories: SeatInventories, settings: SeatEventSet
     async (req, res) => {
       const { concertId } = concertIdParamSchema.parse(req.params);
       const { 'last-event-id': lastEventId } = lastEventIdHeaderSchema.parse(req.headers);
-      streams.assertRoom();
       streams.open(await service.concertInventory(inventories, concertId), res, lastEventId);
     },
   );
 
-  return { router, close: () => streams.close(), streams };
+  return { router, close: () => streams.close() };
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
 import { getTier } from '../tiers/tiers.service.js';
-import { chooseFromRows, type FreeSeat } from './seats.best-available.js';
+import { bestPlacement, nearestSeats, type FreeSeat } from './seats.best-available.js';
 import type { SeatInventories } from './seats.feed.js';
 import type { SeatClaimsInFlight } from './seats.in-flight.js';
 import { statusAt, type ConcertInventory } from './seats.inventory.js';
@@ -15,9 +15,6 @@ export interface SeatDesk {
   inventories: SeatInventories;
 }
 
-/** Venues up to this size are read exactly: every change committed before the request, through any instance, shows. */
-const EXACT_READ_SEATS = 5_000;
-
 /** A concert's inventory, or 404 when there is no such concert. */
 export async function concertInventory(inventories: SeatInventories, concertId: string): Promise<ConcertInventory> {
   const inventory = await inventories.get(concertId);
@@ -27,14 +24,16 @@ export async function concertInventory(inventories: SeatInventories, concertId: 
 
 /**
  * A concert's inventory for a reader. For a hall of ordinary size the feed first reads what has
- * committed up to this moment (one shared read for every reader waiting), so a buyer who booked
- * through another instance sees the booking on the next map; a stadium's map follows the feed.
+ * committed up to this moment (one shared read for every reader waiting), so whatever was booked,
+ * changed or deleted through any instance before the request shows in its answer; a stadium's map
+ * follows the feed.
  */
 export async function inventoryForReading(inventories: SeatInventories, concertId: string): Promise<ConcertInventory> {
   const inventory = await concertInventory(inventories, concertId);
-  if (inventory.seats.size > EXACT_READ_SEATS) return inventory;
+  if (inventory.isStadium) return inventory;
   await inventories.refresh();
-  return inventory;
+  // The read may have found a new layout (a fresh inventory) or the concert gone.
+  return concertInventory(inventories, concertId);
 }
 
 export async function listFreeSeats(inventories: SeatInventories, concertId: string): Promise<Seat[]> {
@@ -95,10 +94,7 @@ function* offerableRows(
   }
 }
 
-/**
- * The best seats to offer now: among rows that could seat the group side by side; when none can,
- * the nearest rows' seats in order (see chooseFromRows).
- */
+/** The best seats to offer now: side by side if a row can seat the group, else the nearest rows' seats. */
 function chooseSeats(
   inventory: ConcertInventory,
   tierId: number,
@@ -106,16 +102,10 @@ function chooseSeats(
   passedOver: Set<number>,
   spread: number,
 ): FreeSeat[] | undefined {
-  const together = chooseFromRows(offerableRows(inventory, tierId, passedOver, quantity, true), quantity, spread, {
-    together: true,
-  });
-  if (together) return together;
-  const nearest: FreeSeat[] = [];
-  for (const row of offerableRows(inventory, tierId, passedOver, quantity, false)) {
-    nearest.push(...row.slice(0, quantity - nearest.length));
-    if (nearest.length === quantity) return nearest;
-  }
-  return undefined;
+  return (
+    bestPlacement(offerableRows(inventory, tierId, passedOver, quantity, true), quantity, spread) ??
+    nearestSeats(offerableRows(inventory, tierId, passedOver, quantity, false), quantity)
+  );
 }
 
 async function tierOfConcert(

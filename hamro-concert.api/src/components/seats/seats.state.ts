@@ -13,3 +13,17 @@ export const seatIsFree = sql`(${seats.bookingId} is null and (${seats.heldUntil
  * seat's states) and the writing transaction (which the seat feed reads changes by).
  */
 export const markSeatChanged = sql.raw(`change_seq = nextval('seat_change_seq'), change_xid = pg_current_xact_id()`);
+
+/** A seat a cancellation or a release has just freed, as its statement returns it. */
+export interface FreedSeat {
+  id: number;
+  concertId: string;
+  changeSeq: number;
+}
+
+/** The RETURNING of a statement that frees seats, and those rows as one `FreedSeat[]` JSON value. */
+export const returningFreedSeats = sql.raw('returning seats.id, seats.concert_id, seats.change_seq');
+export const freedSeatsJson = (cte: string) =>
+  sql.raw(
+    `(select json_agg(json_build_object('id', id, 'concertId', concert_id, 'changeSeq', change_seq)) from ${cte})`,
+  );

@@ -6,11 +6,9 @@ import { requireRole, type AccessTokens } from '../../http/auth.js';
 import { bearerAuth, documentedRouter, problems } from '../../http/openapi.js';
 import { addTier, changeTier, removeTier } from '../concerts/concerts.service.js';
 import * as service from './tiers.service.js';
-import type { SeatInventories } from '../seats/seats.feed.js';
 import { newTierSchema, ticketTierPageSchema, ticketTierSchema, tierChangesSchema } from './tiers.schemas.js';
 
-/** Layout changes answer once this instance's seat inventory has read them, so the next map shows them. */
-export function tiersRoutes(db: Db, tokens: AccessTokens, inventories: SeatInventories, registry: OpenAPIRegistry) {
+export function tiersRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegistry) {
   const { router, route } = documentedRouter(registry);
   const tags = ['Ticket tiers'];
 
@@ -84,9 +82,7 @@ export function tiersRoutes(db: Db, tokens: AccessTokens, inventories: SeatInven
     admin,
     async (req, res) => {
       const body = newTierSchema.parse(req.body);
-      const tier = await addTier(db, body);
-      await inventories.refresh();
-      res.status(201).json(tier);
+      res.status(201).json(await addTier(db, body));
     },
   );
 
@@ -109,9 +105,7 @@ export function tiersRoutes(db: Db, tokens: AccessTokens, inventories: SeatInven
     admin,
     async (req, res) => {
       const body = tierChangesSchema.parse(req.body);
-      const tier = await changeTier(db, body);
-      await inventories.refresh();
-      res.json(tier);
+      res.json(await changeTier(db, body));
     },
   );
 
@@ -132,7 +126,6 @@ export function tiersRoutes(db: Db, tokens: AccessTokens, inventories: SeatInven
     async (req, res) => {
       const { id } = intIdParamSchema.parse(req.params);
       await removeTier(db, id);
-      await inventories.refresh();
       res.status(204).end();
     },
   );
