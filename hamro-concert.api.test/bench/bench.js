@@ -4,11 +4,11 @@
 // 127.0.0.1 only. Every figure is the median of BENCH_ROUNDS rounds (default 3).
 import fs from 'node:fs';
 import http from 'node:http';
-import autocannon from 'autocannon';
 import { connectDatabase } from 'hamro-concert.api/database';
 import { createConcert } from 'hamro-concert.api/catalogue';
 import { call, uniqueBuyer } from '../lib/client.js';
 import { databaseInvariants, httpInvariants } from '../lib/invariants.js';
+import { bookingRound, runAutocannon } from '../lib/load.js';
 import { startApi, tempDataDir } from '../lib/servers.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -39,47 +39,6 @@ function bigVenue() {
       { name: 'VIP', section: 'vip', price: '100.00', rows: rows(1, 40, 100) },
       { name: 'General Admission', section: 'ga', price: '10.00', rows: rows(1, 100, 150) },
     ],
-  };
-}
-
-/** Runs autocannon; `lastResponseAt` is when the final response arrived (autocannon's own clock ticks in seconds). */
-function runAutocannon(options) {
-  return new Promise((resolve, reject) => {
-    let lastResponseAt = performance.now();
-    const instance = autocannon(options, (error, result) =>
-      error ? reject(error) : resolve({ ...result, lastResponseAt }),
-    );
-    instance.on('response', () => (lastResponseAt = performance.now()));
-  });
-}
-
-async function bookingRound(baseUrl, connections, seatIds) {
-  let next = 0;
-  const started = performance.now();
-  const result = await runAutocannon({
-    url: baseUrl,
-    connections,
-    amount: seatIds.length,
-    timeout: 20,
-    requests: [
-      {
-        method: 'POST',
-        path: '/ticket-bookings/seats',
-        headers: { 'content-type': 'application/json' },
-        setupRequest: (request) => ({
-          ...request,
-          body: JSON.stringify({ ...uniqueBuyer('Bench Buyer'), seatIds: [seatIds[next++]] }),
-        }),
-      },
-    ],
-  });
-  const seconds = (result.lastResponseAt - started) / 1000;
-  return {
-    perSecond: result['2xx'] / seconds,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    ok: result['2xx'],
-    failed: result.non2xx + result.errors + result.timeouts,
   };
 }
 

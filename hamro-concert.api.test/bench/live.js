@@ -6,9 +6,8 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
-import { uniqueBuyer } from '../lib/client.js';
 import { databaseInvariants, httpInvariants } from '../lib/invariants.js';
+import { bookingRound } from '../lib/load.js';
 import { runScript, startApi, tempDataDir } from '../lib/servers.js';
 import { createConcert, stadiumConcert } from '../lib/stadium.js';
 
@@ -24,49 +23,6 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
-
-/** Unique-seat bookings at 50 clients; records when each seat's 201 arrived. */
-function bookingRound(baseUrl, seatIds, bookedAt) {
-  let next = 0;
-  const sent = new Map();
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    let last = started;
-    const instance = autocannon(
-      {
-        url: baseUrl,
-        connections: 50,
-        amount: seatIds.length,
-        timeout: 20,
-        requests: [
-          {
-            method: 'POST',
-            path: '/ticket-bookings/seats',
-            headers: { 'content-type': 'application/json' },
-            setupRequest: (request, context) => {
-              const seatId = seatIds[next++];
-              context.seatId = seatId;
-              return { ...request, body: JSON.stringify({ ...uniqueBuyer('Live Bench'), seatIds: [seatId] }) };
-            },
-            onResponse: (status, _body, context) => {
-              if (status === 201) bookedAt?.set(context.seatId, performance.now());
-            },
-          },
-        ],
-      },
-      (error, result) =>
-        error
-          ? reject(error)
-          : resolve({
-              perSecond: result['2xx'] / ((last - started) / 1000),
-              p99: result.latency.p99,
-              failed: result.non2xx + result.errors + result.timeouts,
-            }),
-    );
-    instance.on('response', () => (last = performance.now()));
-    void sent;
-  });
-}
 
 /** Opens `count` live streams; every SAMPLE_EVERY-th one records when it first heard of each booked seat. */
 async function subscribe(baseUrl, concertId, count, heardAt) {
@@ -133,7 +89,7 @@ try {
   console.log(
     `Live fan-out on a ${free.length}-seat concert: ${ROUNDS} rounds of ${BOOKINGS} bookings per figure, medians`,
   );
-  await bookingRound(api.baseUrl, free.splice(0, 2000)); // warm-up
+  await bookingRound(api.baseUrl, 50, free.splice(0, 2000)); // warm-up
 
   const without = [];
   const withSubscribers = [];
@@ -142,10 +98,10 @@ try {
   const bookedAt = new Map();
   // Alternate rounds without and with subscribers, so drift on a shared machine hits both alike.
   for (let round = 0; round < ROUNDS; round++) {
-    without.push(await bookingRound(api.baseUrl, free.splice(0, BOOKINGS)));
+    without.push(await bookingRound(api.baseUrl, 50, free.splice(0, BOOKINGS)));
     const streams = await subscribe(api.baseUrl, concert.id, SUBSCRIBERS, heardAt);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    withSubscribers.push(await bookingRound(api.baseUrl, free.splice(0, BOOKINGS), bookedAt));
+    withSubscribers.push(await bookingRound(api.baseUrl, 50, free.splice(0, BOOKINGS), bookedAt));
     await new Promise((resolve) => setTimeout(resolve, 500));
     streams.close();
   }
@@ -161,7 +117,7 @@ try {
     r.arrayBuffer(),
   );
   const firstReadMs = performance.now() - firstReadStarted;
-  const storm = bookingRound(api.baseUrl, free.splice(0, 12_000));
+  const storm = bookingRound(api.baseUrl, 50, free.splice(0, 12_000));
   const maps = await mapReaders(api.baseUrl, concert.id, 5);
   const stormResult = await storm;
 
