@@ -112,6 +112,26 @@ describe('GET /concerts/:id/seats/events', () => {
     for (const s of [resumed, stranger, stayer]) s.close();
   });
 
+  it('when more subscribers listen than are written to in one turn, then every one hears every batch, in order', async () => {
+    const concert = await buildConcert(app);
+    const [first, second] = await seatsOf(app, concert.id);
+    const streams = await Promise.all(Array.from({ length: 230 }, () => openStream(app, concert.id)));
+    await eventually(async () => streams.every((s) => s.events.length > 0));
+    await post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [first!.id] });
+    // Past the batch window, so the two bookings go out as two events.
+    await eventually(async () => streams.some((s) => s.changed(first!.id, 'booked')));
+    await post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [second!.id] });
+    await eventually(async () => streams.every((s) => s.changed(second!.id, 'booked')), 3000);
+    for (const stream of streams) {
+      const seats = stream.events.filter((e) => e.event === 'seats');
+      const order = seats.flatMap((e) => e.data.changes.map((c: any) => c.id));
+      expect(order).toEqual([first!.id, second!.id]);
+      const seqs = seats.map((e) => Number(e.id!.split('.')[1]));
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+      stream.close();
+    }
+  });
+
   it('when seats are added to the concert, then subscribers are told to fetch the map again', async () => {
     const admin = await startTestApp({ tokens: { admin: 'feed-test-admin-token' } });
     try {

@@ -20,9 +20,23 @@ const HISTORY = 256;
 /** How long a channel that lost its last subscriber keeps its history for a reconnect. */
 const CHANNEL_GRACE_MS = 30_000;
 
+/**
+ * Subscribers written to per turn of the event loop. Each write to a socket is a system call; done
+ * for thousands of subscribers at once it would stall bookings and map reads for a long time, so a
+ * batch reaches its subscribers in slices with other work in between.
+ */
+const SUBSCRIBERS_PER_TURN = 250;
+
 interface SentEvent {
   seq: number;
   text: string;
+}
+
+/** Bytes on their way to a channel's subscribers, who were subscribed when they were sent. */
+interface Delivery {
+  bytes: Buffer;
+  to: Response[];
+  next: number;
 }
 
 /** One concert's live stream in this instance: its subscribers, the changes gathered, the recent events. */
@@ -35,6 +49,8 @@ class Channel {
   private readonly history: SentEvent[] = [];
   private seq = 0;
   private timer: NodeJS.Timeout | undefined;
+  /** Deliveries in the order they were sent; the first is being written. */
+  private readonly deliveries: Delivery[] = [];
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -73,8 +89,31 @@ class Channel {
     const text = `id: ${this.eventId(seq)}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
     this.history.push({ seq, text });
     if (this.history.length > HISTORY) this.history.shift();
-    for (const res of this.subscribers) res.write(text);
+    this.deliver(text);
   }
+
+  /**
+   * Writes `text` to everyone subscribed now, a slice per turn of the event loop, after what was sent
+   * before it. Someone who subscribes meanwhile started from a state that already includes it.
+   */
+  private deliver(text: string) {
+    if (this.subscribers.size === 0) return;
+    this.deliveries.push({ bytes: Buffer.from(text), to: [...this.subscribers], next: 0 });
+    if (this.deliveries.length === 1) this.writeSlice();
+  }
+
+  private writeSlice = () => {
+    const delivery = this.deliveries[0];
+    if (!delivery) return;
+    const end = Math.min(delivery.to.length, delivery.next + SUBSCRIBERS_PER_TURN);
+    for (let i = delivery.next; i < end; i++) {
+      const res = delivery.to[i]!;
+      if (!res.writableEnded && !res.destroyed) res.write(delivery.bytes);
+    }
+    delivery.next = end;
+    if (end === delivery.to.length) this.deliveries.shift();
+    if (this.deliveries.length > 0) setImmediate(this.writeSlice);
+  };
 
   /** The events after `lastEventId`, if this channel still has all of them; undefined otherwise. */
   since(lastEventId: string): string[] | undefined {
@@ -87,7 +126,7 @@ class Channel {
   }
 
   heartbeat() {
-    for (const res of this.subscribers) res.write(': keep-alive\n\n');
+    this.deliver(': keep-alive\n\n');
   }
 
   private closing: NodeJS.Timeout | undefined;
@@ -109,6 +148,7 @@ class Channel {
   close() {
     clearTimeout(this.timer);
     clearTimeout(this.closing);
+    this.deliveries.length = 0;
     this.unsubscribe();
   }
 }
