@@ -15,7 +15,7 @@ export function runAutocannon(options) {
 
 /**
  * Books each of `seatIds` once, one seat per booking, over `connections` clients. `bookedAt`, if
- * given, records when each seat's 201 arrived.
+ * given, records when each seat's 201 arrived, in milliseconds since the epoch.
  */
 export async function bookingRound(baseUrl, connections, seatIds, bookedAt) {
   let next = 0;
@@ -35,7 +35,7 @@ export async function bookingRound(baseUrl, connections, seatIds, bookedAt) {
           return { ...request, body: JSON.stringify({ ...uniqueBuyer('Bench Buyer'), seatIds: [context.seatId] }) };
         },
         onResponse: (status, _body, context) => {
-          if (status === 201) bookedAt?.set(context.seatId, performance.now());
+          if (status === 201) bookedAt?.set(context.seatId, performance.timeOrigin + performance.now());
         },
       },
     ],
