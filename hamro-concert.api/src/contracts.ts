@@ -28,9 +28,12 @@ export {
   seatSchema,
   seatMapSchema,
   seatStatusSchema,
+  seatChangesEventSchema,
+  seatRefetchEventSchema,
   type Seat,
   type SeatMap,
   type SeatStatus,
+  type SeatChangesEvent,
 } from './components/seats/seats.schemas.js';
 export {
   createHoldBodySchema,

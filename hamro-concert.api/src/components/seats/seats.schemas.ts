@@ -34,6 +34,24 @@ export const seatMapSchema = z
   .meta({ id: 'SeatMap' });
 export type SeatMap = z.infer<typeof seatMapSchema>;
 
+export const seatChangeSchema = z
+  .object({ id: z.number().int(), status: seatStatusSchema })
+  .meta({ id: 'SeatChange', description: "A seat's status now" });
+
+/** The data of the live stream's `ready` and `seats` events. */
+export const seatChangesEventSchema = z
+  .object({
+    version: z.string().meta({ description: 'The map version after these changes' }),
+    changes: z.array(seatChangeSchema),
+  })
+  .meta({ id: 'SeatChangesEvent' });
+export type SeatChangesEvent = z.infer<typeof seatChangesEventSchema>;
+
+/** The data of the live stream's `refetch` event. */
+export const seatRefetchEventSchema = z
+  .object({ reason: z.enum(['layout-changed', 'concert-removed', 'resume-unavailable']) })
+  .meta({ id: 'SeatRefetchEvent' });
+
 export const concertIdParamSchema = z.object({ concertId: z.uuid({ error: 'must be a UUID' }) });
 
 export const lastEventIdHeaderSchema = z.object({
