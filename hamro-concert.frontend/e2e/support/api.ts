@@ -41,3 +41,34 @@ export function seatPlace(concert: Concert, seat: Seat): string {
   const number = /(\d+)$/.exec(seat.seatNumber)?.[1] ?? seat.seatNumber;
   return `${tier?.name ?? seat.section}, row ${seat.row}, seat ${number}`;
 }
+
+const rows = (count: number, seats: number) => Array.from({ length: count }, (_, i) => ({ row: i + 1, seats }));
+
+/** A stadium: VIP 5,000 and Front Row 5,000 in rows of 50, General Admission 40,000 in rows of 100. */
+export function stadiumConcertBody(title: string) {
+  return {
+    title,
+    artist: 'The Sell-Out Crowd',
+    date: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+    time: '18:00:00',
+    venue: 'Dasharath Stadium',
+    city: 'Kathmandu',
+    tiers: [
+      { name: 'VIP', section: 'vip', price: '150.00', rows: rows(100, 50) },
+      { name: 'Front Row', section: 'front', price: '90.00', rows: rows(100, 50) },
+      { name: 'General Admission', section: 'ga', price: '25.00', rows: rows(400, 100) },
+    ],
+  };
+}
+
+/** Creates a concert as the organizer does (POST /concerts). */
+export async function createConcert(baseUrl: string, body: unknown, adminToken: string): Promise<Concert> {
+  const response = await fetch(`${baseUrl}/concerts`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const json = (await response.json()) as Concert;
+  if (response.status !== 201) throw new Error(`POST /concerts answered ${response.status}: ${JSON.stringify(json)}`);
+  return json;
+}

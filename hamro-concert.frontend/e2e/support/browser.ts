@@ -45,9 +45,9 @@ export function browserForFile(): () => Browser {
   };
 }
 
-/** A fresh, isolated page (own cookies and storage) at the given viewport size. */
-export async function openPage(browser: Browser, width = 1280, height = 900): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height }, reducedMotion: 'reduce' });
+/** A fresh, isolated page (own cookies and storage) at the given viewport size; `touch` for a phone's touch screen. */
+export async function openPage(browser: Browser, width = 1280, height = 900, { touch = false } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height }, reducedMotion: 'reduce', hasTouch: touch });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   page.setDefaultNavigationTimeout(60_000);

@@ -54,5 +54,10 @@ export function formatConcertDate(date: string, time: string): string {
 
 /** 1 → "1 seat", 3 → "3 seats" */
 export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}
+
+/** "50,000": whole numbers with thousands grouped, as a stadium's counts need. */
+export function formatCount(count: number): string {
+  return count.toLocaleString('en');
 }

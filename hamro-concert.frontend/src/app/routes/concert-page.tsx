@@ -2,9 +2,9 @@ import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../components/ui/error-state';
 import { Skeleton } from '../../components/ui/skeleton';
 import { ConcertDetails, ConcertDetailsSkeleton, useConcert } from '../../features/concerts';
-import { useSeatMap } from '../../features/seat-map';
 import { ApiError } from '../../lib/api-client';
 import { paths } from '../paths';
+import { useLiveSeatMap } from '../use-live-seat-map';
 import { ConcertBooking } from './concert/concert-booking';
 import { NotFoundPage } from './not-found-page';
 import styles from './concert-page.module.css';
@@ -29,7 +29,7 @@ function MapSkeleton() {
 export function ConcertPage() {
   const { concertId = '' } = useParams();
   const concert = useConcert(concertId);
-  const seatMap = useSeatMap(concertId);
+  const seatMap = useLiveSeatMap(concertId);
 
   if (concert.isError && isMissing(concert.error)) {
     return (

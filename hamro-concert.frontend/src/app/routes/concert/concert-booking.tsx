@@ -28,6 +28,7 @@ export function ConcertBooking({ concert, seatMap }: ConcertBookingProps) {
   const layout = useMemo(() => buildSeatLayout(seatMap, concert.tiers, ownSeats), [seatMap, concert.tiers, ownSeats]);
   const selection = useSeatSelection(layout);
   const holding = seatHold.hold !== null;
+  const selectedIds = selection.seats.map((seat) => seat.id);
 
   function dropTaken(seatIds: number[]) {
     selection.remove(seatIds);
@@ -40,6 +41,7 @@ export function ConcertBooking({ concert, seatMap }: ConcertBookingProps) {
         layout={layout}
         isSelected={selection.isSelected}
         onToggle={holding ? () => undefined : selection.toggle}
+        selectedIds={selectedIds}
       />
       {holding ? null : <SelectionBar selection={selection} targetId="your-booking" />}
       <aside className={styles.sidebar} aria-label="Your booking" id="your-booking">

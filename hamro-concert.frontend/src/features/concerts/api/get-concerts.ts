@@ -18,6 +18,8 @@ export function concertsQueryOptions(page: number, limit = CONCERTS_PER_PAGE) {
     queryFn: ({ signal }) => getConcerts(page, limit, signal),
     placeholderData: keepPreviousData,
     staleTime: 30_000,
+    // Free-seat counts on the cards move during an on-sale: refreshed while the list is open.
+    refetchInterval: 30_000,
   });
 }
 

@@ -25,7 +25,7 @@ export function SeatButton({ seat, selected, tabbable, buttonRef, onToggle, onFo
     <button
       ref={buttonRef}
       type="button"
-      className={`${styles.seat} ${styles[state]}`}
+      className={`${styles.seat} ${styles[state]} ${seat.number.length === 4 ? styles.long : seat.number.length > 4 ? styles.longer : ''}`}
       data-seat-id={seat.id}
       data-state={state}
       aria-label={label}

@@ -1,50 +1,25 @@
-import { useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import { isFree, type SeatLayout, type SeatView } from '../lib/seat-layout';
-import { isNavigationKey, nextSeatId } from '../lib/seat-navigation';
+import { type CSSProperties } from 'react';
+import { centreOnStage } from '../lib/centre-on-stage';
+import type { SeatLayout, SeatView } from '../lib/seat-layout';
+import { SeatGrid } from './seat-grid';
 import { SeatLegend } from './seat-legend';
 import styles from './seat-map.module.css';
-import { SeatSection } from './seat-section';
+import { VenueMap } from './venue-map';
 
 interface SeatMapProps {
   layout: SeatLayout;
   isSelected: (seatId: number) => boolean;
   onToggle: (seat: SeatView) => void;
-}
-
-/** On narrow screens the venue is wider than the view: start with the stage in the middle. */
-function centreOnStage(scroller: HTMLDivElement | null) {
-  if (scroller) scroller.scrollLeft = (scroller.scrollWidth - scroller.clientWidth) / 2;
-}
-
-function firstSeatId(layout: SeatLayout): number | null {
-  const seats = [...layout.byId.values()];
-  return (seats.find(isFree) ?? seats[0])?.id ?? null;
+  /** The seats chosen now, so the overview of a large venue can say which blocks hold them. */
+  selectedIds?: readonly number[];
 }
 
 /**
- * The venue from the stage backwards. The map is one Tab stop: arrow keys move between seats,
- * Home and End jump along a row, Enter or Space chooses a seat.
+ * The venue from the stage backwards. A hall shows every seat; a venue too large for that
+ * (layout.large) opens on an overview of its blocks, and a buyer zooms into one to pick seats.
  */
-export function SeatMap({ layout, isSelected, onToggle }: SeatMapProps) {
-  const [activeId, setActiveId] = useState<number | null>(null);
-  const buttons = useRef(new Map<number, HTMLButtonElement>());
+export function SeatMap({ layout, isSelected, onToggle, selectedIds = [] }: SeatMapProps) {
   const rowMax = Math.max(1, ...layout.sections.flatMap((section) => section.rows.map((row) => row.seats.length)));
-  const tabbableId = activeId !== null && layout.byId.has(activeId) ? activeId : firstSeatId(layout);
-
-  const seatRef = (seatId: number) => (element: HTMLButtonElement | null) => {
-    if (element) buttons.current.set(seatId, element);
-    else buttons.current.delete(seatId);
-  };
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const seatId = Number((event.target as HTMLElement).dataset.seatId);
-    if (!isNavigationKey(event.key) || !Number.isInteger(seatId) || event.altKey || event.metaKey) return;
-    event.preventDefault();
-    const next = nextSeatId(layout, seatId, event.key);
-    setActiveId(next);
-    buttons.current.get(next)?.focus();
-  }
-
   return (
     <section className={styles.map} aria-labelledby="seat-map-title">
       <div className={styles.header}>
@@ -52,38 +27,35 @@ export function SeatMap({ layout, isSelected, onToggle }: SeatMapProps) {
           Choose your seats
         </h2>
         <p className={styles.help} id="seat-map-help">
-          Pick a seat to add it, pick it again to remove it. With a keyboard, use the arrow keys to move and Enter or
-          Space to choose.
+          {layout.large
+            ? 'Pick a block of the venue to see its seats, then pick a seat to add it and again to remove it. ' +
+              'With a keyboard, the arrow keys move between blocks or seats, Enter opens a block or chooses a ' +
+              'seat, and Escape goes back to the whole venue.'
+            : 'Pick a seat to add it, pick it again to remove it. With a keyboard, use the arrow keys to move and ' +
+              'Enter or Space to choose.'}
         </p>
       </div>
       <SeatLegend />
-      <p className={styles.swipe}>Swipe sideways to see a whole row.</p>
-      <div className={styles.scroller} ref={centreOnStage}>
-        <div className={styles.venue} style={{ '--row-max': rowMax } as CSSProperties}>
-          <div className={styles.stage} aria-hidden="true">
-            Stage
-          </div>
-          <div
-            className={styles.sections}
-            role="group"
-            aria-label="Seats, nearest the stage first"
-            aria-describedby="seat-map-help"
-            onKeyDown={onKeyDown}
-          >
-            {layout.sections.map((section) => (
-              <SeatSection
-                key={section.section}
-                section={section}
+      {layout.large ? (
+        <VenueMap layout={layout} isSelected={isSelected} onToggle={onToggle} selectedIds={selectedIds} />
+      ) : (
+        <>
+          <p className={styles.swipe}>Swipe sideways to see a whole row.</p>
+          <div className={styles.scroller} ref={centreOnStage}>
+            <div className={styles.venue} style={{ '--row-max': rowMax } as CSSProperties}>
+              <div className={styles.stage} aria-hidden="true">
+                Stage
+              </div>
+              <SeatGrid
+                sections={layout.sections}
                 isSelected={isSelected}
-                tabbableId={tabbableId}
-                seatRef={seatRef}
                 onToggle={onToggle}
-                onFocusSeat={setActiveId}
+                label="Seats, nearest the stage first"
               />
-            ))}
+            </div>
           </div>
-        </div>
-      </div>
+        </>
+      )}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import type { Ref } from 'react';
-import { formatCents } from '../../../lib/format';
+import { formatCents, formatCount } from '../../../lib/format';
 import type { SectionView, SeatView } from '../lib/seat-layout';
 import { SeatButton } from './seat-button';
 import styles from './seat-section.module.css';
@@ -21,7 +21,7 @@ export function SeatSection({ section, isSelected, tabbableId, seatRef, onToggle
       <h3 className={styles.heading} id={headingId}>
         {section.name}
         <span className={styles.meta}>
-          {formatCents(section.priceCents)} · {section.available} of {section.total} left
+          {formatCents(section.priceCents)} · {formatCount(section.available)} of {formatCount(section.total)} left
         </span>
       </h3>
       <div className={styles.rows}>

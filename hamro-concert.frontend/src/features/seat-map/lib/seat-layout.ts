@@ -37,19 +37,52 @@ export interface SectionView {
   available: number;
   total: number;
   rows: SeatRowView[];
+  /** The section cut into blocks of neighbouring rows and seats, as the overview of a large venue shows it. */
+  blocks: SeatBlockView[];
+  /** How many blocks sit side by side across the section. */
+  blockColumns: number;
+}
+
+/** A piece of a section a buyer zooms into: a few rows, and of each row the same span of seats. */
+export interface SeatBlockView {
+  key: string;
+  section: Section;
+  sectionName: string;
+  /** Its place in the section's grid of blocks, from the stage and from the left. */
+  gridRow: number;
+  gridColumn: number;
+  firstRow: number;
+  lastRow: number;
+  rows: SeatRowView[];
+  available: number;
+  total: number;
+  /** "General Admission, rows 1 to 20, far left" */
+  place: string;
 }
 
 export interface SeatLayout {
   sections: SectionView[];
   byId: Map<number, SeatView>;
+  total: number;
+  /** Too many seats to show each at a readable size: the map opens on an overview of blocks. */
+  large: boolean;
+  blockByKey: Map<string, SeatBlockView>;
+  /** The block each seat sits in. */
+  blockOf: Map<number, SeatBlockView>;
 }
+
+/** Venues with more seats than this open on an overview of blocks instead of every seat. */
+export const OVERVIEW_ABOVE_SEATS = 1_000;
+/** A block spans at most this many seats of a row and about this many seats in all. */
+const BLOCK_WIDTH = 25;
+const BLOCK_SEATS = 500;
 
 function seatNumberInRow(seatNumber: string): string {
   const match = /(\d+)\s*$/.exec(seatNumber);
   return match?.[1] ?? seatNumber;
 }
 
-function toSeatView(seat: Seat, tier: TierSummary | undefined, order: number, ownHold: readonly number[]): SeatView {
+function toSeatView(seat: Seat, tier: TierSummary | undefined, order: number, ownHold: ReadonlySet<number>): SeatView {
   const sectionName = tier?.name ?? SECTION_NAMES[seat.section];
   const number = seatNumberInRow(seat.seatNumber);
   return {
@@ -60,46 +93,117 @@ function toSeatView(seat: Seat, tier: TierSummary | undefined, order: number, ow
     number,
     seatNumber: seat.seatNumber,
     priceCents: tier ? toCents(tier.price) : 0,
-    status: seat.status === 'held' && ownHold.includes(seat.id) ? 'available' : seat.status,
+    status: seat.status === 'held' && ownHold.has(seat.id) ? 'available' : seat.status,
     place: `${sectionName}, row ${seat.row}, seat ${number}`,
     order,
   };
 }
 
+const SIDES: Record<number, string[]> = {
+  2: ['left', 'right'],
+  3: ['left', 'centre', 'right'],
+  4: ['far left', 'left of centre', 'right of centre', 'far right'],
+};
+
+/** Where a block sits across its section, in words: "", "left", "far right", "part 2 of 5". */
+function sideOf(column: number, columns: number): string {
+  if (columns === 1) return '';
+  return SIDES[columns]?.[column] ?? `part ${column + 1} of ${columns}`;
+}
+
+/** Cuts a section's rows into blocks: spans of at most BLOCK_WIDTH seats, stacked about BLOCK_SEATS to a block. */
+function blocksOf(section: SectionView): { blocks: SeatBlockView[]; columns: number } {
+  const widest = Math.max(1, ...section.rows.map((row) => row.seats.length));
+  const columns = Math.ceil(widest / BLOCK_WIDTH);
+  const span = Math.ceil(widest / columns);
+  const rowsPerBlock = Math.max(1, Math.floor(BLOCK_SEATS / span));
+  const blocks: SeatBlockView[] = [];
+  for (let start = 0; start < section.rows.length; start += rowsPerBlock) {
+    const rows = section.rows.slice(start, start + rowsPerBlock);
+    for (let column = 0; column < columns; column++) {
+      const pieces = rows
+        .map((row) => ({ row: row.row, seats: row.seats.slice(column * span, (column + 1) * span) }))
+        .filter((row) => row.seats.length > 0);
+      if (pieces.length === 0) continue;
+      const seats = pieces.flatMap((row) => row.seats);
+      const firstRow = pieces[0]!.row;
+      const lastRow = pieces.at(-1)!.row;
+      const rowsText = firstRow === lastRow ? `row ${firstRow}` : `rows ${firstRow} to ${lastRow}`;
+      blocks.push({
+        key: `${section.section}-${firstRow}-${column}`,
+        section: section.section,
+        sectionName: section.name,
+        gridRow: start / rowsPerBlock,
+        gridColumn: column,
+        firstRow,
+        lastRow,
+        rows: pieces,
+        available: seats.filter(isFree).length,
+        total: seats.length,
+        place: [section.name, rowsText, sideOf(column, columns)].filter(Boolean).join(', '),
+      });
+    }
+  }
+  return { blocks, columns };
+}
+
 /**
- * Groups the API's ordered seat list into sections and rows, keeping the API's order. `ownHold`
- * names the seats this visitor holds: they stay theirs on the map. "Left" counts only seats the
- * API calls available, so held seats are not counted.
+ * Groups the API's ordered seat list into sections and rows, keeping the API's order, and cuts
+ * each section into blocks. `ownHold` names the seats this visitor holds: they stay theirs on the
+ * map. "Left" counts only seats the API calls available, so held seats are not counted. One pass
+ * over the seats: a stadium's 50,000 take a few tens of milliseconds.
  */
 export function buildSeatLayout(map: SeatMap, tiers: TierSummary[], ownHold: readonly number[] = []): SeatLayout {
   const tierById = new Map(tiers.map((tier) => [tier.id, tier]));
+  const own = new Set(ownHold);
   const sections: SectionView[] = [];
+  const sectionOf = new Map<Section, { view: SectionView; rowOf: Map<number, SeatRowView> }>();
   const byId = new Map<number, SeatView>();
   map.seats.forEach((seat, index) => {
-    const view = toSeatView(seat, tierById.get(seat.ticketTierId), index, ownHold);
+    const view = toSeatView(seat, tierById.get(seat.ticketTierId), index, own);
     byId.set(view.id, view);
-    let section = sections.find((s) => s.section === view.section);
-    if (!section) {
-      section = {
+    let entry = sectionOf.get(view.section);
+    if (!entry) {
+      const section: SectionView = {
         section: view.section,
         name: view.sectionName,
         priceCents: view.priceCents,
         available: 0,
         total: 0,
         rows: [],
+        blocks: [],
+        blockColumns: 1,
       };
+      entry = { view: section, rowOf: new Map() };
+      sectionOf.set(view.section, entry);
       sections.push(section);
     }
+    const section = entry.view;
     section.total += 1;
     if (seat.status === 'available') section.available += 1;
-    let row = section.rows.find((r) => r.row === view.row);
+    let row = entry.rowOf.get(view.row);
     if (!row) {
       row = { row: view.row, seats: [] };
+      entry.rowOf.set(view.row, row);
       section.rows.push(row);
     }
     row.seats.push(view);
   });
-  return { sections, byId };
+  const large = byId.size > OVERVIEW_ABOVE_SEATS;
+  const blockByKey = new Map<string, SeatBlockView>();
+  const blockOf = new Map<number, SeatBlockView>();
+  if (large) {
+    for (const section of sections) {
+      const { blocks, columns } = blocksOf(section);
+      section.blocks = blocks;
+      section.blockColumns = columns;
+      for (const block of blocks) {
+        blockByKey.set(block.key, block);
+        for (const row of block.rows) for (const seat of row.seats) blockOf.set(seat.id, block);
+      }
+    }
+  }
+  return { sections, byId, total: byId.size, large, blockByKey, blockOf };
 }
 
 export type SeatState = 'available' | 'selected' | 'held' | 'booked';

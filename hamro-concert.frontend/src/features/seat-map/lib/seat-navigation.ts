@@ -13,12 +13,17 @@ function rowsOf(layout: SeatLayout): number[][] {
   return layout.sections.flatMap((section) => section.rows.map((row) => row.seats.map((seat) => seat.id)));
 }
 
-/**
- * Where focus goes from a seat: left/right along the row (continuing into the next or previous
- * row), up/down to the nearest seat of the row in front or behind, Home/End to the ends of the row.
- */
+/** Where focus goes from a seat of the whole map (see nextInRows). */
 export function nextSeatId(layout: SeatLayout, currentId: number, key: NavigationKey): number {
-  const rows = rowsOf(layout);
+  return nextInRows(rowsOf(layout), currentId, key);
+}
+
+/**
+ * Where focus goes from an item of a grid of rows (seats, or blocks of a venue's overview):
+ * left/right along the row (continuing into the next or previous row), up/down to the nearest item
+ * of the row in front or behind, Home/End to the ends of the row.
+ */
+export function nextInRows<T>(rows: readonly (readonly T[])[], currentId: T, key: NavigationKey): T {
   const rowIndex = rows.findIndex((row) => row.includes(currentId));
   const row = rows[rowIndex];
   if (!row) return currentId;
