@@ -26,11 +26,15 @@ export async function freeSeats(
   return seats;
 }
 
-export async function bookDirectly(baseUrl: string, seatIds: number[]): Promise<{ status: number; body: Booking }> {
+export async function bookDirectly(
+  baseUrl: string,
+  seatIds: number[],
+  userEmail = 'another.buyer@example.com',
+): Promise<{ status: number; body: Booking }> {
   const response = await fetch(`${baseUrl}/ticket-bookings/seats`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ userName: 'Another Buyer', userEmail: 'another.buyer@example.com', seatIds }),
+    body: JSON.stringify({ userName: 'Another Buyer', userEmail, seatIds }),
   });
   return { status: response.status, body: (await response.json()) as Booking };
 }

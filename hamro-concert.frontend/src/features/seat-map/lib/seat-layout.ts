@@ -148,6 +148,20 @@ function blocksOf(section: SectionView): { blocks: SeatBlockView[]; columns: num
 }
 
 /**
+ * Seat views made lately, by the seat they show. A live patch of the map replaces only the seats that
+ * changed, so a stadium's layout is rebuilt from mostly the same views. Valid for one set of tiers
+ * and one hold of this visitor's.
+ */
+let viewCache: { key: string; views: WeakMap<Seat, SeatView> } | undefined;
+
+function viewsFor(tiers: TierSummary[], ownHold: readonly number[]): WeakMap<Seat, SeatView> {
+  // What a view takes from the tiers: their names and prices (free counts move with every change).
+  const key = `${tiers.map((tier) => `${tier.id}:${tier.name}:${tier.price}`).join('|')}/${ownHold.join(',')}`;
+  if (viewCache?.key !== key) viewCache = { key, views: new WeakMap() };
+  return viewCache.views;
+}
+
+/**
  * Groups the API's ordered seat list into sections and rows, keeping the API's order, and cuts
  * each section into blocks. `ownHold` names the seats this visitor holds: they stay theirs on the
  * map. "Left" counts only seats the API calls available, so held seats are not counted. One pass
@@ -156,11 +170,16 @@ function blocksOf(section: SectionView): { blocks: SeatBlockView[]; columns: num
 export function buildSeatLayout(map: SeatMap, tiers: TierSummary[], ownHold: readonly number[] = []): SeatLayout {
   const tierById = new Map(tiers.map((tier) => [tier.id, tier]));
   const own = new Set(ownHold);
+  const views = viewsFor(tiers, ownHold);
   const sections: SectionView[] = [];
   const sectionOf = new Map<Section, { view: SectionView; rowOf: Map<number, SeatRowView> }>();
   const byId = new Map<number, SeatView>();
   map.seats.forEach((seat, index) => {
-    const view = toSeatView(seat, tierById.get(seat.ticketTierId), index, own);
+    let view = views.get(seat);
+    if (view?.order !== index) {
+      view = toSeatView(seat, tierById.get(seat.ticketTierId), index, own);
+      views.set(seat, view);
+    }
     byId.set(view.id, view);
     let entry = sectionOf.get(view.section);
     if (!entry) {
