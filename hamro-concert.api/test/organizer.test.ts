@@ -67,7 +67,7 @@ describe('admin access', () => {
     expect((await get(app, report)).status).toBe(401);
     expect((await get(app, report, { authorization: 'Bearer not-the-token-at-all' })).status).toBe(403);
     expect((await get(app, report, asStaff)).status).toBe(403);
-    const code = { code: '0'.repeat(32) };
+    const code = { code: '0'.repeat(32), concertId: '00000000-0000-4000-8000-000000000000' };
     expect((await post(app, '/check-in', code)).status).toBe(401);
     expect((await post(app, '/check-in', code, { authorization: 'Bearer not-the-token-at-all' })).status).toBe(403);
     expect((await post(app, '/check-in', code, asStaff)).status).toBe(404);
@@ -238,8 +238,9 @@ describe('tickets and the door', () => {
     const booking = await post(app, '/ticket-bookings/seats', { ...who, seatIds: seats.map((s) => s.id) });
     const [first, second] = booking.body.tickets as { code: string; seatNumber: string }[];
 
-    expect((await post(app, '/check-in', { code: first!.code })).status).toBe(401);
-    const admitted = await post(app, '/check-in', { code: first!.code.toUpperCase() }, asStaff);
+    const door = { concertId: concert.id };
+    expect((await post(app, '/check-in', { ...door, code: first!.code })).status).toBe(401);
+    const admitted = await post(app, '/check-in', { ...door, code: first!.code.toUpperCase() }, asStaff);
     expect(admitted.status).toBe(200);
     expect(admitted.body).toMatchObject({
       status: 'admitted',
@@ -248,16 +249,83 @@ describe('tickets and the door', () => {
       concertTitle: concert.title,
     });
 
-    const again = await post(app, '/check-in', { code: first!.code }, asAdmin);
+    const again = await post(app, '/check-in', { ...door, code: first!.code }, asAdmin);
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'ticket-already-used', firstScanAt: admitted.body.checkedInAt });
 
-    await post(app, `/bookings/${booking.body.reference}/cancel`, { email: who.userEmail });
-    const cancelled = await post(app, '/check-in', { code: second!.code }, asStaff);
+    const [spare] = (await seatsOf(app, concert.id)).filter((s) => s.status === 'available');
+    const other = await post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [spare!.id] });
+    await post(app, `/bookings/${other.body.reference}/cancel`, { email: other.body.userEmail });
+    const cancelled = await post(app, '/check-in', { ...door, code: other.body.tickets[0].code }, asStaff);
     expect(cancelled.status).toBe(410);
     expect(cancelled.body.code).toBe('ticket-cancelled');
-    expect((await post(app, '/check-in', { code: '0'.repeat(32) }, asStaff)).status).toBe(404);
-    expect((await post(app, '/check-in', { code: 'nope' }, asStaff)).status).toBe(400);
+    expect((await post(app, '/check-in', { ...door, code: '0'.repeat(32) }, asStaff)).status).toBe(404);
+    expect((await post(app, '/check-in', { ...door, code: 'nope' }, asStaff)).status).toBe(400);
+    expect((await post(app, '/check-in', { code: second!.code }, asStaff)).status).toBe(400);
+  });
+
+  it('when a ticket of another concert is scanned, then 409 wrong-concert names its concert, and it stays unused', async () => {
+    const [here, there] = await Promise.all([
+      buildConcert(app, { date: daysFromToday(3) }),
+      buildConcert(app, { date: daysFromToday(4) }),
+    ]);
+    const [seat] = await seatsOf(app, there.id);
+    const booking = await post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [seat!.id] });
+    const code = booking.body.tickets[0].code;
+
+    const wrong = await post(app, '/check-in', { code, concertId: here.id }, asStaff);
+    expect(wrong.status).toBe(409);
+    expect(wrong.body).toMatchObject({ code: 'wrong-concert', concertId: there.id, concertTitle: there.title });
+    const lookup = await get(app, `/bookings/${booking.body.reference}?email=${booking.body.userEmail}`);
+    expect(lookup.body.tickets[0].checkedInAt).toBeNull();
+    expect((await post(app, '/check-in', { code, concertId: there.id }, asStaff)).status).toBe(200);
+  });
+
+  it('when a ticket of a booking has been admitted, then the booking can no longer be cancelled', async () => {
+    const concert = await buildConcert(app, { date: daysFromToday(3) });
+    const seats = (await seatsOf(app, concert.id)).slice(0, 2);
+    const who = buyer();
+    const booking = await post(app, '/ticket-bookings/seats', { ...who, seatIds: seats.map((s) => s.id) });
+    const admitted = await post(
+      app,
+      '/check-in',
+      { code: booking.body.tickets[0].code, concertId: concert.id },
+      asStaff,
+    );
+    expect(admitted.status).toBe(200);
+
+    const lookup = await get(app, `/bookings/${booking.body.reference}?email=${who.userEmail}`);
+    expect(lookup.body.canCancel).toBe(false);
+    const cancel = await post(app, `/bookings/${booking.body.reference}/cancel`, { email: who.userEmail });
+    expect(cancel.status).toBe(409);
+    expect(cancel.body.code).toBe('ticket-already-used');
+    const map = await seatsOf(app, concert.id);
+    expect(map.filter((s) => seats.some((b) => b.id === s.id)).map((s) => s.status)).toEqual(['booked', 'booked']);
+  });
+
+  it('when a check-in and a cancellation race, then one of them wins, never both', async () => {
+    const concert = await buildConcert(app, { date: daysFromToday(3) });
+    const seats = await seatsOf(app, concert.id);
+    const outcomes = new Set<string>();
+    for (const seat of seats.slice(0, 24)) {
+      const who = buyer();
+      const booking = await post(app, '/ticket-bookings/seats', { ...who, seatIds: [seat.id] });
+      const code = booking.body.tickets[0].code;
+      const [scan, cancel] = await Promise.all([
+        post(app, '/check-in', { code, concertId: concert.id }, asStaff),
+        post(app, `/bookings/${booking.body.reference}/cancel`, { email: who.userEmail }),
+      ]);
+      const lookup = await get(app, `/bookings/${booking.body.reference}?email=${who.userEmail}`);
+      if (scan.status === 200) {
+        expect(cancel.body.code).toBe('ticket-already-used');
+        expect(lookup.body.status).toBe('confirmed');
+      } else {
+        expect([scan.status, scan.body.code, cancel.status]).toEqual([410, 'ticket-cancelled', 200]);
+        expect(lookup.body.tickets[0].checkedInAt).toBeNull();
+      }
+      outcomes.add(scan.status === 200 ? 'admitted' : 'cancelled');
+    }
+    expect(outcomes.size).toBeGreaterThan(0);
   });
 
   it('when two scanners read one ticket at the same moment, then it is admitted once', async () => {
@@ -266,7 +334,9 @@ describe('tickets and the door', () => {
     const booking = await post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [seat!.id] });
     const code = booking.body.tickets[0].code;
 
-    const scans = await Promise.all(Array.from({ length: 6 }, () => post(app, '/check-in', { code }, asStaff)));
+    const scans = await Promise.all(
+      Array.from({ length: 6 }, () => post(app, '/check-in', { code, concertId: concert.id }, asStaff)),
+    );
 
     expect(scans.map((s) => s.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
   });

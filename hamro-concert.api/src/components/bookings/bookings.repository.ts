@@ -285,20 +285,23 @@ export function findSeatsOfBooking(db: Executor, bookingId: string): Promise<Boo
 }
 
 /**
- * Cancels a confirmed booking of a concert that has not started, in one statement: the booking row
- * is locked first, so two cancellations cannot both go through; then the booking is marked
- * cancelled, its seats are released (and freed on the seat rows, so stock comes back exactly) and its
- * sale records are marked cancelled. Returns what the locked row said, and when it was cancelled (null if it was not).
+ * Cancels a confirmed booking of a concert that has not started and of which no ticket has been
+ * admitted, in one statement: the booking row is locked first, so two cancellations cannot both go
+ * through, then its tickets, so a check-in and a cancellation cannot both go through; then the
+ * booking is marked cancelled, its seats are released (and freed on the seat rows, so stock comes
+ * back exactly) and its sale records are marked cancelled. Returns what the locked row said, and when it was cancelled (null if it was not).
  */
 export async function cancelBookingIfAllowed(
   db: Executor,
   bookingId: string,
 ): Promise<
-  { status: 'confirmed' | 'cancelled'; started: boolean; cancelledAt: Date | null; freed: FreedSeat[] } | undefined
+  | { status: 'confirmed' | 'cancelled'; started: boolean; used: boolean; cancelledAt: Date | null; freed: FreedSeat[] }
+  | undefined
 > {
   const { rows } = await db.execute<{
     status: 'confirmed' | 'cancelled';
     started: boolean;
+    used: boolean;
     cancelled_at: Date | null;
     freed: FreedSeat[] | null;
   }>(sql`
@@ -307,9 +310,16 @@ export async function cancelBookingIfAllowed(
       from bookings b join concerts c on c.id = b.concert_id
       where b.id = ${bookingId}
       for update of b
+    ), tickets as (
+      -- Locked, so a check-in racing this waits and then finds the seats released; a check-in that
+      -- came first is seen here in its committed state, and the booking is not cancelled.
+      select bs.checked_in_at from booking_seats bs join target on bs.booking_id = target.id for update of bs
+    ), used as (
+      select exists (select 1 from tickets where checked_in_at is not null) as used
     ), cancelled as (
       update bookings set status = 'cancelled', cancelled_at = now()
-      from target where bookings.id = target.id and target.status = 'confirmed' and not target.started
+      from target, used
+      where bookings.id = target.id and target.status = 'confirmed' and not target.started and not used.used
       returning bookings.id, bookings.cancelled_at
     ), released as (
       update booking_seats set released_at = now()
@@ -331,14 +341,15 @@ export async function cancelBookingIfAllowed(
       ) as given_back
       where q.email_key = given_back.email_key and q.concert_id = given_back.concert_id
     )
-    select target.status, target.started, (select cancelled_at from cancelled) as cancelled_at,
-      ${freedSeatsJson('freed')} as freed
+    select target.status, target.started, (select used from used) as used,
+      (select cancelled_at from cancelled) as cancelled_at, ${freedSeatsJson('freed')} as freed
     from target`);
   const row = rows[0];
   return (
     row && {
       status: row.status,
       started: row.started,
+      used: row.used,
       cancelledAt: row.cancelled_at && new Date(row.cancelled_at),
       freed: row.freed ?? [],
     }

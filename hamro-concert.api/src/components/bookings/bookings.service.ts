@@ -214,7 +214,7 @@ async function toBookingDetails(db: Db, record: repository.BookingRecord): Promi
       code: seat.ticketCode,
       checkedInAt: seat.checkedInAt?.toISOString() ?? null,
     })),
-    canCancel: record.status === 'confirmed' && !record.started,
+    canCancel: record.status === 'confirmed' && !record.started && seats.every((seat) => !seat.checkedInAt),
   };
 }
 
@@ -237,6 +237,11 @@ export async function cancelBooking(db: Db, desk: SeatDesk, reference: string, e
   if (!outcome?.cancelledAt) {
     if (outcome?.status === 'cancelled')
       throw conflict('booking-already-cancelled', 'This booking has already been cancelled.');
+    if (outcome?.used && !outcome.started)
+      throw conflict(
+        'ticket-already-used',
+        'A ticket of this booking has already been used at the door; the booking can no longer be cancelled.',
+      );
     throw conflict(
       'concert-already-started',
       'This concert has already started; its bookings can no longer be cancelled.',

@@ -6,6 +6,7 @@ export interface ScanResult {
   section: 'front' | 'vip' | 'ga';
   row: number;
   userName: string;
+  concertId: string;
   concertTitle: string;
   released: boolean;
   firstScanAt: Date | null;
@@ -13,16 +14,18 @@ export interface ScanResult {
 }
 
 /**
- * Admits a ticket in one statement. The update only touches a ticket not yet scanned and not
- * cancelled; two scanners racing for one ticket queue on its row, and the second then finds it
- * already scanned, so a ticket admits exactly once.
+ * Admits a ticket of the concert at this door in one statement. The update only touches a ticket of
+ * that concert not yet scanned and not cancelled; two scanners racing for one ticket queue on its
+ * row, and the second then finds it already scanned, so a ticket admits exactly once. A cancellation
+ * locks the same rows first (see cancelBookingIfAllowed): whichever comes second sees the other.
  */
-export async function scanTicket(db: Executor, code: string): Promise<ScanResult | undefined> {
+export async function scanTicket(db: Executor, code: string, concertId: string): Promise<ScanResult | undefined> {
   const { rows } = await db.execute<{
     seat_number: string;
     section: 'front' | 'vip' | 'ga';
     row: number;
     user_name: string;
+    concert_id: string;
     concert_title: string;
     released: boolean;
     admitted_at: Date | null;
@@ -30,9 +33,10 @@ export async function scanTicket(db: Executor, code: string): Promise<ScanResult
     with admitted as (
       update booking_seats set checked_in_at = now()
       where ticket_code = ${code} and checked_in_at is null and released_at is null
+        and booking_id in (select id from bookings where concert_id = ${concertId}::uuid)
       returning checked_in_at
     )
-    select s.label as seat_number, s.section, s.row, b.user_name, c.title as concert_title,
+    select s.label as seat_number, s.section, s.row, b.user_name, c.id as concert_id, c.title as concert_title,
            bs.released_at is not null as released, (select checked_in_at from admitted) as admitted_at
     from booking_seats bs
     join bookings b on b.id = bs.booking_id
@@ -51,6 +55,7 @@ export async function scanTicket(db: Executor, code: string): Promise<ScanResult
     section: row.section,
     row: row.row,
     userName: row.user_name,
+    concertId: row.concert_id,
     concertTitle: row.concert_title,
     released: row.released,
     firstScanAt: firstScan?.rows[0]?.at ? new Date(firstScan.rows[0].at) : null,

@@ -14,7 +14,10 @@ export function ticketsRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIReg
       path: '/check-in',
       tags: ['Door'],
       summary: 'Scan a ticket at the door (staff)',
-      description: '200 the first time; 409 with the time of the first scan afterwards; 410 for a cancelled booking.',
+      description:
+        'Admits a ticket at the door of `concertId`: 200 the first time; 409 `ticket-already-used` with the time ' +
+        'of the first scan afterwards; 409 `wrong-concert` naming the concert a ticket of another one is for ' +
+        '(it stays unused); 410 for a cancelled booking.',
       security: bearerAuth,
       request: { body: { required: true, content: { 'application/json': { schema: checkInBodySchema } } } },
       responses: {
@@ -24,8 +27,8 @@ export function ticketsRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIReg
     },
     requireRole(tokens, 'staff'),
     async (req, res) => {
-      const { code } = checkInBodySchema.parse(req.body);
-      res.json(await service.checkIn(db, code));
+      const { code, concertId } = checkInBodySchema.parse(req.body);
+      res.json(await service.checkIn(db, code, concertId));
     },
   );
 

@@ -8,6 +8,9 @@ export const checkInBodySchema = z
       .trim()
       .toLowerCase()
       .regex(/^[0-9a-f]{32}$/, 'not a ticket code'),
+    concertId: z.uuid({ error: 'must be the UUID of the concert being admitted' }).meta({
+      description: 'The concert this door admits: a ticket of another concert is refused and stays unused',
+    }),
   })
   .meta({ id: 'CheckInRequest' });
 

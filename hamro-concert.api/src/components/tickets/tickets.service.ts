@@ -3,10 +3,19 @@ import { AppError, conflict, notFound } from '../../http/errors.js';
 import * as repository from './tickets.repository.js';
 import type { Admission } from './tickets.schemas.js';
 
-/** The door: admits a valid ticket once; says when a used ticket was first scanned. */
-export async function checkIn(db: Db, code: string): Promise<Admission> {
-  const scan = await repository.scanTicket(db, code);
+/**
+ * The door of one concert: admits a valid ticket of that concert once; says when a used ticket was
+ * first scanned, and which concert a ticket of another one is for (leaving it unused).
+ */
+export async function checkIn(db: Db, code: string, concertId: string): Promise<Admission> {
+  const scan = await repository.scanTicket(db, code, concertId);
   if (!scan) throw notFound('ticket-not-found', 'No ticket has this code.');
+  if (scan.concertId !== concertId) {
+    throw conflict('wrong-concert', `This ticket is for ${scan.concertTitle}, not the concert being admitted.`, {
+      concertId: scan.concertId,
+      concertTitle: scan.concertTitle,
+    });
+  }
   if (scan.admittedAt) {
     return {
       status: 'admitted',
