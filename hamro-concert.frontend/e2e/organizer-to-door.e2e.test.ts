@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { concertByTitle } from './support/api';
 import { browserForFile, openPage, saveScreenshot } from './support/browser';
 
 const baseUrl = inject('baseUrl');
@@ -76,10 +77,19 @@ describe('from the organizer to the door', () => {
     await signIn(door, 'Staff token', `${staffToken}-typo`);
     await door.getByText('That token was not accepted. Check it and try again.').waitFor();
     await signIn(door, 'Staff token', staffToken);
+    // A door set for another concert refuses the ticket, which stays unused for its own.
+    const otherConcert = await concertByTitle(baseUrl, 'Himalayan Echoes');
+    const concertAtDoor = door.getByLabel('Concert at this door');
+    await concertAtDoor.selectOption(otherConcert.id);
     const input = door.getByLabel('Ticket code');
     await input.fill(codes[0] ?? '');
     await input.press('Enter');
     const result = door.getByTestId('scan-result');
+    await result.getByText('WRONG CONCERT').waitFor();
+    expect(await result.textContent()).toContain(`This ticket is for ${title}.`);
+    await concertAtDoor.selectOption(href.replace('/concert/', ''));
+    await door.getByLabel('Ticket code').fill(codes[0] ?? '');
+    await door.getByLabel('Ticket code').press('Enter');
     await result.getByText('ADMITTED').waitFor();
     expect(await result.textContent()).toContain('Sita Gurung');
     expect(await input.inputValue()).toBe('');

@@ -1,10 +1,39 @@
-import { DoorScanner } from '../../features/door';
+import { useQuery } from '@tanstack/react-query';
+import { concertsQueryOptions } from '../../features/concerts';
+import { DoorConcertPicker, DoorScanner } from '../../features/door';
+import { formatConcertDate } from '../../lib/format';
+import { useSessionToken } from '../../lib/session-token';
 import { TokenGate } from '../access/token-gate';
 import { StaffBar } from '../access/staff-bar';
 
 export const STAFF_TOKEN_KEY = 'hamro.staffToken';
+/** The concert this door admits, remembered for the tab like the staff token. */
+export const DOOR_CONCERT_KEY = 'hamro.doorConcert';
 
-/** /door: staff check tickets in, one code after another. */
+/** The concert this door admits, chosen once per tab, then the scanner for its tickets. */
+function Door({ token, onAccessRefused }: { token: string; onAccessRefused: (error: unknown) => boolean }) {
+  const concerts = useQuery(concertsQueryOptions(1, 100));
+  const chosen = useSessionToken(DOOR_CONCERT_KEY);
+  const options = (concerts.data?.data ?? []).map((concert) => ({
+    id: concert.id,
+    label: `${concert.title} · ${formatConcertDate(concert.date, concert.time)}`,
+  }));
+  const concertId = chosen.token && options.some((c) => c.id === chosen.token) ? chosen.token : null;
+  return (
+    <>
+      <DoorConcertPicker concerts={options} value={concertId} onChange={chosen.save} />
+      {concertId ? (
+        <DoorScanner key={concertId} token={token} concertId={concertId} onAccessRefused={onAccessRefused} />
+      ) : (
+        <p role="status">
+          {concerts.isPending ? 'Loading the concerts…' : 'Choose the concert being admitted to start scanning.'}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** /door: staff check tickets in, one code after another, for the concert they admit. */
 export function DoorPage() {
   return (
     <>
@@ -19,7 +48,7 @@ export function DoorPage() {
         {(access) => (
           <>
             <StaffBar title="Door check-in" onSignOut={access.signOut} />
-            <DoorScanner token={access.token} onAccessRefused={access.refused} />
+            <Door token={access.token} onAccessRefused={access.refused} />
           </>
         )}
       </TokenGate>

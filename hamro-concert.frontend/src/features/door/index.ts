@@ -1,1 +1,2 @@
 export { DoorScanner } from './components/door-scanner';
+export { DoorConcertPicker, type DoorConcert } from './components/door-concert-picker';

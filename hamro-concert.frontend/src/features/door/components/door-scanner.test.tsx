@@ -7,11 +7,12 @@ import { DoorScanner } from './door-scanner';
 
 const CODE = '0123456789abcdef0123456789abcdef';
 const TOKEN = 'staff-token-0123456789';
+const CONCERT = '6f1c2f7e-3b8a-4d51-9a43-2f1d8b7c5e10';
 
 function renderDoor(answer: StubAnswer) {
   const { calls } = stubFetch(() => answer);
   const onAccessRefused = vi.fn((error: unknown) => (error as { status?: number }).status === 403);
-  renderWithQuery(<DoorScanner token={TOKEN} onAccessRefused={onAccessRefused} />);
+  renderWithQuery(<DoorScanner token={TOKEN} concertId={CONCERT} onAccessRefused={onAccessRefused} />);
   return { calls, onAccessRefused };
 }
 
@@ -45,7 +46,7 @@ describe('the door', () => {
     expect(calls[0]).toMatchObject({
       method: 'POST',
       path: '/check-in',
-      body: { code: CODE },
+      body: { code: CODE, concertId: CONCERT },
       authorization: `Bearer ${TOKEN}`,
     });
     expect(screen.getByLabelText('Ticket code')).toHaveValue('');
@@ -59,6 +60,15 @@ describe('the door', () => {
     expect(result).toHaveAttribute('data-tone', 'used');
     expect(result).toHaveTextContent('ALREADY USED');
     expect(result).toHaveTextContent(/first scanned 14 Mar 2026/);
+  });
+
+  it('refuses a ticket of another concert in red, naming the concert it is for', async () => {
+    const user = userEvent.setup();
+    renderDoor(problem(409, 'wrong-concert', { concertId: CONCERT, concertTitle: 'Phewa Nights' }));
+    const result = await scan(user);
+    expect(result).toHaveAttribute('data-tone', 'refused');
+    expect(result).toHaveTextContent('WRONG CONCERT');
+    expect(result).toHaveTextContent('This ticket is for Phewa Nights.');
   });
 
   it.each([

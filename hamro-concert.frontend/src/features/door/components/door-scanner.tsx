@@ -7,12 +7,14 @@ import { ScanResult } from './scan-result';
 
 interface DoorScannerProps {
   token: string;
+  /** The concert being admitted. */
+  concertId: string;
   /** A failed check-in: returns true when it was the staff token that was refused. */
   onAccessRefused: (error: unknown) => boolean;
 }
 
 /** Type or paste (or scan into) a ticket code; Enter checks it in and readies the field for the next. */
-export function DoorScanner({ token, onAccessRefused }: DoorScannerProps) {
+export function DoorScanner({ token, concertId, onAccessRefused }: DoorScannerProps) {
   const input = useRef<HTMLInputElement>(null);
   const [code, setCode] = useState('');
   const [last, setLast] = useState<{ outcome: ScanOutcome; code: string } | null>(null);
@@ -31,7 +33,7 @@ export function DoorScanner({ token, onAccessRefused }: DoorScannerProps) {
     event.preventDefault();
     const value = code.replace(/\s+/g, '').toLowerCase();
     if (!value || checkIn.isPending) return;
-    checkIn.mutate({ code: value, token });
+    checkIn.mutate({ code: value, concertId, token });
   }
 
   return (

@@ -41,6 +41,17 @@ export function refusedOutcome(error: unknown): ScanOutcome {
       lines: [`This ticket was first scanned ${when}.`, 'Do not let it in again.'],
     };
   }
+  if (code === 'wrong-concert') {
+    const title = error instanceof ApiError ? (error.problem as Record<string, unknown>).concertTitle : undefined;
+    return {
+      tone: 'refused',
+      headline: 'WRONG CONCERT',
+      lines: [
+        typeof title === 'string' ? `This ticket is for ${title}.` : 'This ticket is for another concert.',
+        'Do not let it in here. The ticket stays unused for its own concert.',
+      ],
+    };
+  }
   if (code === 'ticket-cancelled') {
     return {
       tone: 'refused',
