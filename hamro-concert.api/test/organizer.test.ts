@@ -500,6 +500,28 @@ describe('ticket tiers, protected', () => {
     expect((await put(app, '/ticket-tiers', { id: front.id }, asAdmin)).status).toBe(400);
   });
 
+  it('when a tier shrinks while its last seats are being booked, then no booked seat is removed and nothing fails', async () => {
+    for (let round = 0; round < 8; round++) {
+      const concert = await buildConcert(app);
+      const front = concert.tiers.find((t) => t.name === 'Front Row')!;
+      const seats = (await seatsOf(app, concert.id)).filter((s) => s.section === 'front');
+      const back = seats.slice(-4);
+      const [shrink, ...bookings] = await Promise.all([
+        put(app, '/ticket-tiers', { id: front.id, total: seats.length - 4 }, asAdmin),
+        ...back.map((seat) => post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [seat.id] })),
+      ]);
+      expect([200, 409]).toContain(shrink.status);
+      const left = (await seatsOf(app, concert.id)).filter((s) => s.section === 'front');
+      bookings.forEach((booking, i) => {
+        // 404: the shrink removed the seat first.
+        expect([201, 404, 409]).toContain(booking.status);
+        // A seat booked is still there, booked.
+        if (booking.status === 201) expect(left.find((s) => s.id === back[i]!.id)?.status).toBe('booked');
+      });
+      expect(left).toHaveLength(shrink.status === 200 ? seats.length - 4 : seats.length);
+    }
+  });
+
   it('when a tier has sales history it cannot be deleted; an unused one can', async () => {
     const concert = await buildConcert(app);
     const [used, unused] = [

@@ -140,17 +140,23 @@ export async function updateTier(tx: Tx, id: number, fields: { name?: string; pr
 }
 
 /**
- * Removes up to `count` seats from the back of a tier, only ones that are free now and were never
- * booked (a seat with booking history stays, so the history keeps its seat). Returns how many.
+ * Removes up to `count` seats from the back of a tier, only ones that are free when it locks them
+ * and were never booked (a seat with booking history stays, so the history keeps its seat). Seats
+ * a booking or hold has locked are passed over, and a seat taken while this waited is seen in its
+ * new state when locked, so nothing in use is ever removed. Returns how many were.
  */
 export async function removeUnusedSeats(tx: Tx, tierId: number, count: number): Promise<number> {
   const result = await tx.execute(sql`
-    delete from seats where id in (
+    with unused as (
       select s.id from seats s
       where s.tier_id = ${tierId} and s.booking_id is null and (s.held_until is null or s.held_until <= now())
         and not exists (select 1 from booking_seats bs where bs.seat_id = s.id)
       order by s."row" desc, s."number" desc
-      limit ${count})`);
+      limit ${count}
+      for update of s skip locked
+    )
+    delete from seats where id in (select id from unused)
+      and booking_id is null and (held_until is null or held_until <= now())`);
   return result.rowCount ?? 0;
 }
 
