@@ -99,6 +99,26 @@ describe('seat holds', () => {
     await expectConsistent(app, concert.id);
   });
 
+  it('when a release (the page closing) races Book on the same hold, then one of them wins, without a deadlock', async () => {
+    const concert = await buildConcert(app);
+    const seats = await seatsOf(app, concert.id);
+    for (let round = 0; round < 20; round++) {
+      const pair = [seats[2 * round]!.id, seats[2 * round + 1]!.id];
+      const { body: held } = await hold(app, concert.id, pair);
+      const [release, booking] = await Promise.all([
+        del(app, `/holds/${held.holdToken}`),
+        post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: pair, holdToken: held.holdToken }),
+      ]);
+      const status = (await get(app, `/holds/${held.holdToken}`)).body.status;
+      if (booking.status === 201) {
+        expect([release.status, status]).toEqual([409, 'confirmed']);
+      } else {
+        expect([release.status, booking.status, status]).toEqual([204, 410, 'released']);
+      }
+    }
+    await expectConsistent(app, concert.id);
+  });
+
   it('when a hold is released, then its seats are free at once and the token no longer books', async () => {
     const concert = await buildConcert(app);
     const [a] = await seatsOf(app, concert.id);

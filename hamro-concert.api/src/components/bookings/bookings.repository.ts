@@ -32,6 +32,8 @@ const ownHoldSeat = sql`(${seats.bookingId} is null and ${seats.holdId} = (selec
  *
  * Without a hold token the `hold` CTE is empty and the statement does not touch the holds table
  * or its indexes: fewer relations to lock and fewer plan nodes to set up on every plain booking.
+ * With one, the hold row is locked before its seats, in the order a release takes them (see
+ * releaseActiveHold), so a release racing the booking waits for it or makes it find the hold released.
  */
 const bookSeatsStatement = (name: string, { skipLocked, withHold }: { skipLocked: boolean; withHold: boolean }) =>
   preparedStatement<
@@ -50,7 +52,7 @@ const bookSeatsStatement = (name: string, { skipLocked, withHold }: { skipLocked
     sql`
   with hold as (${
     withHold
-      ? sql`select id, status, seat_ids, expires_at > now() as live from holds where token = ${holdToken}::text`
+      ? sql`select id, status, seat_ids, expires_at > now() as live from holds where token = ${holdToken}::text for update`
       : sql`select null::uuid as id, null::hold_status as status, null::int[] as seat_ids, null::boolean as live where false`
   }), locked as (${lockFreeRequestedSeats({ skipLocked, alsoLockable: ownHoldSeat })}),
   verdict as (

@@ -109,7 +109,10 @@ export async function findHoldByToken(db: Executor, token: string): Promise<Hold
   return row;
 }
 
-/** Ends an active hold and frees its seats, in one statement; undefined if no active hold has the token. */
+/**
+ * Ends an active hold and frees its seats, in one statement; undefined if no active hold has the
+ * token. Locks the hold row, then its seats: the order a booking that confirms the hold takes them.
+ */
 export async function releaseActiveHold(
   db: Executor,
   token: string,
