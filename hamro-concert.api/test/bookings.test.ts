@@ -179,4 +179,28 @@ describe('POST /ticket-bookings/seats', () => {
     );
     expect(owners.rows[0]!.n).toBe(1);
   });
+
+  it("when someone books with another buyer's email, then the name on that buyer's bookings stays theirs", async () => {
+    const concert = await buildConcert(app);
+    const [a, b] = await seatsOf(app, concert.id);
+    const email = `owner-${Date.now()}@example.com`;
+    const first = await post(app, '/ticket-bookings/seats', {
+      userName: 'Gita Rai',
+      userEmail: email,
+      seatIds: [a!.id],
+    });
+    expect(first.status).toBe(201);
+    const other = await post(app, '/ticket-bookings/seats', {
+      userName: 'Someone Else',
+      userEmail: email,
+      seatIds: [b!.id],
+    });
+    expect(other.status).toBe(201);
+    const names = await app.database.db.execute<{ name: string }>(
+      sql`select name from customers where lower(email) = lower(${email})`,
+    );
+    expect(names.rows.map((row) => row.name)).toEqual(['Gita Rai']);
+    const lookup = await get(app, `/bookings/${first.body.reference}?email=${email}`);
+    expect(lookup.body.userName).toBe('Gita Rai');
+  });
 });

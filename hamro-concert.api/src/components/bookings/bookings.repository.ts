@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
 import { freedSeatsJson, markSeatChanged, returningFreedSeats, type FreedSeat } from '../seats/seats.state.js';
-import { bookingSeats, bookings, buyerSeats, concerts, seats, ticketTiers } from '../../db/schema.js';
+import { bookingSeats, bookings, concerts, seats, ticketTiers } from '../../db/schema.js';
 import {
   lockFreeRequestedSeats,
   requestedSeatIds,
@@ -72,7 +72,8 @@ const bookSeatsStatement = (name: string, { skipLocked, withHold }: { skipLocked
   ), customer as (
     insert into customers (email, name)
     select ${sql.placeholder('email')}, ${sql.placeholder('name')} from quota
-    on conflict ((lower(email))) do update set name = excluded.name
+    -- A known email keeps its name: a booking made with someone else's email changes nothing of theirs.
+    on conflict ((lower(email))) do update set email = customers.email
     returning id
   ), booking as (
     insert into bookings (reference, concert_id, customer_id, user_name, user_email, total_cents)
@@ -358,11 +359,3 @@ export async function cancelBookingIfAllowed(
   );
 }
 
-/** How many seats a buyer already has in active bookings for a concert. */
-export async function countBuyerSeats(db: Executor, email: string, concertId: string): Promise<number> {
-  const [row] = await db
-    .select({ seats: buyerSeats.seats })
-    .from(buyerSeats)
-    .where(and(eq(buyerSeats.emailKey, sql`lower(${email})`), eq(buyerSeats.concertId, concertId)));
-  return row?.seats ?? 0;
-}

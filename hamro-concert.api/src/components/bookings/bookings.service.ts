@@ -103,12 +103,15 @@ export interface BookingRules {
   maxTicketsPerBuyer: number;
 }
 
-async function refuseOverBuyerLimit(db: Db, rules: BookingRules, input: BookSeatsBody, concertId: string) {
-  const owned = await repository.countBuyerSeats(db, input.userEmail, concertId);
+/**
+ * The refusal says the limit, never how many seats the email already has: anyone can type anyone's
+ * email, and that count is the other buyer's business.
+ */
+function refuseOverBuyerLimit(rules: BookingRules, input: BookSeatsBody): never {
   throw conflict(
     'buyer-limit-reached',
-    `One buyer may have at most ${rules.maxTicketsPerBuyer} seats for a concert; ${input.userEmail} already has ${owned}.`,
-    { limit: rules.maxTicketsPerBuyer, owned, requested: input.seatIds.length },
+    `One buyer may have at most ${rules.maxTicketsPerBuyer} seats for a concert; this booking would take this email past it.`,
+    { limit: rules.maxTicketsPerBuyer, requested: input.seatIds.length },
   );
 }
 
@@ -177,7 +180,7 @@ async function bookSeatsNow(
       if (holdToken) booking.holdOutcome = result.holdWasLive ? 'confirmed-hold' : 'hold-expired-seats-still-free';
       return booking;
     }
-    if (result.overBuyerLimit) await refuseOverBuyerLimit(db, rules, input, result.seats[0]!.concertId);
+    if (result.overBuyerLimit) refuseOverBuyerLimit(rules, input);
     const hold = holdToken ? await assertUsableHold(db, holdToken, seatIds) : undefined;
     explainRefusal(seatIds, result.seats, clock, hold);
     explainRefusal(seatIds, await repository.findSeatStates(db, seatIds, holdToken), clock, hold);
@@ -276,7 +279,7 @@ export async function bookBestAvailable(
       return toBooking({ userName, userEmail, seatIds }, reference, result);
     }
     assertNotOver(result.seats, clock);
-    if (result.overBuyerLimit) await refuseOverBuyerLimit(db, rules, { userName, userEmail, seatIds }, input.concertId);
+    if (result.overBuyerLimit) refuseOverBuyerLimit(rules, { userName, userEmail, seatIds });
     return undefined;
   });
 }
