@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildConcert, buyer, seatsOf } from './factories.js';
@@ -92,6 +93,71 @@ describe('Idempotency-Key', () => {
       (await post(app, '/ticket-bookings/seats', { ...buyer(), seatIds: [b!.id] }, { 'idempotency-key': shared }))
         .status,
     ).toBe(201);
+  });
+
+  it('when a booking commits but its answer cannot be stored, then a retry with the key answers with that booking', async () => {
+    const db = app.database.db;
+    // A real fault in PostgreSQL: storing an answer for these keys fails, after the booking committed.
+    await db.execute(sql`
+      create or replace function refuse_test_answers() returns trigger language plpgsql as $$
+      begin
+        if new.response_status is not null and new.key like 'lost-answer-%' then
+          raise exception 'the answer store is down (test)';
+        end if;
+        return new;
+      end $$`);
+    await db.execute(sql`drop trigger if exists refuse_test_answers on idempotency_keys`);
+    await db.execute(sql`create trigger refuse_test_answers before update on idempotency_keys
+      for each row execute function refuse_test_answers()`);
+    try {
+      const concert = await buildConcert(app);
+      const [a, b] = await seatsOf(app, concert.id);
+      const body = { ...buyer(), seatIds: [b!.id, a!.id] };
+      const headers = { 'idempotency-key': `lost-answer-${crypto.randomUUID()}` };
+      const first = await post(app, '/ticket-bookings/seats', body, headers);
+      expect(first.status).toBe(500);
+      expect(await countRows(app, 'bookings', concert.id)).toBe(1);
+      await db.execute(sql`drop trigger refuse_test_answers on idempotency_keys`);
+
+      const retry = await post(app, '/ticket-bookings/seats', body, headers);
+      expect(retry.status).toBe(201);
+      expect(retry.headers.get('idempotent-replayed')).toBe('true');
+      const { rows } = await db.execute<{ reference: string }>(
+        sql`select reference from bookings where concert_id = ${concert.id}`,
+      );
+      expect(retry.body).toMatchObject({
+        reference: rows[0]!.reference,
+        userEmail: body.userEmail,
+        seatIds: [b!.id, a!.id],
+        tickets: [expect.objectContaining({ seatId: a!.id }), expect.objectContaining({ seatId: b!.id })],
+      });
+      const again = await post(app, '/ticket-bookings/seats', body, headers);
+      expect(again.body).toEqual(retry.body);
+      expect(await countRows(app, 'bookings', concert.id)).toBe(1);
+    } finally {
+      await db.execute(sql`drop trigger if exists refuse_test_answers on idempotency_keys`);
+      await db.execute(sql`drop function if exists refuse_test_answers()`);
+    }
+  });
+
+  it('when a key was claimed long ago by a request that ended with no answer and no booking, then a retry runs', async () => {
+    const concert = await buildConcert(app);
+    const [a] = await seatsOf(app, concert.id);
+    const body = { concertId: concert.id, seatIds: [a!.id] };
+    const stale = key();
+    const hash = createHash('sha256').update(JSON.stringify(body)).digest('base64url');
+    await app.database.db.execute(sql`
+      insert into idempotency_keys (endpoint, key, request_hash, created_at, expires_at)
+      values ('POST /holds', ${stale}, ${hash}, now() - interval '1 minute', now() + interval '1 day')`);
+    const busy = key();
+    await app.database.db.execute(sql`
+      insert into idempotency_keys (endpoint, key, request_hash, expires_at)
+      values ('POST /holds', ${busy}, ${hash}, now() + interval '1 day')`);
+
+    expect((await post(app, '/holds', body, { 'idempotency-key': busy })).status).toBe(409);
+    const retried = await post(app, '/holds', body, { 'idempotency-key': stale });
+    expect(retried.status).toBe(201);
+    expect((await post(app, '/holds', body, { 'idempotency-key': stale })).body).toEqual(retried.body);
   });
 
   it('when the key is malformed, then 400', async () => {

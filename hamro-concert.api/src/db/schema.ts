@@ -272,6 +272,8 @@ export const idempotencyKeys = pgTable(
     responseStatus: integer('response_status'),
     responseType: text('response_type'),
     responseBody: text('response_body'),
+    // Written by the booking statement itself, so a booking whose answer was lost can be answered again.
+    bookingReference: text('booking_reference'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
+import type { RequestKey } from '../../http/idempotency.js';
 import { freedSeatsJson, markSeatChanged, returningFreedSeats, type FreedSeat } from '../seats/seats.state.js';
 import { bookingSeats, bookings, concerts, seats, ticketTiers } from '../../db/schema.js';
 import {
@@ -91,7 +92,14 @@ const bookSeatsStatement = (name: string, { skipLocked, withHold }: { skipLocked
     update holds set status = 'confirmed', ended_at = now() from booking where holds.id = (select id from hold)
   ), `
       : sql``
-  }seats_written as (
+  }key_linked as (
+    -- With an Idempotency-Key, the key learns its booking in the booking's own transaction: a retry
+    -- whose answer was lost after the commit finds the booking through it (see http/idempotency.ts).
+    update idempotency_keys set booking_reference = ${sql.placeholder('reference')}
+    from booking
+    where idempotency_keys.endpoint = ${sql.placeholder('keyEndpoint')}::text
+      and idempotency_keys.key = ${sql.placeholder('requestKey')}::text
+  ), seats_written as (
     insert into booking_seats (booking_id, seat_id, price_cents)
     select booking.id, locked.id, locked.price_cents from booking, locked
     returning seat_id, ticket_code
@@ -147,11 +155,17 @@ export async function bookSeatsIfFree(
     maxPerBuyer: number;
     /** For best-available: seats locked by someone else make the attempt fail at once instead of waiting. */
     skipLocked?: boolean;
+    /** The request's Idempotency-Key, if it has one: linked to the booking as it is written. */
+    requestKey?: RequestKey | null;
   },
 ): Promise<BookingAttempt> {
-  const { skipLocked = false, ...values } = input;
+  const { skipLocked = false, requestKey = null, ...values } = input;
   const statement = skipLocked ? bookOfferedSeats : values.holdToken ? bookHeldSeats : bookChosenSeats;
-  const { rows } = await statement(db, values);
+  const { rows } = await statement(db, {
+    ...values,
+    keyEndpoint: requestKey?.endpoint ?? null,
+    requestKey: requestKey?.key ?? null,
+  });
   const first = rows[0];
   if (first?.booking_id && first.created_at) {
     return {
@@ -174,6 +188,50 @@ export async function bookSeatsIfFree(
     booked: false,
     overBuyerLimit: first?.seats_ok === true,
     seats: rows.map(toRequestedSeatState),
+  };
+}
+
+/** A booking as its answer was made: its id, time, buyer and seats (see toBooking); undefined if there is none. */
+export async function findBookedAnswer(
+  db: Executor,
+  reference: string,
+): Promise<{ id: string; createdAt: Date; userName: string; userEmail: string; seats: BookedSeat[] } | undefined> {
+  const { rows } = await db.execute<{
+    booking_id: string;
+    created_at: Date;
+    user_name: string;
+    user_email: string;
+    id: number;
+    concert_id: string;
+    tier_id: number;
+    label: string;
+    price_cents: number;
+    ticket_code: string;
+    change_seq: string;
+  }>(sql`
+    select b.id as booking_id, b.created_at, b.user_name, b.user_email, s.id, s.concert_id, s.tier_id, s.label,
+           bs.price_cents, bs.ticket_code, s.change_seq::text
+    from bookings b
+    join booking_seats bs on bs.booking_id = b.id
+    join seats s on s.id = bs.seat_id
+    where b.reference = ${reference}
+    order by s.id`);
+  const first = rows[0];
+  if (!first) return undefined;
+  return {
+    id: first.booking_id,
+    createdAt: new Date(first.created_at),
+    userName: first.user_name,
+    userEmail: first.user_email,
+    seats: rows.map((row) => ({
+      id: row.id,
+      concertId: row.concert_id,
+      tierId: row.tier_id,
+      label: row.label,
+      priceCents: row.price_cents,
+      ticketCode: row.ticket_code,
+      changeSeq: Number(row.change_seq),
+    })),
   };
 }
 
@@ -358,4 +416,3 @@ export async function cancelBookingIfAllowed(
     }
   );
 }
-

@@ -43,10 +43,15 @@ export function bookingsRoutes(
         ...problems(400, 404, 409, 410, 413, 422, 503),
       },
     },
-    idempotent(db, 'POST /ticket-bookings/seats', async (req, res) => {
-      const body = bookSeatsBodySchema.parse(req.body);
-      res.status(201).json(await service.bookSeats(db, clock, rules, body, desk));
-    }),
+    idempotent(
+      db,
+      'POST /ticket-bookings/seats',
+      async (req, res) => {
+        const body = bookSeatsBodySchema.parse(req.body);
+        res.status(201).json(await service.bookSeats(db, clock, rules, body, desk, res.locals.requestKey));
+      },
+      { recover: (reference, body) => service.bookingAnswer(db, reference, bookSeatsBodySchema.parse(body).seatIds) },
+    ),
   );
 
   route(
@@ -68,10 +73,15 @@ export function bookingsRoutes(
         ...problems(400, 404, 409, 413, 422, 503),
       },
     },
-    idempotent(db, 'POST /ticket-bookings/best-available', async (req, res) => {
-      const body = bestAvailableBookingBodySchema.parse(req.body);
-      res.status(201).json(await service.bookBestAvailable(db, clock, rules, body, desk));
-    }),
+    idempotent(
+      db,
+      'POST /ticket-bookings/best-available',
+      async (req, res) => {
+        const body = bestAvailableBookingBodySchema.parse(req.body);
+        res.status(201).json(await service.bookBestAvailable(db, clock, rules, body, desk, res.locals.requestKey));
+      },
+      { recover: (reference) => service.bookingAnswer(db, reference) },
+    ),
   );
 
   route(

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
+import type { RequestKey } from '../../http/idempotency.js';
 import type { Clock } from '../../lib/clock.js';
 import { formatCents } from '../../lib/money.js';
 import { newReference } from '../../lib/reference.js';
@@ -115,6 +116,21 @@ function refuseOverBuyerLimit(rules: BookingRules, input: BookSeatsBody): never 
   );
 }
 
+/**
+ * The answer of a booking made earlier, built again from what was stored: for a retry whose first
+ * answer was lost after the booking committed. `seatIds` in the order the request gave them, if it did.
+ */
+export async function bookingAnswer(db: Db, reference: string, seatIds?: number[]): Promise<Booking | undefined> {
+  const found = await repository.findBookedAnswer(db, reference);
+  if (!found) return undefined;
+  const input = {
+    userName: found.userName,
+    userEmail: found.userEmail,
+    seatIds: seatIds ?? found.seats.map((s) => s.id),
+  };
+  return toBooking(input, reference, found);
+}
+
 /** Tells this instance's inventory about seats it has just booked, so its next answers show them. */
 function reportBooked(desk: SeatDesk, seats: repository.BookedSeat[]) {
   desk.inventories.applyCommitted(
@@ -133,13 +149,14 @@ export async function bookSeats(
   rules: BookingRules,
   input: BookSeatsBody,
   desk: SeatDesk,
+  requestKey: RequestKey | null = null,
 ): Promise<Booking> {
   const seatIds = [...input.seatIds].sort((a, b) => a - b);
   if (!input.holdToken) {
     const claim = await desk.inFlight.covering(seatIds);
     if (claim) assertSeatsFree(seatsTakenBy(claim, seatIds));
   }
-  return desk.inFlight.track(seatIds, bookSeatsNow(db, clock, rules, input, seatIds, desk), (booking) => ({
+  return desk.inFlight.track(seatIds, bookSeatsNow(db, clock, rules, input, seatIds, desk, requestKey), (booking) => ({
     kind: 'booked',
     concertId: booking.ticketData[0]!.concertId,
     seats: booking.tickets.map((ticket) => ({ id: ticket.seatId, label: ticket.seatNumber })),
@@ -161,6 +178,7 @@ async function bookSeatsNow(
   input: BookSeatsBody,
   seatIds: number[],
   desk: SeatDesk,
+  requestKey: RequestKey | null,
 ): Promise<Booking> {
   for (let attempt = 1; attempt <= 2; attempt++) {
     const reference = newReference();
@@ -173,6 +191,7 @@ async function bookSeatsNow(
       today: clock.today(),
       holdToken,
       maxPerBuyer: rules.maxTicketsPerBuyer,
+      requestKey,
     });
     if (result.booked) {
       reportBooked(desk, result.seats);
@@ -260,6 +279,7 @@ export async function bookBestAvailable(
   rules: BookingRules,
   input: BestAvailableBookingBody,
   desk: SeatDesk,
+  requestKey: RequestKey | null = null,
 ): Promise<Booking> {
   const { userName, userEmail } = input;
   return withBestAvailable(db, desk.inventories, input, async (seatIds) => {
@@ -273,6 +293,7 @@ export async function bookBestAvailable(
       holdToken: null,
       maxPerBuyer: rules.maxTicketsPerBuyer,
       skipLocked: true,
+      requestKey,
     });
     if (result.booked) {
       reportBooked(desk, result.seats);
