@@ -138,6 +138,27 @@ export interface BookedSeat {
   changeSeq: number;
 }
 
+/** A booked seat as the booking statement and the answer loader return its row. */
+function toBookedSeat(row: {
+  id: number;
+  concert_id: string;
+  tier_id: number;
+  label: string;
+  price_cents: number;
+  ticket_code: string | null;
+  change_seq: string | null;
+}): BookedSeat {
+  return {
+    id: row.id,
+    concertId: row.concert_id,
+    tierId: row.tier_id,
+    label: row.label,
+    priceCents: row.price_cents,
+    ticketCode: row.ticket_code ?? '',
+    changeSeq: Number(row.change_seq),
+  };
+}
+
 export type BookingAttempt =
   | { booked: true; id: string; createdAt: Date; seats: BookedSeat[]; holdWasLive: boolean | null }
   | { booked: false; seats: RequestedSeatState[]; overBuyerLimit: boolean };
@@ -173,15 +194,7 @@ export async function bookSeatsIfFree(
       id: first.booking_id,
       createdAt: new Date(first.created_at),
       holdWasLive: first.hold_live,
-      seats: rows.map((row) => ({
-        id: row.id,
-        concertId: row.concert_id,
-        tierId: row.tier_id,
-        label: row.label,
-        priceCents: row.price_cents,
-        ticketCode: row.ticket_code ?? '',
-        changeSeq: Number(row.change_seq),
-      })),
+      seats: rows.map(toBookedSeat),
     };
   }
   return {
@@ -223,15 +236,7 @@ export async function findBookedAnswer(
     createdAt: new Date(first.created_at),
     userName: first.user_name,
     userEmail: first.user_email,
-    seats: rows.map((row) => ({
-      id: row.id,
-      concertId: row.concert_id,
-      tierId: row.tier_id,
-      label: row.label,
-      priceCents: row.price_cents,
-      ticketCode: row.ticket_code,
-      changeSeq: Number(row.change_seq),
-    })),
+    seats: rows.map(toBookedSeat),
   };
 }
 
