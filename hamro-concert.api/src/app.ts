@@ -42,6 +42,10 @@ export interface AppDeps {
   holdTtlSeconds?: number;
   /** Active seats one buyer may own per concert (MAX_TICKETS_PER_BUYER). */
   maxTicketsPerBuyer?: number;
+  /** The time zone of a concert created without one (VENUE_TIME_ZONE). */
+  venueTimeZone?: string;
+  /** Cancelling closes this many hours before the start (CANCEL_CLOSES_HOURS_BEFORE). */
+  cancelClosesHours?: number;
   /** ADMIN_TOKEN and STAFF_TOKEN; without them the protected routes answer 403. */
   tokens?: AccessTokens;
   /** The built web app; served from the same origin, with index.html for the app's own routes. */
@@ -90,6 +94,8 @@ export function createApp({
   webAppDir,
   holdTtlSeconds = 600,
   maxTicketsPerBuyer = 10,
+  venueTimeZone = 'Asia/Kathmandu',
+  cancelClosesHours = 0,
   tokens = {},
 }: AppDeps) {
   const app = express();
@@ -113,7 +119,7 @@ export function createApp({
     sales: new OpenAPIRegistry(),
     access: new OpenAPIRegistry(),
   };
-  app.use(concertsRoutes(db, clock, tokens, registries.concerts));
+  app.use(concertsRoutes(db, clock, tokens, registries.concerts, { timeZone: venueTimeZone }));
   app.use(tiersRoutes(db, tokens, registries.tiers));
   const seats = seatsRoutes(
     inventories,
@@ -124,7 +130,7 @@ export function createApp({
   // Shared by bookings and holds: a crowd asking for one seat waits for the claim already in flight,
   // and every seat they take or give back reaches this instance's inventory at once.
   const desk = { inFlight: new SeatClaimsInFlight(), inventories };
-  app.use(bookingsRoutes(db, clock, { maxTicketsPerBuyer }, desk, registries.bookings));
+  app.use(bookingsRoutes(db, clock, { maxTicketsPerBuyer, cancelClosesHours }, desk, registries.bookings));
   app.use(holdsRoutes(db, clock, { ttlSeconds: holdTtlSeconds }, desk, registries.holds));
   app.use(ticketsRoutes(db, tokens, registries.tickets));
   app.use(salesRoutes(db, tokens, registries.sales));

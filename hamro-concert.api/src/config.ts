@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { isTimeZone } from './lib/time-zone.js';
 
 /** The repository root: `DATA_DIR` defaults to `.data` here, wherever the process was started. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -52,6 +53,11 @@ const envSchema = z.object({
   SEAT_EVENTS_HEARTBEAT_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(300).default(15)),
   ADMIN_TOKEN: optionalString,
   STAFF_TOKEN: optionalString,
+  VENUE_TIME_ZONE: z.preprocess(
+    emptyAsUndefined,
+    z.string().refine(isTimeZone, 'must be an IANA time zone name, such as Asia/Kathmandu').default('Asia/Kathmandu'),
+  ),
+  CANCEL_CLOSES_HOURS_BEFORE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(720).default(0)),
   MAX_TICKETS_PER_BUYER: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1000).default(10)),
   HOLD_TTL_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(86_400).default(600)),
   API_WORKERS: z.preprocess(
@@ -87,6 +93,10 @@ export interface Config {
   holdTtlSeconds: number;
   /** Active seats one buyer (by email) may own per concert. */
   maxTicketsPerBuyer: number;
+  /** The time zone of a concert created without one. */
+  venueTimeZone: string;
+  /** Cancelling a booking closes this many hours before its concert starts. */
+  cancelClosesHours: number;
   /** HTTP worker processes sharing the port; `auto` is one per CPU. */
   workers: number;
   logLevel: Env['LOG_LEVEL'];
@@ -164,6 +174,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = withDotEnv(process.env)):
     tokens: { admin: env.ADMIN_TOKEN, staff: env.STAFF_TOKEN },
     holdTtlSeconds: env.HOLD_TTL_SECONDS,
     maxTicketsPerBuyer: env.MAX_TICKETS_PER_BUYER,
+    venueTimeZone: env.VENUE_TIME_ZONE,
+    cancelClosesHours: env.CANCEL_CLOSES_HOURS_BEFORE,
     workers: env.API_WORKERS === 'auto' ? availableParallelism() : env.API_WORKERS,
     logLevel: env.LOG_LEVEL,
   };

@@ -70,6 +70,8 @@ async function serve(config: Config, logger: Logger, databaseUrl: string) {
     webAppDir,
     holdTtlSeconds: config.holdTtlSeconds,
     maxTicketsPerBuyer: config.maxTicketsPerBuyer,
+    venueTimeZone: config.venueTimeZone,
+    cancelClosesHours: config.cancelClosesHours,
     tokens: config.tokens,
   });
   // Expired holds already count for nothing and expired keys are ignored; this only tidies rows now and then.

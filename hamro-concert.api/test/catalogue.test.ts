@@ -21,6 +21,10 @@ describe('GET /concerts', () => {
       artist: concert.artist,
       date: daysFromToday(1),
       time: '00:00:01',
+      timeZone: 'Asia/Kathmandu',
+      // Kathmandu is 5 h 45 min ahead of UTC all year.
+      startsAt: new Date(`${daysFromToday(1)}T00:00:01+05:45`).toISOString(),
+      salesCloseAt: null,
       venue: 'Test Hall',
       city: 'Kathmandu',
       image: '',

@@ -23,6 +23,8 @@ export async function startTestApp(
     lockTimeoutMs?: number;
     holdTtlSeconds?: number;
     maxTicketsPerBuyer?: number;
+    venueTimeZone?: string;
+    cancelClosesHours?: number;
     tokens?: { admin?: string; staff?: string };
     feedPollMs?: number;
     seatEvents?: Partial<SeatEventSettings>;
@@ -62,6 +64,8 @@ export async function startTestApp(
     logger,
     holdTtlSeconds: options.holdTtlSeconds ?? 600,
     maxTicketsPerBuyer: options.maxTicketsPerBuyer ?? 10,
+    venueTimeZone: options.venueTimeZone ?? 'Asia/Kathmandu',
+    cancelClosesHours: options.cancelClosesHours ?? 0,
     tokens: options.tokens ?? {},
   });
   const server = app.listen(0, '127.0.0.1');

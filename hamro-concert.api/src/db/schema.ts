@@ -43,6 +43,10 @@ export const concerts = pgTable(
     city: text('city').notNull(),
     image: text('image').notNull().default(''),
     description: text('description').notNull().default(''),
+    /** The venue's IANA time zone: `date` and `time` are its wall clock. */
+    timeZone: text('time_zone').notNull().default('Asia/Kathmandu'),
+    /** Sales end here if set; otherwise at the start. */
+    salesCloseAt: timestamp('sales_close_at', { withTimezone: true }),
     /** Raised whenever seats are added or removed after creation; part of the seat map's version. */
     layoutVersion: integer('layout_version').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

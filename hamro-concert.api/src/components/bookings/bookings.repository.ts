@@ -6,6 +6,7 @@ import { freedSeatsJson, markSeatChanged, returningFreedSeats, type FreedSeat } 
 import { bookingSeats, bookings, concerts, seats, ticketTiers } from '../../db/schema.js';
 import {
   lockFreeRequestedSeats,
+  salesAreOpen,
   requestedSeatIds,
   requestedSeatStates,
   toRequestedSeatState,
@@ -59,7 +60,7 @@ const bookSeatsStatement = (name: string, { skipLocked, withHold }: { skipLocked
   verdict as (
     select count(*) = cardinality(${seatIds}::int[])
        and count(distinct concert_id) = 1
-       and min(date) >= ${sql.placeholder('today')}::date
+       and bool_and(sales_open)
        and (${holdToken}::text is null
             or exists (select 1 from hold where status = 'active' and seat_ids = ${seatIds}::int[])) as ok
     from locked
@@ -111,7 +112,7 @@ const bookSeatsStatement = (name: string, { skipLocked, withHold }: { skipLocked
     group by booking.id, booking.created_at, locked.concert_id, locked.tier_id
   )
   select requested.id, requested.concert_id, requested.tier_id, requested.label, requested.price_cents,
-         requested.date, requested.booked, requested.held_by_other,
+         requested.sales_open, requested.booked, requested.held_by_other,
          booking.id as booking_id, booking.created_at, (select live from hold) as hold_live,
          (select ok from verdict) as seats_ok, seats_written.ticket_code, taken.change_seq::text
   from (${requestedSeatStates(sql`(select id from hold)`)}) as requested left join booking on true
@@ -171,7 +172,6 @@ export async function bookSeatsIfFree(
     reference: string;
     name: string;
     email: string;
-    today: string;
     holdToken: string | null;
     maxPerBuyer: number;
     /** For best-available: seats locked by someone else make the attempt fail at once instead of waiting. */
@@ -254,7 +254,7 @@ export function findSeatStates(
       booked: sql<boolean>`${seats.bookingId} is not null`,
       held: sql<boolean>`${seats.heldUntil} > now()
         and ${seats.holdId} is distinct from (select h.id from holds h where h.token = ${ownHoldToken}::text)`,
-      concertDate: concerts.date,
+      salesOpen: salesAreOpen,
     })
     .from(seats)
     .innerJoin(concerts, eq(concerts.id, seats.concertId))
@@ -272,6 +272,8 @@ export interface BookingRecord {
   userEmail: string;
   totalCents: number;
   started: boolean;
+  /** Cancelling has closed: the concert starts within the cancellation window, or has started. */
+  cancelClosed: boolean;
   concert: {
     id: string;
     title: string;
@@ -289,7 +291,9 @@ export async function findBookingByReference(
   db: Executor,
   reference: string,
   email: string,
+  cancelClosesHours: number,
 ): Promise<BookingRecord | undefined> {
+  const startsAt = sql`((${concerts.date} + ${concerts.time}) at time zone ${concerts.timeZone})`;
   const [row] = await db
     .select({
       id: bookings.id,
@@ -300,7 +304,8 @@ export async function findBookingByReference(
       userName: bookings.userName,
       userEmail: bookings.userEmail,
       totalCents: bookings.totalCents,
-      started: sql<boolean>`(${concerts.date} + ${concerts.time}) <= (now() at time zone 'UTC')`,
+      started: sql<boolean>`now() >= ${startsAt}`,
+      cancelClosed: sql<boolean>`now() >= ${startsAt} - make_interval(hours => ${cancelClosesHours}::int)`,
       concert: {
         id: concerts.id,
         title: concerts.title,
@@ -360,19 +365,31 @@ export function findSeatsOfBooking(db: Executor, bookingId: string): Promise<Boo
 export async function cancelBookingIfAllowed(
   db: Executor,
   bookingId: string,
+  cancelClosesHours: number,
 ): Promise<
-  | { status: 'confirmed' | 'cancelled'; started: boolean; used: boolean; cancelledAt: Date | null; freed: FreedSeat[] }
+  | {
+      status: 'confirmed' | 'cancelled';
+      started: boolean;
+      cancelClosed: boolean;
+      used: boolean;
+      cancelledAt: Date | null;
+      freed: FreedSeat[];
+    }
   | undefined
 > {
   const { rows } = await db.execute<{
     status: 'confirmed' | 'cancelled';
     started: boolean;
+    cancel_closed: boolean;
     used: boolean;
     cancelled_at: Date | null;
     freed: FreedSeat[] | null;
   }>(sql`
     with target as (
-      select b.id, b.status, (c.date + c.time) <= (now() at time zone 'UTC') as started
+      -- On the venue's clock: the start is its date and time in its time zone.
+      select b.id, b.status, now() >= (c.date + c.time) at time zone c.time_zone as started,
+             now() >= ((c.date + c.time) at time zone c.time_zone)
+                      - make_interval(hours => ${cancelClosesHours}::int) as cancel_closed
       from bookings b join concerts c on c.id = b.concert_id
       where b.id = ${bookingId}
       for update of b
@@ -385,7 +402,7 @@ export async function cancelBookingIfAllowed(
     ), cancelled as (
       update bookings set status = 'cancelled', cancelled_at = now()
       from target, used
-      where bookings.id = target.id and target.status = 'confirmed' and not target.started and not used.used
+      where bookings.id = target.id and target.status = 'confirmed' and not target.cancel_closed and not used.used
       returning bookings.id, bookings.cancelled_at
     ), released as (
       update booking_seats set released_at = now()
@@ -407,7 +424,7 @@ export async function cancelBookingIfAllowed(
       ) as given_back
       where q.email_key = given_back.email_key and q.concert_id = given_back.concert_id
     )
-    select target.status, target.started, (select used from used) as used,
+    select target.status, target.started, target.cancel_closed, (select used from used) as used,
       (select cancelled_at from cancelled) as cancelled_at, ${freedSeatsJson('freed')} as freed
     from target`);
   const row = rows[0];
@@ -415,6 +432,7 @@ export async function cancelBookingIfAllowed(
     row && {
       status: row.status,
       started: row.started,
+      cancelClosed: row.cancel_closed,
       used: row.used,
       cancelledAt: row.cancelled_at && new Date(row.cancelled_at),
       freed: row.freed ?? [],

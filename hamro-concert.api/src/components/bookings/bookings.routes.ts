@@ -100,7 +100,7 @@ export function bookingsRoutes(
     async (req, res) => {
       const { reference } = bookingReferenceParamSchema.parse(req.params);
       const { email } = findBookingQuerySchema.parse(req.query);
-      res.json(await service.getBookingDetails(db, reference, email));
+      res.json(await service.getBookingDetails(db, rules, reference, email));
     },
   );
 
@@ -126,7 +126,7 @@ export function bookingsRoutes(
     async (req, res) => {
       const { reference } = bookingReferenceParamSchema.parse(req.params);
       const { email } = cancelBookingBodySchema.parse(req.body);
-      res.json(await service.cancelBooking(db, desk, reference, email));
+      res.json(await service.cancelBooking(db, rules, desk, reference, email));
     },
   );
 

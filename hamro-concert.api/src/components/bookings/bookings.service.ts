@@ -6,7 +6,7 @@ import { formatCents } from '../../lib/money.js';
 import { newReference } from '../../lib/reference.js';
 import type { Hold } from '../holds/holds.schemas.js';
 import { getHold } from '../holds/holds.service.js';
-import { assertSeatsFree } from '../seats/seats.claims.js';
+import { assertSalesOpen, assertSeatsFree } from '../seats/seats.claims.js';
 import * as repository from './bookings.repository.js';
 import { seatsTakenBy } from '../seats/seats.in-flight.js';
 import { withBestAvailable, type SeatDesk } from '../seats/seats.service.js';
@@ -25,12 +25,6 @@ function assertOneConcert(seats: repository.RequestedSeatState[]): void {
     throw badRequest('seats-span-concerts', 'All seats of a booking must be for the same concert.', {
       concertIds: [...concertIds],
     });
-  }
-}
-
-function assertNotOver(seats: repository.RequestedSeatState[], clock: Clock): void {
-  if (seats[0]!.concertDate < clock.today()) {
-    throw conflict('concert-is-over', 'This concert has already taken place; its seats can no longer be booked.');
   }
 }
 
@@ -88,7 +82,7 @@ function explainRefusal(
 ): void {
   assertAllSeatsExist(seatIds, seats);
   assertOneConcert(seats);
-  assertNotOver(seats, clock);
+  assertSalesOpen(seats);
   if (hold?.status === 'expired' && seats.some((seat) => seat.booked || seat.held)) {
     throw new AppError(
       410,
@@ -102,6 +96,8 @@ function explainRefusal(
 export interface BookingRules {
   /** MAX_TICKETS_PER_BUYER: active seats one buyer (by email) may own per concert. */
   maxTicketsPerBuyer: number;
+  /** CANCEL_CLOSES_HOURS_BEFORE: cancelling closes this many hours before the start. */
+  cancelClosesHours: number;
 }
 
 /**
@@ -188,7 +184,6 @@ async function bookSeatsNow(
       reference,
       name: input.userName,
       email: input.userEmail,
-      today: clock.today(),
       holdToken,
       maxPerBuyer: rules.maxTicketsPerBuyer,
       requestKey,
@@ -236,33 +231,55 @@ async function toBookingDetails(db: Db, record: repository.BookingRecord): Promi
       code: seat.ticketCode,
       checkedInAt: seat.checkedInAt?.toISOString() ?? null,
     })),
-    canCancel: record.status === 'confirmed' && !record.started && seats.every((seat) => !seat.checkedInAt),
+    canCancel: record.status === 'confirmed' && !record.cancelClosed && seats.every((seat) => !seat.checkedInAt),
   };
 }
 
 /** The same answer for an unknown reference and a wrong email, so a reference alone reveals nothing. */
-async function findOwnBooking(db: Db, reference: string, email: string): Promise<repository.BookingRecord> {
-  const record = await repository.findBookingByReference(db, reference, email);
+async function findOwnBooking(
+  db: Db,
+  rules: BookingRules,
+  reference: string,
+  email: string,
+): Promise<repository.BookingRecord> {
+  const record = await repository.findBookingByReference(db, reference, email, rules.cancelClosesHours);
   if (!record) throw notFound('booking-not-found', 'No booking matches this reference and email.');
   return record;
 }
 
-export async function getBookingDetails(db: Db, reference: string, email: string): Promise<BookingDetails> {
-  return toBookingDetails(db, await findOwnBooking(db, reference, email));
+export async function getBookingDetails(
+  db: Db,
+  rules: BookingRules,
+  reference: string,
+  email: string,
+): Promise<BookingDetails> {
+  return toBookingDetails(db, await findOwnBooking(db, rules, reference, email));
 }
 
 /** Cancels a booking: its seats are freed and its stock restored at once, all in one transaction. */
-export async function cancelBooking(db: Db, desk: SeatDesk, reference: string, email: string): Promise<BookingDetails> {
-  const record = await findOwnBooking(db, reference, email);
-  const outcome = await repository.cancelBookingIfAllowed(db, record.id);
+export async function cancelBooking(
+  db: Db,
+  rules: BookingRules,
+  desk: SeatDesk,
+  reference: string,
+  email: string,
+): Promise<BookingDetails> {
+  const record = await findOwnBooking(db, rules, reference, email);
+  const outcome = await repository.cancelBookingIfAllowed(db, record.id, rules.cancelClosesHours);
   if (outcome) desk.inventories.applyFreed(outcome.freed);
   if (!outcome?.cancelledAt) {
     if (outcome?.status === 'cancelled')
       throw conflict('booking-already-cancelled', 'This booking has already been cancelled.');
-    if (outcome?.used && !outcome.started)
+    if (outcome?.used && !outcome.cancelClosed)
       throw conflict(
         'ticket-already-used',
         'A ticket of this booking has already been used at the door; the booking can no longer be cancelled.',
+      );
+    if (outcome && !outcome.started)
+      throw conflict(
+        'cancellation-closed',
+        `Bookings can be cancelled until ${rules.cancelClosesHours} hours before the concert starts; that time has passed.`,
+        { hoursBefore: rules.cancelClosesHours },
       );
     throw conflict(
       'concert-already-started',
@@ -289,7 +306,6 @@ export async function bookBestAvailable(
       reference,
       name: userName,
       email: userEmail,
-      today: clock.today(),
       holdToken: null,
       maxPerBuyer: rules.maxTicketsPerBuyer,
       skipLocked: true,
@@ -299,7 +315,7 @@ export async function bookBestAvailable(
       reportBooked(desk, result.seats);
       return toBooking({ userName, userEmail, seatIds }, reference, result);
     }
-    assertNotOver(result.seats, clock);
+    assertSalesOpen(result.seats);
     if (result.overBuyerLimit) refuseOverBuyerLimit(rules, { userName, userEmail, seatIds });
     return undefined;
   });

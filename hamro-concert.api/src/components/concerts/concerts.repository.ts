@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/client.js';
 import { arrayParam } from '../../db/sql-arrays.js';
 import { bookings, buyerSeats, concerts, seats, ticketTiers } from '../../db/schema.js';
@@ -7,18 +7,21 @@ import type { Section } from '../tiers/tiers.schemas.js';
 export type ConcertRow = typeof concerts.$inferSelect;
 export type ConcertInsert = typeof concerts.$inferInsert;
 
-export function findUpcoming(db: Executor, fromDate: string, limit: number, offset: number): Promise<ConcertRow[]> {
+/** Concerts whose day has not passed on their venue's own clock. */
+const upcoming = sql`${concerts.date} >= (now() at time zone ${concerts.timeZone})::date`;
+
+export function findUpcoming(db: Executor, limit: number, offset: number): Promise<ConcertRow[]> {
   return db
     .select()
     .from(concerts)
-    .where(gte(concerts.date, fromDate))
+    .where(upcoming)
     .orderBy(asc(concerts.date), asc(concerts.time), asc(concerts.id))
     .limit(limit)
     .offset(offset);
 }
 
-export async function countUpcoming(db: Executor, fromDate: string): Promise<number> {
-  const [row] = await db.select({ value: count() }).from(concerts).where(gte(concerts.date, fromDate));
+export async function countUpcoming(db: Executor): Promise<number> {
+  const [row] = await db.select({ value: count() }).from(concerts).where(upcoming);
   return row?.value ?? 0;
 }
 

@@ -13,7 +13,13 @@ import {
 } from './concerts.schemas.js';
 import * as service from './concerts.service.js';
 
-export function concertsRoutes(db: Db, clock: Clock, tokens: AccessTokens, registry: OpenAPIRegistry) {
+export function concertsRoutes(
+  db: Db,
+  clock: Clock,
+  tokens: AccessTokens,
+  registry: OpenAPIRegistry,
+  defaults: service.ConcertDefaults,
+) {
   const { router, route } = documentedRouter(registry);
   const tags = ['Concerts'];
 
@@ -31,7 +37,7 @@ export function concertsRoutes(db: Db, clock: Clock, tokens: AccessTokens, regis
     },
     async (req, res) => {
       const query = paginationQuerySchema.parse(req.query);
-      res.json(await service.listConcerts(db, clock, query));
+      res.json(await service.listConcerts(db, query));
     },
   );
 
@@ -74,7 +80,7 @@ export function concertsRoutes(db: Db, clock: Clock, tokens: AccessTokens, regis
     admin,
     async (req, res) => {
       const body = newConcertSchema.parse(req.body);
-      res.status(201).json(await service.createConcert(db, body));
+      res.status(201).json(await service.createConcert(db, body, defaults));
     },
   );
 

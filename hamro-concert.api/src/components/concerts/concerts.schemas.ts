@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { moneySchema, pageOf } from '../../http/common.schemas.js';
+import { isTimeZone } from '../../lib/time-zone.js';
 import { sectionSchema, tierSummarySchema } from '../tiers/tiers.schemas.js';
 
 export const concertSchema = z
@@ -9,6 +10,17 @@ export const concertSchema = z
     artist: z.string(),
     date: z.iso.date().meta({ example: '2026-03-15' }),
     time: z.iso.time({ precision: 0 }).meta({ example: '19:00:00' }),
+    timeZone: z.string().meta({
+      description: "The venue's IANA time zone; `date` and `time` are its wall clock",
+      example: 'Asia/Kathmandu',
+    }),
+    startsAt: z.iso
+      .datetime({ offset: true })
+      .meta({ description: 'The start as an instant', example: '2026-03-15T13:15:00.000Z' }),
+    salesCloseAt: z.iso
+      .datetime({ offset: true })
+      .nullable()
+      .meta({ description: 'When sales end, if before the start; null: at the start' }),
     venue: z.string(),
     city: z.string(),
     image: z.string(),
@@ -41,6 +53,8 @@ const concertDetails = {
   artist: text(200),
   date: z.iso.date(),
   time: z.iso.time({ precision: 0 }),
+  timeZone: z.string().trim().refine(isTimeZone, 'must be an IANA time zone name, such as Asia/Kathmandu'),
+  salesCloseAt: z.iso.datetime({ offset: true, error: 'must be an ISO date and time with an offset' }).nullable(),
   venue: text(200),
   city: text(120),
   image: z.string().trim().max(2000),
@@ -54,6 +68,8 @@ export const newConcertSchema = z
     ...concertDetails,
     image: concertDetails.image.default(''),
     description: concertDetails.description.default(''),
+    timeZone: concertDetails.timeZone.optional().meta({ description: 'Default: VENUE_TIME_ZONE (Asia/Kathmandu)' }),
+    salesCloseAt: concertDetails.salesCloseAt.default(null),
     tiers: z
       .array(layoutTierSchema)
       .max(3)
@@ -81,6 +97,8 @@ export const concertChangesWithIdSchema = z
     artist: true,
     date: true,
     time: true,
+    timeZone: true,
+    salesCloseAt: true,
     venue: true,
     city: true,
     image: true,

@@ -1,8 +1,8 @@
-import type { Clock } from '../../lib/clock.js';
 import type { Db } from '../../db/client.js';
 import { toPage, type Page, type PaginationQuery } from '../../http/common.schemas.js';
 import { conflict, notFound } from '../../http/errors.js';
 import { parseAmount } from '../../lib/money.js';
+import { zonedInstant } from '../../lib/time-zone.js';
 import {
   SECTION_OF_TICKET_TYPE,
   TICKET_TYPES,
@@ -31,6 +31,9 @@ function toConcert(row: repository.ConcertRow, tiers: TierSummary[]): Concert {
     artist: row.artist,
     date: row.date,
     time: row.time,
+    timeZone: row.timeZone,
+    startsAt: zonedInstant(row.date, row.time, row.timeZone).toISOString(),
+    salesCloseAt: row.salesCloseAt?.toISOString() ?? null,
     venue: row.venue,
     city: row.city,
     image: row.image,
@@ -39,12 +42,11 @@ function toConcert(row: repository.ConcertRow, tiers: TierSummary[]): Concert {
   };
 }
 
-/** Upcoming concerts (today onwards), soonest first, with each tier's live availability. */
-export async function listConcerts(db: Db, clock: Clock, query: PaginationQuery): Promise<Page<Concert>> {
-  const today = clock.today();
+/** Upcoming concerts (today onwards on each venue's clock), soonest first, with each tier's live availability. */
+export async function listConcerts(db: Db, query: PaginationQuery): Promise<Page<Concert>> {
   const [rows, total] = await Promise.all([
-    repository.findUpcoming(db, today, query.limit, (query.page - 1) * query.limit),
-    repository.countUpcoming(db, today),
+    repository.findUpcoming(db, query.limit, (query.page - 1) * query.limit),
+    repository.countUpcoming(db),
   ]);
   const tiers = await tiersByConcert(
     db,
@@ -70,7 +72,11 @@ export async function concertExists(db: Db, id: string): Promise<boolean> {
 }
 
 export async function changeConcert(db: Db, id: string, changes: ConcertChanges): Promise<Concert> {
-  const row = await repository.updateConcert(db, id, changes);
+  const { salesCloseAt, ...rest } = changes;
+  const row = await repository.updateConcert(db, id, {
+    ...rest,
+    ...(salesCloseAt !== undefined && { salesCloseAt: salesCloseAt === null ? null : new Date(salesCloseAt) }),
+  });
   if (!row) throw notFound('concert-not-found', `There is no concert ${id}.`);
   return getConcert(db, id);
 }
@@ -89,11 +95,24 @@ export async function deleteConcert(db: Db, id: string): Promise<void> {
   });
 }
 
+/** What a concert gets when its organizer does not say: the venue's time zone (VENUE_TIME_ZONE). */
+export interface ConcertDefaults {
+  timeZone: string;
+}
+
 /** Creates a concert with its venue layout (tiers, rows, seats) in one transaction. */
-export async function createConcert(db: Db, input: NewConcert): Promise<Concert> {
-  const { tiers, ...details } = newConcertSchema.parse(input);
+export async function createConcert(
+  db: Db,
+  input: NewConcert,
+  defaults: ConcertDefaults = { timeZone: 'Asia/Kathmandu' },
+): Promise<Concert> {
+  const { tiers, timeZone, salesCloseAt, ...details } = newConcertSchema.parse(input);
   const id = await db.transaction(async (tx) => {
-    const concert = await repository.insertConcert(tx, details);
+    const concert = await repository.insertConcert(tx, {
+      ...details,
+      timeZone: timeZone ?? defaults.timeZone,
+      salesCloseAt: salesCloseAt === null ? null : new Date(salesCloseAt),
+    });
     for (const tier of tiers) {
       const seats = layoutSeats(tier.section, tier.rows);
       const tierId = await repository.insertTier(tx, {

@@ -4,7 +4,7 @@ import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { concertExists } from '../concerts/concerts.service.js';
 import * as repository from './holds.repository.js';
-import { assertSeatsFree } from '../seats/seats.claims.js';
+import { assertSalesOpen, assertSeatsFree } from '../seats/seats.claims.js';
 import { seatsTakenBy, type SeatClaim } from '../seats/seats.in-flight.js';
 import { withBestAvailable, type SeatDesk } from '../seats/seats.service.js';
 import type { BestAvailableHoldBody, CreateHoldBody, Hold } from './holds.schemas.js';
@@ -37,9 +37,7 @@ async function explainRefusal(db: Db, clock: Clock, input: CreateHoldBody, seats
   if (elsewhere.length > 0) {
     throw badRequest('seat-not-in-concert', 'Every seat of a hold must belong to its concert.', { seatIds: elsewhere });
   }
-  if (seats[0]!.concertDate < clock.today()) {
-    throw conflict('concert-is-over', 'This concert has already taken place; its seats can no longer be booked.');
-  }
+  assertSalesOpen(seats);
   assertSeatsFree(seats);
 }
 
@@ -59,7 +57,6 @@ async function tryHold(
     concertId,
     seatIds,
     ttlSeconds: settings.ttlSeconds,
-    today: clock.today(),
     skipLocked,
   });
   if (!result.held) return { seats: result.seats };
@@ -151,9 +148,7 @@ export async function holdBestAvailable(
   return withBestAvailable(db, desk.inventories, input, async (seatIds) => {
     const result = await tryHold(db, clock, settings, input.concertId, seatIds, true, desk);
     if ('hold' in result) return result.hold;
-    if (result.seats[0] && result.seats[0].concertDate < clock.today()) {
-      throw conflict('concert-is-over', 'This concert has already taken place; its seats can no longer be booked.');
-    }
+    assertSalesOpen(result.seats);
     return undefined;
   });
 }

@@ -6,13 +6,19 @@ import { seatIsFree } from './seats.state.js';
 /** The seat ids a booking or hold statement works on: one `int[]` parameter named `seatIds`. */
 export const requestedSeatIds = sql.placeholder('seatIds');
 
+/**
+ * Whether the seat's concert still sells, decided in the statement that books or holds: until its
+ * `sales_close_at`, or else its start on the venue's own clock (`date` and `time` in `time_zone`).
+ */
+export const salesAreOpen = sql<boolean>`now() < coalesce(${concerts.salesCloseAt}, (${concerts.date} + ${concerts.time}) at time zone ${concerts.timeZone})`;
+
 const seatDetails = {
   id: seats.id,
   concertId: seats.concertId,
   tierId: seats.tierId,
   label: seats.label,
   priceCents: ticketTiers.priceCents,
-  date: concerts.date,
+  salesOpen: salesAreOpen.as('sales_open'),
 };
 
 function requestedSeatsWithDetails<T extends SelectedFields>(extra: T) {
@@ -60,7 +66,8 @@ export interface RequestedSeatState {
   booked: boolean;
   /** Held by someone other than the request's own hold. */
   held: boolean;
-  concertDate: string;
+  /** Its concert still sells (see salesAreOpen). */
+  salesOpen: boolean;
 }
 
 /** One row of `requestedSeatStates` as a statement returns it; statements that select it add their own columns. */
@@ -70,7 +77,7 @@ export interface RequestedSeatRow {
   label: string;
   booked: boolean;
   held_by_other: boolean;
-  date: string;
+  sales_open: boolean;
 }
 
 /** Reads one row of `requestedSeatStates` as a statement returned it. */
@@ -81,6 +88,6 @@ export function toRequestedSeatState(row: RequestedSeatRow): RequestedSeatState 
     label: row.label,
     booked: row.booked,
     held: row.held_by_other,
-    concertDate: row.date,
+    salesOpen: row.sales_open,
   };
 }
