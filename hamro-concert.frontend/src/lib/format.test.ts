@@ -15,11 +15,20 @@ describe('concert dates', () => {
     expect(formatConcertDate('2026-03-14', '19:00:00')).toBe('Sat, 14 Mar 2026 · 7:00 PM');
     expect(formatConcertDate('2026-01-01', '00:30:00')).toBe('Thu, 1 Jan 2026 · 12:30 AM');
   });
+
+  it("names the venue's time zone after the time, whatever the buyer's own zone", () => {
+    expect(formatConcertDate('2026-03-14', '19:00:00', 'Asia/Kathmandu')).toBe('Sat, 14 Mar 2026 · 7:00 PM Nepal Time');
+    expect(formatConcertDate('2026-07-04', '20:00:00', 'America/New_York')).toBe(
+      'Sat, 4 Jul 2026 · 8:00 PM Eastern Daylight Time',
+    );
+    expect(formatConcertDate('2026-07-04', '20:00:00', 'Not/AZone')).toBe('Sat, 4 Jul 2026 · 8:00 PM Not/AZone');
+  });
 });
 
 describe('plural', () => {
   it('counts things in words', () => {
     expect(plural(1, 'seat')).toBe('1 seat');
     expect(plural(3, 'seat')).toBe('3 seats');
+    expect(plural(50_000, 'ticket')).toBe('50,000 tickets');
   });
 });

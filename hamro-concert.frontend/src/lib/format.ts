@@ -41,8 +41,28 @@ function part(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTyp
   return parts.find((p) => p.type === type)?.value ?? '';
 }
 
-/** ("2026-03-15", "19:00:00") → "Sun, 15 Mar 2026 · 7:00 PM" */
-export function formatConcertDate(date: string, time: string): string {
+/**
+ * ("2026-03-15", "19:00:00") → "Sun, 15 Mar 2026 · 7:00 PM", the venue's own wall clock; with the
+ * venue's time zone, its name follows: "Sun, 15 Mar 2026 · 7:00 PM Nepal Time".
+ */
+export function formatConcertDate(date: string, time: string, timeZone?: string): string {
+  const when = formatWallClock(date, time);
+  const zone = timeZone ? zoneName(timeZone, date, time) : '';
+  return zone ? `${when} ${zone}` : when;
+}
+
+/** "Nepal Time", "Eastern Standard Time": what the venue's clock is called on that day. */
+function zoneName(timeZone: string, date: string, time: string): string {
+  try {
+    const thatDay = new Date(`${date}T${time.slice(0, 8)}Z`);
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'long' }).formatToParts(thatDay);
+    return part(parts, 'timeZoneName');
+  } catch {
+    return timeZone;
+  }
+}
+
+function formatWallClock(date: string, time: string): string {
   const instant = new Date(`${date}T${time.slice(0, 8)}Z`);
   if (Number.isNaN(instant.getTime())) return `${date} ${time.slice(0, 5)}`;
   const d = dateParts.formatToParts(instant);

@@ -16,7 +16,7 @@ function Door({ token, onAccessRefused }: { token: string; onAccessRefused: (err
   const chosen = useSessionToken(DOOR_CONCERT_KEY);
   const options = (concerts.data?.data ?? []).map((concert) => ({
     id: concert.id,
-    label: `${concert.title} · ${formatConcertDate(concert.date, concert.time)}`,
+    label: `${concert.title} · ${formatConcertDate(concert.date, concert.time, concert.timeZone)}`,
   }));
   const concertId = chosen.token && options.some((c) => c.id === chosen.token) ? chosen.token : null;
   return (

@@ -17,7 +17,7 @@ function Organizer({ access }: { access: StaffAccess }) {
   const concerts = useQuery(concertsQueryOptions(1, 100));
   const listed = (concerts.data?.data ?? []).map((concert) => ({
     ...concert,
-    when: `${formatConcertDate(concert.date, concert.time)} · ${concert.venue}, ${concert.city}`,
+    when: `${formatConcertDate(concert.date, concert.time, concert.timeZone)} · ${concert.venue}, ${concert.city}`,
   }));
   return (
     <>

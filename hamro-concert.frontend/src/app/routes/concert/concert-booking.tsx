@@ -52,7 +52,7 @@ export function ConcertBooking({ concert, seatMap }: ConcertBookingProps) {
           seats={selection.seats}
           tiers={concert.tiers}
           concertTitle={concert.title}
-          concertWhen={`${formatConcertDate(concert.date, concert.time)} · ${concert.venue}, ${concert.city}`}
+          concertWhen={`${formatConcertDate(concert.date, concert.time, concert.timeZone)} · ${concert.venue}, ${concert.city}`}
           findBookingHref={paths.findBookingFor}
           onBooked={() => {
             selection.clear();

@@ -16,7 +16,7 @@ export function ConcertCard({ concert, href }: { concert: Concert; href: string 
       <p className={`${styles.badge} ${soldOut ? styles.soldOutBadge : ''}`}>{ticketsLeftText(concert)}</p>
       <div className={styles.body}>
         <p className={styles.when}>
-          <time dateTime={`${concert.date}T${concert.time}`}>{formatConcertDate(concert.date, concert.time)}</time>
+          <time dateTime={concert.startsAt}>{formatConcertDate(concert.date, concert.time, concert.timeZone)}</time>
         </p>
         <h3 className={styles.title} id={titleId}>
           <Link to={href} className={styles.link}>

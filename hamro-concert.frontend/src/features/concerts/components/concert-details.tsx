@@ -12,7 +12,7 @@ export function ConcertDetails({ concert }: { concert: Concert }) {
       <ConcertImage src={concert.image} className={styles.media} />
       <div className={styles.text}>
         <p className={styles.when}>
-          <time dateTime={`${concert.date}T${concert.time}`}>{formatConcertDate(concert.date, concert.time)}</time>
+          <time dateTime={concert.startsAt}>{formatConcertDate(concert.date, concert.time, concert.timeZone)}</time>
         </p>
         <h1 className={styles.title}>{concert.title}</h1>
         <p className={styles.artist}>{concert.artist}</p>
