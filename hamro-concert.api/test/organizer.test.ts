@@ -343,6 +343,30 @@ describe('tickets and the door', () => {
 });
 
 describe('sales report', () => {
+  it('when prices are high, then money adds up past 2^31 cents, and a price above the stated maximum is 400', async () => {
+    const tier = (price: string) => ({ name: 'VIP', section: 'vip', price, rows: [{ row: 1, seats: 5 }] });
+    const tooHigh = await post(app, '/concerts', { ...layout, tiers: [tier('10000000.01')] }, asAdmin);
+    expect(tooHigh.status).toBe(400);
+    expect(JSON.stringify(tooHigh.body)).toContain('a price is at most 10000000.00');
+    expect((await post(app, '/concerts', { ...layout, tiers: [tier('999999999999.99')] }, asAdmin)).status).toBe(400);
+
+    const created = await post(app, '/concerts', { ...layout, tiers: [tier('9000000.00')] }, asAdmin);
+    expect(created.status).toBe(201);
+    const seats = await seatsOf(app, created.body.id);
+    const booking = await post(app, '/ticket-bookings/seats', {
+      ...buyer(),
+      seatIds: seats.slice(0, 3).map((s) => s.id),
+    });
+    expect(booking.status).toBe(201);
+    // 27,000,000.00 is 2,700,000,000 cents: more than an int4 holds.
+    expect(booking.body.totalAmount).toBe('27000000.00');
+    const report = await get(app, `/admin/concerts/${created.body.id}/sales`, asAdmin);
+    expect(report.body.tiers[0]).toMatchObject({ price: '9000000.00', sold: 3, revenue: '27000000.00' });
+    const vip = created.body.tiers[0];
+    expect((await put(app, '/ticket-tiers', { id: vip.id, price: '10000000.00' }, asAdmin)).status).toBe(200);
+    expect((await put(app, '/ticket-tiers', { id: vip.id, price: '10000000.01' }, asAdmin)).status).toBe(400);
+  });
+
   it('when seats are sold, held and cancelled, then the report counts them per tier with revenue', async () => {
     const concert = await buildConcert(app);
     const seats = await seatsOf(app, concert.id);

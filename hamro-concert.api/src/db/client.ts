@@ -27,6 +27,8 @@ export interface DatabaseOptions {
 
 // Postgres `date` and `time` stay as the strings the API shows ("2026-03-15", "19:00:00").
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+// `bigint` as a number: money is bigint cents, and no amount or count here comes near 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export function connectDatabase(url: string, options: DatabaseOptions = {}): Database {
   const lockTimeout = options.lockTimeoutMs ?? 3000;

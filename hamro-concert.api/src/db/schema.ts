@@ -64,7 +64,7 @@ export const ticketTiers = pgTable(
     /** 1 VIP, 2 Front Row, 3 General Admission. */
     ticketTypeId: smallint('ticket_type_id').notNull(),
     name: text('name').notNull(),
-    priceCents: integer('price_cents').notNull(),
+    priceCents: bigint('price_cents', { mode: 'number' }).notNull(),
     total: integer('total').notNull(),
   },
   (t) => [
@@ -177,7 +177,7 @@ export const bookings = pgTable(
       .references(() => customers.id, { onDelete: 'restrict' }),
     userName: text('user_name').notNull(),
     userEmail: text('user_email').notNull(),
-    totalCents: integer('total_cents').notNull(),
+    totalCents: bigint('total_cents', { mode: 'number' }).notNull(),
     status: bookingStatusEnum('status').notNull().default('confirmed'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
@@ -203,7 +203,7 @@ export const bookingSeats = pgTable(
     seatId: integer('seat_id')
       .notNull()
       .references(() => seats.id, { onDelete: 'restrict' }),
-    priceCents: integer('price_cents').notNull(),
+    priceCents: bigint('price_cents', { mode: 'number' }).notNull(),
     releasedAt: timestamp('released_at', { withTimezone: true }),
     /** The seat's ticket: 128 random bits, shown as a QR code and scanned at the door. */
     ticketCode: text('ticket_code')
@@ -235,8 +235,8 @@ export const sales = pgTable(
       .notNull()
       .references(() => ticketTiers.id, { onDelete: 'restrict' }),
     quantity: integer('quantity').notNull(),
-    priceCents: integer('price_cents').notNull(),
-    totalCents: integer('total_cents').notNull(),
+    priceCents: bigint('price_cents', { mode: 'number' }).notNull(),
+    totalCents: bigint('total_cents', { mode: 'number' }).notNull(),
     seatNumbers: text('seat_numbers').array().notNull(),
     status: bookingStatusEnum('status').notNull().default('confirmed'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,9 +1,18 @@
 import { z } from 'zod';
+import { formatCents, MAX_PRICE_CENTS, parseAmount } from '../lib/money.js';
 
 export const moneySchema = z
   .string()
   .regex(/^\d+\.\d{2}$/)
   .meta({ description: 'An amount in the currency of the concert, with two decimals', example: '100.00' });
+
+/** A ticket price as an organizer sets it: an amount of at most MAX_PRICE_CENTS. */
+export const priceSchema = moneySchema
+  // zod runs this even when the format check failed: then that check says what is wrong.
+  .refine((amount) => !/^\d+\.\d{2}$/.test(amount) || (amount.length <= 16 && parseAmount(amount) <= MAX_PRICE_CENTS), {
+    message: `a price is at most ${formatCents(MAX_PRICE_CENTS)}`,
+  })
+  .meta({ description: `A ticket price, at most ${formatCents(MAX_PRICE_CENTS)}`, example: '1500.00' });
 
 export const problemSchema = z
   .object({

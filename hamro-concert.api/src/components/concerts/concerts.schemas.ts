@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { moneySchema, pageOf } from '../../http/common.schemas.js';
+import { pageOf, priceSchema } from '../../http/common.schemas.js';
 import { isTimeZone } from '../../lib/time-zone.js';
 import { sectionSchema, tierSummarySchema } from '../tiers/tiers.schemas.js';
 
@@ -39,7 +39,7 @@ export const layoutTierSchema = z
   .object({
     name: text(60),
     section: sectionSchema,
-    price: moneySchema,
+    price: priceSchema,
     rows: z
       .array(z.object({ row: z.number().int().min(1).max(1000), seats: z.number().int().min(1).max(1000) }))
       .min(1)

@@ -28,7 +28,7 @@ export async function findTierSales(db: Executor, concertId: string): Promise<Ti
       count(s.id) filter (where s.booking_id is not null)::int as sold,
       count(s.id) filter (where s.booking_id is null and s.held_until > now())::int as held,
       count(s.id) filter (where s.booking_id is null and (s.held_until is null or s.held_until <= now()))::int as free,
-      (select coalesce(sum(x.total_cents), 0)::int from sales x where x.tier_id = t.id and x.status = 'confirmed') as revenue_cents
+      (select coalesce(sum(x.total_cents), 0)::bigint from sales x where x.tier_id = t.id and x.status = 'confirmed') as revenue_cents
     from ticket_tiers t left join seats s on s.tier_id = t.id
     where t.concert_id = ${concertId}
     group by t.id order by t.ticket_type_id, t.id`);

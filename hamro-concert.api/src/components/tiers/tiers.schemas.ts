@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { moneySchema, pageOf } from '../../http/common.schemas.js';
+import { moneySchema, pageOf, priceSchema } from '../../http/common.schemas.js';
 
 export const TICKET_TYPES = { vip: 1, front: 2, ga: 3 } as const;
 export const sectionSchema = z.enum(['front', 'vip', 'ga']).meta({
@@ -41,7 +41,7 @@ export const newTierSchema = z
     concertId: z.uuid({ error: 'must be a UUID' }),
     ticketTypeId: z.number().int().min(1).max(3).meta({ description: '1 VIP, 2 Front Row, 3 General Admission' }),
     name: z.string().trim().min(1).max(60),
-    price: moneySchema,
+    price: priceSchema,
     total: z
       .number()
       .int()
@@ -57,7 +57,7 @@ export const tierChangesSchema = z
   .object({
     id: z.number().int().positive().max(2_147_483_647),
     name: z.string().trim().min(1).max(60).optional(),
-    price: moneySchema.optional().meta({ description: 'New price for future sales; sales already made keep theirs' }),
+    price: priceSchema.optional().meta({ description: 'New price for future sales; sales already made keep theirs' }),
     total: z
       .number()
       .int()
