@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const apiDir = path.dirname(fileURLToPath(import.meta.resolve('hamro-concert.api/package.json')));
 // HAMRO_API_MAIN runs another build (say, the code before a change) to compare against in the same sitting.
+// stadium.js and live.js then work over HTTP only; bench.js also writes its concert straight into the
+// database with this tree's code, so for a build with another schema run that build's own bench.js.
 export const apiMain = process.env.HAMRO_API_MAIN ?? path.join(apiDir, 'dist', 'main.js');
 
 export function freePort() {
