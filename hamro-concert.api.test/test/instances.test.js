@@ -52,10 +52,11 @@ describe('three API instances (four processes) on one database', () => {
       for (const concert of list.body.data) {
         const tiers = Object.fromEntries(concert.tiers.map((t) => [t.name, [t.price, t.total]]));
         assert.deepEqual(tiers, {
-          VIP: ['100.00', 20],
-          'Front Row': ['50.00', 20],
-          'General Admission': ['10.00', 60],
+          VIP: ['5000.00', 20],
+          'Front Row': ['3500.00', 20],
+          'General Admission': ['1500.00', 60],
         });
+        assert.equal(concert.currency, 'NPR');
       }
     }
     const docs = await fetch(`${first.baseUrl}/docs/`);

@@ -44,6 +44,8 @@ export interface AppDeps {
   maxTicketsPerBuyer?: number;
   /** The time zone of a concert created without one (VENUE_TIME_ZONE). */
   venueTimeZone?: string;
+  /** The currency of a concert created without one (CURRENCY). */
+  currency?: string;
   /** Cancelling closes this many hours before the start (CANCEL_CLOSES_HOURS_BEFORE). */
   cancelClosesHours?: number;
   /** ADMIN_TOKEN and STAFF_TOKEN; without them the protected routes answer 403. */
@@ -95,6 +97,7 @@ export function createApp({
   holdTtlSeconds = 600,
   maxTicketsPerBuyer = 10,
   venueTimeZone = 'Asia/Kathmandu',
+  currency = 'NPR',
   cancelClosesHours = 0,
   tokens = {},
 }: AppDeps) {
@@ -119,7 +122,7 @@ export function createApp({
     sales: new OpenAPIRegistry(),
     access: new OpenAPIRegistry(),
   };
-  app.use(concertsRoutes(db, clock, tokens, registries.concerts, { timeZone: venueTimeZone }));
+  app.use(concertsRoutes(db, clock, tokens, registries.concerts, { timeZone: venueTimeZone, currency }));
   app.use(tiersRoutes(db, tokens, registries.tiers));
   const seats = seatsRoutes(
     inventories,

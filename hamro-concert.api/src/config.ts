@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { isCurrency } from './lib/currency.js';
 import { isTimeZone } from './lib/time-zone.js';
 
 /** The repository root: `DATA_DIR` defaults to `.data` here, wherever the process was started. */
@@ -57,6 +58,10 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.string().refine(isTimeZone, 'must be an IANA time zone name, such as Asia/Kathmandu').default('Asia/Kathmandu'),
   ),
+  CURRENCY: z.preprocess(
+    emptyAsUndefined,
+    z.string().refine(isCurrency, 'must be an ISO 4217 currency code, such as NPR').default('NPR'),
+  ),
   CANCEL_CLOSES_HOURS_BEFORE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(720).default(0)),
   MAX_TICKETS_PER_BUYER: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1000).default(10)),
   HOLD_TTL_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(86_400).default(600)),
@@ -95,6 +100,8 @@ export interface Config {
   maxTicketsPerBuyer: number;
   /** The time zone of a concert created without one. */
   venueTimeZone: string;
+  /** The currency of a concert created without one. */
+  currency: string;
   /** Cancelling a booking closes this many hours before its concert starts. */
   cancelClosesHours: number;
   /** HTTP worker processes sharing the port; `auto` is one per CPU. */
@@ -175,6 +182,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = withDotEnv(process.env)):
     holdTtlSeconds: env.HOLD_TTL_SECONDS,
     maxTicketsPerBuyer: env.MAX_TICKETS_PER_BUYER,
     venueTimeZone: env.VENUE_TIME_ZONE,
+    currency: env.CURRENCY,
     cancelClosesHours: env.CANCEL_CLOSES_HOURS_BEFORE,
     workers: env.API_WORKERS === 'auto' ? availableParallelism() : env.API_WORKERS,
     logLevel: env.LOG_LEVEL,

@@ -71,6 +71,7 @@ async function serve(config: Config, logger: Logger, databaseUrl: string) {
     holdTtlSeconds: config.holdTtlSeconds,
     maxTicketsPerBuyer: config.maxTicketsPerBuyer,
     venueTimeZone: config.venueTimeZone,
+    currency: config.currency,
     cancelClosesHours: config.cancelClosesHours,
     tokens: config.tokens,
   });

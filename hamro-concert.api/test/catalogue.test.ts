@@ -25,6 +25,7 @@ describe('GET /concerts', () => {
       // Kathmandu is 5 h 45 min ahead of UTC all year.
       startsAt: new Date(`${daysFromToday(1)}T00:00:01+05:45`).toISOString(),
       salesCloseAt: null,
+      currency: 'NPR',
       venue: 'Test Hall',
       city: 'Kathmandu',
       image: '',

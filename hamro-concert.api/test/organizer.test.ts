@@ -349,6 +349,9 @@ describe('sales report', () => {
     expect(tooHigh.status).toBe(400);
     expect(JSON.stringify(tooHigh.body)).toContain('a price is at most 10000000.00');
     expect((await post(app, '/concerts', { ...layout, tiers: [tier('999999999999.99')] }, asAdmin)).status).toBe(400);
+    const badCurrency = await post(app, '/concerts', { ...layout, currency: 'RUPEES' }, asAdmin);
+    expect(badCurrency.status).toBe(400);
+    expect((await post(app, '/concerts', { ...layout, currency: 'USD' }, asAdmin)).body.currency).toBe('USD');
 
     const created = await post(app, '/concerts', { ...layout, tiers: [tier('9000000.00')] }, asAdmin);
     expect(created.status).toBe(201);

@@ -45,6 +45,8 @@ export const concerts = pgTable(
     description: text('description').notNull().default(''),
     /** The venue's IANA time zone: `date` and `time` are its wall clock. */
     timeZone: text('time_zone').notNull().default('Asia/Kathmandu'),
+    /** ISO 4217 code of the currency its prices are in. */
+    currency: text('currency').notNull().default('NPR'),
     /** Sales end here if set; otherwise at the start. */
     salesCloseAt: timestamp('sales_close_at', { withTimezone: true }),
     /** Raised whenever seats are added or removed after creation; part of the seat map's version. */

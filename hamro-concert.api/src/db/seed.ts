@@ -7,7 +7,7 @@ import { appState, concerts } from './schema.js';
 
 const SEEDED_KEY = 'demo-data-seeded-at';
 
-/** The standard layout of the demo concerts: 20 VIP, 20 Front Row and 60 General Admission seats. */
+/** The standard layout of the demo concerts: 20 VIP, 20 Front Row and 60 General Admission seats (the tests' prices). */
 export const DEMO_TIERS: NewConcert['tiers'] = [
   { name: 'Front Row', section: 'front', price: '50.00', rows: [{ row: 1, seats: 20 }] },
   { name: 'VIP', section: 'vip', price: '100.00', rows: [1, 2].map((row) => ({ row, seats: 10 })) },
@@ -18,6 +18,10 @@ export const DEMO_TIERS: NewConcert['tiers'] = [
     rows: [1, 2, 3, 4, 5].map((row) => ({ row, seats: 12 })),
   },
 ];
+
+/** The demo concerts' prices, in NPR, as Kathmandu and Pokhara concerts charge. */
+const NPR_PRICES: Record<string, string> = { vip: '5000.00', front: '3500.00', ga: '1500.00' };
+const SEEDED_TIERS = DEMO_TIERS.map((tier) => ({ ...tier, price: NPR_PRICES[tier.section] ?? tier.price }));
 
 function daysFrom(clock: Clock, days: number): string {
   const date = new Date(`${clock.today()}T00:00:00Z`);
@@ -36,7 +40,8 @@ function demoConcerts(clock: Clock): NewConcert[] {
       city: 'Kathmandu',
       image: '/images/himalayan-echoes.svg',
       description: 'Folk songs from the hills, played with a full band under the evening sky.',
-      tiers: DEMO_TIERS,
+      currency: 'NPR',
+      tiers: SEEDED_TIERS,
     },
     {
       title: 'Phewa Nights',
@@ -47,7 +52,8 @@ function demoConcerts(clock: Clock): NewConcert[] {
       city: 'Pokhara',
       image: '/images/phewa-nights.svg',
       description: 'An acoustic evening of love songs by the lake.',
-      tiers: DEMO_TIERS,
+      currency: 'NPR',
+      tiers: SEEDED_TIERS,
     },
     {
       title: 'Rock the Valley',
@@ -58,7 +64,8 @@ function demoConcerts(clock: Clock): NewConcert[] {
       city: 'Lalitpur',
       image: '/images/rock-the-valley.svg',
       description: 'Three loud bands, one long night of Nepali rock.',
-      tiers: DEMO_TIERS,
+      currency: 'NPR',
+      tiers: SEEDED_TIERS,
     },
   ];
 }

@@ -283,6 +283,8 @@ export interface BookingRecord {
     venue: string;
     city: string;
     image: string;
+    timeZone: string;
+    currency: string;
   };
 }
 
@@ -315,6 +317,8 @@ export async function findBookingByReference(
         venue: concerts.venue,
         city: concerts.city,
         image: concerts.image,
+        timeZone: concerts.timeZone,
+        currency: concerts.currency,
       },
     })
     .from(bookings)

@@ -112,6 +112,8 @@ export const bookingDetailsSchema = z
       venue: z.string(),
       city: z.string(),
       image: z.string(),
+      timeZone: z.string(),
+      currency: z.string().meta({ description: 'ISO 4217 code of the prices', example: 'NPR' }),
     }),
     seats: z.array(
       z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageOf, priceSchema } from '../../http/common.schemas.js';
+import { isCurrency } from '../../lib/currency.js';
 import { isTimeZone } from '../../lib/time-zone.js';
 import { sectionSchema, tierSummarySchema } from '../tiers/tiers.schemas.js';
 
@@ -17,6 +18,7 @@ export const concertSchema = z
     startsAt: z.iso
       .datetime({ offset: true })
       .meta({ description: 'The start as an instant', example: '2026-03-15T13:15:00.000Z' }),
+    currency: z.string().meta({ description: 'ISO 4217 code of the currency its prices are in', example: 'NPR' }),
     salesCloseAt: z.iso
       .datetime({ offset: true })
       .nullable()
@@ -55,6 +57,7 @@ const concertDetails = {
   time: z.iso.time({ precision: 0 }),
   timeZone: z.string().trim().refine(isTimeZone, 'must be an IANA time zone name, such as Asia/Kathmandu'),
   salesCloseAt: z.iso.datetime({ offset: true, error: 'must be an ISO date and time with an offset' }).nullable(),
+  currency: z.string().trim().refine(isCurrency, 'must be an ISO 4217 currency code, such as NPR'),
   venue: text(200),
   city: text(120),
   image: z.string().trim().max(2000),
@@ -70,6 +73,7 @@ export const newConcertSchema = z
     description: concertDetails.description.default(''),
     timeZone: concertDetails.timeZone.optional().meta({ description: 'Default: VENUE_TIME_ZONE (Asia/Kathmandu)' }),
     salesCloseAt: concertDetails.salesCloseAt.default(null),
+    currency: concertDetails.currency.optional().meta({ description: 'Default: CURRENCY (NPR)' }),
     tiers: z
       .array(layoutTierSchema)
       .max(3)
@@ -99,6 +103,7 @@ export const concertChangesWithIdSchema = z
     time: true,
     timeZone: true,
     salesCloseAt: true,
+    currency: true,
     venue: true,
     city: true,
     image: true,

@@ -33,6 +33,7 @@ function toConcert(row: repository.ConcertRow, tiers: TierSummary[]): Concert {
     time: row.time,
     timeZone: row.timeZone,
     startsAt: zonedInstant(row.date, row.time, row.timeZone).toISOString(),
+    currency: row.currency,
     salesCloseAt: row.salesCloseAt?.toISOString() ?? null,
     venue: row.venue,
     city: row.city,
@@ -95,22 +96,25 @@ export async function deleteConcert(db: Db, id: string): Promise<void> {
   });
 }
 
-/** What a concert gets when its organizer does not say: the venue's time zone (VENUE_TIME_ZONE). */
+/** What a concert gets when its organizer does not say: the venue's time zone and currency. */
 export interface ConcertDefaults {
   timeZone: string;
+  /** CURRENCY */
+  currency: string;
 }
 
 /** Creates a concert with its venue layout (tiers, rows, seats) in one transaction. */
 export async function createConcert(
   db: Db,
   input: NewConcert,
-  defaults: ConcertDefaults = { timeZone: 'Asia/Kathmandu' },
+  defaults: ConcertDefaults = { timeZone: 'Asia/Kathmandu', currency: 'NPR' },
 ): Promise<Concert> {
-  const { tiers, timeZone, salesCloseAt, ...details } = newConcertSchema.parse(input);
+  const { tiers, timeZone, salesCloseAt, currency, ...details } = newConcertSchema.parse(input);
   const id = await db.transaction(async (tx) => {
     const concert = await repository.insertConcert(tx, {
       ...details,
       timeZone: timeZone ?? defaults.timeZone,
+      currency: currency ?? defaults.currency,
       salesCloseAt: salesCloseAt === null ? null : new Date(salesCloseAt),
     });
     for (const tier of tiers) {
