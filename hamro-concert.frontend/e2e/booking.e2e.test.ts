@@ -43,14 +43,14 @@ describe('booking seats in the browser', () => {
     expect(await chosen.count()).toBe(2);
     await saveScreenshot(page, 'seat-map');
 
-    await holdSeats(page, '2 seats · $200.00');
+    await holdSeats(page, '2 seats · NPR\u00a010,000.00');
     await fillDetails(page, 'Asha Tamang', 'asha.tamang@example.com');
-    await page.getByRole('button', { name: 'Book 2 seats · $200.00', exact: true }).click();
+    await page.getByRole('button', { name: 'Book 2 seats · NPR\u00a010,000.00', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: "You're going to Himalayan Echoes!" });
     await dialog.waitFor();
     const reference = (await dialog.getByTestId('booking-reference').textContent())?.trim() ?? '';
     expect(reference).toMatch(/^[A-Z0-9]{6,}$/);
-    expect(await dialog.textContent()).toContain('$200.00');
+    expect(await dialog.textContent()).toContain('NPR\u00a010,000.00');
     await saveScreenshot(page, 'confirmation', { fullPage: false });
 
     const after = await seatMap(baseUrl, concert.id);
@@ -75,15 +75,15 @@ describe('booking seats in the browser', () => {
     for (const seat of seats) {
       await page.getByRole('button', { name: seatButtonName(concert, seat, 'available'), exact: true }).click();
     }
-    await page.getByRole('button', { name: 'Continue with 3 seats · $30.00', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Continue with 3 seats · NPR\u00a04,500.00', exact: true }).waitFor();
 
     const other = await bookDirectly(baseUrl, [taken.id]);
     expect(other.status).toBe(201);
 
-    await page.getByRole('button', { name: 'Continue with 3 seats · $30.00', exact: true }).click();
+    await page.getByRole('button', { name: 'Continue with 3 seats · NPR\u00a04,500.00', exact: true }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    const takenName = seatButtonName(concert, taken, 'booked').replace(/, \$.*$/, '');
+    const takenName = seatButtonName(concert, taken, 'booked').replace(/, NPR.*$/, '');
     expect(await alert.textContent()).toContain(`Someone else booked ${takenName} a moment before you.`);
 
     await page.getByRole('button', { name: seatButtonName(concert, taken, 'booked'), exact: true }).waitFor();
@@ -92,9 +92,9 @@ describe('booking seats in the browser', () => {
     }
     expect(await page.getByRole('list', { name: 'Chosen seats' }).getByRole('listitem').count()).toBe(2);
 
-    await holdSeats(page, '2 seats · $20.00');
+    await holdSeats(page, '2 seats · NPR\u00a03,000.00');
     await fillDetails(page, 'Bikash Rai', 'bikash@example.com');
-    await page.getByRole('button', { name: 'Book 2 seats · $20.00', exact: true }).click();
+    await page.getByRole('button', { name: 'Book 2 seats · NPR\u00a03,000.00', exact: true }).click();
     await page.getByRole('dialog').getByTestId('booking-reference').waitFor();
     const after = await seatMap(baseUrl, concert.id);
     for (const seat of seats) expect(after.seats.find((s) => s.id === seat.id)?.isBooked).toBe(true);

@@ -44,7 +44,7 @@ describe('holding seats, then finding and cancelling the booking', () => {
     const seats = await freeSeats(baseUrl, concert.id, 'front', 2);
     const ids = seats.map((seat) => seat.id);
     const price = Number(concert.tiers.find((tier) => tier.id === seats[0]?.ticketTierId)?.price ?? 0);
-    const total = `$${(price * 2).toFixed(2)}`;
+    const total = new Intl.NumberFormat('en-US', { style: 'currency', currency: concert.currency }).format(price * 2);
 
     await page.goto(`${baseUrl}/concert/${concert.id}`);
     await clickSeats(

@@ -27,7 +27,7 @@ describe('when a hold runs out', () => {
     await page.goto(`${api.baseUrl}/concert/${concert.id}`);
     for (const seat of seats)
       await page.getByRole('button', { name: seatButtonName(concert, seat, 'available'), exact: true }).click();
-    await page.getByRole('button', { name: 'Continue with 2 seats · $20.00', exact: true }).click();
+    await page.getByRole('button', { name: 'Continue with 2 seats · NPR\u00a03,000.00', exact: true }).click();
     const timer = page.getByRole('timer');
     await timer.waitFor();
     expect(await timer.textContent()).toMatch(/^00:0[0-8]$/);
@@ -45,11 +45,11 @@ describe('when a hold runs out', () => {
     for (const seat of seats)
       await page.getByRole('button', { name: seatButtonName(concert, seat, 'selected'), exact: true }).waitFor();
 
-    await page.getByRole('button', { name: 'Continue with 2 seats · $20.00', exact: true }).click();
+    await page.getByRole('button', { name: 'Continue with 2 seats · NPR\u00a03,000.00', exact: true }).click();
     await timer.waitFor();
     expect(await page.getByLabel('Full name').inputValue()).toBe('Nima Sherpa');
     await page.getByLabel('Email').fill('nima@example.com');
-    await page.getByRole('button', { name: 'Book 2 seats · $20.00', exact: true }).click();
+    await page.getByRole('button', { name: 'Book 2 seats · NPR\u00a03,000.00', exact: true }).click();
     await page.getByRole('dialog').getByTestId('booking-reference').waitFor();
     await page.context().close();
   });

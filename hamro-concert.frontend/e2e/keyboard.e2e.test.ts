@@ -61,7 +61,7 @@ describe('keyboard only', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowRight');
     const first = await focused(page);
-    expect(first.name).toMatch(/^VIP, row 1, seat \d+, \$100\.00, available$/);
+    expect(first.name).toMatch(/^VIP, row 1, seat \d+, NPR\s5,000\.00, available$/);
     await page.keyboard.press('Enter');
     await page.keyboard.press('ArrowRight');
     const second = await focused(page);
@@ -69,7 +69,7 @@ describe('keyboard only', () => {
     await page.getByRole('button', { name: second.name.replace(/available$/, 'selected'), exact: true }).waitFor();
     await page.getByRole('button', { name: first.name.replace(/available$/, 'selected'), exact: true }).waitFor();
 
-    await tabTo(page, (f) => f.name === 'Continue with 2 seats · $200.00');
+    await tabTo(page, (f) => f.name === 'Continue with 2 seats · NPR\u00a010,000.00');
     await page.keyboard.press('Enter');
     await expectFocusOn(page, 'Your details');
     await page.getByRole('timer').waitFor();
@@ -80,7 +80,7 @@ describe('keyboard only', () => {
     expect((await focused(page)).label).toBe('Email');
     await page.keyboard.type('sita@example.com');
     await page.keyboard.press('Tab');
-    expect((await focused(page)).name).toBe('Book 2 seats · $200.00');
+    expect((await focused(page)).name).toBe('Book 2 seats · NPR\u00a010,000.00');
     await page.keyboard.press('Enter');
 
     const dialog = page.getByRole('dialog');

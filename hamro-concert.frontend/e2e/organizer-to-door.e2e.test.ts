@@ -50,14 +50,14 @@ describe('from the organizer to the door', () => {
     await buyer.goto(`${baseUrl}${href}`);
     await buyer.getByRole('heading', { level: 1, name: title }).waitFor();
     const best = buyer.getByRole('form', { name: 'Or let us pick the best seats' });
-    await best.getByLabel('Section').selectOption({ label: 'VIP · $100.00' });
+    await best.getByLabel('Section').selectOption({ label: 'VIP · NPR\u00a0100.00' });
     await best.getByLabel('Tickets').selectOption('2');
     await best.getByRole('button', { name: 'Find best available' }).click();
     await buyer.getByRole('timer').waitFor();
     expect(await buyer.getByRole('list', { name: 'Held seats' }).textContent()).toContain('VIP, row 1');
     await buyer.getByLabel('Full name').fill('Sita Gurung');
     await buyer.getByLabel('Email').fill('sita.gurung@example.com');
-    await buyer.getByRole('button', { name: 'Book 2 seats · $200.00', exact: true }).click();
+    await buyer.getByRole('button', { name: 'Book 2 seats · NPR\u00a0200.00', exact: true }).click();
     const dialog = buyer.getByRole('dialog', { name: `You're going to ${title}!` });
     await dialog.waitFor();
     const tickets = dialog.getByRole('list', { name: 'Tickets' });
@@ -103,7 +103,7 @@ describe('from the organizer to the door', () => {
     await organizer.goto(`${baseUrl}/organizer`);
     const sales = organizer.getByRole('table', { name: `Sales of ${title} per tier` });
     await sales.waitFor();
-    expect(await sales.getByRole('row', { name: /^VIP \$100\.00 2 0 28 \$200\.00$/ }).count()).toBe(1);
+    expect(await sales.getByRole('row', { name: /^VIP NPR\s100\.00 2 0 28 NPR\s200\.00$/ }).count()).toBe(1);
 
     // The organizer moves the concert to a bigger venue; the list shows it without a reload.
     await organizer.getByRole('button', { name: `Edit details of ${title}` }).click();

@@ -113,7 +113,7 @@ describe('a 50,000-seat concert in the browser', () => {
     const overviewElements = await elementCount(page);
     expect(await page.locator('[data-seat-id]').count()).toBe(0);
     // Each section says how many seats it has left; each block how many of its own are free.
-    await page.getByRole('group', { name: 'General Admission $25.00 · 40,000 of 40,000 left' }).waitFor();
+    await page.getByRole('group', { name: 'General Admission NPR\u00a025.00 · 40,000 of 40,000 left' }).waitFor();
     const block = page.getByRole('button', {
       name: 'General Admission, rows 1 to 20, far left: 500 of 500 seats free',
       exact: true,

@@ -8,5 +8,8 @@ export function seatButtonName(
   state: 'available' | 'selected' | 'held' | 'booked',
 ): string {
   const tier = concert.tiers.find((t) => t.id === seat.ticketTierId);
-  return `${seatPlace(concert, seat)}, $${tier?.price ?? '?'}, ${state === 'held' ? 'on hold' : state}`;
+  const price = new Intl.NumberFormat('en-US', { style: 'currency', currency: concert.currency }).format(
+    Number(tier?.price ?? 0),
+  );
+  return `${seatPlace(concert, seat)}, ${price}, ${state === 'held' ? 'on hold' : state}`;
 }

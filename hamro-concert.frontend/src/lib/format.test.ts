@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { formatCents, formatConcertDate, formatMoney, plural, toCents } from './format';
 
 describe('money', () => {
-  it('reads API decimals as cents and shows them with the currency symbol', () => {
+  it("reads API decimals as cents and shows them in the concert's currency, for the buyer's locale", () => {
     expect(toCents('100.00')).toBe(10000);
     expect(toCents('10.5')).toBe(1050);
-    expect(formatMoney('210.00')).toBe('$210.00');
-    expect(formatCents(123456)).toBe('$1,234.56');
+    // The tests run in an English locale; Intl puts a no-break space after the code.
+    expect(formatMoney('210.00', 'NPR')).toBe('NPR\u00a0210.00');
+    expect(formatCents(123456, 'NPR')).toBe('NPR\u00a01,234.56');
+    expect(formatCents(123456, 'USD')).toBe('$1,234.56');
+    expect(new Intl.NumberFormat('ne-NP', { style: 'currency', currency: 'NPR' }).format(1000)).toContain('१,०००');
   });
 });
 

@@ -1,8 +1,8 @@
 /**
- * Formatting at the edges: money is handled in integer cents and shown with one currency symbol;
- * concert dates are calendar dates and wall-clock times at the venue, so no time zone is applied.
+ * Formatting at the edges: money is handled in integer cents and shown in the concert's currency
+ * for the buyer's own locale; concert dates are calendar dates and wall-clock times at the venue,
+ * so no time zone is applied to them (the venue's zone is named after them).
  */
-const CURRENCY_SYMBOL = '$';
 
 /** "100.00" → 10000. Amounts from the API are plain decimals with two places. */
 export function toCents(amount: string): number {
@@ -11,16 +11,33 @@ export function toCents(amount: string): number {
   return Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0'));
 }
 
-const grouped = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** The currency of concerts created without one (the API's CURRENCY out of the box). */
+export const DEFAULT_CURRENCY = 'NPR';
 
-/** 21000 → "$210.00" */
-export function formatCents(cents: number): string {
-  return `${CURRENCY_SYMBOL}${grouped.format(cents / 100)}`;
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(currency: string): Intl.NumberFormat {
+  let format = moneyFormats.get(currency);
+  if (!format) {
+    try {
+      // The buyer's locale (the browser's): "NPR 1,000.00" in English, "नेरू १,०००.००" in Nepali.
+      format = new Intl.NumberFormat(undefined, { style: 'currency', currency });
+    } catch {
+      format = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    }
+    moneyFormats.set(currency, format);
+  }
+  return format;
 }
 
-/** "210.00" → "$210.00" */
-export function formatMoney(amount: string): string {
-  return formatCents(toCents(amount));
+/** (21000, "NPR") → "NPR 210.00" (in an English locale) */
+export function formatCents(cents: number, currency: string): string {
+  return moneyFormat(currency).format(cents / 100);
+}
+
+/** ("210.00", "NPR") → "NPR 210.00" */
+export function formatMoney(amount: string, currency: string): string {
+  return formatCents(toCents(amount), currency);
 }
 
 const dateParts = new Intl.DateTimeFormat('en-GB', {

@@ -68,6 +68,7 @@ const CONCERT_BASICS = {
   date: '2026-03-14',
   time: '19:00:00',
   timeZone: 'Asia/Kathmandu',
+  currency: 'NPR',
   startsAt: '2026-03-14T13:15:00.000Z',
   salesCloseAt: null,
   venue: 'Tundikhel Open Air Stage',

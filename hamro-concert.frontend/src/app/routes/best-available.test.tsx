@@ -55,12 +55,12 @@ describe('best available seats on the concert page', () => {
     });
     expect(screen.getByRole('list', { name: 'Held seats' })).toHaveTextContent('VIP, row 1Seats 1, 2');
     await waitFor(() =>
-      expect(screen.getByRole('button', { name: /^VIP, row 1, seat 1, \$100\.00, selected$/ })).toBeInTheDocument(),
+      expect(screen.getByRole('button', { name: /^VIP, row 1, seat 1, NPR\s100\.00, selected$/ })).toBeInTheDocument(),
     );
 
     await user.type(screen.getByLabelText('Full name'), 'Asha Tamang');
     await user.type(screen.getByLabelText('Email'), 'asha@example.com');
-    await user.click(screen.getByRole('button', { name: 'Book 2 seats · $200.00' }));
+    await user.click(screen.getByRole('button', { name: 'Book 2 seats · NPR\u00a0200.00' }));
     await screen.findByRole('dialog');
     const booking = calls.find((call) => call.path === '/ticket-bookings/seats');
     expect(booking?.body).toMatchObject({ seatIds: [21, 22], holdToken: buildHold([]).holdToken });

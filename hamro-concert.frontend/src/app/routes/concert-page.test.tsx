@@ -79,9 +79,9 @@ describe('concert page', () => {
       'VIP, row 1, seat 1',
       'VIP, row 1, seat 3',
     ]);
-    await user.click(screen.getByRole('button', { name: 'Continue with 2 seats · $200.00' }));
+    await user.click(screen.getByRole('button', { name: 'Continue with 2 seats · NPR\u00a0200.00' }));
     expect(await screen.findByLabelText('Full name')).toHaveValue('Asha Tamang');
-    await user.click(screen.getByRole('button', { name: 'Book 2 seats · $200.00' }));
+    await user.click(screen.getByRole('button', { name: 'Book 2 seats · NPR\u00a0200.00' }));
     expect(await screen.findByRole('dialog')).toHaveTextContent('Seats 1, 3');
   });
 
@@ -91,7 +91,7 @@ describe('concert page', () => {
     const { client } = renderApp(`/concert/${CONCERT_ID}`);
     await screen.findByRole('group', { name: 'VIP, row 1' });
     await user.click(seat('VIP, row 1, seat 1'));
-    await user.click(screen.getByRole('button', { name: 'Continue with 1 seat · $100.00' }));
+    await user.click(screen.getByRole('button', { name: 'Continue with 1 seat · NPR\u00a0100.00' }));
     await screen.findByRole('timer');
     await client.refetchQueries({ queryKey: ['seat-map', CONCERT_ID] });
     expect(seat('VIP, row 1, seat 1')).toHaveAccessibleName(/selected$/);

@@ -23,7 +23,7 @@ describe('home page', () => {
     expect(card).toHaveTextContent('Tundikhel Open Air Stage, Kathmandu');
     expect(card).toHaveTextContent('98 tickets left');
     expect(within(card).getByRole('list', { name: 'Ticket prices' })).toHaveTextContent(
-      'VIP$100.0018 of 20 seats left',
+      'VIPNPR 100.0018 of 20 seats left',
     );
     expect(within(card).getByRole('link', { name: 'Himalayan Echoes' })).toHaveAttribute(
       'href',

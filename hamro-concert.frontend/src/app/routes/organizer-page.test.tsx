@@ -54,7 +54,7 @@ describe('the organizer page', () => {
     const { calls } = fakeApi();
     renderApp('/organizer');
     const table = await screen.findByRole('table', { name: 'Sales of Himalayan Echoes per tier' });
-    expect(within(table).getByRole('row', { name: 'VIP $100.00 3 2 15 $300.00' })).toBeInTheDocument();
+    expect(within(table).getByRole('row', { name: 'VIP NPR\u00a0100.00 3 2 15 NPR\u00a0300.00' })).toBeInTheDocument();
     expect(calls.find((call) => call.path.endsWith('/sales'))?.authorization).toBe(`Bearer ${TOKEN}`);
   });
 

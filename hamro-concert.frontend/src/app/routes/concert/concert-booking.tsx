@@ -25,7 +25,10 @@ export function ConcertBooking({ concert, seatMap }: ConcertBookingProps) {
     onBestHeld: (seatIds) => selection.replace(seatIds),
   });
   const ownSeats = seatHold.ownSeatIds;
-  const layout = useMemo(() => buildSeatLayout(seatMap, concert.tiers, ownSeats), [seatMap, concert.tiers, ownSeats]);
+  const layout = useMemo(
+    () => buildSeatLayout(seatMap, concert.tiers, ownSeats, concert.currency),
+    [seatMap, concert.tiers, ownSeats, concert.currency],
+  );
   const selection = useSeatSelection(layout);
   const holding = seatHold.hold !== null;
   const selectedIds = selection.seats.map((seat) => seat.id);
@@ -51,6 +54,7 @@ export function ConcertBooking({ concert, seatMap }: ConcertBookingProps) {
           seatHold={seatHold}
           seats={selection.seats}
           tiers={concert.tiers}
+          currency={concert.currency}
           concertTitle={concert.title}
           concertWhen={`${formatConcertDate(concert.date, concert.time, concert.timeZone)} · ${concert.venue}, ${concert.city}`}
           findBookingHref={paths.findBookingFor}

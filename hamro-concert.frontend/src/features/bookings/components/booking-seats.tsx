@@ -10,7 +10,7 @@ function seatInRow(seat: BookedSeat): string {
 }
 
 /** "VIP, row 2 · Seats 11, 12 · $200.00", one line per section and row. */
-export function BookingSeats({ seats }: { seats: BookingDetails['seats'] }) {
+export function BookingSeats({ seats, currency }: { seats: BookingDetails['seats']; currency: string }) {
   const groups: { key: string; place: string; numbers: string[]; price: string }[] = [];
   for (const seat of seats) {
     const key = `${seat.tierName}-${seat.row}`;
@@ -21,7 +21,7 @@ export function BookingSeats({ seats }: { seats: BookingDetails['seats'] }) {
   }
   const rows: SeatRow[] = groups.map(({ price, ...group }) => ({
     ...group,
-    extra: <span className={styles.seatPrice}>{formatMoney(price)} each</span>,
+    extra: <span className={styles.seatPrice}>{formatMoney(price, currency)} each</span>,
   }));
   return (
     <SeatRows

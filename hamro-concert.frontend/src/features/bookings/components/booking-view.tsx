@@ -60,7 +60,7 @@ export function BookingView({ booking, lookup, onCancelled }: BookingViewProps) 
           <p className={styles.done}>Your booking is cancelled. The seats are free for other buyers again.</p>
         ) : null}
       </div>
-      <BookingSeats seats={booking.seats} />
+      <BookingSeats seats={booking.seats} currency={booking.concert.currency} />
       {cancelled || booking.tickets.length === 0 ? null : (
         <>
           <h3 className={styles.ticketsTitle}>Tickets</h3>
@@ -86,7 +86,7 @@ export function BookingView({ booking, lookup, onCancelled }: BookingViewProps) 
         </div>
         <div className={styles.total}>
           <dt>Total</dt>
-          <dd>{formatMoney(booking.totalAmount)}</dd>
+          <dd>{formatMoney(booking.totalAmount, booking.concert.currency)}</dd>
         </div>
       </dl>
       {booking.canCancel ? (

@@ -27,8 +27,9 @@ export function CancelBookingDialog({ booking, cancelling, error, onConfirm, onC
           Cancel this booking?
         </h2>
         <p id="cancel-summary">
-          {plural(booking.seats.length, 'seat')} for {booking.concert.title} ({formatMoney(booking.totalAmount)}) will
-          be given up and offered to other buyers at once. This cannot be undone.
+          {plural(booking.seats.length, 'seat')} for {booking.concert.title} (
+          {formatMoney(booking.totalAmount, booking.concert.currency)}) will be given up and offered to other buyers at
+          once. This cannot be undone.
         </p>
         {error ? <ProblemNotice>{cancelProblem(error)}</ProblemNotice> : null}
         <div className={dialogParts.actions}>

@@ -49,10 +49,10 @@ describe('find my booking', () => {
     expect(booking).toHaveTextContent('Sat, 14 Mar 2026 · 7:00 PM · Tundikhel Open Air Stage, Kathmandu');
     const seats = within(screen.getByRole('list', { name: 'Booked seats' })).getAllByRole('listitem');
     expect(seats.map((seat) => seat.textContent)).toEqual([
-      'VIP, row 2Seats 11, 12$100.00 each',
-      'General Admission, row 1Seat 1$10.00 each',
+      'VIP, row 2Seats 11, 12NPR\u00a0100.00 each',
+      'General Admission, row 1Seat 1NPR\u00a010.00 each',
     ]);
-    expect(booking).toHaveTextContent('Total$210.00');
+    expect(booking).toHaveTextContent('TotalNPR 210.00');
   });
 
   it('says plainly when no booking matches the reference and email', async () => {
@@ -83,7 +83,7 @@ describe('find my booking', () => {
     await find(user, '', 'asha@example.com');
     await user.click(await screen.findByRole('button', { name: 'Cancel booking' }));
     let dialog = screen.getByRole('dialog', { name: 'Cancel this booking?' });
-    expect(dialog).toHaveAccessibleDescription(/3 seats for Himalayan Echoes \(\$210\.00\) will be given up/);
+    expect(dialog).toHaveAccessibleDescription(/3 seats for Himalayan Echoes \(NPR\s210\.00\) will be given up/);
     expect(within(dialog).getByRole('button', { name: 'Keep my booking' })).toHaveFocus();
     await user.tab();
     await user.tab();

@@ -13,6 +13,8 @@ export interface BestAvailableTier {
 
 interface BestAvailableProps {
   tiers: readonly BestAvailableTier[];
+  /** ISO 4217 code of the tiers' prices. */
+  currency: string;
   placing: boolean;
   onFind: (ticketTierId: number, quantity: number) => void;
 }
@@ -20,7 +22,7 @@ interface BestAvailableProps {
 const QUANTITIES = Array.from({ length: MAX_SEATS_PER_BOOKING }, (_, index) => index + 1);
 
 /** Instead of clicking seats: a section and a number of tickets, and the system picks the best seats. */
-export function BestAvailable({ tiers, placing, onFind }: BestAvailableProps) {
+export function BestAvailable({ tiers, currency, placing, onFind }: BestAvailableProps) {
   const id = useId();
   const onSale = tiers.filter((tier) => tier.available > 0);
   const [tierId, setTierId] = useState<number | null>(null);
@@ -45,7 +47,7 @@ export function BestAvailable({ tiers, placing, onFind }: BestAvailableProps) {
           <select value={chosen.id} onChange={(event) => setTierId(Number(event.target.value))}>
             {onSale.map((tier) => (
               <option key={tier.id} value={tier.id}>
-                {tier.name} · {formatMoney(tier.price)}
+                {tier.name} · {formatMoney(tier.price, currency)}
               </option>
             ))}
           </select>

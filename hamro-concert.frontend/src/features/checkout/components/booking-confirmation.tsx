@@ -4,7 +4,7 @@ import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { SeatRows } from '../../../components/ui/seat-rows';
 import { TicketList } from '../../../components/ui/ticket-list';
-import { formatMoney, plural } from '../../../lib/format';
+import { DEFAULT_CURRENCY, formatMoney, plural } from '../../../lib/format';
 import { seatRows, type CheckoutSeat } from '../lib/checkout-seat';
 import styles from './confirmation.module.css';
 
@@ -75,7 +75,7 @@ export function BookingConfirmation({
           </div>
           <div className={styles.total}>
             <dt>Total</dt>
-            <dd>{formatMoney(booking.totalAmount)}</dd>
+            <dd>{formatMoney(booking.totalAmount, seats[0]?.currency ?? DEFAULT_CURRENCY)}</dd>
           </div>
         </dl>
         <p className={styles.later}>

@@ -10,8 +10,8 @@ import type { CheckoutSeat } from '../lib/checkout-seat';
 import { CheckoutPanel } from './checkout-panel';
 
 const SEATS: CheckoutSeat[] = [
-  { id: 31, sectionName: 'VIP', row: 2, number: '11', place: 'VIP, row 2, seat 11', priceCents: 10000 },
-  { id: 32, sectionName: 'VIP', row: 2, number: '12', place: 'VIP, row 2, seat 12', priceCents: 10000 },
+  { id: 31, sectionName: 'VIP', row: 2, number: '11', place: 'VIP, row 2, seat 11', priceCents: 10000, currency: 'NPR' },
+  { id: 32, sectionName: 'VIP', row: 2, number: '12', place: 'VIP, row 2, seat 12', priceCents: 10000, currency: 'NPR' },
   {
     id: 41,
     sectionName: 'General Admission',
@@ -19,6 +19,7 @@ const SEATS: CheckoutSeat[] = [
     number: '1',
     place: 'General Admission, row 1, seat 1',
     priceCents: 1000,
+    currency: 'NPR',
   },
 ];
 
@@ -88,7 +89,7 @@ function renderCheckout(seats: CheckoutSeat[] = SEATS) {
 }
 
 async function holdSeats(user: ReturnType<typeof userEvent.setup>) {
-  await user.click(screen.getByRole('button', { name: 'Continue with 3 seats · $210.00' }));
+  await user.click(screen.getByRole('button', { name: 'Continue with 3 seats · NPR\u00a0210.00' }));
   await screen.findByRole('timer');
 }
 
@@ -123,7 +124,7 @@ describe('holding seats', () => {
     expect(screen.getByRole('status')).toHaveTextContent('');
     expect(screen.getByRole('list', { name: 'Held seats' })).toHaveTextContent('VIP, row 2Seats 11, 12');
     expect(screen.getByRole('heading', { name: 'Your details' })).toHaveFocus();
-    expect(screen.getByRole('button', { name: 'Book 3 seats · $210.00' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Book 3 seats · NPR\u00a0210.00' })).toBeEnabled();
   });
 
   it('announces once when a minute is left, not every second', async () => {
@@ -146,7 +147,7 @@ describe('holding seats', () => {
     expect(screen.queryByRole('timer')).toBeNull();
     expect(deletes(calls)).toMatchObject([{ path: `/holds/${HOLD_TOKEN}` }]);
     await waitFor(() => expect(onHoldChanged).toHaveBeenCalledTimes(2));
-    expect(screen.getByRole('button', { name: 'Continue with 3 seats · $210.00' })).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Continue with 3 seats · NPR\u00a0210.00' })).toHaveFocus();
   });
 
   it('Change seats gives the hold back; so does leaving the checkout, and closing the page', async () => {
@@ -200,8 +201,8 @@ describe('booking held seats', () => {
     const { onBooked } = renderCheckout();
     await holdSeats(user);
     await fillDetails(user);
-    await user.click(screen.getByRole('button', { name: 'Book 3 seats · $210.00' }));
-    expect(await screen.findByRole('button', { name: 'Booking 3 seats · $210.00…' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Book 3 seats · NPR\u00a0210.00' }));
+    expect(await screen.findByRole('button', { name: 'Booking 3 seats · NPR\u00a0210.00…' })).toBeDisabled();
     const sent = calls.find((call) => call.path === '/ticket-bookings/seats');
     expect(sent).toMatchObject({
       method: 'POST',
@@ -213,7 +214,7 @@ describe('booking held seats', () => {
     const dialog = await screen.findByRole('dialog', { name: "You're going to Himalayan Echoes!" });
     expect(dialog).toHaveTextContent('K7QM2XPA9RTD');
     expect(dialog).toHaveTextContent('VIP, row 2Seats 11, 12');
-    expect(dialog).toHaveTextContent('Total$210.00');
+    expect(dialog).toHaveTextContent('TotalNPR 210.00');
     expect(within(dialog).getByRole('link', { name: 'Find or cancel this booking' })).toHaveAttribute(
       'href',
       '/find-booking?reference=K7QM2XPA9RTD',

@@ -1,3 +1,4 @@
+import { DEFAULT_CURRENCY } from '../../../lib/format';
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { ApiError } from '../../../lib/api-client';
@@ -24,6 +25,8 @@ interface CheckoutPanelProps {
   seats: readonly CheckoutSeat[];
   /** The concert's tiers, for choosing best available seats instead of clicking them. */
   tiers?: readonly BestAvailableTier[];
+  /** ISO 4217 code of the concert's prices. */
+  currency?: string;
   concertTitle: string;
   /** When and where, as the confirmation shows it: "Sat, 14 Mar 2026 · 7:00 PM · Tundikhel, Kathmandu". */
   concertWhen: string;
@@ -43,6 +46,7 @@ export function CheckoutPanel({
   seatHold,
   seats,
   tiers = [],
+  currency = DEFAULT_CURRENCY,
   concertTitle,
   concertWhen,
   findBookingHref,
@@ -141,6 +145,7 @@ export function CheckoutPanel({
           <ContinueStep seats={seats} placing={seatHold.placing} autoFocus={returned} onContinue={holdSeats} />
           <BestAvailable
             tiers={tiers}
+            currency={currency}
             placing={seatHold.placing}
             onFind={(tierId, quantity) => findBest(tierId, quantity)}
           />

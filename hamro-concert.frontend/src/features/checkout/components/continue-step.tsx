@@ -1,5 +1,5 @@
 import { Button } from '../../../components/ui/button';
-import { formatCents, plural } from '../../../lib/format';
+import { DEFAULT_CURRENCY, formatCents, plural } from '../../../lib/format';
 import { totalCents, type CheckoutSeat } from '../lib/checkout-seat';
 import styles from './hold.module.css';
 
@@ -13,7 +13,7 @@ interface ContinueStepProps {
 
 function label(seats: readonly CheckoutSeat[], placing: boolean): string {
   if (seats.length === 0) return 'Choose seats to continue';
-  const what = `${plural(seats.length, 'seat')} · ${formatCents(totalCents(seats))}`;
+  const what = `${plural(seats.length, 'seat')} · ${formatCents(totalCents(seats), seats[0]?.currency ?? DEFAULT_CURRENCY)}`;
   return placing ? `Holding ${what}…` : `Continue with ${what}`;
 }
 

@@ -1,5 +1,5 @@
 import { SeatRows } from '../../../components/ui/seat-rows';
-import { formatCents, plural } from '../../../lib/format';
+import { DEFAULT_CURRENCY, formatCents, plural } from '../../../lib/format';
 import { seatRows, totalCents, type CheckoutSeat } from '../lib/checkout-seat';
 import styles from './hold.module.css';
 
@@ -17,7 +17,7 @@ export function HeldSeats({ seats }: { seats: readonly CheckoutSeat[] }) {
       />
       <p className={styles.heldTotal}>
         <span>Total · {plural(seats.length, 'seat')}</span>
-        <span>{formatCents(totalCents(seats))}</span>
+        <span>{formatCents(totalCents(seats), seats[0]?.currency ?? DEFAULT_CURRENCY)}</span>
       </p>
     </section>
   );

@@ -10,6 +10,8 @@ export interface CheckoutSeat {
   /** "VIP, row 2, seat 12" */
   place: string;
   priceCents: number;
+  /** ISO 4217 code of the price. */
+  currency: string;
 }
 
 export interface SeatGroup {

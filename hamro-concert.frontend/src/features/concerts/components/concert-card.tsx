@@ -28,7 +28,7 @@ export function ConcertCard({ concert, href }: { concert: Concert; href: string 
           {concert.venue}, {concert.city}
         </p>
         <div className={styles.tiers}>
-          <TierList tiers={concert.tiers} />
+          <TierList tiers={concert.tiers} currency={concert.currency} />
         </div>
         <p className={styles.cta} aria-hidden="true">
           {soldOut ? 'Sold out · see the seat map' : 'Choose seats →'}

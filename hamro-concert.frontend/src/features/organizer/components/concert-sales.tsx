@@ -7,6 +7,8 @@ import { useConcertSales } from '../api/get-concert-sales';
 import styles from './organizer.module.css';
 
 interface ConcertSalesProps {
+  /** ISO 4217 code of the concert's prices. */
+  currency: string;
   concertId: string;
   title: string;
   token: string;
@@ -14,7 +16,7 @@ interface ConcertSalesProps {
 }
 
 /** One concert's sales per tier: sold, held, free and revenue, with the totals. */
-export function ConcertSales({ concertId, title, token, onAccessRefused }: ConcertSalesProps) {
+export function ConcertSales({ concertId, title, currency, token, onAccessRefused }: ConcertSalesProps) {
   const sales = useConcertSales(concertId, token);
   const refused = isAccessRefused(sales.error);
   // A refused token is the gate's business: it forgets the token and asks again.
@@ -54,11 +56,11 @@ export function ConcertSales({ concertId, title, token, onAccessRefused }: Conce
         {report.tiers.map((tier) => (
           <tr key={tier.ticketTierId}>
             <th scope="row">{tier.name}</th>
-            <td>{formatMoney(tier.price)}</td>
+            <td>{formatMoney(tier.price, currency)}</td>
             <td>{tier.sold}</td>
             <td>{tier.held}</td>
             <td>{tier.free}</td>
-            <td>{formatMoney(tier.revenue)}</td>
+            <td>{formatMoney(tier.revenue, currency)}</td>
           </tr>
         ))}
       </tbody>
@@ -69,7 +71,7 @@ export function ConcertSales({ concertId, title, token, onAccessRefused }: Conce
           <td>{report.totals.sold}</td>
           <td>{report.totals.held}</td>
           <td>{report.totals.free}</td>
-          <td>{formatMoney(report.totals.revenue)}</td>
+          <td>{formatMoney(report.totals.revenue, currency)}</td>
         </tr>
       </tfoot>
     </table>

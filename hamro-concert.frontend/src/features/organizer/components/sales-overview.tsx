@@ -5,6 +5,7 @@ import { ConcertSales } from './concert-sales';
 import styles from './organizer.module.css';
 
 export interface ListedConcert extends EditableConcert {
+  currency: string;
   /** "Sat, 14 Mar 2026 · 7:00 PM · Tundikhel, Kathmandu" */
   when: string;
 }
@@ -31,6 +32,7 @@ export function SalesOverview({ concerts, token, concertHref, ...handlers }: Sal
             <ConcertSales
               concertId={concert.id}
               title={concert.title}
+              currency={concert.currency}
               token={token}
               onAccessRefused={handlers.onAccessRefused}
             />

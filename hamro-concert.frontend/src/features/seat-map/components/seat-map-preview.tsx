@@ -1,6 +1,6 @@
 import type { Section } from 'hamro-concert.api/contracts';
 import type { CSSProperties } from 'react';
-import { formatMoney, plural } from '../../../lib/format';
+import { DEFAULT_CURRENCY, formatMoney, plural } from '../../../lib/format';
 import mapStyles from './seat-map.module.css';
 import styles from './seat-map-preview.module.css';
 import sectionStyles from './seat-section.module.css';
@@ -19,7 +19,9 @@ const MAX_DRAWN_ROWS = 30;
 const MAX_DRAWN_SEATS = 60;
 
 function priceText(price: string): string {
-  return /^\d+(\.\d{1,2})?$/.test(price.trim()) ? formatMoney(Number(price).toFixed(2)) : 'no price yet';
+  return /^\d+(\.\d{1,2})?$/.test(price.trim())
+    ? formatMoney(Number(price).toFixed(2), DEFAULT_CURRENCY)
+    : 'no price yet';
 }
 
 /** A picture of a venue layout as the seat map will show it: stage, sections, rows of seats. */

@@ -32,9 +32,9 @@ describe('seat map', () => {
     render(<SeatPicker booked={[seatId.vip(3)]} />);
     const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(headings).toEqual([
-      'Front Row$50.00 · 20 of 20 left',
-      'VIP$100.00 · 19 of 20 left',
-      'General Admission$10.00 · 60 of 60 left',
+      'Front RowNPR\u00a050.00 · 20 of 20 left',
+      'VIPNPR\u00a0100.00 · 19 of 20 left',
+      'General AdmissionNPR\u00a010.00 · 60 of 60 left',
     ]);
     expect(screen.getByText('Stage')).toBeInTheDocument();
     const vipRow2 = screen.getByRole('group', { name: 'VIP, row 2' });
@@ -44,9 +44,9 @@ describe('seat map', () => {
 
   it('names every seat by place, price and state', () => {
     render(<SeatPicker booked={[seatId.vip(3)]} />);
-    expect(screen.getByRole('button', { name: 'VIP, row 2, seat 12, $100.00, available' })).toBeEnabled();
-    expect(screen.getByRole('button', { name: 'Front Row, row 1, seat 20, $50.00, available' })).toBeInTheDocument();
-    const booked = screen.getByRole('button', { name: 'VIP, row 1, seat 3, $100.00, booked' });
+    expect(screen.getByRole('button', { name: 'VIP, row 2, seat 12, NPR\u00a0100.00, available' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Front Row, row 1, seat 20, NPR\u00a050.00, available' })).toBeInTheDocument();
+    const booked = screen.getByRole('button', { name: 'VIP, row 1, seat 3, NPR\u00a0100.00, booked' });
     expect(booked).toHaveAttribute('aria-disabled', 'true');
     expect(booked).toHaveAttribute('data-state', 'booked');
   });
@@ -54,54 +54,54 @@ describe('seat map', () => {
   it('shows the state by shape as well as colour: number, tick or cross', async () => {
     const user = userEvent.setup();
     render(<SeatPicker booked={[seatId.vip(3)]} />);
-    const seat = screen.getByRole('button', { name: 'VIP, row 1, seat 4, $100.00, available' });
+    const seat = screen.getByRole('button', { name: 'VIP, row 1, seat 4, NPR\u00a0100.00, available' });
     expect(seat).toHaveTextContent('4');
     await user.click(seat);
-    expect(seat).toHaveAccessibleName('VIP, row 1, seat 4, $100.00, selected');
+    expect(seat).toHaveAccessibleName('VIP, row 1, seat 4, NPR\u00a0100.00, selected');
     expect(seat).toHaveTextContent('');
     expect(seat.querySelector('svg')).not.toBeNull();
-    expect(screen.getByRole('button', { name: /seat 3, \$100.00, booked/ }).querySelector('svg')).not.toBeNull();
+    expect(screen.getByRole('button', { name: /seat 3, NPR\s100.00, booked/ }).querySelector('svg')).not.toBeNull();
     expect(screen.getByRole('list', { name: 'Seat key' })).toHaveTextContent(/Available.*Your choice.*Booked.*On hold/);
   });
 
   it('shows seats held by another buyer as on hold, with their own mark, not choosable and not counted as left', async () => {
     const user = userEvent.setup();
     render(<SeatPicker booked={[seatId.vip(3)]} held={[seatId.vip(12), seatId.vip(13)]} />);
-    const held = screen.getByRole('button', { name: 'VIP, row 2, seat 12, $100.00, on hold' });
+    const held = screen.getByRole('button', { name: 'VIP, row 2, seat 12, NPR\u00a0100.00, on hold' });
     expect(held).toHaveAttribute('aria-disabled', 'true');
     expect(held).toHaveAttribute('data-state', 'held');
     expect(held.querySelector('svg')).not.toBeNull();
     expect(held).not.toHaveAttribute('aria-pressed');
     await user.click(held);
-    expect(held).toHaveAccessibleName('VIP, row 2, seat 12, $100.00, on hold');
+    expect(held).toHaveAccessibleName('VIP, row 2, seat 12, NPR\u00a0100.00, on hold');
     expect(screen.getByText('No seats chosen yet. Pick seats on the map.')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 3, name: /^VIP/ })).toHaveTextContent('17 of 20 left');
   });
 
   it("keeps the seats of the visitor's own hold choosable", () => {
     render(<SeatPicker held={[seatId.vip(12)]} ownHold={[seatId.vip(12)]} />);
-    expect(screen.getByRole('button', { name: 'VIP, row 2, seat 12, $100.00, available' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'VIP, row 2, seat 12, NPR\u00a0100.00, available' })).toBeEnabled();
   });
 
   it('is one Tab stop; arrow keys move between seats and rows, Enter and Space choose', async () => {
     const user = userEvent.setup();
     render(<SeatPicker booked={[seatId.front(1)]} />);
     await user.tab();
-    expect(document.activeElement).toHaveAccessibleName('Front Row, row 1, seat 2, $50.00, available');
+    expect(document.activeElement).toHaveAccessibleName('Front Row, row 1, seat 2, NPR\u00a050.00, available');
     await user.keyboard('{ArrowLeft}');
-    expect(document.activeElement).toHaveAccessibleName('Front Row, row 1, seat 1, $50.00, booked');
+    expect(document.activeElement).toHaveAccessibleName('Front Row, row 1, seat 1, NPR\u00a050.00, booked');
     await user.keyboard('{End}');
-    expect(document.activeElement).toHaveAccessibleName('Front Row, row 1, seat 20, $50.00, available');
+    expect(document.activeElement).toHaveAccessibleName('Front Row, row 1, seat 20, NPR\u00a050.00, available');
     await user.keyboard('{ArrowRight}');
-    expect(document.activeElement).toHaveAccessibleName('VIP, row 1, seat 1, $100.00, available');
+    expect(document.activeElement).toHaveAccessibleName('VIP, row 1, seat 1, NPR\u00a0100.00, available');
     await user.keyboard('{ArrowDown}{ArrowRight}');
-    expect(document.activeElement).toHaveAccessibleName('VIP, row 2, seat 12, $100.00, available');
+    expect(document.activeElement).toHaveAccessibleName('VIP, row 2, seat 12, NPR\u00a0100.00, available');
     await user.keyboard('{Enter}');
-    expect(document.activeElement).toHaveAccessibleName('VIP, row 2, seat 12, $100.00, selected');
+    expect(document.activeElement).toHaveAccessibleName('VIP, row 2, seat 12, NPR\u00a0100.00, selected');
     await user.keyboard('{ArrowDown}');
     expect(document.activeElement).toHaveAccessibleName(/^General Admission, row 1, seat 2,/);
     await user.keyboard(' ');
-    expect(document.activeElement).toHaveAccessibleName(/^General Admission, row 1, seat 2, \$10.00, selected$/);
+    expect(document.activeElement).toHaveAccessibleName(/^General Admission, row 1, seat 2, NPR\s10.00, selected$/);
     expect(screen.getByRole('list', { name: 'Chosen seats' })).toHaveTextContent(
       /VIP, row 2, seat 12.*General Admission, row 1, seat 2/,
     );

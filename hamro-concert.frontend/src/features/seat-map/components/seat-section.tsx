@@ -21,7 +21,8 @@ export function SeatSection({ section, isSelected, tabbableId, seatRef, onToggle
       <h3 className={styles.heading} id={headingId}>
         {section.name}
         <span className={styles.meta}>
-          {formatCents(section.priceCents)} · {formatCount(section.available)} of {formatCount(section.total)} left
+          {formatCents(section.priceCents, section.currency)} · {formatCount(section.available)} of{' '}
+          {formatCount(section.total)} left
         </span>
       </h3>
       <div className={styles.rows}>

@@ -30,12 +30,12 @@ describe('choosing seats', () => {
     await user.click(seat('VIP, row 2, seat 11'));
     await user.click(seat('General Admission, row 1, seat 1'));
     expect(within(chosen()!).getAllByRole('listitem')).toHaveLength(3);
-    expect(screen.getByText('Total · 3 seats').nextSibling).toHaveTextContent('$210.00');
+    expect(screen.getByText('Total · 3 seats').nextSibling).toHaveTextContent('NPR 210.00');
     await user.click(seat('VIP, row 2, seat 12'));
     expect(seat('VIP, row 2, seat 12')).toHaveAccessibleName(/available$/);
-    expect(screen.getByText('Total · 2 seats').nextSibling).toHaveTextContent('$110.00');
+    expect(screen.getByText('Total · 2 seats').nextSibling).toHaveTextContent('NPR 110.00');
     await user.click(screen.getByRole('button', { name: 'Remove VIP, row 2, seat 11' }));
-    expect(screen.getByText('Total · 1 seat').nextSibling).toHaveTextContent('$10.00');
+    expect(screen.getByText('Total · 1 seat').nextSibling).toHaveTextContent('NPR 10.00');
   });
 
   it('does not let a booked seat be chosen', async () => {
@@ -68,6 +68,6 @@ describe('choosing seats', () => {
     rerender(<SeatPicker booked={[seatId.vip(2)]} />);
     expect(screen.getByRole('status')).toHaveTextContent('Someone else just booked VIP, row 1, seat 2');
     expect(within(chosen()!).getAllByRole('listitem')).toHaveLength(1);
-    expect(screen.getByText('Total · 1 seat').nextSibling).toHaveTextContent('$100.00');
+    expect(screen.getByText('Total · 1 seat').nextSibling).toHaveTextContent('NPR 100.00');
   });
 });

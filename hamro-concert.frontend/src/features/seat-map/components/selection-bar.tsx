@@ -1,4 +1,4 @@
-import { formatCents, plural } from '../../../lib/format';
+import { DEFAULT_CURRENCY, formatCents, plural } from '../../../lib/format';
 import type { SeatSelection } from '../hooks/use-seat-selection';
 import styles from './selection-bar.module.css';
 
@@ -9,7 +9,8 @@ export function SelectionBar({ selection, targetId }: { selection: SeatSelection
   return (
     <div className={styles.bar}>
       <span className={styles.summary}>
-        {plural(selection.seats.length, 'seat')} · {formatCents(total)}
+        {plural(selection.seats.length, 'seat')} ·{' '}
+        {formatCents(total, selection.seats[0]?.currency ?? DEFAULT_CURRENCY)}
       </span>
       <a className={styles.link} href={`#${targetId}`}>
         Continue to book ↓

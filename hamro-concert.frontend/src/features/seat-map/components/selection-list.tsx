@@ -1,4 +1,4 @@
-import { formatCents, plural } from '../../../lib/format';
+import { DEFAULT_CURRENCY, formatCents, plural } from '../../../lib/format';
 import type { SeatSelection } from '../hooks/use-seat-selection';
 import { CrossIcon } from './seat-icons';
 import styles from './selection-list.module.css';
@@ -40,7 +40,7 @@ export function SelectionList({ selection }: { selection: SeatSelection }) {
             {seats.map((seat) => (
               <li key={seat.id} className={styles.item}>
                 <span className={styles.place}>{seat.place}</span>
-                <span className={styles.price}>{formatCents(seat.priceCents)}</span>
+                <span className={styles.price}>{formatCents(seat.priceCents, seat.currency)}</span>
                 <button
                   type="button"
                   className={styles.remove}
@@ -54,7 +54,7 @@ export function SelectionList({ selection }: { selection: SeatSelection }) {
           </ul>
           <p className={styles.total}>
             <span>Total · {plural(seats.length, 'seat')}</span>
-            <span>{formatCents(totalCents)}</span>
+            <span>{formatCents(totalCents, seats[0]?.currency ?? DEFAULT_CURRENCY)}</span>
           </p>
         </>
       )}

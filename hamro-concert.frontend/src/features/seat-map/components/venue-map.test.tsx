@@ -61,8 +61,8 @@ describe('the map of a large venue', () => {
   it('opens on an overview of blocks with free counts, and no seat buttons', () => {
     render(<Picker booked={[1, 2, 3]} />);
     expect(document.querySelectorAll('[data-seat-id]')).toHaveLength(0);
-    expect(screen.getByRole('group', { name: /^VIP\s?\$150\.00 · 497 of 500 left$/ })).toBeInTheDocument();
-    const ga = screen.getByRole('group', { name: /^General Admission\s?\$25\.00 · 800 of 800 left$/ });
+    expect(screen.getByRole('group', { name: /^VIP\s?NPR\s150\.00 · 497 of 500 left$/ })).toBeInTheDocument();
+    const ga = screen.getByRole('group', { name: /^General Admission\s?NPR\s25\.00 · 800 of 800 left$/ });
     // Rows of 100 are cut into four spans of 25 across; eight rows make one block deep.
     expect(
       within(ga)
@@ -84,8 +84,8 @@ describe('the map of a large venue', () => {
     expect(document.querySelectorAll('[data-seat-id]')).toHaveLength(250);
     expect(screen.getByRole('heading', { name: 'VIP, rows 1 to 10, left' })).toBeInTheDocument();
     // Focus lands on the block's first free seat.
-    expect(screen.getByRole('button', { name: 'VIP, row 1, seat 2, $150.00, available' })).toHaveFocus();
-    await user.click(screen.getByRole('button', { name: 'VIP, row 2, seat 55, $150.00, available' }));
+    expect(screen.getByRole('button', { name: 'VIP, row 1, seat 2, NPR\u00a0150.00, available' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'VIP, row 2, seat 55, NPR\u00a0150.00, available' }));
     expect(
       within(screen.getByRole('list', { name: 'Chosen seats' })).getByText('VIP, row 2, seat 55'),
     ).toBeInTheDocument();
@@ -106,9 +106,9 @@ describe('the map of a large venue', () => {
     await user.keyboard('{ArrowDown}');
     expect(screen.getByRole('button', { name: /^General Admission, rows 1 to 8, far right: / })).toHaveFocus();
     await user.keyboard('{Enter}');
-    expect(screen.getByRole('button', { name: 'General Admission, row 1, seat 76, $25.00, available' })).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'General Admission, row 1, seat 76, NPR\u00a025.00, available' })).toHaveFocus();
     await user.keyboard('{ArrowDown}');
-    expect(screen.getByRole('button', { name: 'General Admission, row 2, seat 176, $25.00, available' })).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'General Admission, row 2, seat 176, NPR\u00a025.00, available' })).toHaveFocus();
     await user.keyboard('{Escape}');
     expect(screen.getByRole('button', { name: /^General Admission, rows 1 to 8, far right: / })).toHaveFocus();
   });

@@ -78,7 +78,8 @@ export function VenueOverview({ layout, chosenIn, focusKey, onOpen }: VenueOverv
             <h3 className={sectionStyles.heading} id={`overview-${section.section}-heading`}>
               {section.name}
               <span className={sectionStyles.meta}>
-                {formatCents(section.priceCents)} · {count(section.available)} of {count(section.total)} left
+                {formatCents(section.priceCents, section.currency)} · {count(section.available)} of{' '}
+                {count(section.total)} left
               </span>
             </h3>
             <div className={styles.blocks} style={{ '--columns': section.blockColumns } as CSSProperties}>

@@ -14,7 +14,7 @@ describe('seat layout', () => {
       ['VIP', 2, 10000, 19, 20],
       ['General Admission', 5, 1000, 60, 60],
     ]);
-    expect(seatLabel(seat(seatId.vip(12)), 'available')).toBe('VIP, row 2, seat 12, $100.00, available');
+    expect(seatLabel(seat(seatId.vip(12)), 'available')).toBe('VIP, row 2, seat 12, NPR\u00a0100.00, available');
   });
 });
 

@@ -17,6 +17,8 @@ export interface SeatView {
   number: string;
   seatNumber: string;
   priceCents: number;
+  /** ISO 4217 code of the concert's prices. */
+  currency: string;
   /** Booked, or held by another buyer's checkout; seats of this visitor's own hold read as available. */
   status: SeatStatus;
   /** "VIP, row 2, seat 12" */
@@ -34,6 +36,7 @@ export interface SectionView {
   section: Section;
   name: string;
   priceCents: number;
+  currency: string;
   available: number;
   total: number;
   rows: SeatRowView[];
@@ -82,7 +85,13 @@ function seatNumberInRow(seatNumber: string): string {
   return match?.[1] ?? seatNumber;
 }
 
-function toSeatView(seat: Seat, tier: TierSummary | undefined, order: number, ownHold: ReadonlySet<number>): SeatView {
+function toSeatView(
+  seat: Seat,
+  tier: TierSummary | undefined,
+  order: number,
+  ownHold: ReadonlySet<number>,
+  currency: string,
+): SeatView {
   const sectionName = tier?.name ?? SECTION_NAMES[seat.section];
   const number = seatNumberInRow(seat.seatNumber);
   return {
@@ -93,6 +102,7 @@ function toSeatView(seat: Seat, tier: TierSummary | undefined, order: number, ow
     number,
     seatNumber: seat.seatNumber,
     priceCents: tier ? toCents(tier.price) : 0,
+    currency,
     status: seat.status === 'held' && ownHold.has(seat.id) ? 'available' : seat.status,
     place: `${sectionName}, row ${seat.row}, seat ${number}`,
     order,
@@ -154,9 +164,9 @@ function blocksOf(section: SectionView): { blocks: SeatBlockView[]; columns: num
  */
 let viewCache: { key: string; views: WeakMap<Seat, SeatView> } | undefined;
 
-function viewsFor(tiers: TierSummary[], ownHold: readonly number[]): WeakMap<Seat, SeatView> {
+function viewsFor(tiers: TierSummary[], ownHold: readonly number[], currency: string): WeakMap<Seat, SeatView> {
   // What a view takes from the tiers: their names and prices (free counts move with every change).
-  const key = `${tiers.map((tier) => `${tier.id}:${tier.name}:${tier.price}`).join('|')}/${ownHold.join(',')}`;
+  const key = `${currency}/${tiers.map((tier) => `${tier.id}:${tier.name}:${tier.price}`).join('|')}/${ownHold.join(',')}`;
   if (viewCache?.key !== key) viewCache = { key, views: new WeakMap() };
   return viewCache.views;
 }
@@ -167,17 +177,22 @@ function viewsFor(tiers: TierSummary[], ownHold: readonly number[]): WeakMap<Sea
  * map. "Left" counts only seats the API calls available, so held seats are not counted. One pass
  * over the seats: a stadium's 50,000 take a few tens of milliseconds.
  */
-export function buildSeatLayout(map: SeatMap, tiers: TierSummary[], ownHold: readonly number[] = []): SeatLayout {
+export function buildSeatLayout(
+  map: SeatMap,
+  tiers: TierSummary[],
+  ownHold: readonly number[] = [],
+  currency = 'NPR',
+): SeatLayout {
   const tierById = new Map(tiers.map((tier) => [tier.id, tier]));
   const own = new Set(ownHold);
-  const views = viewsFor(tiers, ownHold);
+  const views = viewsFor(tiers, ownHold, currency);
   const sections: SectionView[] = [];
   const sectionOf = new Map<Section, { view: SectionView; rowOf: Map<number, SeatRowView> }>();
   const byId = new Map<number, SeatView>();
   map.seats.forEach((seat, index) => {
     let view = views.get(seat);
     if (view?.order !== index) {
-      view = toSeatView(seat, tierById.get(seat.ticketTierId), index, own);
+      view = toSeatView(seat, tierById.get(seat.ticketTierId), index, own, currency);
       views.set(seat, view);
     }
     byId.set(view.id, view);
@@ -187,6 +202,7 @@ export function buildSeatLayout(map: SeatMap, tiers: TierSummary[], ownHold: rea
         section: view.section,
         name: view.sectionName,
         priceCents: view.priceCents,
+        currency,
         available: 0,
         total: 0,
         rows: [],
@@ -245,5 +261,5 @@ const STATE_WORDS: Record<SeatState, string> = {
 
 /** The seat's accessible name: "VIP, row 2, seat 12, $100.00, available" (or "on hold"). */
 export function seatLabel(seat: SeatView, state: SeatState): string {
-  return `${seat.place}, ${formatCents(seat.priceCents)}, ${STATE_WORDS[state]}`;
+  return `${seat.place}, ${formatCents(seat.priceCents, seat.currency)}, ${STATE_WORDS[state]}`;
 }
