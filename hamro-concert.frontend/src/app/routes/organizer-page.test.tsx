@@ -99,6 +99,8 @@ describe('the organizer page', () => {
     await user.type(screen.getByLabelText('Date'), '2027-07-01');
     await user.type(screen.getByLabelText('Venue'), 'Patan Durbar Square');
     await user.type(screen.getByLabelText('City'), 'Lalitpur');
+    expect(screen.getByLabelText('Venue time zone')).toHaveValue('Asia/Kathmandu');
+    await user.selectOptions(screen.getByLabelText('Venue time zone'), 'America/New_York');
     await user.click(screen.getByRole('button', { name: 'Create concert' }));
 
     const link = await screen.findByRole('link', { name: 'Open the public page of Monsoon Ragas' });
@@ -108,6 +110,7 @@ describe('the organizer page', () => {
     expect(post?.body).toMatchObject({
       title: 'Monsoon Ragas',
       time: '19:00:00',
+      timeZone: 'America/New_York',
       tiers: [
         { section: 'front' },
         { section: 'vip' },

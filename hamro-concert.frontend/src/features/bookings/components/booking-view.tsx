@@ -51,8 +51,8 @@ export function BookingView({ booking, lookup, onCancelled }: BookingViewProps) 
         </h2>
         <p className={styles.artist}>{booking.concert.artist}</p>
         <p className={styles.when}>
-          {formatConcertDate(booking.concert.date, booking.concert.time)} · {booking.concert.venue},{' '}
-          {booking.concert.city}
+          {formatConcertDate(booking.concert.date, booking.concert.time, booking.concert.timeZone)} ·{' '}
+          {booking.concert.venue}, {booking.concert.city}
         </p>
       </header>
       <div role="status">

@@ -46,7 +46,7 @@ describe('find my booking', () => {
     const booking = await screen.findByRole('article', { name: 'Himalayan Echoes' });
     expect(calls[0]).toMatchObject({ method: 'GET', path: '/bookings/K7QM2XPA9RTD?email=asha%40example.com' });
     expect(booking).toHaveTextContent('Confirmed');
-    expect(booking).toHaveTextContent('Sat, 14 Mar 2026 · 7:00 PM · Tundikhel Open Air Stage, Kathmandu');
+    expect(booking).toHaveTextContent('Sat, 14 Mar 2026 · 7:00 PM Nepal Time · Tundikhel Open Air Stage, Kathmandu');
     const seats = within(screen.getByRole('list', { name: 'Booked seats' })).getAllByRole('listitem');
     expect(seats.map((seat) => seat.textContent)).toEqual([
       'VIP, row 2Seats 11, 12NPR\u00a0100.00 each',

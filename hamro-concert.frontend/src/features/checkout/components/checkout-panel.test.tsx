@@ -10,8 +10,24 @@ import type { CheckoutSeat } from '../lib/checkout-seat';
 import { CheckoutPanel } from './checkout-panel';
 
 const SEATS: CheckoutSeat[] = [
-  { id: 31, sectionName: 'VIP', row: 2, number: '11', place: 'VIP, row 2, seat 11', priceCents: 10000, currency: 'NPR' },
-  { id: 32, sectionName: 'VIP', row: 2, number: '12', place: 'VIP, row 2, seat 12', priceCents: 10000, currency: 'NPR' },
+  {
+    id: 31,
+    sectionName: 'VIP',
+    row: 2,
+    number: '11',
+    place: 'VIP, row 2, seat 11',
+    priceCents: 10000,
+    currency: 'NPR',
+  },
+  {
+    id: 32,
+    sectionName: 'VIP',
+    row: 2,
+    number: '12',
+    place: 'VIP, row 2, seat 12',
+    priceCents: 10000,
+    currency: 'NPR',
+  },
   {
     id: 41,
     sectionName: 'General Admission',

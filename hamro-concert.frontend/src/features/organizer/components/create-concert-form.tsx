@@ -9,6 +9,7 @@ import {
   draftErrors,
   emptyDraft,
   previewSections,
+  TIME_ZONES,
   toNewConcert,
   type ConcertDraft,
   type PreviewSection,
@@ -89,6 +90,19 @@ export function CreateConcertForm({
         errors={errors}
         onChange={(changes) => setDraft((current) => ({ ...current, ...changes }))}
       />
+      <label className={styles.textareaLabel}>
+        <span>Venue time zone</span>
+        <select
+          value={draft.timeZone}
+          onChange={(event) => setDraft((current) => ({ ...current, timeZone: event.target.value }))}
+        >
+          {TIME_ZONES.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone.replaceAll('_', ' ')}
+            </option>
+          ))}
+        </select>
+      </label>
       <LayoutEditor
         draft={draft}
         errors={errors}

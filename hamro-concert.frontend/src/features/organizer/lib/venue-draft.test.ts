@@ -34,6 +34,7 @@ describe('the venue draft', () => {
       venue: 'Patan Durbar Square',
       city: 'Lalitpur',
       description: '',
+      timeZone: 'Asia/Kathmandu',
       tiers: [
         { name: 'Front Row', section: 'front', price: '150.00', rows: [{ row: 1, seats: 10 }] },
         {

@@ -27,8 +27,16 @@ export interface DetailsDraft {
 }
 
 export interface ConcertDraft extends DetailsDraft {
+  /** The venue's IANA time zone: the date and start time are its clock. */
+  timeZone: string;
   sections: SectionDraft[];
 }
+
+/** The venue time zones the form offers, Nepal's first. */
+export const TIME_ZONES: readonly string[] = [
+  'Asia/Kathmandu',
+  ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'Asia/Katmandu' && zone !== 'Asia/Kathmandu'),
+];
 
 export type DraftErrors = Record<string, string>;
 
@@ -55,6 +63,7 @@ export function emptyDraft(): ConcertDraft {
     venue: '',
     city: '',
     description: '',
+    timeZone: 'Asia/Kathmandu',
     sections: [
       section('front', '150.00', '1', '10'),
       section('vip', '100.00', '2', '12'),
@@ -130,6 +139,7 @@ export function toNewConcert(draft: ConcertDraft): NewConcert {
     venue: draft.venue.trim(),
     city: draft.city.trim(),
     description: draft.description.trim(),
+    timeZone: draft.timeZone,
     tiers: draft.sections
       .filter((section) => section.enabled)
       .map((section) => ({

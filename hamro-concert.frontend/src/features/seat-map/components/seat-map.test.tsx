@@ -45,7 +45,9 @@ describe('seat map', () => {
   it('names every seat by place, price and state', () => {
     render(<SeatPicker booked={[seatId.vip(3)]} />);
     expect(screen.getByRole('button', { name: 'VIP, row 2, seat 12, NPR\u00a0100.00, available' })).toBeEnabled();
-    expect(screen.getByRole('button', { name: 'Front Row, row 1, seat 20, NPR\u00a050.00, available' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Front Row, row 1, seat 20, NPR\u00a050.00, available' }),
+    ).toBeInTheDocument();
     const booked = screen.getByRole('button', { name: 'VIP, row 1, seat 3, NPR\u00a0100.00, booked' });
     expect(booked).toHaveAttribute('aria-disabled', 'true');
     expect(booked).toHaveAttribute('data-state', 'booked');

@@ -106,9 +106,13 @@ describe('the map of a large venue', () => {
     await user.keyboard('{ArrowDown}');
     expect(screen.getByRole('button', { name: /^General Admission, rows 1 to 8, far right: / })).toHaveFocus();
     await user.keyboard('{Enter}');
-    expect(screen.getByRole('button', { name: 'General Admission, row 1, seat 76, NPR\u00a025.00, available' })).toHaveFocus();
+    expect(
+      screen.getByRole('button', { name: 'General Admission, row 1, seat 76, NPR\u00a025.00, available' }),
+    ).toHaveFocus();
     await user.keyboard('{ArrowDown}');
-    expect(screen.getByRole('button', { name: 'General Admission, row 2, seat 176, NPR\u00a025.00, available' })).toHaveFocus();
+    expect(
+      screen.getByRole('button', { name: 'General Admission, row 2, seat 176, NPR\u00a025.00, available' }),
+    ).toHaveFocus();
     await user.keyboard('{Escape}');
     expect(screen.getByRole('button', { name: /^General Admission, rows 1 to 8, far right: / })).toHaveFocus();
   });
