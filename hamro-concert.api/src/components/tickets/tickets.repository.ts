@@ -45,11 +45,15 @@ export async function scanTicket(db: Executor, code: string, concertId: string):
     where bs.ticket_code = ${code}`);
   const row = rows[0];
   if (!row) return undefined;
-  const firstScan = row.admitted_at
+  // Not admitted: read the ticket again, in a statement of its own. A cancellation that committed
+  // while the update waited is invisible to the statement's own snapshot, but not to this one.
+  const now = row.admitted_at
     ? null
-    : await db.execute<{ at: Date | null }>(
-        sql`select checked_in_at as at from booking_seats where ticket_code = ${code}`,
-      );
+    : (
+        await db.execute<{ at: Date | null; released: boolean }>(
+          sql`select checked_in_at as at, released_at is not null as released from booking_seats where ticket_code = ${code}`,
+        )
+      ).rows[0];
   return {
     seatNumber: row.seat_number,
     section: row.section,
@@ -57,8 +61,8 @@ export async function scanTicket(db: Executor, code: string, concertId: string):
     userName: row.user_name,
     concertId: row.concert_id,
     concertTitle: row.concert_title,
-    released: row.released,
-    firstScanAt: firstScan?.rows[0]?.at ? new Date(firstScan.rows[0].at) : null,
+    released: now?.released ?? row.released,
+    firstScanAt: now?.at ? new Date(now.at) : null,
     admittedAt: row.admitted_at ? new Date(row.admitted_at) : null,
   };
 }
