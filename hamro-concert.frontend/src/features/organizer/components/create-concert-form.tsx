@@ -1,5 +1,5 @@
 import type { Concert } from 'hamro-concert.api/contracts';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Button } from '../../../components/ui/button';
 import { ApiError } from '../../../lib/api-client';
@@ -36,6 +36,7 @@ export function CreateConcertForm({
   concertHref,
   onCreated,
 }: CreateConcertFormProps) {
+  const timeZoneId = useId();
   const [draft, setDraft] = useState<ConcertDraft>(emptyDraft);
   const [attempted, setAttempted] = useState(false);
   const create = useCreateConcert({
@@ -90,9 +91,11 @@ export function CreateConcertForm({
         errors={errors}
         onChange={(changes) => setDraft((current) => ({ ...current, ...changes }))}
       />
-      <label className={styles.textareaLabel}>
-        <span>Venue time zone</span>
+      <div className={styles.textareaLabel}>
+        {/* Not wrapped in its label: the label's name would take in every option's text. */}
+        <label htmlFor={timeZoneId}>Time zone</label>
         <select
+          id={timeZoneId}
           value={draft.timeZone}
           onChange={(event) => setDraft((current) => ({ ...current, timeZone: event.target.value }))}
         >
@@ -102,7 +105,7 @@ export function CreateConcertForm({
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <LayoutEditor
         draft={draft}
         errors={errors}
