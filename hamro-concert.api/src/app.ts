@@ -23,7 +23,6 @@ import type { AccessTokens } from './http/auth.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { shedWhenBusy } from './http/load.js';
 import { buildOpenApiDocument } from './http/openapi.js';
-import type { Clock } from './lib/clock.js';
 
 export interface AppDeps {
   db: Db;
@@ -35,7 +34,6 @@ export interface AppDeps {
   maxWaiting?: number;
   /** The live seat stream's limits. */
   seatEvents?: Partial<SeatEventSettings>;
-  clock: Clock;
   logger: Logger;
   corsOrigin?: string | undefined;
   /** How long a seat hold lasts (HOLD_TTL_SECONDS). */
@@ -90,7 +88,6 @@ export function createApp({
   pool,
   maxWaiting = 512,
   seatEvents = {},
-  clock,
   logger,
   corsOrigin,
   webAppDir,
@@ -122,7 +119,7 @@ export function createApp({
     sales: new OpenAPIRegistry(),
     access: new OpenAPIRegistry(),
   };
-  app.use(concertsRoutes(db, clock, tokens, registries.concerts, { timeZone: venueTimeZone, currency }));
+  app.use(concertsRoutes(db, tokens, registries.concerts, { timeZone: venueTimeZone, currency }));
   app.use(tiersRoutes(db, tokens, registries.tiers));
   const seats = seatsRoutes(
     inventories,
@@ -133,8 +130,8 @@ export function createApp({
   // Shared by bookings and holds: a crowd asking for one seat waits for the claim already in flight,
   // and every seat they take or give back reaches this instance's inventory at once.
   const desk = { inFlight: new SeatClaimsInFlight(), inventories };
-  app.use(bookingsRoutes(db, clock, { maxTicketsPerBuyer, cancelClosesHours }, desk, registries.bookings));
-  app.use(holdsRoutes(db, clock, { ttlSeconds: holdTtlSeconds }, desk, registries.holds));
+  app.use(bookingsRoutes(db, { maxTicketsPerBuyer, cancelClosesHours }, desk, registries.bookings));
+  app.use(holdsRoutes(db, { ttlSeconds: holdTtlSeconds }, desk, registries.holds));
   app.use(ticketsRoutes(db, tokens, registries.tickets));
   app.use(salesRoutes(db, tokens, registries.sales));
   app.use(accessRoutes(tokens, registries.access));

@@ -64,7 +64,6 @@ async function serve(config: Config, logger: Logger, databaseUrl: string) {
     pool: database.pool,
     maxWaiting: config.maxWaiting,
     seatEvents: config.seatEvents,
-    clock: systemClock,
     logger,
     corsOrigin: config.corsOrigin,
     webAppDir,

@@ -6,7 +6,6 @@ import { createApp } from '../src/app.js';
 import type { SeatEventSettings } from '../src/components/seats/seats.events.js';
 import { SeatInventories } from '../src/components/seats/seats.feed.js';
 import { connectDatabase, type Database } from '../src/db/client.js';
-import { systemClock, type Clock } from '../src/lib/clock.js';
 
 export interface TestApp {
   baseUrl: string;
@@ -18,7 +17,6 @@ export interface TestApp {
 /** The real app on port 0 over the run's real PostgreSQL, as production builds it. */
 export async function startTestApp(
   options: {
-    clock?: Clock;
     poolSize?: number;
     lockTimeoutMs?: number;
     holdTtlSeconds?: number;
@@ -60,7 +58,6 @@ export async function startTestApp(
     pool: database.pool,
     maxWaiting: options.maxWaiting,
     seatEvents: options.seatEvents ?? {},
-    clock: options.clock ?? systemClock,
     logger,
     holdTtlSeconds: options.holdTtlSeconds ?? 600,
     maxTicketsPerBuyer: options.maxTicketsPerBuyer ?? 10,

@@ -3,7 +3,6 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { connectDatabase } from '../src/db/client.js';
-import { systemClock } from '../src/lib/clock.js';
 import { type TestApp, get, request, startTestApp } from './harness.js';
 import { inject } from 'vitest';
 
@@ -49,7 +48,7 @@ describe('the HTTP surface', () => {
     await database.close(); // every query now fails inside the app
     const lines: string[] = [];
     const logger = pino({ level: 'error' }, { write: (line: string) => lines.push(line) });
-    const broken = createApp({ db: database.db, inventories: app.inventories, clock: systemClock, logger });
+    const broken = createApp({ db: database.db, inventories: app.inventories, logger });
     const server = broken.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     try {
@@ -76,7 +75,6 @@ describe('the HTTP surface', () => {
     const probe = createApp({
       db: app.database.db,
       inventories: app.inventories,
-      clock: systemClock,
       logger: pino({ level: 'silent' }),
     });
     const routes = mountedRoutes((probe as unknown as { router: { stack: Layer[] } }).router.stack).filter(
@@ -126,7 +124,6 @@ describe('serving the web app', () => {
     const web = createApp({
       db: app.database.db,
       inventories: app.inventories,
-      clock: systemClock,
       logger: pino({ level: 'silent' }),
       webAppDir: dir,
     });

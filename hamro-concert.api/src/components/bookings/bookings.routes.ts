@@ -2,7 +2,6 @@ import { type OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Db } from '../../db/client.js';
 import { idempotencyKeyHeader, idempotent } from '../../http/idempotency.js';
 import { documentedRouter, problems } from '../../http/openapi.js';
-import type { Clock } from '../../lib/clock.js';
 import type { SeatDesk } from '../seats/seats.service.js';
 import {
   bestAvailableBookingBodySchema,
@@ -17,7 +16,6 @@ import * as service from './bookings.service.js';
 
 export function bookingsRoutes(
   db: Db,
-  clock: Clock,
   rules: service.BookingRules,
   desk: SeatDesk,
   registry: OpenAPIRegistry,
@@ -48,7 +46,7 @@ export function bookingsRoutes(
       'POST /ticket-bookings/seats',
       async (req, res) => {
         const body = bookSeatsBodySchema.parse(req.body);
-        res.status(201).json(await service.bookSeats(db, clock, rules, body, desk, res.locals.requestKey));
+        res.status(201).json(await service.bookSeats(db, rules, body, desk, res.locals.requestKey));
       },
       { recover: (reference, body) => service.bookingAnswer(db, reference, bookSeatsBodySchema.parse(body).seatIds) },
     ),
@@ -78,7 +76,7 @@ export function bookingsRoutes(
       'POST /ticket-bookings/best-available',
       async (req, res) => {
         const body = bestAvailableBookingBodySchema.parse(req.body);
-        res.status(201).json(await service.bookBestAvailable(db, clock, rules, body, desk, res.locals.requestKey));
+        res.status(201).json(await service.bookBestAvailable(db, rules, body, desk, res.locals.requestKey));
       },
       { recover: (reference) => service.bookingAnswer(db, reference) },
     ),

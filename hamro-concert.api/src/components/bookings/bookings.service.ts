@@ -1,7 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
 import type { RequestKey } from '../../http/idempotency.js';
-import type { Clock } from '../../lib/clock.js';
 import { formatCents } from '../../lib/money.js';
 import { newReference } from '../../lib/reference.js';
 import type { Hold } from '../holds/holds.schemas.js';
@@ -77,7 +76,6 @@ function toBooking(
 function explainRefusal(
   seatIds: number[],
   seats: repository.RequestedSeatState[],
-  clock: Clock,
   hold: Hold | undefined,
 ): void {
   assertAllSeatsExist(seatIds, seats);
@@ -141,7 +139,6 @@ function reportBooked(desk: SeatDesk, seats: repository.BookedSeat[]) {
  */
 export async function bookSeats(
   db: Db,
-  clock: Clock,
   rules: BookingRules,
   input: BookSeatsBody,
   desk: SeatDesk,
@@ -152,7 +149,7 @@ export async function bookSeats(
     const claim = await desk.inFlight.covering(seatIds);
     if (claim) assertSeatsFree(seatsTakenBy(claim, seatIds));
   }
-  return desk.inFlight.track(seatIds, bookSeatsNow(db, clock, rules, input, seatIds, desk, requestKey), (booking) => ({
+  return desk.inFlight.track(seatIds, bookSeatsNow(db, rules, input, seatIds, desk, requestKey), (booking) => ({
     kind: 'booked',
     concertId: booking.ticketData[0]!.concertId,
     seats: booking.tickets.map((ticket) => ({ id: ticket.seatId, label: ticket.seatNumber })),
@@ -169,7 +166,6 @@ export async function bookSeats(
  */
 async function bookSeatsNow(
   db: Db,
-  clock: Clock,
   rules: BookingRules,
   input: BookSeatsBody,
   seatIds: number[],
@@ -196,8 +192,8 @@ async function bookSeatsNow(
     }
     if (result.overBuyerLimit) refuseOverBuyerLimit(rules, input);
     const hold = holdToken ? await assertUsableHold(db, holdToken, seatIds) : undefined;
-    explainRefusal(seatIds, result.seats, clock, hold);
-    explainRefusal(seatIds, await repository.findSeatStates(db, seatIds, holdToken), clock, hold);
+    explainRefusal(seatIds, result.seats, hold);
+    explainRefusal(seatIds, await repository.findSeatStates(db, seatIds, holdToken), hold);
   }
   throw new AppError(
     503,
@@ -292,7 +288,6 @@ export async function cancelBooking(
 /** Books the best available seats of a tier (see withBestAvailable); the answer is a seat booking's. */
 export async function bookBestAvailable(
   db: Db,
-  clock: Clock,
   rules: BookingRules,
   input: BestAvailableBookingBody,
   desk: SeatDesk,

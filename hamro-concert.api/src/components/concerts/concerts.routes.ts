@@ -3,7 +3,6 @@ import type { Db } from '../../db/client.js';
 import { paginationQuerySchema, uuidParamSchema } from '../../http/common.schemas.js';
 import { requireRole, type AccessTokens } from '../../http/auth.js';
 import { bearerAuth, documentedRouter, problems } from '../../http/openapi.js';
-import type { Clock } from '../../lib/clock.js';
 import {
   concertChangesSchema,
   concertChangesWithIdSchema,
@@ -15,7 +14,6 @@ import * as service from './concerts.service.js';
 
 export function concertsRoutes(
   db: Db,
-  clock: Clock,
   tokens: AccessTokens,
   registry: OpenAPIRegistry,
   defaults: service.ConcertDefaults,

@@ -2,7 +2,6 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Db } from '../../db/client.js';
 import { idempotencyKeyHeader, idempotent } from '../../http/idempotency.js';
 import { documentedRouter, problems } from '../../http/openapi.js';
-import type { Clock } from '../../lib/clock.js';
 import type { SeatDesk } from '../seats/seats.service.js';
 import {
   bestAvailableHoldBodySchema,
@@ -14,7 +13,6 @@ import * as service from './holds.service.js';
 
 export function holdsRoutes(
   db: Db,
-  clock: Clock,
   settings: service.HoldSettings,
   desk: SeatDesk,
   registry: OpenAPIRegistry,
@@ -42,7 +40,7 @@ export function holdsRoutes(
     },
     idempotent(db, 'POST /holds', async (req, res) => {
       const body = createHoldBodySchema.parse(req.body);
-      res.status(201).json(await service.holdSeats(db, clock, settings, body, desk));
+      res.status(201).json(await service.holdSeats(db, settings, body, desk));
     }),
   );
 
@@ -64,7 +62,7 @@ export function holdsRoutes(
     },
     idempotent(db, 'POST /holds/best-available', async (req, res) => {
       const body = bestAvailableHoldBodySchema.parse(req.body);
-      res.status(201).json(await service.holdBestAvailable(db, clock, settings, body, desk));
+      res.status(201).json(await service.holdBestAvailable(db, settings, body, desk));
     }),
   );
 

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client.js';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
-import type { Clock } from '../../lib/clock.js';
 import { concertExists } from '../concerts/concerts.service.js';
 import * as repository from './holds.repository.js';
 import { assertSalesOpen, assertSeatsFree } from '../seats/seats.claims.js';
@@ -23,7 +22,7 @@ function toHold(row: repository.HoldRow): Hold {
   };
 }
 
-async function explainRefusal(db: Db, clock: Clock, input: CreateHoldBody, seats: repository.RequestedSeatState[]) {
+async function explainRefusal(db: Db, input: CreateHoldBody, seats: repository.RequestedSeatState[]) {
   const found = new Set(seats.map((seat) => seat.id));
   const missing = input.seatIds.filter((id) => !found.has(id));
   const elsewhere = seats.filter((seat) => seat.concertId !== input.concertId).map((seat) => seat.id);
@@ -44,7 +43,6 @@ async function explainRefusal(db: Db, clock: Clock, input: CreateHoldBody, seats
 /** One attempt to hold exactly these (ascending) seats: the hold, or the seats' states if it failed. */
 async function tryHold(
   db: Db,
-  clock: Clock,
   settings: HoldSettings,
   concertId: string,
   seatIds: number[],
@@ -79,7 +77,6 @@ async function tryHold(
  */
 export async function holdSeats(
   db: Db,
-  clock: Clock,
   settings: HoldSettings,
   input: CreateHoldBody,
   desk: SeatDesk,
@@ -89,17 +86,17 @@ export async function holdSeats(
   if (claim?.concertId === input.concertId) assertSeatsFree(seatsTakenBy(claim, seatIds));
   const held = await desk.inFlight.track(
     seatIds,
-    holdSeatsNow(db, clock, settings, { ...input, seatIds }, desk),
+    holdSeatsNow(db, settings, { ...input, seatIds }, desk),
     (result) => result.claim,
   );
   return held.hold;
 }
 
-async function holdSeatsNow(db: Db, clock: Clock, settings: HoldSettings, input: CreateHoldBody, desk: SeatDesk) {
+async function holdSeatsNow(db: Db, settings: HoldSettings, input: CreateHoldBody, desk: SeatDesk) {
   for (let attempt = 1; attempt <= 2; attempt++) {
-    const result = await tryHold(db, clock, settings, input.concertId, input.seatIds, false, desk);
+    const result = await tryHold(db, settings, input.concertId, input.seatIds, false, desk);
     if ('hold' in result) return result;
-    await explainRefusal(db, clock, input, result.seats);
+    await explainRefusal(db, input, result.seats);
   }
   throw new AppError(
     503,
@@ -140,13 +137,12 @@ export function tidyExpiredHolds(db: Db): Promise<number> {
 /** Holds the best available seats of a tier (see withBestAvailable). */
 export async function holdBestAvailable(
   db: Db,
-  clock: Clock,
   settings: HoldSettings,
   input: BestAvailableHoldBody,
   desk: SeatDesk,
 ): Promise<Hold> {
   return withBestAvailable(db, desk.inventories, input, async (seatIds) => {
-    const result = await tryHold(db, clock, settings, input.concertId, seatIds, true, desk);
+    const result = await tryHold(db, settings, input.concertId, seatIds, true, desk);
     if ('hold' in result) return result.hold;
     assertSalesOpen(result.seats);
     return undefined;
