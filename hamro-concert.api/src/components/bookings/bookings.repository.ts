@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
+import { concertStartsAt, hoursBeforeStart } from '../../db/venue-clock.js';
 import type { RequestKey } from '../../http/idempotency.js';
 import { freedSeatsJson, markSeatChanged, returningFreedSeats, type FreedSeat } from '../seats/seats.state.js';
 import { bookingSeats, bookings, concerts, seats, ticketTiers } from '../../db/schema.js';
@@ -295,7 +296,6 @@ export async function findBookingByReference(
   email: string,
   cancelClosesHours: number,
 ): Promise<BookingRecord | undefined> {
-  const startsAt = sql`((${concerts.date} + ${concerts.time}) at time zone ${concerts.timeZone})`;
   const [row] = await db
     .select({
       id: bookings.id,
@@ -306,8 +306,8 @@ export async function findBookingByReference(
       userName: bookings.userName,
       userEmail: bookings.userEmail,
       totalCents: bookings.totalCents,
-      started: sql<boolean>`now() >= ${startsAt}`,
-      cancelClosed: sql<boolean>`now() >= ${startsAt} - make_interval(hours => ${cancelClosesHours}::int)`,
+      started: sql<boolean>`now() >= ${concertStartsAt}`,
+      cancelClosed: sql<boolean>`now() >= ${hoursBeforeStart(cancelClosesHours)}`,
       concert: {
         id: concerts.id,
         title: concerts.title,
@@ -390,11 +390,9 @@ export async function cancelBookingIfAllowed(
     freed: FreedSeat[] | null;
   }>(sql`
     with target as (
-      -- On the venue's clock: the start is its date and time in its time zone.
-      select b.id, b.status, now() >= (c.date + c.time) at time zone c.time_zone as started,
-             now() >= ((c.date + c.time) at time zone c.time_zone)
-                      - make_interval(hours => ${cancelClosesHours}::int) as cancel_closed
-      from bookings b join concerts c on c.id = b.concert_id
+      select b.id, b.status, now() >= ${concertStartsAt} as started,
+             now() >= ${hoursBeforeStart(cancelClosesHours)} as cancel_closed
+      from bookings b join ${concerts} on ${concerts.id} = b.concert_id
       where b.id = ${bookingId}
       for update of b
     ), tickets as (

@@ -14,12 +14,7 @@ import {
 } from './bookings.schemas.js';
 import * as service from './bookings.service.js';
 
-export function bookingsRoutes(
-  db: Db,
-  rules: service.BookingRules,
-  desk: SeatDesk,
-  registry: OpenAPIRegistry,
-) {
+export function bookingsRoutes(db: Db, rules: service.BookingRules, desk: SeatDesk, registry: OpenAPIRegistry) {
   const { router, route } = documentedRouter(registry);
 
   route(

@@ -73,11 +73,7 @@ function toBooking(
 }
 
 /** Throws the error that explains why a booking of these seats could not be made, if any does. */
-function explainRefusal(
-  seatIds: number[],
-  seats: repository.RequestedSeatState[],
-  hold: Hold | undefined,
-): void {
+function explainRefusal(seatIds: number[], seats: repository.RequestedSeatState[], hold: Hold | undefined): void {
   assertAllSeatsExist(seatIds, seats);
   assertOneConcert(seats);
   assertSalesOpen(seats);

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/client.js';
 import { arrayParam } from '../../db/sql-arrays.js';
+import { venueToday } from '../../db/venue-clock.js';
 import { bookings, buyerSeats, concerts, seats, ticketTiers } from '../../db/schema.js';
 import type { Section } from '../tiers/tiers.schemas.js';
 
@@ -8,7 +9,7 @@ export type ConcertRow = typeof concerts.$inferSelect;
 export type ConcertInsert = typeof concerts.$inferInsert;
 
 /** Concerts whose day has not passed on their venue's own clock. */
-const upcoming = sql`${concerts.date} >= (now() at time zone ${concerts.timeZone})::date`;
+const upcoming = sql`${concerts.date} >= ${venueToday}`;
 
 export function findUpcoming(db: Executor, limit: number, offset: number): Promise<ConcertRow[]> {
   return db

@@ -11,12 +11,7 @@ import {
 } from './holds.schemas.js';
 import * as service from './holds.service.js';
 
-export function holdsRoutes(
-  db: Db,
-  settings: service.HoldSettings,
-  desk: SeatDesk,
-  registry: OpenAPIRegistry,
-) {
+export function holdsRoutes(db: Db, settings: service.HoldSettings, desk: SeatDesk, registry: OpenAPIRegistry) {
   const { router, route } = documentedRouter(registry);
   const tags = ['Holds'];
 

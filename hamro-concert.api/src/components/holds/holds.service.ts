@@ -75,12 +75,7 @@ async function tryHold(
  * seats of this concert that another hold or booking in this process is taking right now waits for
  * it, and is refused as soon as that goes through (see SeatClaimsInFlight).
  */
-export async function holdSeats(
-  db: Db,
-  settings: HoldSettings,
-  input: CreateHoldBody,
-  desk: SeatDesk,
-): Promise<Hold> {
+export async function holdSeats(db: Db, settings: HoldSettings, input: CreateHoldBody, desk: SeatDesk): Promise<Hold> {
   const seatIds = [...input.seatIds].sort((a, b) => a - b);
   const claim = await desk.inFlight.covering(seatIds);
   if (claim?.concertId === input.concertId) assertSeatsFree(seatsTakenBy(claim, seatIds));

@@ -1,6 +1,7 @@
 import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { QueryBuilder, type SelectedFields } from 'drizzle-orm/pg-core';
 import { concerts, seats, ticketTiers } from '../../db/schema.js';
+import { concertStartsAt } from '../../db/venue-clock.js';
 import { seatIsFree } from './seats.state.js';
 
 /** The seat ids a booking or hold statement works on: one `int[]` parameter named `seatIds`. */
@@ -10,7 +11,7 @@ export const requestedSeatIds = sql.placeholder('seatIds');
  * Whether the seat's concert still sells, decided in the statement that books or holds: until its
  * `sales_close_at`, or else its start on the venue's own clock (`date` and `time` in `time_zone`).
  */
-export const salesAreOpen = sql<boolean>`now() < coalesce(${concerts.salesCloseAt}, (${concerts.date} + ${concerts.time}) at time zone ${concerts.timeZone})`;
+export const salesAreOpen = sql<boolean>`now() < coalesce(${concerts.salesCloseAt}, ${concertStartsAt})`;
 
 const seatDetails = {
   id: seats.id,
