@@ -35,6 +35,17 @@ export function formatCents(cents: number, currency: string): string {
   return moneyFormat(currency).format(cents / 100);
 }
 
+/** What priced seats cost together, in their currency: "NPR 10,000.00". */
+export function formatTotal(seats: readonly { priceCents: number; currency: string }[]): string {
+  const cents = seats.reduce((sum, seat) => sum + seat.priceCents, 0);
+  return formatCents(cents, seats[0]?.currency ?? DEFAULT_CURRENCY);
+}
+
+/** "2 seats · NPR 10,000.00", as the selection and the checkout buttons say it. */
+export function seatsAndTotal(seats: readonly { priceCents: number; currency: string }[]): string {
+  return `${plural(seats.length, 'seat')} · ${formatTotal(seats)}`;
+}
+
 /** ("210.00", "NPR") → "NPR 210.00" */
 export function formatMoney(amount: string, currency: string): string {
   return formatCents(toCents(amount), currency);

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button';
 import { EmailField, TextField } from '../../../components/ui/text-field';
-import { DEFAULT_CURRENCY, formatCents, plural } from '../../../lib/format';
+import { seatsAndTotal } from '../../../lib/format';
 import { validateDetails, type BookingDetails, type DetailErrors } from '../lib/booking-details';
-import { totalCents, type CheckoutSeat } from '../lib/checkout-seat';
+import type { CheckoutSeat } from '../lib/checkout-seat';
 import styles from './checkout.module.css';
 
 interface BookingFormProps {
@@ -18,7 +18,7 @@ interface BookingFormProps {
 
 function buttonLabel(seats: readonly CheckoutSeat[], sending: boolean): string {
   if (seats.length === 0) return 'Choose seats to book';
-  const what = `${plural(seats.length, 'seat')} · ${formatCents(totalCents(seats), seats[0]?.currency ?? DEFAULT_CURRENCY)}`;
+  const what = seatsAndTotal(seats);
   return sending ? `Booking ${what}…` : `Book ${what}`;
 }
 

@@ -1,6 +1,6 @@
 import { Button } from '../../../components/ui/button';
-import { DEFAULT_CURRENCY, formatCents, plural } from '../../../lib/format';
-import { totalCents, type CheckoutSeat } from '../lib/checkout-seat';
+import { seatsAndTotal } from '../../../lib/format';
+import type { CheckoutSeat } from '../lib/checkout-seat';
 import styles from './hold.module.css';
 
 interface ContinueStepProps {
@@ -13,7 +13,7 @@ interface ContinueStepProps {
 
 function label(seats: readonly CheckoutSeat[], placing: boolean): string {
   if (seats.length === 0) return 'Choose seats to continue';
-  const what = `${plural(seats.length, 'seat')} · ${formatCents(totalCents(seats), seats[0]?.currency ?? DEFAULT_CURRENCY)}`;
+  const what = seatsAndTotal(seats);
   return placing ? `Holding ${what}…` : `Continue with ${what}`;
 }
 

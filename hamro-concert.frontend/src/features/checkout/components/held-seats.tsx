@@ -1,6 +1,6 @@
 import { SeatRows } from '../../../components/ui/seat-rows';
-import { DEFAULT_CURRENCY, formatCents, plural } from '../../../lib/format';
-import { seatRows, totalCents, type CheckoutSeat } from '../lib/checkout-seat';
+import { formatTotal, plural } from '../../../lib/format';
+import { seatRows, type CheckoutSeat } from '../lib/checkout-seat';
 import styles from './hold.module.css';
 
 /** The seats held for this buyer, by section and row, with the total. */
@@ -17,7 +17,7 @@ export function HeldSeats({ seats }: { seats: readonly CheckoutSeat[] }) {
       />
       <p className={styles.heldTotal}>
         <span>Total · {plural(seats.length, 'seat')}</span>
-        <span>{formatCents(totalCents(seats), seats[0]?.currency ?? DEFAULT_CURRENCY)}</span>
+        <span>{formatTotal(seats)}</span>
       </p>
     </section>
   );

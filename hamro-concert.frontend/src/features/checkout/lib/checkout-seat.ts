@@ -39,7 +39,3 @@ export function seatRows(seats: readonly CheckoutSeat[]): SeatRow[] {
     numbers: group.numbers,
   }));
 }
-
-export function totalCents(seats: readonly CheckoutSeat[]): number {
-  return seats.reduce((sum, seat) => sum + seat.priceCents, 0);
-}

@@ -1,4 +1,4 @@
-import { DEFAULT_CURRENCY, formatCents, plural } from '../../../lib/format';
+import { formatCents, formatTotal, plural } from '../../../lib/format';
 import type { SeatSelection } from '../hooks/use-seat-selection';
 import { CrossIcon } from './seat-icons';
 import styles from './selection-list.module.css';
@@ -6,7 +6,6 @@ import styles from './selection-list.module.css';
 /** The running list of chosen seats with the total, and the plain word when the limit is reached. */
 export function SelectionList({ selection }: { selection: SeatSelection }) {
   const { seats, lost, max } = selection;
-  const totalCents = seats.reduce((sum, seat) => sum + seat.priceCents, 0);
   const full = seats.length >= max;
   return (
     <section className={styles.panel} aria-labelledby="selection-title">
@@ -54,7 +53,7 @@ export function SelectionList({ selection }: { selection: SeatSelection }) {
           </ul>
           <p className={styles.total}>
             <span>Total · {plural(seats.length, 'seat')}</span>
-            <span>{formatCents(totalCents, seats[0]?.currency ?? DEFAULT_CURRENCY)}</span>
+            <span>{formatTotal(seats)}</span>
           </p>
         </>
       )}
