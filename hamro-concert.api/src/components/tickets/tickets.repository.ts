@@ -27,7 +27,6 @@ export async function scanTicket(db: Executor, code: string, concertId: string):
     user_name: string;
     concert_id: string;
     concert_title: string;
-    released: boolean;
     admitted_at: Date | null;
   }>(sql`
     with admitted as (
@@ -37,7 +36,7 @@ export async function scanTicket(db: Executor, code: string, concertId: string):
       returning checked_in_at
     )
     select s.label as seat_number, s.section, s.row, b.user_name, c.id as concert_id, c.title as concert_title,
-           bs.released_at is not null as released, (select checked_in_at from admitted) as admitted_at
+           (select checked_in_at from admitted) as admitted_at
     from booking_seats bs
     join bookings b on b.id = bs.booking_id
     join seats s on s.id = bs.seat_id
@@ -45,10 +44,10 @@ export async function scanTicket(db: Executor, code: string, concertId: string):
     where bs.ticket_code = ${code}`);
   const row = rows[0];
   if (!row) return undefined;
-  // Not admitted: read the ticket again, in a statement of its own. A cancellation that committed
-  // while the update waited is invisible to the statement's own snapshot, but not to this one.
+  // Not admitted: why is read in a statement of its own. A cancellation or scan that committed while
+  // the update waited is invisible to the statement's own snapshot, but not to this one.
   const now = row.admitted_at
-    ? null
+    ? undefined
     : (
         await db.execute<{ at: Date | null; released: boolean }>(
           sql`select checked_in_at as at, released_at is not null as released from booking_seats where ticket_code = ${code}`,
@@ -61,7 +60,7 @@ export async function scanTicket(db: Executor, code: string, concertId: string):
     userName: row.user_name,
     concertId: row.concert_id,
     concertTitle: row.concert_title,
-    released: now?.released ?? row.released,
+    released: now?.released ?? false,
     firstScanAt: now?.at ? new Date(now.at) : null,
     admittedAt: row.admitted_at ? new Date(row.admitted_at) : null,
   };
