@@ -13,18 +13,25 @@ interface SeatSectionProps {
   onFocusSeat: (seatId: number) => void;
 }
 
+/** A section's name with its price and how many seats are left: what names the section's group. */
+export function SectionHeading({ section, id }: { section: SectionView; id: string }) {
+  return (
+    <h3 className={styles.heading} id={id}>
+      {section.name}
+      <span className={styles.meta}>
+        {formatCents(section.priceCents, section.currency)} · {formatCount(section.available)} of{' '}
+        {formatCount(section.total)} left
+      </span>
+    </h3>
+  );
+}
+
 /** One block of the venue (Front Row, VIP, General Admission), its rows in order from the stage. */
 export function SeatSection({ section, isSelected, tabbableId, seatRef, onToggle, onFocusSeat }: SeatSectionProps) {
   const headingId = `section-${section.section}-heading`;
   return (
     <div className={`${styles.section} ${styles[section.section]}`} role="group" aria-labelledby={headingId}>
-      <h3 className={styles.heading} id={headingId}>
-        {section.name}
-        <span className={styles.meta}>
-          {formatCents(section.priceCents, section.currency)} · {formatCount(section.available)} of{' '}
-          {formatCount(section.total)} left
-        </span>
-      </h3>
+      <SectionHeading section={section} id={headingId} />
       <div className={styles.rows}>
         {section.rows.map((row) => (
           <div key={row.row} className={styles.row} role="group" aria-label={`${section.name}, row ${row.row}`}>

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import { formatCents, formatCount as count, plural } from '../../../lib/format';
+import { formatCount as count, plural } from '../../../lib/format';
 import type { SeatBlockView, SeatLayout } from '../lib/seat-layout';
 import { isNavigationKey, nextInRows } from '../lib/seat-navigation';
 import mapStyles from './seat-map.module.css';
+import { SectionHeading } from './seat-section';
 import sectionStyles from './seat-section.module.css';
 import styles from './venue-map.module.css';
 
@@ -75,13 +76,7 @@ export function VenueOverview({ layout, chosenIn, focusKey, onOpen }: VenueOverv
             role="group"
             aria-labelledby={`overview-${section.section}-heading`}
           >
-            <h3 className={sectionStyles.heading} id={`overview-${section.section}-heading`}>
-              {section.name}
-              <span className={sectionStyles.meta}>
-                {formatCents(section.priceCents, section.currency)} · {count(section.available)} of{' '}
-                {count(section.total)} left
-              </span>
-            </h3>
+            <SectionHeading section={section} id={`overview-${section.section}-heading`} />
             <div className={styles.blocks} style={{ '--columns': section.blockColumns } as CSSProperties}>
               {section.blocks.map((block) => {
                 const chosen = chosenIn.get(block.key) ?? 0;
