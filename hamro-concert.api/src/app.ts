@@ -10,6 +10,7 @@ import swaggerUi from 'swagger-ui-express';
 import { accessRoutes } from './components/access/access.routes.js';
 import { bookingsRoutes } from './components/bookings/bookings.routes.js';
 import { concertsRoutes } from './components/concerts/concerts.routes.js';
+import { CONCERT_DEFAULTS } from './components/concerts/concerts.service.js';
 import { holdsRoutes } from './components/holds/holds.routes.js';
 import { salesRoutes } from './components/sales/sales.routes.js';
 import type { SeatEventSettings } from './components/seats/seats.events.js';
@@ -93,8 +94,8 @@ export function createApp({
   webAppDir,
   holdTtlSeconds = 600,
   maxTicketsPerBuyer = 10,
-  venueTimeZone = 'Asia/Kathmandu',
-  currency = 'NPR',
+  venueTimeZone = CONCERT_DEFAULTS.timeZone,
+  currency = CONCERT_DEFAULTS.currency,
   cancelClosesHours = 0,
   tokens = {},
 }: AppDeps) {

@@ -61,7 +61,7 @@ export async function startTestApp(
     logger,
     holdTtlSeconds: options.holdTtlSeconds ?? 600,
     maxTicketsPerBuyer: options.maxTicketsPerBuyer ?? 10,
-    venueTimeZone: options.venueTimeZone ?? 'Asia/Kathmandu',
+    venueTimeZone: options.venueTimeZone,
     cancelClosesHours: options.cancelClosesHours ?? 0,
     tokens: options.tokens ?? {},
   });

@@ -103,11 +103,14 @@ export interface ConcertDefaults {
   currency: string;
 }
 
+/** Out of the box (VENUE_TIME_ZONE and CURRENCY unset): a venue in Nepal. */
+export const CONCERT_DEFAULTS: ConcertDefaults = { timeZone: 'Asia/Kathmandu', currency: 'NPR' };
+
 /** Creates a concert with its venue layout (tiers, rows, seats) in one transaction. */
 export async function createConcert(
   db: Db,
   input: NewConcert,
-  defaults: ConcertDefaults = { timeZone: 'Asia/Kathmandu', currency: 'NPR' },
+  defaults: ConcertDefaults = CONCERT_DEFAULTS,
 ): Promise<Concert> {
   const { tiers, timeZone, salesCloseAt, currency, ...details } = newConcertSchema.parse(input);
   const id = await db.transaction(async (tx) => {
