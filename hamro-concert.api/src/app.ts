@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import compression from 'compression';
@@ -20,9 +19,12 @@ import { seatsRoutes } from './components/seats/seats.routes.js';
 import { ticketsRoutes } from './components/tickets/tickets.routes.js';
 import { tiersRoutes } from './components/tiers/tiers.routes.js';
 import type { Db } from './db/client.js';
-import type { AccessTokens } from './http/auth.js';
+import { accessLog } from './http/access-log.js';
+import { requireBearer, type AccessTokens } from './http/auth.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
+import { healthRoutes, Readiness } from './http/health.js';
 import { shedWhenBusy } from './http/load.js';
+import { Metrics } from './http/metrics.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 
 export interface AppDeps {
@@ -51,15 +53,19 @@ export interface AppDeps {
   tokens?: AccessTokens;
   /** The built web app; served from the same origin, with index.html for the app's own routes. */
   webAppDir?: string | undefined;
+  /** Whether the process is starting, serving or stopping; `/health/ready` answers from it. */
+  readiness?: Readiness;
+  /** METRICS_TOKEN: `/metrics` is served on this app only to a bearer of it. */
+  metricsToken?: string | undefined;
 }
 
-const requestId: RequestHandler = (req, res, next) => {
-  const incoming = req.get('x-request-id');
-  const id = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-  res.locals.requestId = id;
-  res.set('X-Request-Id', id);
-  next();
-};
+/** While the process shuts down, every answer closes its connection, so keep-alive clients go elsewhere. */
+function closeConnectionsWhenStopping(readiness: Readiness): RequestHandler {
+  return (_req, res, next) => {
+    if (readiness.phase === 'stopping') res.set('Connection', 'close');
+    next();
+  };
+}
 
 /**
  * Serves the web app's files, index.html at `/`, and index.html to a browser navigating to one of the
@@ -98,10 +104,19 @@ export function createApp({
   currency = CONCERT_DEFAULTS.currency,
   cancelClosesHours = 0,
   tokens = {},
+  readiness = new Readiness(),
+  metricsToken,
 }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
-  app.use(requestId);
+  app.use(accessLog(logger));
+  const metrics = new Metrics({
+    pool,
+    subscribers: () => seats.subscribers(),
+    feedConnected: () => inventories.connected,
+  });
+  app.use(metrics.middleware());
+  app.use(closeConnectionsWhenStopping(readiness));
   if (corsOrigin) app.use(cors({ origin: corsOrigin.split(',').map((origin) => origin.trim()) }));
   // Reads can be large (a seat map); the answers to writes are small, and starting a compressor for
   // each booking would cost more CPU than it saves on the wire.
@@ -111,6 +126,7 @@ export function createApp({
   if (pool) app.use(shedWhenBusy(pool, maxWaiting));
 
   const registries = {
+    health: new OpenAPIRegistry(),
     concerts: new OpenAPIRegistry(),
     tiers: new OpenAPIRegistry(),
     seats: new OpenAPIRegistry(),
@@ -120,6 +136,7 @@ export function createApp({
     sales: new OpenAPIRegistry(),
     access: new OpenAPIRegistry(),
   };
+  app.use(healthRoutes(db, readiness, inventories, registries.health));
   app.use(concertsRoutes(db, tokens, registries.concerts, { timeZone: venueTimeZone, currency }));
   app.use(tiersRoutes(db, tokens, registries.tiers));
   const seats = seatsRoutes(
@@ -142,14 +159,16 @@ export function createApp({
     res.json(openApiDocument);
   });
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(openApiDocument, { customSiteTitle: 'Hamro Concert API' }));
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  if (metricsToken) {
+    app.get('/metrics', requireBearer(metricsToken, 'The metrics'), async (_req, res) => {
+      res.type(metrics.contentType).send(await metrics.text());
+    });
+  }
 
   if (webAppDir) app.use(webApp(webAppDir));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
   /** Ends the live streams, so a draining server is not held open by them. */
   const closeStreams = () => seats.close();
-  return Object.assign(app, { closeStreams });
+  return Object.assign(app, { closeStreams, metrics, readiness });
 }

@@ -1,16 +1,20 @@
 import type { AddressInfo } from 'node:net';
 import type pg from 'pg';
-import { pino } from 'pino';
 import { inject } from 'vitest';
 import { createApp } from '../src/app.js';
 import type { SeatEventSettings } from '../src/components/seats/seats.events.js';
 import { SeatInventories } from '../src/components/seats/seats.feed.js';
 import { connectDatabase, type Database } from '../src/db/client.js';
+import type { Readiness } from '../src/http/health.js';
+import type { Metrics } from '../src/http/metrics.js';
+import { createLogger } from '../src/lib/logger.js';
 
 export interface TestApp {
   baseUrl: string;
   database: Database;
   inventories: SeatInventories;
+  readiness: Readiness;
+  metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -32,8 +36,10 @@ export async function startTestApp(
     applicationName?: string;
     /** Replaces how the seat feed connects, so a test can keep it from reaching the database. */
     connectFeed?: (database: Database) => pg.Client;
-    /** Receives the app's log lines (JSON); without it the app is silent. */
+    /** Receives the app's log lines (JSON) through the product's own logger; without it the app is silent. */
     logLines?: string[];
+    /** Serves /metrics to this bearer token. */
+    metricsToken?: string;
   } = {},
 ): Promise<TestApp> {
   const database = connectDatabase(inject('databaseUrl'), {
@@ -43,9 +49,7 @@ export async function startTestApp(
     applicationName: options.applicationName,
   });
   const lines = options.logLines;
-  const logger = lines
-    ? pino({ level: 'info' }, { write: (line: string) => lines.push(line) })
-    : pino({ level: 'silent' });
+  const logger = lines ? createLogger('info', { write: (line: string) => lines.push(line) }) : createLogger('silent');
   const inventories = new SeatInventories({
     db: database.db,
     connect: () => options.connectFeed?.(database) ?? database.dedicatedClient('seat-feed'),
@@ -64,14 +68,18 @@ export async function startTestApp(
     venueTimeZone: options.venueTimeZone,
     cancelClosesHours: options.cancelClosesHours ?? 0,
     tokens: options.tokens ?? {},
+    metricsToken: options.metricsToken,
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
+  app.readiness.phase = 'serving';
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     database,
     inventories,
+    readiness: app.readiness,
+    metrics: app.metrics,
     async close() {
       app.closeStreams();
       server.closeAllConnections();

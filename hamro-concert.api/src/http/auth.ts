@@ -55,3 +55,23 @@ export function requireRole(tokens: AccessTokens, role: Role): RequestHandler {
     next();
   };
 }
+
+/** Guards a route with one bearer token of its own (METRICS_TOKEN): no token 401, a wrong one 403. */
+export function requireBearer(token: string, what: string): RequestHandler {
+  return (req, _res, next) => {
+    const presented = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '')?.[1];
+    if (!presented) {
+      throw new AppError(
+        401,
+        'unauthorized',
+        `${what} needs its token: Authorization: Bearer <token>.`,
+        {},
+        {
+          'WWW-Authenticate': 'Bearer',
+        },
+      );
+    }
+    if (!matches(presented, token)) throw new AppError(403, 'forbidden', `That token does not open ${what}.`);
+    next();
+  };
+}

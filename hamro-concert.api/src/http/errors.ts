@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
+import { routeOf } from './access-log.js';
 
 export interface FieldIssue {
   path: string;
@@ -181,15 +182,17 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const requestId = String(res.locals.requestId ?? '');
     let appError = toAppError(error);
     if (!appError) {
-      logger.error({ err: error, requestId, method: req.method, url: req.originalUrl }, 'request failed');
+      // req.log carries the request id; the path and query are left out, as they may name a buyer.
+      (req.log ?? logger).error({ err: error, method: req.method, route: routeOf(req, res) }, 'request failed');
       appError = new AppError(
         500,
         'internal-error',
         `Something went wrong on our side. Quote request id ${requestId} if you contact us.`,
       );
-    } else if (appError.status >= 500) {
-      logger.warn({ code: appError.code, requestId, url: req.originalUrl }, appError.message);
     }
+    // For the access log and the metrics: the answer's code, and the database's reason if it gave one.
+    res.locals.problemCode = appError.code;
+    res.locals.sqlState = (unwrap(error) as PgLikeError | undefined)?.code;
     res
       .status(appError.status)
       .set(appError.headers)

@@ -11,8 +11,9 @@ const WITHOUT_DATABASE = /^\/(health|docs|openapi\.json|assets\/)/;
  * time out in. Overload so queues briefly and then sheds, never ends in timeouts.
  */
 export function shedWhenBusy(pool: pg.Pool, maxWaiting: number): RequestHandler {
-  return (req, _res, next) => {
+  return (req, res, next) => {
     if (pool.waitingCount < maxWaiting || WITHOUT_DATABASE.test(req.path)) return next();
+    res.locals.shed = true;
     next(
       new AppError(
         503,

@@ -175,6 +175,11 @@ export class SeatEventStreams {
     this.heartbeats.unref();
   }
 
+  /** Live streams open on this instance. */
+  get subscriberCount(): number {
+    return this.subscribers;
+  }
+
   /** Refuses with 503 when this instance already serves as many streams as it may. */
   private assertRoom() {
     if (this.subscribers >= this.settings.maxSubscribers) {
@@ -238,7 +243,8 @@ export class SeatEventStreams {
   close() {
     clearInterval(this.heartbeats);
     for (const channel of this.channels.values()) {
-      for (const res of channel.subscribers) res.end();
+      // A short retry hint: the client reconnects at once, to an instance that is still serving.
+      for (const res of channel.subscribers) res.end('retry: 250\n\n');
       channel.close();
     }
     this.channels.clear();

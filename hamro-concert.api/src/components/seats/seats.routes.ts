@@ -115,5 +115,5 @@ export function seatsRoutes(inventories: SeatInventories, settings: SeatEventSet
     },
   );
 
-  return { router, close: () => streams.close() };
+  return { router, close: () => streams.close(), subscribers: () => streams.subscriberCount };
 }

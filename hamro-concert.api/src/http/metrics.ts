@@ -1,0 +1,116 @@
+import type { RequestHandler } from 'express';
+import type pg from 'pg';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { routeOf } from './access-log.js';
+
+/** The writes whose outcomes an operator follows during an on-sale, by route. */
+const OPERATIONS: Record<string, string> = {
+  'POST /ticket-bookings/seats': 'booking',
+  'POST /ticket-bookings/best-available': 'booking',
+  'POST /holds': 'hold',
+  'POST /holds/best-available': 'hold',
+  'POST /check-in': 'check-in',
+  'POST /bookings/:reference/cancel': 'cancellation',
+};
+
+export interface MetricsSources {
+  pool?: pg.Pool | undefined;
+  /** Live seat streams open on this process. */
+  subscribers: () => number;
+  /** Whether the seat feed is reading changes. */
+  feedConnected: () => boolean;
+}
+
+/**
+ * The process's Prometheus metrics, in a registry of its own (a test builds many apps in one process):
+ * request durations by route and status, the outcomes of bookings, holds, check-ins and
+ * cancellations by problem code, the pool's connections, lock timeouts, requests shed while busy,
+ * live-stream subscribers, and Node's default metrics.
+ */
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly durations = new Histogram({
+    name: 'hamro_http_request_duration_seconds',
+    help: 'Time from a request arriving to its answer being sent, by route pattern and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+  private readonly outcomes = new Counter({
+    name: 'hamro_outcomes_total',
+    help: 'Answers to bookings, holds, check-ins and cancellations, by operation and code (ok, or the problem code)',
+    labelNames: ['operation', 'code'] as const,
+    registers: [this.registry],
+  });
+  private readonly lockTimeouts = new Counter({
+    name: 'hamro_lock_timeouts_total',
+    help: 'Statements that gave up waiting for a row lock (DB_LOCK_TIMEOUT_MS) and were answered 503',
+    registers: [this.registry],
+  });
+  private readonly shed = new Counter({
+    name: 'hamro_requests_shed_total',
+    help: 'Requests answered 503 at once because the instance was full: pool-queue (DB_MAX_WAITING) or live-streams',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
+  constructor(sources: MetricsSources) {
+    const { pool } = sources;
+    new Gauge({
+      name: 'hamro_db_pool_connections',
+      help: 'Connections of this process pool: total open, idle, and requests waiting for one',
+      labelNames: ['state'] as const,
+      registers: [this.registry],
+      collect() {
+        if (!pool) return;
+        this.set({ state: 'total' }, pool.totalCount);
+        this.set({ state: 'idle' }, pool.idleCount);
+        this.set({ state: 'waiting' }, pool.waitingCount);
+      },
+    });
+    new Gauge({
+      name: 'hamro_live_stream_subscribers',
+      help: 'Live seat streams (Server-Sent Events) open on this process',
+      registers: [this.registry],
+      collect() {
+        this.set(sources.subscribers());
+      },
+    });
+    new Gauge({
+      name: 'hamro_seat_feed_connected',
+      help: '1 while the seat feed reads changes from the database, 0 while it reconnects',
+      registers: [this.registry],
+      collect() {
+        this.set(sources.feedConnected() ? 1 : 0);
+      },
+    });
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Records every answer once it is sent (or the client went away). */
+  middleware(): RequestHandler {
+    return (req, res, next) => {
+      const started = process.hrtime.bigint();
+      res.once('close', () => {
+        const route = routeOf(req, res);
+        const status = String(res.statusCode);
+        this.durations.observe({ method: req.method, route, status }, Number(process.hrtime.bigint() - started) / 1e9);
+        const code: string | undefined = res.locals.problemCode;
+        const operation = OPERATIONS[`${req.method} ${route}`];
+        if (operation) this.outcomes.inc({ operation, code: code ?? (res.statusCode < 400 ? 'ok' : status) });
+        if (res.locals.sqlState === '55P03') this.lockTimeouts.inc();
+        if (res.locals.shed) this.shed.inc({ reason: 'pool-queue' });
+        else if (code === 'too-many-subscribers') this.shed.inc({ reason: 'live-streams' });
+      });
+      next();
+    };
+  }
+
+  async text(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+}
