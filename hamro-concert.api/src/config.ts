@@ -69,6 +69,10 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
   ),
+  METRICS_TOKEN: optionalString,
+  METRICS_PORT: z.preprocess(emptyAsUndefined, port.optional()),
+  METRICS_HOST: z.preprocess(emptyAsUndefined, z.string().default('127.0.0.1')),
+  SHUTDOWN_TIMEOUT_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(600).default(10)),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
 });
 
@@ -106,6 +110,14 @@ export interface Config {
   cancelClosesHours: number;
   /** HTTP worker processes sharing the port; `auto` is one per CPU. */
   workers: number;
+  /** `/metrics` on the API's port, to a bearer of METRICS_TOKEN; otherwise not served there. */
+  metricsToken: string | undefined;
+  /** A port of its own that serves only `/metrics` (bind it where only the monitoring can reach it). */
+  metricsPort: number | undefined;
+  /** The interface METRICS_PORT listens on: 127.0.0.1 unless the monitoring runs elsewhere. */
+  metricsHost: string;
+  /** After SIGTERM, the longest the process waits for requests in flight before it exits regardless. */
+  shutdownTimeoutMs: number;
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -149,7 +161,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = withDotEnv(process.env)):
   const env = parsed.data;
   const problems: string[] = [];
   const partialDb = [env.DB_PORT, env.DB_USER, env.DB_PASSWORD, env.DB_NAME].some((v) => v !== undefined);
-  for (const name of ['ADMIN_TOKEN', 'STAFF_TOKEN'] as const) {
+  for (const name of ['ADMIN_TOKEN', 'STAFF_TOKEN', 'METRICS_TOKEN'] as const) {
     const token = env[name];
     if (token !== undefined && !/^\S{16,}$/.test(token))
       problems.push(`${name}: must be at least 16 characters, no spaces`);
@@ -157,6 +169,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = withDotEnv(process.env)):
   if (!env.DATABASE_URL && !env.DB_HOST && partialDb) {
     problems.push('DB_HOST: required when any of DB_PORT, DB_USER, DB_PASSWORD or DB_NAME is set');
   }
+  if (env.METRICS_PORT !== undefined && env.METRICS_PORT === env.PORT)
+    problems.push('METRICS_PORT: must differ from PORT (use METRICS_TOKEN to serve /metrics on the API port)');
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dataDir = path.resolve(repoRoot, env.DATA_DIR ?? '.data');
@@ -185,6 +199,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = withDotEnv(process.env)):
     currency: env.CURRENCY,
     cancelClosesHours: env.CANCEL_CLOSES_HOURS_BEFORE,
     workers: env.API_WORKERS === 'auto' ? availableParallelism() : env.API_WORKERS,
+    metricsToken: env.METRICS_TOKEN,
+    metricsPort: env.METRICS_PORT,
+    metricsHost: env.METRICS_HOST,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -3,14 +3,19 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import type { Logger } from 'pino';
+import { AggregatorRegistry } from 'prom-client';
 import { createApp } from './app.js';
 import { tidyExpiredHolds } from './components/holds/holds.service.js';
 import { SeatInventories } from './components/seats/seats.feed.js';
 import { deleteExpiredKeys } from './http/idempotency.repository.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { assertConnectionsFit } from './db/capacity.js';
 import { connectDatabase } from './db/client.js';
 import { startEmbeddedDatabase } from './db/embedded.js';
 import { prepareDatabase } from './db/setup.js';
+import { drainServer } from './http/drain.js';
+import { Readiness } from './http/health.js';
+import { serveMetrics } from './http/metrics-server.js';
 import { systemClock } from './lib/clock.js';
 import { createLogger } from './lib/logger.js';
 
@@ -50,6 +55,7 @@ async function serve(config: Config, logger: Logger, databaseUrl: string) {
     poolSize: config.poolSize,
     lockTimeoutMs: config.lockTimeoutMs,
     connectTimeoutMs: config.connectTimeoutMs,
+    onIdleError: (error) => logger.warn({ err: error }, 'an idle database connection failed; the pool replaces it'),
   });
   const webAppDir = existsSync(path.join(config.webAppDir, 'index.html')) ? config.webAppDir : undefined;
   const inventories = new SeatInventories({
@@ -58,6 +64,7 @@ async function serve(config: Config, logger: Logger, databaseUrl: string) {
     logger,
     pollMs: config.seatFeedPollMs,
   }).start();
+  const readiness = new Readiness();
   const app = createApp({
     db: database.db,
     inventories,
@@ -73,6 +80,8 @@ async function serve(config: Config, logger: Logger, databaseUrl: string) {
     currency: config.currency,
     cancelClosesHours: config.cancelClosesHours,
     tokens: config.tokens,
+    readiness,
+    metricsToken: config.metricsToken,
   });
   // Expired holds already count for nothing and expired keys are ignored; this only tidies rows now and then.
   const tidy = setInterval(() => {
@@ -87,17 +96,28 @@ async function serve(config: Config, logger: Logger, databaseUrl: string) {
     server.once('error', reject);
   });
   server.keepAliveTimeout = 65_000;
+  readiness.phase = 'serving';
   return {
     webAppDir,
+    metrics: app.metrics,
+    /** Readiness turns 503 at once; then HTTP drains, live streams end, the feed and the pool close. */
     async close() {
+      readiness.phase = 'stopping';
       clearInterval(tidy);
       app.closeStreams();
-      server.closeIdleConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (!(await drainServer(server, config.shutdownTimeoutMs)))
+        logger.warn('requests were still in flight after SHUTDOWN_TIMEOUT_SECONDS; their connections were cut');
       await inventories.stop();
       await database.close();
     },
   };
+}
+
+/** Serves `/metrics` on METRICS_PORT when it is set; the primary of several workers adds theirs up. */
+async function serveMetricsPort(config: Config, read: () => Promise<{ contentType: string; text: string }>) {
+  if (config.metricsPort === undefined) return async () => {};
+  const server = await serveMetrics(config.metricsPort, config.metricsHost, read);
+  return () => new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
 /** A worker process: serves HTTP on the shared port against the database its primary prepared. */
@@ -106,6 +126,8 @@ async function runWorker() {
   const logger = createLogger(config.logLevel).child({ worker: cluster.worker?.id });
   if (config.database.kind !== 'external') throw new Error('a worker needs DATABASE_URL from its primary');
   const http = await serve(config, logger, config.database.url);
+  // The primary gathers every worker's figures for METRICS_PORT through the cluster's messages.
+  AggregatorRegistry.setRegistries([http.metrics.registry]);
   const stop = onShutdownSignal(async () => {
     await http.close();
     process.exit(0);
@@ -132,7 +154,9 @@ async function runPrimary() {
     });
     stopDatabase = () => embedded.stop();
     databaseUrl = embedded.url;
-    logger.info(`embedded PostgreSQL is running at ${embedded.url}`);
+    logger.info(
+      `embedded PostgreSQL is running at ${redact(embedded.url)} (its password is in ${config.database.dataDir}.password)`,
+    );
   } else {
     databaseUrl = config.database.url;
     logger.info(`using PostgreSQL at ${redact(databaseUrl)}`);
@@ -140,7 +164,9 @@ async function runPrimary() {
 
   try {
     const setup = connectDatabase(databaseUrl, { poolSize: 1 });
-    const seeded = await prepareDatabase(setup, systemClock, { seed: true }).finally(() => setup.close());
+    const seeded = await assertConnectionsFit(setup, { workers: config.workers, poolSize: config.poolSize })
+      .then(() => prepareDatabase(setup, systemClock, { seed: true }))
+      .finally(() => setup.close());
     if (seeded > 0) logger.info(`seeded ${seeded} demo concerts`);
   } catch (error) {
     await stopDatabase();
@@ -148,11 +174,16 @@ async function runPrimary() {
   }
 
   let closeHttp: () => Promise<void>;
+  let closeMetrics: () => Promise<void>;
   if (config.workers === 1) {
     const http = await serve(config, logger, databaseUrl);
     if (!http.webAppDir)
       logger.warn(`no built web app in ${config.webAppDir}; serving the API only (run npm run build)`);
     closeHttp = http.close;
+    closeMetrics = await serveMetricsPort(config, async () => ({
+      contentType: http.metrics.contentType,
+      text: await http.metrics.text(),
+    }));
   } else {
     let stopping = false;
     const listening = new Set<number>();
@@ -170,6 +201,11 @@ async function runPrimary() {
     });
     const workers = Array.from({ length: config.workers }, fork);
     await Promise.all(workers.map((worker) => new Promise((resolve) => worker.once('listening', resolve))));
+    const aggregator = new AggregatorRegistry();
+    closeMetrics = await serveMetricsPort(config, async () => ({
+      contentType: aggregator.contentType,
+      text: await aggregator.clusterMetrics(),
+    }));
     closeHttp = async () => {
       stopping = true;
       await Promise.all(
@@ -177,7 +213,12 @@ async function runPrimary() {
           (worker) =>
             new Promise<void>((resolve) => {
               if (!worker || worker.isDead()) return resolve();
-              worker.once('exit', () => resolve());
+              // Each worker drains within SHUTDOWN_TIMEOUT_SECONDS; one that hangs beyond it is killed.
+              const kill = setTimeout(() => worker.process.kill('SIGKILL'), config.shutdownTimeoutMs + 2_000);
+              worker.once('exit', () => {
+                clearTimeout(kill);
+                resolve();
+              });
               worker.process.kill('SIGTERM');
             }),
         ),
@@ -191,6 +232,12 @@ async function runPrimary() {
 
   const shutdown = onShutdownSignal(async (signal) => {
     logger.info(`${signal} received, shutting down`);
+    // However the draining goes, the process ends: the database is given a few seconds of its own.
+    setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs + 5_000).unref();
+    await closeMetrics();
     await closeHttp();
     await stopDatabase();
     logger.info('stopped cleanly');
@@ -206,6 +253,8 @@ async function runPrimary() {
 
 (cluster.isPrimary ? runPrimary() : runWorker()).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  if (error instanceof Error && error.name !== 'EmbeddedDatabaseBusyError') console.error(error.stack);
+  // Refusals that already say what to do are printed as they are; anything else with its stack.
+  const explained = ['EmbeddedDatabaseBusyError', 'ConnectionLimitError'];
+  if (error instanceof Error && !explained.includes(error.name)) console.error(error.stack);
   process.exit(1);
 });

@@ -23,6 +23,8 @@ export interface DatabaseOptions {
   applicationName?: string;
   /** How long a request waits for a pooled connection before it is told the service is busy. */
   connectTimeoutMs?: number;
+  /** Told when an idle pooled connection fails (the server restarted, the network dropped it). */
+  onIdleError?: (error: Error) => void;
 }
 
 // Postgres `date` and `time` stay as the strings the API shows ("2026-03-15", "19:00:00").
@@ -46,7 +48,7 @@ export function connectDatabase(url: string, options: DatabaseOptions = {}): Dat
     connectionTimeoutMillis: options.connectTimeoutMs ?? 2_000,
   });
   // An idle client that loses its server must not crash the process; the pool replaces it.
-  pool.on('error', () => {});
+  pool.on('error', (error) => options.onIdleError?.(error));
   const db = drizzle(pool, { schema });
   const dedicatedClient = (name: string) =>
     new pg.Client({
