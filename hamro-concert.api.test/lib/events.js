@@ -3,7 +3,12 @@ export async function openSeatStream(baseUrl, concertId, headers = {}) {
   const controller = new AbortController();
   const response = await fetch(`${baseUrl}/concerts/${concertId}/seats/events`, { headers, signal: controller.signal });
   const events = [];
+  /** The `retry:` hints the server sent, in milliseconds; a server that shuts down sends a short one last. */
+  const retryHints = [];
   const listeners = new Set();
+  let markEnded;
+  /** Resolves when the server ends the stream (not when the caller closes it). */
+  const ended = new Promise((resolve) => (markEnded = resolve));
   if (response.ok) {
     void (async () => {
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -11,7 +16,10 @@ export async function openSeatStream(baseUrl, concertId, headers = {}) {
       try {
         for (;;) {
           const { value, done } = await reader.read();
-          if (done) return;
+          if (done) {
+            markEnded(true);
+            return;
+          }
           buffer += value;
           for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
             const block = buffer.slice(0, end);
@@ -21,6 +29,7 @@ export async function openSeatStream(baseUrl, concertId, headers = {}) {
               const colon = line.indexOf(':');
               if (colon > 0) fields.set(line.slice(0, colon), line.slice(colon + 1).trim());
             }
+            if (fields.has('retry')) retryHints.push(Number(fields.get('retry')));
             if (!fields.has('event')) continue;
             const event = {
               id: fields.get('id'),
@@ -40,6 +49,8 @@ export async function openSeatStream(baseUrl, concertId, headers = {}) {
   return {
     response,
     events,
+    retryHints,
+    ended,
     /** Calls `listener` with every event from now on; returns the unsubscribe. */
     onEvent(listener) {
       listeners.add(listener);

@@ -30,6 +30,17 @@ export function tempDataDir(prefix) {
   return dir;
 }
 
+/** Ready to serve: `/health/ready` is 200 (a build from before readiness existed: `/health`). */
+async function isReady(baseUrl) {
+  const ready = await fetch(`${baseUrl}/health/ready`).catch(() => undefined);
+  if (ready?.status === 404)
+    return fetch(`${baseUrl}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+  return ready?.ok === true;
+}
+
 const DATABASE_VARIABLES = ['DATABASE_URL', 'DB_HOST', 'DB_PORT', 'DB_USER', 'DB_PASSWORD', 'DB_NAME', 'DATA_DIR'];
 
 /**
@@ -61,10 +72,7 @@ export async function startApi({ env = {}, name = 'api', timeoutMs = 90_000, nod
       child.kill('SIGKILL');
       throw new Error(`${name} was not ready within ${timeoutMs} ms:\n${output}`);
     }
-    ready = await fetch(`${baseUrl}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
+    ready = await isReady(baseUrl);
     if (!ready) await new Promise((resolve) => setTimeout(resolve, 200));
   }
 
@@ -75,11 +83,20 @@ export async function startApi({ env = {}, name = 'api', timeoutMs = 90_000, nod
     child,
     exited,
     output: () => output,
-    /** The connection URL the instance logged for its embedded database. */
+    /** The connection URL of the instance's embedded database: logged without its password, which is in a file. */
     embeddedUrl() {
-      const match = /embedded PostgreSQL is running at (postgresql:\/\/\S+?)"/.exec(output);
-      if (!match) throw new Error(`${name} logged no embedded database URL`);
-      return match[1];
+      const match = /embedded PostgreSQL is running at (postgresql:\/\/\S+?) \(its password is in (\S+?)\)"/.exec(
+        output,
+      );
+      if (!match) {
+        // A build from before the password left the log (HAMRO_API_MAIN) logged the whole URL.
+        const whole = /embedded PostgreSQL is running at (postgresql:\/\/\S+?)"/.exec(output);
+        if (whole) return whole[1];
+        throw new Error(`${name} logged no embedded database URL`);
+      }
+      const url = new URL(match[1]);
+      url.password = fs.readFileSync(match[2], 'utf8').trim();
+      return url.toString();
     },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return exited;

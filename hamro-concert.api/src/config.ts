@@ -73,6 +73,7 @@ const envSchema = z.object({
   METRICS_PORT: z.preprocess(emptyAsUndefined, port.optional()),
   METRICS_HOST: z.preprocess(emptyAsUndefined, z.string().default('127.0.0.1')),
   SHUTDOWN_TIMEOUT_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(600).default(10)),
+  SHUTDOWN_DELAY_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(120).default(0)),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
 });
 
@@ -118,6 +119,8 @@ export interface Config {
   metricsHost: string;
   /** After SIGTERM, the longest the process waits for requests in flight before it exits regardless. */
   shutdownTimeoutMs: number;
+  /** After SIGTERM, how long readiness answers 503 while requests are still accepted, for a load balancer to notice. */
+  shutdownDelayMs: number;
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -203,6 +206,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = withDotEnv(process.env)):
     metricsPort: env.METRICS_PORT,
     metricsHost: env.METRICS_HOST,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    shutdownDelayMs: env.SHUTDOWN_DELAY_SECONDS * 1000,
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -103,6 +103,7 @@ async function serve(config: Config, logger: Logger, databaseUrl: string) {
     /** Readiness turns 503 at once; then HTTP drains, live streams end, the feed and the pool close. */
     async close() {
       readiness.phase = 'stopping';
+      if (config.shutdownDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
       clearInterval(tidy);
       app.closeStreams();
       if (!(await drainServer(server, config.shutdownTimeoutMs)))
@@ -214,7 +215,10 @@ async function runPrimary() {
             new Promise<void>((resolve) => {
               if (!worker || worker.isDead()) return resolve();
               // Each worker drains within SHUTDOWN_TIMEOUT_SECONDS; one that hangs beyond it is killed.
-              const kill = setTimeout(() => worker.process.kill('SIGKILL'), config.shutdownTimeoutMs + 2_000);
+              const kill = setTimeout(
+                () => worker.process.kill('SIGKILL'),
+                config.shutdownDelayMs + config.shutdownTimeoutMs + 2_000,
+              );
               worker.once('exit', () => {
                 clearTimeout(kill);
                 resolve();
@@ -236,7 +240,7 @@ async function runPrimary() {
     setTimeout(() => {
       logger.error('shutdown took too long; exiting');
       process.exit(1);
-    }, config.shutdownTimeoutMs + 5_000).unref();
+    }, config.shutdownDelayMs + config.shutdownTimeoutMs + 5_000).unref();
     await closeMetrics();
     await closeHttp();
     await stopDatabase();

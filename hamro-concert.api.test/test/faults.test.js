@@ -1,0 +1,241 @@
+// Faults an operator meets, drilled on real API processes over one PostgreSQL of the test's own:
+// a SIGTERM in the middle of a booking storm, and a storm through a kill -9 of one instance and a
+// restart of the database. Afterwards every 201 is a booking and every booking was answered 201.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
+import { startEmbeddedDatabase } from 'hamro-concert.api/embedded';
+import { book, call, uniqueBuyer } from '../lib/client.js';
+import { openSeatStream } from '../lib/events.js';
+import { databaseInvariants } from '../lib/invariants.js';
+import { freePort, startApi, tempDataDir } from '../lib/servers.js';
+import { createConcert, stadiumConcert } from '../lib/stadium.js';
+
+const ADMIN_TOKEN = `faults-test-admin-${Date.now()}`;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The references of the concert's bookings, as PostgreSQL has them. */
+async function bookedReferences(databaseUrl, concertId) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query('select reference from bookings where concert_id = $1', [concertId]);
+    return new Set(rows.map((row) => row.reference));
+  } finally {
+    await client.end();
+  }
+}
+
+async function freeSeatIds(baseUrl, concertId) {
+  return (await call(baseUrl, 'GET', `/seats/concert/${concertId}/available`)).body.map((seat) => seat.id);
+}
+
+function count(outcomes, key) {
+  outcomes[key] = (outcomes[key] ?? 0) + 1;
+}
+
+/** Statuses a buyer may meet while things fail: a booking, a refusal, busy; anything else is a bug. */
+const ACCEPTABLE = new Set(['201', '409', '503', 'connection-error']);
+
+async function untilReady(api, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ready = await fetch(`${api.baseUrl}/health/ready`).catch(() => undefined);
+    if (ready?.ok) return true;
+    await sleep(200);
+  }
+  return false;
+}
+
+describe('faults drilled on three API instances', () => {
+  const root = tempDataDir('hamro-faults-');
+  const dataDir = path.join(root, 'postgres');
+  let port;
+  let database;
+  const started = [];
+
+  before(async () => {
+    port = await freePort();
+    database = await startEmbeddedDatabase({ dataDir, port });
+  });
+
+  after(async () => {
+    await Promise.all(started.map((api) => api.stop()));
+    await database?.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  const startInstance = async (name, env = {}) => {
+    const api = await startApi({ name, env: { DATABASE_URL: database.url, ADMIN_TOKEN, ...env } });
+    started.push(api);
+    return api;
+  };
+
+  it('when SIGTERM arrives during a booking storm, then every request is answered 201, 409 or 503, every 201 is a booking, and the process exits cleanly', async () => {
+    const api = await startInstance('instance draining', { SHUTDOWN_TIMEOUT_SECONDS: '10' });
+    const concert = await createConcert(api.baseUrl, stadiumConcert(0.04), ADMIN_TOKEN);
+    const free = await freeSeatIds(api.baseUrl, concert.id);
+    const stream = await openSeatStream(api.baseUrl, concert.id);
+
+    const outcomes = {};
+    const answered = new Set();
+    let next = 0;
+    let closedAt;
+    const storm = Array.from({ length: 30 }, async () => {
+      while (next < free.length) {
+        const seatId = free[next++];
+        const response = await fetch(`${api.baseUrl}/ticket-bookings/seats`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ ...uniqueBuyer('Drain'), seatIds: [seatId] }),
+          signal: AbortSignal.timeout(15_000),
+        }).catch((error) => error);
+        if (response instanceof Error) {
+          // Once the server stops accepting, new connections are refused: the storm ends there.
+          count(outcomes, response.name === 'TimeoutError' ? 'timeout' : 'connection-error');
+          return;
+        }
+        count(outcomes, String(response.status));
+        const body = await response.json();
+        if (response.status === 201) answered.add(body.reference);
+        if (response.headers.get('connection') === 'close') closedAt ??= Date.now();
+      }
+    });
+
+    await sleep(1_000);
+    const signalledAt = Date.now();
+    api.child.kill('SIGTERM');
+    const exit = await api.exited;
+    const exitMs = Date.now() - signalledAt;
+    await Promise.all(storm);
+    console.log(`# SIGTERM during a storm: exited in ${exitMs} ms with ${exit.code}; ${JSON.stringify(outcomes)}`);
+
+    assert.deepEqual(
+      Object.keys(outcomes).filter((key) => !ACCEPTABLE.has(key)),
+      [],
+      `unexpected answers: ${JSON.stringify(outcomes)}`,
+    );
+    assert.ok((outcomes['201'] ?? 0) > 50, 'the storm was under way when the signal came');
+    assert.equal(exit.code, 0, api.output());
+    assert.ok(exitMs < 10_000, `the process took ${exitMs} ms to stop`);
+    assert.match(api.output(), /stopped cleanly/);
+    assert.equal(
+      await Promise.race([stream.ended, sleep(1_000).then(() => false)]),
+      true,
+      'the live stream was not ended',
+    );
+    assert.ok(stream.retryHints.at(-1) <= 1_000, `the stream ended without a short retry hint: ${stream.retryHints}`);
+
+    const stored = await bookedReferences(database.url, concert.id);
+    assert.deepEqual(
+      [...answered].filter((reference) => !stored.has(reference)),
+      [],
+      'a 201 was answered for a booking that is not in the database',
+    );
+    assert.deepEqual(
+      [...stored].filter((reference) => !answered.has(reference)),
+      [],
+      'a booking is in the database that nobody was answered 201 for',
+    );
+    assert.deepEqual((await databaseInvariants(database.url, concert.id)).problems, []);
+  });
+
+  it('when one instance is killed with -9 and PostgreSQL restarts during a storm, then no booking is lost or ghost and the survivors recover by themselves', async () => {
+    const instances = [
+      await startInstance('instance A'),
+      await startInstance('instance B (killed)'),
+      await startInstance('instance C'),
+    ];
+    const [a, b, c] = instances;
+    const concert = await createConcert(a.baseUrl, stadiumConcert(0.1), ADMIN_TOKEN);
+    const free = await freeSeatIds(a.baseUrl, concert.id);
+    const keptForAfter = free.splice(-2);
+
+    const outcomes = {};
+    const answered = new Set();
+    const unsettled = [];
+    let stop = false;
+    let next = 0;
+
+    /** One buyer as a careful client: one Idempotency-Key, retried on another instance until answered. */
+    async function buyer(seatId, first) {
+      const key = randomUUID();
+      const body = JSON.stringify({ ...uniqueBuyer('Drill'), seatIds: [seatId] });
+      const deadline = Date.now() + 60_000;
+      for (let attempt = first; Date.now() < deadline; attempt++) {
+        const api = instances[attempt % instances.length];
+        const response = await fetch(`${api.baseUrl}/ticket-bookings/seats`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': key },
+          body,
+          signal: AbortSignal.timeout(15_000),
+        }).catch((error) => error);
+        if (response instanceof Error) {
+          count(outcomes, response.name === 'TimeoutError' ? 'timeout' : 'connection-error');
+          await sleep(50);
+          continue;
+        }
+        count(outcomes, String(response.status));
+        const answer = await response.json().catch(() => ({}));
+        if (response.status === 201) {
+          answered.add(answer.reference);
+          return;
+        }
+        // Busy, or a request with this key that died with its instance (taken over once it is stale).
+        if (response.status === 503 || answer.code === 'idempotency-key-in-use') {
+          await sleep(response.status === 503 ? 100 : 1_000);
+          continue;
+        }
+        unsettled.push({ seatId, status: response.status, code: answer.code });
+        return;
+      }
+      unsettled.push({ seatId, status: 'gave up' });
+    }
+
+    const storm = Array.from({ length: 30 }, async (_, i) => {
+      while (!stop && next < free.length) await buyer(free[next++], i);
+    });
+
+    await sleep(1_500);
+    b.child.kill('SIGKILL');
+    await sleep(1_000);
+    await database.stop();
+    await sleep(1_500);
+    database = await startEmbeddedDatabase({ dataDir, port });
+    await sleep(2_000);
+    stop = true;
+    await Promise.all(storm);
+    console.log(`# storm through kill -9 and a PostgreSQL restart: ${JSON.stringify(outcomes)}`);
+
+    assert.deepEqual(
+      Object.keys(outcomes).filter((key) => !ACCEPTABLE.has(key)),
+      [],
+      `unexpected answers: ${JSON.stringify(outcomes)}`,
+    );
+    assert.ok((outcomes['connection-error'] ?? 0) > 0, 'the killed instance was not noticed');
+    assert.ok((outcomes['503'] ?? 0) > 0, 'the restart was not noticed');
+    assert.deepEqual(unsettled, [], 'some buyers were never answered 201');
+
+    const stored = await bookedReferences(database.url, concert.id);
+    assert.deepEqual(
+      [...answered].filter((reference) => !stored.has(reference)),
+      [],
+      'lost: answered 201 but not in the database',
+    );
+    assert.deepEqual(
+      [...stored].filter((reference) => !answered.has(reference)),
+      [],
+      'ghost: in the database but never answered 201',
+    );
+    assert.deepEqual((await databaseInvariants(database.url, concert.id)).problems, []);
+
+    // The survivors recovered without help: ready again, and booking.
+    for (const [i, api] of [a, c].entries()) {
+      assert.ok(await untilReady(api), `${api.name} did not become ready again`);
+      assert.equal((await book(api.baseUrl, uniqueBuyer('After'), [keptForAfter[i]])).status, 201);
+    }
+  });
+});
