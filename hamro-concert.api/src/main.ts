@@ -127,7 +127,9 @@ async function runWorker() {
   const logger = createLogger(config.logLevel).child({ worker: cluster.worker?.id });
   if (config.database.kind !== 'external') throw new Error('a worker needs DATABASE_URL from its primary');
   const http = await serve(config, logger, config.database.url);
-  // The primary gathers every worker's figures for METRICS_PORT through the cluster's messages.
+  // The primary gathers every worker's figures for METRICS_PORT through the cluster's messages;
+  // constructing an aggregator is what makes a worker answer them.
+  new AggregatorRegistry();
   AggregatorRegistry.setRegistries([http.metrics.registry]);
   const stop = onShutdownSignal(async () => {
     await http.close();
