@@ -260,7 +260,7 @@ async function runPrimary() {
 (cluster.isPrimary ? runPrimary() : runWorker()).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   // Refusals that already say what to do are printed as they are; anything else with its stack.
-  const explained = ['EmbeddedDatabaseBusyError', 'ConnectionLimitError'];
+  const explained = ['EmbeddedDatabaseError', 'EmbeddedDatabaseBusyError', 'ConnectionLimitError'];
   if (error instanceof Error && !explained.includes(error.name)) console.error(error.stack);
   process.exit(1);
 });
