@@ -45,15 +45,24 @@ const DATABASE_VARIABLES = ['DATABASE_URL', 'DB_HOST', 'DB_PORT', 'DB_USER', 'DB
 
 /**
  * Spawns one API instance and waits until /health answers. `env` chooses the database:
- * `{ DATA_DIR }` for the embedded one, `{ DATABASE_URL }` for a shared one.
+ * `{ DATA_DIR }` for the embedded one, `{ DATABASE_URL }` for a shared one. `main` and `cwd` run
+ * another copy of the product, say a clone, from its own folder.
  */
-export async function startApi({ env = {}, name = 'api', timeoutMs = 90_000, nodeArgs = [] } = {}) {
-  if (!fs.existsSync(apiMain)) throw new Error(`${apiMain} is missing: run npm run build first`);
+export async function startApi({
+  env = {},
+  name = 'api',
+  timeoutMs = 90_000,
+  nodeArgs = [],
+  main = apiMain,
+  cwd,
+} = {}) {
+  if (!fs.existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
   const port = await freePort();
   // Empty, not absent: an empty variable also overrides a developer's .env file.
   const baseEnv = { ...process.env };
   for (const variable of DATABASE_VARIABLES) baseEnv[variable] = '';
-  const child = spawn(process.execPath, [...nodeArgs, apiMain], {
+  const child = spawn(process.execPath, [...nodeArgs, main], {
+    cwd,
     env: { ...baseEnv, NODE_ENV: 'production', LOG_LEVEL: 'info', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
