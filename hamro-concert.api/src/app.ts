@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import compression from 'compression';
 import cors from 'cors';
@@ -26,6 +25,8 @@ import { healthRoutes, Readiness } from './http/health.js';
 import { shedWhenBusy } from './http/load.js';
 import { Metrics } from './http/metrics.js';
 import { buildOpenApiDocument } from './http/openapi.js';
+import { securityHeaders } from './http/security-headers.js';
+import { webApp } from './http/web-app.js';
 
 export interface AppDeps {
   db: Db;
@@ -67,27 +68,6 @@ function closeConnectionsWhenStopping(readiness: Readiness): RequestHandler {
   };
 }
 
-/**
- * Serves the web app's files, index.html at `/`, and index.html to a browser navigating to one of the
- * app's routes. API clients (Accept: application/json) still get a problem+json 404 for unknown paths.
- */
-function webApp(dir: string): RequestHandler {
-  const files = express.static(dir, { index: false, maxAge: '1h' });
-  const indexHtml = path.join(dir, 'index.html');
-  return (req, res, next) => {
-    files(req, res, () => {
-      const wantsPage =
-        (req.method === 'GET' || req.method === 'HEAD') &&
-        (req.path === '/' || req.accepts(['json', 'html']) === 'html');
-      if (!wantsPage || path.extname(req.path) !== '') {
-        next();
-        return;
-      }
-      res.set('Cache-Control', 'no-cache').sendFile(indexHtml, (error) => error && next(error));
-    });
-  };
-}
-
 /** Builds the whole HTTP application from its dependencies; it does not listen. */
 export function createApp({
   db,
@@ -110,6 +90,7 @@ export function createApp({
   const app = express();
   app.disable('x-powered-by');
   app.use(accessLog(logger));
+  app.use(securityHeaders());
   const metrics = new Metrics({
     pool,
     subscribers: () => seats.subscribers(),

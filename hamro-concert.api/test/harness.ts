@@ -40,6 +40,8 @@ export async function startTestApp(
     logLines?: string[];
     /** Serves /metrics to this bearer token. */
     metricsToken?: string;
+    /** Serves the web app's files from this folder, as production serves the built app. */
+    webAppDir?: string;
   } = {},
 ): Promise<TestApp> {
   const database = connectDatabase(inject('databaseUrl'), {
@@ -69,6 +71,7 @@ export async function startTestApp(
     cancelClosesHours: options.cancelClosesHours ?? 0,
     tokens: options.tokens ?? {},
     metricsToken: options.metricsToken,
+    webAppDir: options.webAppDir,
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -1,0 +1,71 @@
+import type { ServerResponse } from 'node:http';
+import type { Request, RequestHandler } from 'express';
+import helmet from 'helmet';
+
+type Directives = Record<string, string[]>;
+
+/**
+ * What the web app needs, and nothing more: its own scripts, styles, fonts and the API on the same
+ * origin (fetch and the live seat stream). React sets `style` through the DOM, which style-src
+ * 'self' allows; QR codes are drawn as SVG elements. Images may also come over https, since an
+ * organizer gives a concert's artwork as an address. No upgrade-insecure-requests: the product is
+ * served on plain http://localhost:3000 too.
+ */
+const WEB_APP: Directives = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  scriptSrcAttr: ["'none'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'https:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/** Swagger UI at /docs writes inline `<style>` blocks and attributes and draws its icons as data: images. */
+const DOCS: Directives = {
+  ...WEB_APP,
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+};
+
+/** A JSON (or metrics) answer is never a page: it may load nothing and be framed by no one. */
+const API: Directives = { defaultSrc: ["'none'"], frameAncestors: ["'none'"] };
+
+const policy = (directives: Directives) => helmet.contentSecurityPolicy({ useDefaults: false, directives });
+const apiPolicy = policy(API);
+const docsPolicy = policy(DOCS);
+const webAppPolicy = policy(WEB_APP);
+
+/** A browser only honours HSTS over https; on a loopback https proxy it would pin every localhost port. */
+const LOOPBACK = /^(localhost|.+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * The headers every answer carries (helmet's, with a policy per kind of answer): nosniff, no
+ * referrer (page addresses carry booking references), no framing, HSTS for a year on a real host.
+ * The web app's files get their own policy from `applyWebAppPolicy`.
+ */
+export function securityHeaders(): RequestHandler {
+  const common = helmet({
+    contentSecurityPolicy: false,
+    referrerPolicy: { policy: 'no-referrer' },
+    xFrameOptions: { action: 'deny' },
+    strictTransportSecurity: false,
+  });
+  const hsts = helmet.strictTransportSecurity({ maxAge: 31_536_000, includeSubDomains: false });
+  return (req, res, next) => {
+    common(req, res, () => {
+      if (!LOOPBACK.test(req.hostname ?? '')) hsts(req, res, () => undefined);
+      const isDocs = req.path === '/docs' || req.path.startsWith('/docs/');
+      (isDocs ? docsPolicy : apiPolicy)(req, res, next);
+    });
+  };
+}
+
+/** Replaces the API's policy with the web app's on an answer that serves one of the app's files. */
+export function applyWebAppPolicy(res: ServerResponse): void {
+  webAppPolicy(res.req as Request, res, () => undefined);
+}

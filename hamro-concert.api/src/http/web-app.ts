@@ -1,0 +1,49 @@
+import type { ServerResponse } from 'node:http';
+import path from 'node:path';
+import express, { type RequestHandler } from 'express';
+import { applyWebAppPolicy } from './security-headers.js';
+
+/** Vite's build output: `assets/<name>-<content hash>.<ext>`; a new build gives a changed file a new name. */
+const FINGERPRINTED = /^assets\/.+-[\w-]{6,}\.[a-z0-9]+$/i;
+
+/**
+ * How long a browser or a CDN may keep one of the app's files: a fingerprinted asset for a year,
+ * unchanged; index.html only after asking again (it names the current assets); anything else in the
+ * folder's root (favicon, artwork) for a short while, since it keeps its name across releases.
+ */
+export function cacheControlFor(relativePath: string): string {
+  if (relativePath === 'index.html') return 'no-cache';
+  if (FINGERPRINTED.test(relativePath)) return 'public, max-age=31536000, immutable';
+  return 'public, max-age=300';
+}
+
+/**
+ * Serves the web app's files, index.html at `/`, and index.html to a browser navigating to one of the
+ * app's routes. API clients (Accept: application/json) still get a problem+json 404 for unknown paths.
+ * Everything served from here carries the web app's Content-Security-Policy.
+ */
+export function webApp(dir: string): RequestHandler {
+  const files = express.static(dir, {
+    index: false,
+    cacheControl: false,
+    setHeaders: (res: ServerResponse, file: string) => {
+      applyWebAppPolicy(res);
+      res.setHeader('Cache-Control', cacheControlFor(path.relative(dir, file).split(path.sep).join('/')));
+    },
+  });
+  const indexHtml = path.join(dir, 'index.html');
+  return (req, res, next) => {
+    files(req, res, () => {
+      const wantsPage =
+        (req.method === 'GET' || req.method === 'HEAD') &&
+        (req.path === '/' || req.accepts(['json', 'html']) === 'html');
+      if (!wantsPage || path.extname(req.path) !== '') {
+        next();
+        return;
+      }
+      applyWebAppPolicy(res);
+      res.set('Cache-Control', cacheControlFor('index.html'));
+      res.sendFile(indexHtml, (error) => error && next(error));
+    });
+  };
+}
