@@ -64,3 +64,4 @@ import type { z } from 'zod';
 import type { problemSchema as ProblemSchema } from './http/common.schemas.js';
 export type Problem = z.infer<typeof ProblemSchema>;
 export { salesReportSchema, type SalesReport } from './components/sales/sales.schemas.js';
+export { API_PATH_PREFIXES } from './http/api-paths.js';
