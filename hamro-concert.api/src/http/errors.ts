@@ -113,6 +113,14 @@ export function toAppError(thrown: unknown): AppError | undefined {
     return new AppError(400, 'validation-failed', 'The request is not valid.', { errors: zodIssues(error) });
   }
   const http = error as HttpLikeError;
+  // The router could not decode a path parameter: a `%` not followed by two hex digits of UTF-8.
+  if (error instanceof URIError && http.status === 400) {
+    return new AppError(
+      400,
+      'malformed-path',
+      'The path is not valid: each % must start an escape of UTF-8, such as %20.',
+    );
+  }
   switch (http.type) {
     case 'entity.parse.failed':
       return new AppError(400, 'malformed-json', 'The request body is not valid JSON.');
