@@ -1,6 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { Router, type RequestHandler } from 'express';
 import { problemSchema } from './common.schemas.js';
+import { guardInput } from './input-guard.js';
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'The request is not valid (see `errors`)',
@@ -29,13 +30,15 @@ export function problems(...statuses: number[]): RouteConfig['responses'] {
 
 /**
  * A router whose routes are documented as they are mounted: each route is registered in the area's
- * OpenAPI registry from the same zod schemas its handler parses with.
+ * OpenAPI registry from the same zod schemas its handler parses with. Behind any guard (a token
+ * check), and before the handler, every route refuses what no route accepts (see guardInput).
  */
 export function documentedRouter(registry: OpenAPIRegistry) {
   const router = Router();
-  function route(config: RouteConfig, ...handlers: RequestHandler[]) {
+  function route(config: RouteConfig, ...mounted: [...RequestHandler[], RequestHandler]) {
     registry.registerPath(config);
     const expressPath = config.path.replace(/\{(\w+)\}/g, ':$1');
+    const handlers = [...mounted.slice(0, -1), guardInput, mounted.at(-1)!];
     switch (config.method) {
       case 'get':
         router.get(expressPath, ...handlers);
