@@ -117,8 +117,17 @@ export interface TierForChange {
   lastLabel: number;
 }
 
-/** Locks a tier for a change and reads how its seats stand. */
+/**
+ * Locks a tier for a change and reads how its seats stand. Its concert is locked first, as deleting
+ * the concert does (FOR UPDATE there, which deletes the tiers in turn): the two always meet at the
+ * concert's row and one waits for the other, instead of each holding the row the other needs next.
+ * NO KEY UPDATE, as the change's own bump of the layout version would take: bookings, which need a
+ * key-share lock on the concert, are not held up by it. A tier never moves to another concert.
+ */
 export async function lockTier(tx: Tx, id: number): Promise<TierForChange | undefined> {
+  const [owner] = await tx.select({ concertId: ticketTiers.concertId }).from(ticketTiers).where(eq(ticketTiers.id, id));
+  if (!owner) return undefined;
+  await tx.select({ id: concerts.id }).from(concerts).where(eq(concerts.id, owner.concertId)).for('no key update');
   const [tier] = await tx
     .select({
       id: ticketTiers.id,
