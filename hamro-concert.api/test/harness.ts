@@ -5,6 +5,7 @@ import { createApp } from '../src/app.js';
 import type { SeatEventSettings } from '../src/components/seats/seats.events.js';
 import { SeatInventories } from '../src/components/seats/seats.feed.js';
 import { connectDatabase, type Database } from '../src/db/client.js';
+import { answerClientErrors } from '../src/http/client-errors.js';
 import type { Readiness } from '../src/http/health.js';
 import type { Metrics } from '../src/http/metrics.js';
 import { createLogger } from '../src/lib/logger.js';
@@ -74,6 +75,7 @@ export async function startTestApp(
     webAppDir: options.webAppDir,
   });
   const server = app.listen(0, '127.0.0.1');
+  answerClientErrors(server);
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
   app.readiness.phase = 'serving';
