@@ -12,7 +12,10 @@ export const bookSeatsBodySchema = z
       .trim()
       .min(1, 'enter a name')
       .max(100)
-      .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters'),
+      // The control characters (Unicode category Cc) spelled without the u flag: OpenAPI publishes a
+      // pattern without flags, and any client's regex engine reads this one the same way.
+      // eslint-disable-next-line no-control-regex -- naming the control characters is the point
+      .regex(/^[^\x00-\x1f\x7f-\x9f]*$/, 'must not contain control characters'),
     userEmail: z.string().trim().max(254).pipe(z.email('enter a valid email address')),
     seatIds: z
       .array(z.number().int().positive().max(2_147_483_647))
