@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatCents, MAX_PRICE_CENTS, parseAmount } from '../lib/money.js';
+import { PROBLEM_CODES } from './problem-codes.js';
 
 export const moneySchema = z
   .string()
@@ -20,7 +21,13 @@ export const problemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
-    code: z.string().meta({ description: 'Stable machine-readable error code; clients branch on this, not on detail' }),
+    // Published as the enum of every code this API answers; typed as a string for clients, which
+    // must also expect codes added after they were built.
+    code: z.string().meta({
+      description: 'Stable machine-readable error code; clients branch on this, not on detail',
+      enum: [...PROBLEM_CODES],
+      example: 'seat-already-booked',
+    }),
     instance: z.string(),
     requestId: z.string(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),

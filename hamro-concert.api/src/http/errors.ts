@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import { routeOf } from './access-log.js';
+import type { ProblemCode } from './problem-codes.js';
 
 export interface FieldIssue {
   path: string;
@@ -16,7 +17,7 @@ export interface FieldIssue {
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ProblemCode,
     message: string,
     readonly details: Record<string, unknown> = {},
     readonly headers: Record<string, string> = {},
@@ -29,11 +30,11 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (code: string, message: string, details?: Record<string, unknown>) =>
+export const badRequest = (code: ProblemCode, message: string, details?: Record<string, unknown>) =>
   new AppError(400, code, message, details);
-export const notFound = (code: string, message: string, details?: Record<string, unknown>) =>
+export const notFound = (code: ProblemCode, message: string, details?: Record<string, unknown>) =>
   new AppError(404, code, message, details);
-export const conflict = (code: string, message: string, details?: Record<string, unknown>) =>
+export const conflict = (code: ProblemCode, message: string, details?: Record<string, unknown>) =>
   new AppError(409, code, message, details);
 
 const TITLES: Record<number, string> = {
