@@ -28,6 +28,9 @@ export function problems(...statuses: number[]): RouteConfig['responses'] {
   return responses;
 }
 
+/** A route's documentation: every operation has a name (camelCase, unique), for clients generated from it. */
+export type DocumentedRoute = RouteConfig & { operationId: string };
+
 /**
  * A router whose routes are documented as they are mounted: each route is registered in the area's
  * OpenAPI registry from the same zod schemas its handler parses with. Behind any guard (a token
@@ -35,7 +38,7 @@ export function problems(...statuses: number[]): RouteConfig['responses'] {
  */
 export function documentedRouter(registry: OpenAPIRegistry) {
   const router = Router();
-  function route(config: RouteConfig, ...mounted: [...RequestHandler[], RequestHandler]) {
+  function route(config: DocumentedRoute, ...mounted: [...RequestHandler[], RequestHandler]) {
     registry.registerPath(config);
     const expressPath = config.path.replace(/\{(\w+)\}/g, ':$1');
     const handlers = [...mounted.slice(0, -1), guardInput, mounted.at(-1)!];

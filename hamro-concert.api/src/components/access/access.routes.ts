@@ -19,6 +19,7 @@ export function accessRoutes(tokens: AccessTokens, registry: OpenAPIRegistry) {
       {
         method: 'get',
         path: `/access/${role}`,
+        operationId: role === 'admin' ? 'checkAdminAccess' : 'checkStaffAccess',
         tags: ['Access'],
         summary: `Check a token for ${WHO[role]}`,
         description: `204 when the bearer token opens ${WHO[role]}; 401 without a token, 403 with a wrong one.`,

@@ -21,6 +21,7 @@ export function bookingsRoutes(db: Db, rules: service.BookingRules, desk: SeatDe
     {
       method: 'post',
       path: '/ticket-bookings/seats',
+      operationId: 'bookSeats',
       tags: ['Bookings'],
       summary: 'Book seats, all or nothing',
       description:
@@ -51,6 +52,7 @@ export function bookingsRoutes(db: Db, rules: service.BookingRules, desk: SeatDe
     {
       method: 'post',
       path: '/ticket-bookings/best-available',
+      operationId: 'bookBestAvailable',
       tags: ['Bookings'],
       summary: 'Book the best available seats of a tier',
       description:
@@ -81,6 +83,7 @@ export function bookingsRoutes(db: Db, rules: service.BookingRules, desk: SeatDe
     {
       method: 'get',
       path: '/bookings/{reference}',
+      operationId: 'findBooking',
       tags: ['Bookings'],
       summary: 'Find a booking by its reference and the email it was made with',
       description: 'A wrong email gives the same 404 as an unknown reference, so a reference alone reveals nothing.',
@@ -101,6 +104,7 @@ export function bookingsRoutes(db: Db, rules: service.BookingRules, desk: SeatDe
     {
       method: 'post',
       path: '/bookings/{reference}/cancel',
+      operationId: 'cancelBooking',
       tags: ['Bookings'],
       summary: 'Cancel a booking before the concert starts',
       description: 'Frees its seats, restores the stock and marks its sale records cancelled, in one transaction.',

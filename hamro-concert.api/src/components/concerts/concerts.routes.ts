@@ -25,6 +25,7 @@ export function concertsRoutes(
     {
       method: 'get',
       path: '/concerts',
+      operationId: 'listConcerts',
       tags,
       summary: 'Upcoming concerts, soonest first, with live availability per tier',
       request: { query: paginationQuerySchema },
@@ -43,6 +44,7 @@ export function concertsRoutes(
     {
       method: 'get',
       path: '/concerts/{id}',
+      operationId: 'getConcert',
       tags,
       summary: 'One concert',
       request: { params: uuidParamSchema },
@@ -63,6 +65,7 @@ export function concertsRoutes(
     {
       method: 'post',
       path: '/concerts',
+      operationId: 'createConcert',
       tags,
       summary: 'Create a concert with its venue layout (admin)',
       description:
@@ -86,6 +89,7 @@ export function concertsRoutes(
     {
       method: 'put',
       path: '/concerts/{id}',
+      operationId: 'changeConcert',
       tags,
       summary: "Change a concert's details (admin)",
       security: bearerAuth,
@@ -109,6 +113,7 @@ export function concertsRoutes(
     {
       method: 'put',
       path: '/concerts',
+      operationId: 'changeConcertNamedInBody',
       tags,
       summary: "Change a concert's details, with its id in the body (admin)",
       security: bearerAuth,
@@ -129,6 +134,7 @@ export function concertsRoutes(
     {
       method: 'delete',
       path: '/concerts/{id}',
+      operationId: 'deleteConcert',
       tags,
       summary: 'Delete a concert that has no active bookings (admin)',
       security: bearerAuth,

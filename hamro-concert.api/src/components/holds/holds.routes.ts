@@ -19,6 +19,7 @@ export function holdsRoutes(db: Db, settings: service.HoldSettings, desk: SeatDe
     {
       method: 'post',
       path: '/holds',
+      operationId: 'holdSeats',
       tags,
       summary: 'Hold seats while the buyer checks out',
       description:
@@ -43,6 +44,7 @@ export function holdsRoutes(db: Db, settings: service.HoldSettings, desk: SeatDe
     {
       method: 'post',
       path: '/holds/best-available',
+      operationId: 'holdBestAvailable',
       tags,
       summary: 'Hold the best available seats of a tier',
       description: 'Chooses seats as POST /ticket-bookings/best-available does, and holds them like POST /holds.',
@@ -65,6 +67,7 @@ export function holdsRoutes(db: Db, settings: service.HoldSettings, desk: SeatDe
     {
       method: 'get',
       path: '/holds/{holdToken}',
+      operationId: 'getHold',
       tags,
       summary: 'A hold and whether it is still active',
       request: { params: holdTokenParamSchema },
@@ -83,6 +86,7 @@ export function holdsRoutes(db: Db, settings: service.HoldSettings, desk: SeatDe
     {
       method: 'delete',
       path: '/holds/{holdToken}',
+      operationId: 'releaseHold',
       tags,
       summary: 'Release a hold early',
       request: { params: holdTokenParamSchema },

@@ -13,6 +13,7 @@ export function salesRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegis
     {
       method: 'get',
       path: '/admin/concerts/{id}/sales',
+      operationId: 'getSalesReport',
       tags: ['Organizer'],
       summary: 'Sales of a concert per tier, and its latest bookings (admin)',
       security: bearerAuth,

@@ -18,6 +18,7 @@ export function seatsRoutes(inventories: SeatInventories, settings: SeatEventSet
     {
       method: 'get',
       path: '/seats/concert/{concertId}',
+      operationId: 'getSeatMap',
       tags,
       summary: 'The seat map of a concert',
       description:
@@ -55,6 +56,7 @@ export function seatsRoutes(inventories: SeatInventories, settings: SeatEventSet
     {
       method: 'get',
       path: '/seats/concert/{concertId}/available',
+      operationId: 'listFreeSeats',
       tags,
       summary: 'The free seats of a concert',
       request: { params: concertIdParamSchema },
@@ -76,6 +78,7 @@ export function seatsRoutes(inventories: SeatInventories, settings: SeatEventSet
     {
       method: 'get',
       path: '/concerts/{concertId}/seats/events',
+      operationId: 'followSeatChanges',
       tags,
       summary: 'Live seat changes of a concert (Server-Sent Events)',
       description:

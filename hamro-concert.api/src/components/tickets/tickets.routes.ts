@@ -12,6 +12,7 @@ export function ticketsRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIReg
     {
       method: 'post',
       path: '/check-in',
+      operationId: 'checkIn',
       tags: ['Door'],
       summary: 'Scan a ticket at the door (staff)',
       description:

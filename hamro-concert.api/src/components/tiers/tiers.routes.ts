@@ -16,6 +16,7 @@ export function tiersRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegis
     {
       method: 'get',
       path: '/ticket-tiers/all',
+      operationId: 'listAllTiers',
       tags,
       summary: 'Every ticket tier with live availability',
       responses: {
@@ -32,6 +33,7 @@ export function tiersRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegis
     {
       method: 'get',
       path: '/ticket-tiers',
+      operationId: 'listTiers',
       tags,
       summary: 'Ticket tiers, a page at a time',
       request: { query: paginationQuerySchema },
@@ -50,6 +52,7 @@ export function tiersRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegis
     {
       method: 'get',
       path: '/ticket-tiers/{id}',
+      operationId: 'getTier',
       tags,
       summary: 'One ticket tier',
       request: { params: intIdParamSchema },
@@ -70,6 +73,7 @@ export function tiersRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegis
     {
       method: 'post',
       path: '/ticket-tiers',
+      operationId: 'addTier',
       tags,
       summary: 'Add a tier to a concert, with `total` seats laid out in rows (admin)',
       security: bearerAuth,
@@ -90,6 +94,7 @@ export function tiersRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegis
     {
       method: 'put',
       path: '/ticket-tiers',
+      operationId: 'changeTier',
       tags,
       summary: "Change a tier's name, price or total (admin)",
       description:
@@ -113,6 +118,7 @@ export function tiersRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegis
     {
       method: 'delete',
       path: '/ticket-tiers/{id}',
+      operationId: 'deleteTier',
       tags,
       summary: 'Delete a tier whose seats were never used (admin)',
       security: bearerAuth,
