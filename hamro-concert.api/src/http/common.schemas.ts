@@ -2,6 +2,18 @@ import { z } from 'zod';
 import { formatCents, MAX_PRICE_CENTS, parseAmount } from '../lib/money.js';
 import { PROBLEM_CODES } from './problem-codes.js';
 
+/** The ids the examples in /openapi.json share, so that a booking's example is of the concert's example. */
+export const EXAMPLE = {
+  concertId: '7d4e2f10-3b8a-4c59-9e61-0a2b3c4d5e6f',
+  bookingId: 'c2a9e4b1-5d3f-4a7e-8b6c-1f2e3d4c5b6a',
+  tierId: 12,
+  seatIds: [341, 342],
+  reference: 'K7QM2XPA9RTD',
+  holdToken: 'h3Vq9xL2mN8pR4tW6yZ1bC5d',
+  ticketCode: '9f3b2c1d4e5f60718293a4b5c6d7e8f9',
+  email: 'sita.sharma@example.com',
+} as const;
+
 export const moneySchema = z
   .string()
   .regex(/^\d+\.\d{2}$/)
@@ -33,15 +45,30 @@ export const problemSchema = z
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })
   .catchall(z.unknown())
-  .meta({ id: 'Problem', description: 'An RFC 9457 problem document' });
+  .meta({
+    id: 'Problem',
+    description: 'An RFC 9457 problem document',
+    example: {
+      type: 'urn:hamro-concert:problem:seat-already-booked',
+      title: 'Conflict',
+      status: 409,
+      detail: 'Someone else has already booked V-12.',
+      code: 'seat-already-booked',
+      instance: '/ticket-bookings/seats',
+      requestId: '4b6f0c2e-9a7d-4e1f-8c3b-5d2a1e0f9c8b',
+      seats: [{ id: 342, seatNumber: 'V-12' }],
+    },
+  });
 
 export const paginationQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  limit: z.coerce.number().int().min(1).max(100).default(10),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).meta({ example: 1 }),
+  limit: z.coerce.number().int().min(1).max(100).default(10).meta({ example: 10 }),
 });
 export type PaginationQuery = z.infer<typeof paginationQuerySchema>;
 
+/** A page of `item`; its example is a page holding the item's own example. */
 export function pageOf<T extends z.ZodType>(item: T, id: string) {
+  const example = z.globalRegistry.get(item)?.example;
   return z
     .object({
       data: z.array(item),
@@ -50,7 +77,10 @@ export function pageOf<T extends z.ZodType>(item: T, id: string) {
       total: z.number().int(),
       totalPages: z.number().int(),
     })
-    .meta({ id });
+    .meta({
+      id,
+      example: { data: example === undefined ? [] : [example], page: 1, limit: 10, total: 1, totalPages: 1 },
+    });
 }
 
 export interface Page<T> {
@@ -65,5 +95,9 @@ export function toPage<T>(data: T[], total: number, { page, limit }: PaginationQ
   return { data, page, limit, total, totalPages: Math.ceil(total / limit) };
 }
 
-export const uuidParamSchema = z.object({ id: z.uuid({ error: 'must be a UUID' }) });
-export const intIdParamSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const uuidParamSchema = z.object({
+  id: z.uuid({ error: 'must be a UUID' }).meta({ example: EXAMPLE.concertId }),
+});
+export const intIdParamSchema = z.object({
+  id: z.coerce.number().int().positive().max(2_147_483_647).meta({ example: EXAMPLE.tierId }),
+});

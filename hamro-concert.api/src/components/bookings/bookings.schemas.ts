@@ -1,9 +1,15 @@
 import { z } from 'zod';
-import { moneySchema } from '../../http/common.schemas.js';
+import { EXAMPLE, moneySchema } from '../../http/common.schemas.js';
 import { REFERENCE_ALPHABET } from '../../lib/reference-format.js';
 import { sectionSchema } from '../tiers/tiers.schemas.js';
 
 export const MAX_SEATS_PER_BOOKING = 10;
+
+const exampleBuyer = { userName: 'Sita Sharma', userEmail: EXAMPLE.email };
+const exampleTickets = [
+  { seatId: EXAMPLE.seatIds[0], seatNumber: 'V-11', code: EXAMPLE.ticketCode },
+  { seatId: EXAMPLE.seatIds[1], seatNumber: 'V-12', code: '0a1b2c3d4e5f60718293a4b5c6d7e8f0' },
+];
 
 export const bookSeatsBodySchema = z
   .object({
@@ -28,7 +34,7 @@ export const bookSeatsBodySchema = z
       .optional()
       .meta({ description: 'Confirms exactly the seats of this hold (from POST /holds)' }),
   })
-  .meta({ id: 'BookSeatsRequest' });
+  .meta({ id: 'BookSeatsRequest', example: { ...exampleBuyer, seatIds: [...EXAMPLE.seatIds] } });
 export type BookSeatsBody = z.infer<typeof bookSeatsBodySchema>;
 
 export const ticketDataSchema = z
@@ -42,7 +48,20 @@ export const ticketDataSchema = z
     createdAt: z.iso.datetime(),
     seatNumbers: z.array(z.string()),
   })
-  .meta({ id: 'TicketData', description: 'The sale record of one tier of a booking' });
+  .meta({
+    id: 'TicketData',
+    description: 'The sale record of one tier of a booking',
+    example: {
+      concertId: EXAMPLE.concertId,
+      ticketTierId: EXAMPLE.tierId,
+      quantity: 2,
+      pricePerTicket: '5000.00',
+      totalAmount: '10000.00',
+      status: 'confirmed',
+      createdAt: '2027-02-01T09:31:00.000Z',
+      seatNumbers: ['V-11', 'V-12'],
+    },
+  });
 
 export const bestAvailableBookingBodySchema = z
   .object({
@@ -52,7 +71,10 @@ export const bestAvailableBookingBodySchema = z
     userName: bookSeatsBodySchema.shape.userName,
     userEmail: bookSeatsBodySchema.shape.userEmail,
   })
-  .meta({ id: 'BestAvailableBookingRequest' });
+  .meta({
+    id: 'BestAvailableBookingRequest',
+    example: { concertId: EXAMPLE.concertId, ticketTierId: EXAMPLE.tierId, quantity: 2, ...exampleBuyer },
+  });
 export type BestAvailableBookingBody = z.infer<typeof bestAvailableBookingBodySchema>;
 
 export const ticketSchema = z
@@ -61,7 +83,7 @@ export const ticketSchema = z
     seatNumber: z.string(),
     code: z.string().meta({ description: 'Unguessable ticket code, scanned at the door (POST /check-in)' }),
   })
-  .meta({ id: 'Ticket' });
+  .meta({ id: 'Ticket', example: exampleTickets[0] });
 
 export const bookingSchema = z
   .object({
@@ -77,7 +99,29 @@ export const bookingSchema = z
       description: 'With a holdToken: whether the hold was still active, or had expired but its seats were still free',
     }),
   })
-  .meta({ id: 'Booking' });
+  .meta({
+    id: 'Booking',
+    example: {
+      id: EXAMPLE.bookingId,
+      reference: EXAMPLE.reference,
+      ...exampleBuyer,
+      seatIds: [...EXAMPLE.seatIds],
+      totalAmount: '10000.00',
+      ticketData: [
+        {
+          concertId: EXAMPLE.concertId,
+          ticketTierId: EXAMPLE.tierId,
+          quantity: 2,
+          pricePerTicket: '5000.00',
+          totalAmount: '10000.00',
+          status: 'confirmed',
+          createdAt: '2027-02-01T09:31:00.000Z',
+          seatNumbers: ['V-11', 'V-12'],
+        },
+      ],
+      tickets: exampleTickets,
+    },
+  });
 export type Booking = z.infer<typeof bookingSchema>;
 
 /** A reference as people type it: any case, with spaces or dashes; normalised to the stored form. */
@@ -92,10 +136,19 @@ export const bookingReferenceSchema = z
       .regex(new RegExp(`^[${REFERENCE_ALPHABET}]+$`), 'not a booking reference'),
   );
 
-export const bookingReferenceParamSchema = z.object({ reference: bookingReferenceSchema });
-export const bookingEmailSchema = z.string().trim().max(254).pipe(z.email('enter the email used for the booking'));
+export const bookingReferenceParamSchema = z.object({
+  reference: bookingReferenceSchema.meta({ example: EXAMPLE.reference }),
+});
+export const bookingEmailSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email('enter the email used for the booking'))
+  .meta({ example: EXAMPLE.email });
 export const findBookingQuerySchema = z.object({ email: bookingEmailSchema });
-export const cancelBookingBodySchema = z.object({ email: bookingEmailSchema }).meta({ id: 'CancelBookingRequest' });
+export const cancelBookingBodySchema = z
+  .object({ email: bookingEmailSchema })
+  .meta({ id: 'CancelBookingRequest', example: { email: EXAMPLE.email } });
 
 export const bookingDetailsSchema = z
   .object({
@@ -132,5 +185,40 @@ export const bookingDetailsSchema = z
     tickets: z.array(ticketSchema.extend({ checkedInAt: z.iso.datetime().nullable() })),
     canCancel: z.boolean().meta({ description: 'Confirmed and the concert has not started yet' }),
   })
-  .meta({ id: 'BookingDetails' });
+  .meta({
+    id: 'BookingDetails',
+    example: {
+      reference: EXAMPLE.reference,
+      status: 'confirmed',
+      createdAt: '2027-02-01T09:31:00.000Z',
+      cancelledAt: null,
+      ...exampleBuyer,
+      totalAmount: '10000.00',
+      concert: {
+        id: EXAMPLE.concertId,
+        title: 'Himalayan Echoes',
+        artist: 'Sagarmatha Strings',
+        date: '2027-03-20',
+        time: '19:00:00',
+        venue: 'Tundikhel Open Air Stage',
+        city: 'Kathmandu',
+        image: '/images/himalayan-echoes.svg',
+        timeZone: 'Asia/Kathmandu',
+        currency: 'NPR',
+      },
+      seats: [
+        {
+          id: EXAMPLE.seatIds[0],
+          seatNumber: 'V-11',
+          section: 'vip',
+          row: 2,
+          ticketTierId: EXAMPLE.tierId,
+          tierName: 'VIP',
+          price: '5000.00',
+        },
+      ],
+      tickets: [{ ...exampleTickets[0], checkedInAt: null }],
+      canCancel: true,
+    },
+  });
 export type BookingDetails = z.infer<typeof bookingDetailsSchema>;

@@ -1,8 +1,21 @@
 import { z } from 'zod';
-import { pageOf, priceSchema } from '../../http/common.schemas.js';
+import { EXAMPLE, pageOf, priceSchema } from '../../http/common.schemas.js';
 import { isCurrency } from '../../lib/currency.js';
 import { isTimeZone } from '../../lib/time-zone.js';
 import { sectionSchema, tierSummarySchema } from '../tiers/tiers.schemas.js';
+
+const exampleDetails = {
+  title: 'Himalayan Echoes',
+  artist: 'Sagarmatha Strings',
+  date: '2027-03-20',
+  time: '19:00:00',
+  timeZone: 'Asia/Kathmandu',
+  currency: 'NPR',
+  venue: 'Tundikhel Open Air Stage',
+  city: 'Kathmandu',
+  image: '/images/himalayan-echoes.svg',
+  description: 'Folk songs from the hills, played with a full band under the evening sky.',
+};
 
 export const concertSchema = z
   .object({
@@ -29,7 +42,16 @@ export const concertSchema = z
     description: z.string(),
     tiers: z.array(tierSummarySchema),
   })
-  .meta({ id: 'Concert' });
+  .meta({
+    id: 'Concert',
+    example: {
+      id: EXAMPLE.concertId,
+      ...exampleDetails,
+      startsAt: '2027-03-20T13:15:00.000Z',
+      salesCloseAt: null,
+      tiers: [{ id: EXAMPLE.tierId, name: 'VIP', price: '5000.00', total: 20, available: 14 }],
+    },
+  });
 export type Concert = z.infer<typeof concertSchema>;
 
 export const concertPageSchema = pageOf(concertSchema, 'ConcertPage');
@@ -48,7 +70,18 @@ export const layoutTierSchema = z
       .max(1000)
       .refine((rows) => new Set(rows.map((r) => r.row)).size === rows.length, 'each row number may appear once'),
   })
-  .meta({ id: 'LayoutTier' });
+  .meta({
+    id: 'LayoutTier',
+    example: {
+      name: 'VIP',
+      section: 'vip',
+      price: '5000.00',
+      rows: [
+        { row: 1, seats: 10 },
+        { row: 2, seats: 10 },
+      ],
+    },
+  });
 
 const concertDetails = {
   title: text(200),
@@ -84,14 +117,23 @@ export const newConcertSchema = z
         `a venue has at most ${MAX_SEATS_PER_CONCERT} seats`,
       ),
   })
-  .meta({ id: 'NewConcert' });
+  .meta({
+    id: 'NewConcert',
+    example: {
+      ...exampleDetails,
+      tiers: [{ name: 'General Admission', section: 'ga', price: '1500.00', rows: [{ row: 1, seats: 12 }] }],
+    },
+  });
 
 export const concertChangesSchema = z
   .object(concertDetails)
   .partial()
   .strict()
   .refine((changes) => Object.keys(changes).length > 0, 'send at least one field to change')
-  .meta({ id: 'ConcertChanges' });
+  .meta({
+    id: 'ConcertChanges',
+    example: { venue: 'Dasharath Stadium', city: 'Lalitpur', salesCloseAt: '2027-03-20T12:00:00+05:45' },
+  });
 export type ConcertChanges = z.infer<typeof concertChangesSchema>;
 
 export const concertChangesWithIdSchema = z
@@ -110,5 +152,5 @@ export const concertChangesWithIdSchema = z
     description: true,
   })
   .strict()
-  .meta({ id: 'ConcertChangesWithId' });
+  .meta({ id: 'ConcertChangesWithId', example: { id: EXAMPLE.concertId, title: 'Himalayan Echoes: second night' } });
 export type NewConcert = z.input<typeof newConcertSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXAMPLE } from '../../http/common.schemas.js';
 import { MAX_SEATS_PER_BOOKING } from '../bookings/bookings.schemas.js';
 
 export const seatIdsSchema = z
@@ -9,7 +10,7 @@ export const seatIdsSchema = z
 
 export const createHoldBodySchema = z
   .object({ concertId: z.uuid({ error: 'must be a UUID' }), seatIds: seatIdsSchema })
-  .meta({ id: 'CreateHoldRequest' });
+  .meta({ id: 'CreateHoldRequest', example: { concertId: EXAMPLE.concertId, seatIds: [...EXAMPLE.seatIds] } });
 export type CreateHoldBody = z.infer<typeof createHoldBodySchema>;
 
 export const holdStatusSchema = z.enum(['active', 'expired', 'released', 'confirmed']).meta({ id: 'HoldStatus' });
@@ -22,11 +23,23 @@ export const holdSchema = z
     expiresAt: z.iso.datetime(),
     status: holdStatusSchema,
   })
-  .meta({ id: 'Hold' });
+  .meta({
+    id: 'Hold',
+    example: {
+      holdToken: EXAMPLE.holdToken,
+      concertId: EXAMPLE.concertId,
+      seatIds: [...EXAMPLE.seatIds],
+      expiresAt: '2027-02-01T09:40:00.000Z',
+      status: 'active',
+    },
+  });
 export type Hold = z.infer<typeof holdSchema>;
 
 export const holdTokenParamSchema = z.object({
-  holdToken: z.string().regex(/^[\w-]{16,64}$/, 'not a hold token'),
+  holdToken: z
+    .string()
+    .regex(/^[\w-]{16,64}$/, 'not a hold token')
+    .meta({ example: EXAMPLE.holdToken }),
 });
 
 export const bestAvailableHoldBodySchema = z
@@ -35,5 +48,8 @@ export const bestAvailableHoldBodySchema = z
     ticketTierId: z.number().int().positive().max(2_147_483_647),
     quantity: z.number().int().min(1).max(MAX_SEATS_PER_BOOKING),
   })
-  .meta({ id: 'BestAvailableHoldRequest' });
+  .meta({
+    id: 'BestAvailableHoldRequest',
+    example: { concertId: EXAMPLE.concertId, ticketTierId: EXAMPLE.tierId, quantity: 2 },
+  });
 export type BestAvailableHoldBody = z.infer<typeof bestAvailableHoldBodySchema>;

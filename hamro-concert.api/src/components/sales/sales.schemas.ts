@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { moneySchema } from '../../http/common.schemas.js';
+import { EXAMPLE, moneySchema } from '../../http/common.schemas.js';
 
 const counts = {
   sold: z.number().int(),
@@ -34,5 +34,35 @@ export const salesReportSchema = z
       }),
     ),
   })
-  .meta({ id: 'SalesReport' });
+  .meta({
+    id: 'SalesReport',
+    example: {
+      concertId: EXAMPLE.concertId,
+      title: 'Himalayan Echoes',
+      tiers: [
+        {
+          ticketTierId: EXAMPLE.tierId,
+          name: 'VIP',
+          price: '5000.00',
+          total: 20,
+          sold: 5,
+          held: 1,
+          free: 14,
+          revenue: '25000.00',
+        },
+      ],
+      totals: { sold: 5, held: 1, free: 14, revenue: '25000.00' },
+      recentBookings: [
+        {
+          reference: EXAMPLE.reference,
+          userName: 'Sita Sharma',
+          userEmail: EXAMPLE.email,
+          seatCount: 2,
+          totalAmount: '10000.00',
+          status: 'confirmed',
+          createdAt: '2027-02-01T09:31:00.000Z',
+        },
+      ],
+    },
+  });
 export type SalesReport = z.infer<typeof salesReportSchema>;

@@ -1,5 +1,17 @@
 import { z } from 'zod';
+import { EXAMPLE } from '../../http/common.schemas.js';
 import { sectionSchema } from '../tiers/tiers.schemas.js';
+
+const exampleSeat = {
+  id: EXAMPLE.seatIds[0],
+  concertId: EXAMPLE.concertId,
+  ticketTierId: EXAMPLE.tierId,
+  seatNumber: 'V-11',
+  row: 2,
+  section: 'vip',
+  isBooked: false,
+  status: 'available',
+};
 
 export const seatStatusSchema = z.enum(['available', 'held', 'booked']).meta({
   id: 'SeatStatus',
@@ -18,7 +30,7 @@ export const seatSchema = z
     isBooked: z.boolean(),
     status: seatStatusSchema,
   })
-  .meta({ id: 'Seat' });
+  .meta({ id: 'Seat', example: exampleSeat });
 export type Seat = z.infer<typeof seatSchema>;
 
 export const seatMapSchema = z
@@ -31,7 +43,10 @@ export const seatMapSchema = z
     bookedSeats: z.number().int(),
     heldSeats: z.number().int(),
   })
-  .meta({ id: 'SeatMap' });
+  .meta({
+    id: 'SeatMap',
+    example: { seats: [exampleSeat], totalSeats: 100, availableSeats: 97, bookedSeats: 2, heldSeats: 1 },
+  });
 export type SeatMap = z.infer<typeof seatMapSchema>;
 
 export const seatChangeSchema = z
@@ -44,15 +59,17 @@ export const seatChangesEventSchema = z
     version: z.string().meta({ description: 'The map version after these changes' }),
     changes: z.array(seatChangeSchema),
   })
-  .meta({ id: 'SeatChangesEvent' });
+  .meta({ id: 'SeatChangesEvent', example: { version: '0-812-0', changes: [{ id: 342, status: 'booked' }] } });
 export type SeatChangesEvent = z.infer<typeof seatChangesEventSchema>;
 
 /** The data of the live stream's `refetch` event. */
 export const seatRefetchEventSchema = z
   .object({ reason: z.enum(['layout-changed', 'concert-removed', 'resume-unavailable']) })
-  .meta({ id: 'SeatRefetchEvent' });
+  .meta({ id: 'SeatRefetchEvent', example: { reason: 'layout-changed' } });
 
-export const concertIdParamSchema = z.object({ concertId: z.uuid({ error: 'must be a UUID' }) });
+export const concertIdParamSchema = z.object({
+  concertId: z.uuid({ error: 'must be a UUID' }).meta({ example: EXAMPLE.concertId }),
+});
 
 export const lastEventIdHeaderSchema = z.object({
   'last-event-id': z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXAMPLE } from '../../http/common.schemas.js';
 import { sectionSchema } from '../tiers/tiers.schemas.js';
 
 export const checkInBodySchema = z
@@ -12,7 +13,7 @@ export const checkInBodySchema = z
       description: 'The concert this door admits: a ticket of another concert is refused and stays unused',
     }),
   })
-  .meta({ id: 'CheckInRequest' });
+  .meta({ id: 'CheckInRequest', example: { code: EXAMPLE.ticketCode, concertId: EXAMPLE.concertId } });
 
 export const admissionSchema = z
   .object({
@@ -24,5 +25,16 @@ export const admissionSchema = z
     concertTitle: z.string(),
     checkedInAt: z.iso.datetime(),
   })
-  .meta({ id: 'Admission' });
+  .meta({
+    id: 'Admission',
+    example: {
+      status: 'admitted',
+      seatNumber: 'V-11',
+      section: 'vip',
+      row: 2,
+      userName: 'Sita Sharma',
+      concertTitle: 'Himalayan Echoes',
+      checkedInAt: '2027-03-20T12:55:00.000Z',
+    },
+  });
 export type Admission = z.infer<typeof admissionSchema>;

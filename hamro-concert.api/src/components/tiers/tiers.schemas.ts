@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { moneySchema, pageOf, priceSchema } from '../../http/common.schemas.js';
+import { EXAMPLE, moneySchema, pageOf, priceSchema } from '../../http/common.schemas.js';
 
 export const TICKET_TYPES = { vip: 1, front: 2, ga: 3 } as const;
 export const sectionSchema = z.enum(['front', 'vip', 'ga']).meta({
@@ -16,7 +16,10 @@ export const tierSummarySchema = z
     total: z.number().int(),
     available: z.number().int().meta({ description: 'Seats that can be bought now' }),
   })
-  .meta({ id: 'TierSummary' });
+  .meta({
+    id: 'TierSummary',
+    example: { id: EXAMPLE.tierId, name: 'VIP', price: '5000.00', total: 20, available: 14 },
+  });
 export type TierSummary = z.infer<typeof tierSummarySchema>;
 
 export const ticketTierSchema = z
@@ -29,7 +32,18 @@ export const ticketTierSchema = z
     total: z.number().int(),
     available: z.number().int(),
   })
-  .meta({ id: 'TicketTier' });
+  .meta({
+    id: 'TicketTier',
+    example: {
+      id: EXAMPLE.tierId,
+      concertId: EXAMPLE.concertId,
+      ticketTypeId: 1,
+      name: 'VIP',
+      price: '5000.00',
+      total: 20,
+      available: 14,
+    },
+  });
 export type TicketTier = z.infer<typeof ticketTierSchema>;
 
 export const ticketTierPageSchema = pageOf(ticketTierSchema, 'TicketTierPage');
@@ -50,7 +64,17 @@ export const newTierSchema = z
       .meta({ description: 'Seats to lay out, in rows after any existing ones' }),
     seatsPerRow: z.number().int().min(1).max(1000).optional(),
   })
-  .meta({ id: 'NewTicketTier' });
+  .meta({
+    id: 'NewTicketTier',
+    example: {
+      concertId: EXAMPLE.concertId,
+      ticketTypeId: 3,
+      name: 'General Admission',
+      price: '1500.00',
+      total: 60,
+      seatsPerRow: 12,
+    },
+  });
 export type NewTier = z.infer<typeof newTierSchema>;
 
 export const tierChangesSchema = z
@@ -68,5 +92,5 @@ export const tierChangesSchema = z
   })
   .strict()
   .refine((changes) => Object.keys(changes).length > 1, 'send at least one field to change')
-  .meta({ id: 'TicketTierChanges' });
+  .meta({ id: 'TicketTierChanges', example: { id: EXAMPLE.tierId, price: '5500.00', total: 24 } });
 export type TierChanges = z.infer<typeof tierChangesSchema>;
