@@ -1,32 +1,23 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-
-/** Paths the API answers; in development Vite forwards them to the API on port 3000. */
-const API_PATHS = [
-  'concerts',
-  'ticket-tiers',
-  'seats',
-  'ticket-bookings',
-  'bookings',
-  'holds',
-  'admin',
-  'check-in',
-  'docs',
-  'openapi.json',
-  'health',
-];
+// By path, not as `hamro-concert.api/contracts`: Vite bundles a config's relative imports, while it
+// leaves packages to Node, which cannot load the API's TypeScript sources.
+import { API_PATH_PREFIXES } from '../hamro-concert.api/src/http/api-paths.js';
 
 /** Where `npm run dev` finds the API; API_PROXY_TARGET overrides it (the browser code never sees it). */
 const apiTarget = process.env.API_PROXY_TARGET ?? 'http://localhost:3000';
+
+/**
+ * In development Vite forwards every path the API answers, by the API's own list of prefixes (a
+ * test in the API fails when a route is outside it), so the app's own routes stay with Vite.
+ */
+const apiPaths = `^/(${API_PATH_PREFIXES.map((prefix) => prefix.replace('.', '\\.')).join('|')})(/|\\?|$)`;
 
 export default defineConfig({
   plugins: [react()],
   server: {
     proxy: {
-      [`^/(${API_PATHS.map((p) => p.replace('.', '\\.')).join('|')})(/|\\?|$)`]: {
-        target: apiTarget,
-        changeOrigin: true,
-      },
+      [apiPaths]: { target: apiTarget, changeOrigin: true },
     },
   },
   build: {
