@@ -13,6 +13,7 @@ import { assertConnectionsFit } from './db/capacity.js';
 import { connectDatabase } from './db/client.js';
 import { startEmbeddedDatabase } from './db/embedded.js';
 import { prepareDatabase } from './db/setup.js';
+import { answerClientErrors } from './http/client-errors.js';
 import { drainServer } from './http/drain.js';
 import { Readiness } from './http/health.js';
 import { serveMetrics } from './http/metrics-server.js';
@@ -35,6 +36,21 @@ function redact(url: string): string {
   const parsed = new URL(url);
   if (parsed.password) parsed.password = '***';
   return parsed.toString();
+}
+
+/**
+ * The embedded server's own lines: its failures (FATAL, PANIC) at error and its warnings at warn, the
+ * rest at debug. Statement errors are already answered to the client (409, 503) and stay at debug.
+ * Lines that quote a statement or a row (STATEMENT, DETAIL) may hold a buyer's data and are dropped.
+ */
+function postgresLog(logger: Logger) {
+  return (line: string) => {
+    if (/\b(STATEMENT|DETAIL):/.test(line)) return;
+    const postgres = line.replace(/: "[^"]*"/g, ': "[redacted]"');
+    if (/\b(FATAL|PANIC):/.test(line)) logger.error({ postgres }, 'the embedded PostgreSQL reports a failure');
+    else if (/\bWARNING:/.test(line)) logger.warn({ postgres }, 'the embedded PostgreSQL warns');
+    else logger.debug({ postgres });
+  };
 }
 
 function onShutdownSignal(handler: (signal: string) => Promise<void>) {
@@ -91,6 +107,7 @@ async function serve(config: Config, logger: Logger, databaseUrl: string) {
   }, 60_000);
   tidy.unref();
   const server: Server = app.listen(config.port, config.host);
+  answerClientErrors(server);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -153,13 +170,16 @@ async function runPrimary() {
     logger.info({ dataDir: config.database.dataDir }, 'starting the embedded PostgreSQL');
     const embedded = await startEmbeddedDatabase({
       dataDir: config.database.dataDir,
-      log: (line) => logger.debug({ postgres: line }),
+      log: postgresLog(logger),
     });
     stopDatabase = () => embedded.stop();
     databaseUrl = embedded.url;
     logger.info(
+      { cluster: embedded.dataDir },
       `embedded PostgreSQL is running at ${redact(embedded.url)} (its password is in ${config.database.dataDir}.password)`,
     );
+    if (embedded.dataDir !== config.database.dataDir)
+      logger.info(`the embedded cluster lives in ${embedded.dataDir}: the postgres user cannot enter DATA_DIR`);
   } else {
     databaseUrl = config.database.url;
     logger.info(`using PostgreSQL at ${redact(databaseUrl)}`);
@@ -239,10 +259,13 @@ async function runPrimary() {
   const shutdown = onShutdownSignal(async (signal) => {
     logger.info(`${signal} received, shutting down`);
     // However the draining goes, the process ends: the database is given a few seconds of its own.
-    setTimeout(() => {
-      logger.error('shutdown took too long; exiting');
-      process.exit(1);
-    }, config.shutdownDelayMs + config.shutdownTimeoutMs + 5_000).unref();
+    setTimeout(
+      () => {
+        logger.error('shutdown took too long; exiting');
+        process.exit(1);
+      },
+      config.shutdownDelayMs + config.shutdownTimeoutMs + 5_000,
+    ).unref();
     await closeMetrics();
     await closeHttp();
     await stopDatabase();
