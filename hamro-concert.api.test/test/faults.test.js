@@ -29,6 +29,16 @@ async function bookedReferences(databaseUrl, concertId) {
   }
 }
 
+/** No booking lost (answered 201, not stored) and none a ghost (stored, never answered 201); invariants hold. */
+async function assertAnsweredAreStored(databaseUrl, concertId, answered) {
+  const stored = await bookedReferences(databaseUrl, concertId);
+  const lost = [...answered].filter((reference) => !stored.has(reference));
+  const ghosts = [...stored].filter((reference) => !answered.has(reference));
+  assert.deepEqual(lost, [], 'lost: answered 201 but not in the database');
+  assert.deepEqual(ghosts, [], 'ghost: in the database but never answered 201');
+  assert.deepEqual((await databaseInvariants(databaseUrl, concertId)).problems, []);
+}
+
 async function freeSeatIds(baseUrl, concertId) {
   return (await call(baseUrl, 'GET', `/seats/concert/${concertId}/available`)).body.map((seat) => seat.id);
 }
@@ -129,18 +139,7 @@ describe('faults drilled on three API instances', () => {
     );
     assert.ok(stream.retryHints.at(-1) <= 1_000, `the stream ended without a short retry hint: ${stream.retryHints}`);
 
-    const stored = await bookedReferences(database.url, concert.id);
-    assert.deepEqual(
-      [...answered].filter((reference) => !stored.has(reference)),
-      [],
-      'a 201 was answered for a booking that is not in the database',
-    );
-    assert.deepEqual(
-      [...stored].filter((reference) => !answered.has(reference)),
-      [],
-      'a booking is in the database that nobody was answered 201 for',
-    );
-    assert.deepEqual((await databaseInvariants(database.url, concert.id)).problems, []);
+    await assertAnsweredAreStored(database.url, concert.id, answered);
   });
 
   it('when one instance is killed with -9 and PostgreSQL restarts during a storm, then no booking is lost or ghost and the survivors recover by themselves', async () => {
@@ -219,18 +218,7 @@ describe('faults drilled on three API instances', () => {
     assert.ok((outcomes['503'] ?? 0) > 0, 'the restart was not noticed');
     assert.deepEqual(unsettled, [], 'some buyers were never answered 201');
 
-    const stored = await bookedReferences(database.url, concert.id);
-    assert.deepEqual(
-      [...answered].filter((reference) => !stored.has(reference)),
-      [],
-      'lost: answered 201 but not in the database',
-    );
-    assert.deepEqual(
-      [...stored].filter((reference) => !answered.has(reference)),
-      [],
-      'ghost: in the database but never answered 201',
-    );
-    assert.deepEqual((await databaseInvariants(database.url, concert.id)).problems, []);
+    await assertAnsweredAreStored(database.url, concert.id, answered);
 
     // The survivors recovered without help: ready again, and booking.
     for (const [i, api] of [a, c].entries()) {

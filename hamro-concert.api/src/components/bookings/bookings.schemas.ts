@@ -6,6 +6,16 @@ import { sectionSchema } from '../tiers/tiers.schemas.js';
 export const MAX_SEATS_PER_BOOKING = 10;
 
 const exampleBuyer = { userName: 'Sita Sharma', userEmail: EXAMPLE.email };
+const exampleTicketData = {
+  concertId: EXAMPLE.concertId,
+  ticketTierId: EXAMPLE.tierId,
+  quantity: 2,
+  pricePerTicket: '5000.00',
+  totalAmount: '10000.00',
+  status: 'confirmed' as const,
+  createdAt: '2027-02-01T09:31:00.000Z',
+  seatNumbers: ['V-11', 'V-12'],
+};
 const exampleTickets = [
   { seatId: EXAMPLE.seatIds[0], seatNumber: 'V-11', code: EXAMPLE.ticketCode },
   { seatId: EXAMPLE.seatIds[1], seatNumber: 'V-12', code: '0a1b2c3d4e5f60718293a4b5c6d7e8f0' },
@@ -51,16 +61,7 @@ export const ticketDataSchema = z
   .meta({
     id: 'TicketData',
     description: 'The sale record of one tier of a booking',
-    example: {
-      concertId: EXAMPLE.concertId,
-      ticketTierId: EXAMPLE.tierId,
-      quantity: 2,
-      pricePerTicket: '5000.00',
-      totalAmount: '10000.00',
-      status: 'confirmed',
-      createdAt: '2027-02-01T09:31:00.000Z',
-      seatNumbers: ['V-11', 'V-12'],
-    },
+    example: exampleTicketData,
   });
 
 export const bestAvailableBookingBodySchema = z
@@ -107,18 +108,7 @@ export const bookingSchema = z
       ...exampleBuyer,
       seatIds: [...EXAMPLE.seatIds],
       totalAmount: '10000.00',
-      ticketData: [
-        {
-          concertId: EXAMPLE.concertId,
-          ticketTierId: EXAMPLE.tierId,
-          quantity: 2,
-          pricePerTicket: '5000.00',
-          totalAmount: '10000.00',
-          status: 'confirmed',
-          createdAt: '2027-02-01T09:31:00.000Z',
-          seatNumbers: ['V-11', 'V-12'],
-        },
-      ],
+      ticketData: [exampleTicketData],
       tickets: exampleTickets,
     },
   });
