@@ -13,6 +13,14 @@ const INCOMING_ID = /^[\w.-]{1,64}$/;
  * first segment only.
  */
 export function routeOf(req: Request, res: Response): string {
+  if (res.locals.route) return res.locals.route as string;
+  const name = nameRoute(req, res);
+  // Once the answer is sent its route is settled: the access line and the metrics share one naming.
+  if (res.headersSent) res.locals.route = name;
+  return name;
+}
+
+function nameRoute(req: Request, res: Response): string {
   const route = (req as { route?: { path?: unknown } }).route;
   if (typeof route?.path === 'string') return `${req.baseUrl}${route.path}`;
   if (res.statusCode < 400) return 'web-app';
