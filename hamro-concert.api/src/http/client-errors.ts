@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { maxHeaderSize, type Server, type ServerResponse } from 'node:http';
+import { maxHeaderSize, STATUS_CODES, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { AppError, problemBody } from './errors.js';
-
-const REASONS: Record<number, string> = {
-  400: 'Bad Request',
-  408: 'Request Timeout',
-  431: 'Request Header Fields Too Large',
-};
 
 /** What to answer; `headerLimit` is Node's (16 KB unless --max-http-header-size says otherwise). */
 function answerFor(error: NodeJS.ErrnoException, headerLimit: number): AppError {
@@ -39,7 +33,7 @@ export function answerClientErrors(server: Server): void {
     const problem = answerFor(error, maxHeaderSize);
     const body = JSON.stringify(problemBody(problem, '', randomUUID()));
     socket.end(
-      `HTTP/1.1 ${problem.status} ${REASONS[problem.status]}\r\n` +
+      `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\n` +
         'Content-Type: application/problem+json\r\n' +
         `Content-Length: ${Buffer.byteLength(body)}\r\n` +
         'Connection: close\r\n\r\n' +
