@@ -179,7 +179,10 @@ async function runPrimary() {
       `embedded PostgreSQL is running at ${redact(embedded.url)} (its password is in ${config.database.dataDir}.password)`,
     );
     if (embedded.dataDir !== config.database.dataDir)
-      logger.info(`the embedded cluster lives in ${embedded.dataDir}: the postgres user cannot enter DATA_DIR`);
+      logger.info(
+        `the embedded cluster lives in ${embedded.dataDir}, where the postgres user can reach it ` +
+          `(recorded in ${config.database.dataDir}.location)`,
+      );
   } else {
     databaseUrl = config.database.url;
     logger.info(`using PostgreSQL at ${redact(databaseUrl)}`);

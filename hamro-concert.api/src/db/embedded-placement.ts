@@ -193,7 +193,6 @@ export async function placeCluster(
     if (!inPlace) {
       cluster = await systemCluster(dataDir, systemDir);
       await systemFolder(path.dirname(cluster));
-      log(`the cluster lives in ${cluster}, where the ${USER} user can reach it (recorded in ${dataDir}.location)`);
     }
   } catch (error) {
     throw new EmbeddedDatabaseError(
