@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { Button } from '../../../components/ui/button';
 import { usePinch } from '../hooks/use-pinch';
 import { centreOnStage } from '../lib/centre-on-stage';
 import type { SeatBlockView, SeatLayout, SeatView, SectionView } from '../lib/seat-layout';
@@ -81,9 +82,9 @@ export function VenueMap({ layout, isSelected, onToggle, selectedIds }: VenueMap
   return (
     <div className={styles.zoomable} ref={blockView} onKeyDown={onKeyDown} {...pinch}>
       <div className={styles.blockBar}>
-        <button type="button" className={styles.backButton} onClick={back}>
+        <Button variant="secondary" onClick={back}>
           ← Whole venue
-        </button>
+        </Button>
         <h3 className={styles.blockTitle} aria-live="polite">
           {block.place}
         </h3>
