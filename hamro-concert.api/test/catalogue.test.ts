@@ -24,6 +24,7 @@ describe('GET /concerts', () => {
       timeZone: 'Asia/Kathmandu',
       // Kathmandu is 5 h 45 min ahead of UTC all year.
       startsAt: new Date(`${daysFromToday(1)}T00:00:01+05:45`).toISOString(),
+      salesOpenAt: null,
       salesCloseAt: null,
       currency: 'NPR',
       venue: 'Test Hall',
@@ -31,9 +32,33 @@ describe('GET /concerts', () => {
       image: '',
       description: '',
       tiers: [
-        { id: expect.any(Number), name: 'VIP', price: '100.00', total: 20, available: 20 },
-        { id: expect.any(Number), name: 'Front Row', price: '50.00', total: 20, available: 20 },
-        { id: expect.any(Number), name: 'General Admission', price: '10.00', total: 60, available: 60 },
+        {
+          id: expect.any(Number),
+          name: 'VIP',
+          price: '100.00',
+          total: 20,
+          available: 20,
+          salesOpenAt: null,
+          salesCloseAt: null,
+        },
+        {
+          id: expect.any(Number),
+          name: 'Front Row',
+          price: '50.00',
+          total: 20,
+          available: 20,
+          salesOpenAt: null,
+          salesCloseAt: null,
+        },
+        {
+          id: expect.any(Number),
+          name: 'General Admission',
+          price: '10.00',
+          total: 60,
+          available: 60,
+          salesOpenAt: null,
+          salesCloseAt: null,
+        },
       ],
     });
   });
@@ -104,6 +129,8 @@ describe('ticket tiers', () => {
         price: '100.00',
         total: 20,
         available: 20,
+        salesOpenAt: null,
+        salesCloseAt: null,
       },
       {
         id: expect.any(Number),
@@ -113,6 +140,8 @@ describe('ticket tiers', () => {
         price: '50.00',
         total: 20,
         available: 20,
+        salesOpenAt: null,
+        salesCloseAt: null,
       },
       {
         id: expect.any(Number),
@@ -122,6 +151,8 @@ describe('ticket tiers', () => {
         price: '10.00',
         total: 60,
         available: 60,
+        salesOpenAt: null,
+        salesCloseAt: null,
       },
     ]);
   });

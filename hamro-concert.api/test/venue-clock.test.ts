@@ -59,7 +59,7 @@ describe('an organizer-set end of sales', () => {
     const closed = await concertStarting('Asia/Kathmandu', 7 * 24 * 60, {
       salesCloseAt: new Date(Date.now() - 60_000).toISOString(),
     });
-    expect((await tryBooking(closed.id)).body.code).toBe('concert-is-over');
+    expect((await tryBooking(closed.id)).body.code).toBe('sales-closed');
     const open = await concertStarting('Asia/Kathmandu', 7 * 24 * 60, {
       salesCloseAt: new Date(Date.now() + 60_000).toISOString(),
     });

@@ -47,13 +47,18 @@ export const concerts = pgTable(
     timeZone: text('time_zone').notNull().default('Asia/Kathmandu'),
     /** ISO 4217 code of the currency its prices are in. */
     currency: text('currency').notNull().default('NPR'),
+    /** Sales begin here if set; otherwise as soon as the concert exists. */
+    salesOpenAt: timestamp('sales_open_at', { withTimezone: true }),
     /** Sales end here if set; otherwise at the start. */
     salesCloseAt: timestamp('sales_close_at', { withTimezone: true }),
     /** Raised whenever seats are added or removed after creation; part of the seat map's version. */
     layoutVersion: integer('layout_version').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('concerts_date_time_idx').on(t.date, t.time, t.id)],
+  (t) => [
+    index('concerts_date_time_idx').on(t.date, t.time, t.id),
+    check('concerts_sales_window_ordered', sql`${t.salesOpenAt} < ${t.salesCloseAt}`),
+  ],
 );
 
 export const ticketTiers = pgTable(
@@ -68,8 +73,12 @@ export const ticketTiers = pgTable(
     name: text('name').notNull(),
     priceCents: bigint('price_cents', { mode: 'number' }).notNull(),
     total: integer('total').notNull(),
+    /** The tier's own sales window (a presale, say); where unset, the concert's applies. */
+    salesOpenAt: timestamp('sales_open_at', { withTimezone: true }),
+    salesCloseAt: timestamp('sales_close_at', { withTimezone: true }),
   },
   (t) => [
+    check('ticket_tiers_sales_window_ordered', sql`${t.salesOpenAt} < ${t.salesCloseAt}`),
     // One tier per section of a concert: seat labels (V-12) are unique per concert through it.
     uniqueIndex('ticket_tiers_concert_type_uq').on(t.concertId, t.ticketTypeId),
     check('ticket_tiers_type_known', sql`${t.ticketTypeId} between 1 and 3`),

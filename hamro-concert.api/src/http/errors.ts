@@ -151,6 +151,13 @@ export function toAppError(thrown: unknown): AppError | undefined {
       return new AppError(409, 'conflict', 'The change conflicts with data written at the same moment; try again.', {
         constraint: pgError.constraint,
       });
+    case '23514': // check_violation: only a sales window ending before it opens is not caught by zod first
+      if (pgError.constraint?.endsWith('_sales_window_ordered')) {
+        return new AppError(400, 'validation-failed', 'The request is not valid.', {
+          errors: [{ path: 'salesCloseAt', message: 'must be after salesOpenAt' }],
+        });
+      }
+      return undefined;
     case '55P03': // lock_not_available: lock_timeout fired
     case '40P01': // deadlock_detected
     case '40001': // serialization_failure

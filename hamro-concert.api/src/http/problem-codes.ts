@@ -18,6 +18,7 @@ export const PROBLEM_CODES = [
   'forbidden',
   'admin-access-disabled',
   'staff-access-disabled',
+  'admission-required',
   // 404
   'route-not-found',
   'concert-not-found',
@@ -32,6 +33,9 @@ export const PROBLEM_CODES = [
   'seat-already-booked',
   'seat-held',
   'concert-is-over',
+  'sales-not-open',
+  'sales-closed',
+  'one-hold-at-a-time',
   'buyer-limit-reached',
   'hold-already-used',
   'booking-already-cancelled',
@@ -50,10 +54,11 @@ export const PROBLEM_CODES = [
   'hold-expired',
   'hold-released',
   'ticket-cancelled',
-  // 413, 415, 422, 431
+  // 413, 415, 422, 429, 431
   'payload-too-large',
   'unsupported-encoding',
   'idempotency-key-reused',
+  'rate-limited',
   'headers-too-large',
   // 500, 503
   'internal-error',

@@ -70,6 +70,7 @@ const CONCERT_BASICS = {
   timeZone: 'Asia/Kathmandu',
   currency: 'NPR',
   startsAt: '2026-03-14T13:15:00.000Z',
+  salesOpenAt: null,
   salesCloseAt: null,
   venue: 'Tundikhel Open Air Stage',
   city: 'Kathmandu',
@@ -94,6 +95,8 @@ export function buildConcert(
         price: tier.price,
         total: inTier.length,
         available: inTier.filter((seat) => seat.status === 'available').length,
+        salesOpenAt: null,
+        salesCloseAt: null,
       };
     }),
     ...overrides,

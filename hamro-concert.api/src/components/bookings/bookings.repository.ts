@@ -7,7 +7,7 @@ import { freedSeatsJson, markSeatChanged, returningFreedSeats, type FreedSeat } 
 import { bookingSeats, bookings, concerts, seats, ticketTiers } from '../../db/schema.js';
 import {
   lockFreeRequestedSeats,
-  salesAreOpen,
+  salesPhase,
   requestedSeatIds,
   requestedSeatStates,
   toRequestedSeatState,
@@ -61,7 +61,7 @@ const bookSeatsStatement = (name: string, { skipLocked, withHold }: { skipLocked
   verdict as (
     select count(*) = cardinality(${seatIds}::int[])
        and count(distinct concert_id) = 1
-       and bool_and(sales_open)
+       and bool_and(sales_phase = 'open')
        and (${holdToken}::text is null
             or exists (select 1 from hold where status = 'active' and seat_ids = ${seatIds}::int[])) as ok
     from locked
@@ -113,7 +113,7 @@ const bookSeatsStatement = (name: string, { skipLocked, withHold }: { skipLocked
     group by booking.id, booking.created_at, locked.concert_id, locked.tier_id
   )
   select requested.id, requested.concert_id, requested.tier_id, requested.label, requested.price_cents,
-         requested.sales_open, requested.booked, requested.held_by_other,
+         requested.sales_phase, requested.booked, requested.held_by_other,
          booking.id as booking_id, booking.created_at, (select live from hold) as hold_live,
          (select ok from verdict) as seats_ok, seats_written.ticket_code, taken.change_seq::text
   from (${requestedSeatStates(sql`(select id from hold)`)}) as requested left join booking on true
@@ -255,9 +255,10 @@ export function findSeatStates(
       booked: sql<boolean>`${seats.bookingId} is not null`,
       held: sql<boolean>`${seats.heldUntil} > now()
         and ${seats.holdId} is distinct from (select h.id from holds h where h.token = ${ownHoldToken}::text)`,
-      salesOpen: salesAreOpen,
+      salesPhase,
     })
     .from(seats)
+    .innerJoin(ticketTiers, eq(ticketTiers.id, seats.tierId))
     .innerJoin(concerts, eq(concerts.id, seats.concertId))
     .where(inArray(seats.id, ids))
     .orderBy(asc(seats.id));

@@ -39,7 +39,15 @@ export async function insertConcert(db: Executor, concert: ConcertInsert): Promi
 
 export async function insertTier(
   db: Executor,
-  tier: { concertId: string; ticketTypeId: number; name: string; priceCents: number; total: number },
+  tier: {
+    concertId: string;
+    ticketTypeId: number;
+    name: string;
+    priceCents: number;
+    total: number;
+    salesOpenAt?: Date | null;
+    salesCloseAt?: Date | null;
+  },
 ): Promise<number> {
   const [row] = await db.insert(ticketTiers).values(tier).returning({ id: ticketTiers.id });
   if (!row) throw new Error('insert into ticket_tiers returned no row');
@@ -148,7 +156,17 @@ export async function lockTier(tx: Tx, id: number): Promise<TierForChange | unde
   return { ...tier, seats: stats.seats, lastRow: stats.last_row, lastLabel: stats.last_label };
 }
 
-export async function updateTier(tx: Tx, id: number, fields: { name?: string; priceCents?: number; total?: number }) {
+export async function updateTier(
+  tx: Tx,
+  id: number,
+  fields: {
+    name?: string;
+    priceCents?: number;
+    total?: number;
+    salesOpenAt?: Date | null;
+    salesCloseAt?: Date | null;
+  },
+) {
   if (Object.keys(fields).length > 0) await tx.update(ticketTiers).set(fields).where(eq(ticketTiers.id, id));
 }
 

@@ -32,6 +32,10 @@ export const concertSchema = z
       .datetime({ offset: true })
       .meta({ description: 'The start as an instant', example: '2026-03-15T13:15:00.000Z' }),
     currency: z.string().meta({ description: 'ISO 4217 code of the currency its prices are in', example: 'NPR' }),
+    salesOpenAt: z.iso
+      .datetime({ offset: true })
+      .nullable()
+      .meta({ description: 'When sales begin; null: they are open from the start' }),
     salesCloseAt: z.iso
       .datetime({ offset: true })
       .nullable()
@@ -48,8 +52,19 @@ export const concertSchema = z
       id: EXAMPLE.concertId,
       ...exampleDetails,
       startsAt: '2027-03-20T13:15:00.000Z',
+      salesOpenAt: '2027-02-01T04:15:00.000Z',
       salesCloseAt: null,
-      tiers: [{ id: EXAMPLE.tierId, name: 'VIP', price: '5000.00', total: 20, available: 14 }],
+      tiers: [
+        {
+          id: EXAMPLE.tierId,
+          name: 'VIP',
+          price: '5000.00',
+          total: 20,
+          available: 14,
+          salesOpenAt: null,
+          salesCloseAt: null,
+        },
+      ],
     },
   });
 export type Concert = z.infer<typeof concertSchema>;
@@ -83,13 +98,19 @@ export const layoutTierSchema = z
     },
   });
 
+/** An instant of a sales window; the web app sends the venue's wall clock with the venue's offset. */
+export const salesInstant = z.iso
+  .datetime({ offset: true, error: 'must be an ISO date and time with an offset' })
+  .nullable();
+
 const concertDetails = {
   title: text(200),
   artist: text(200),
   date: z.iso.date(),
   time: z.iso.time({ precision: 0 }),
   timeZone: z.string().trim().refine(isTimeZone, 'must be an IANA time zone name, such as Asia/Kathmandu'),
-  salesCloseAt: z.iso.datetime({ offset: true, error: 'must be an ISO date and time with an offset' }).nullable(),
+  salesOpenAt: salesInstant,
+  salesCloseAt: salesInstant,
   currency: z.string().trim().refine(isCurrency, 'must be an ISO 4217 currency code, such as NPR'),
   venue: text(200),
   city: text(120),
@@ -105,6 +126,7 @@ export const newConcertSchema = z
     image: concertDetails.image.default(''),
     description: concertDetails.description.default(''),
     timeZone: concertDetails.timeZone.optional().meta({ description: 'Default: VENUE_TIME_ZONE (Asia/Kathmandu)' }),
+    salesOpenAt: concertDetails.salesOpenAt.default(null),
     salesCloseAt: concertDetails.salesCloseAt.default(null),
     currency: concertDetails.currency.optional().meta({ description: 'Default: CURRENCY (NPR)' }),
     tiers: z
@@ -144,6 +166,7 @@ export const concertChangesWithIdSchema = z
     date: true,
     time: true,
     timeZone: true,
+    salesOpenAt: true,
     salesCloseAt: true,
     currency: true,
     venue: true,

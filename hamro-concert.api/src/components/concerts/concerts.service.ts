@@ -34,6 +34,7 @@ function toConcert(row: repository.ConcertRow, tiers: TierSummary[]): Concert {
     timeZone: row.timeZone,
     startsAt: zonedInstant(row.date, row.time, row.timeZone).toISOString(),
     currency: row.currency,
+    salesOpenAt: row.salesOpenAt?.toISOString() ?? null,
     salesCloseAt: row.salesCloseAt?.toISOString() ?? null,
     venue: row.venue,
     city: row.city,
@@ -72,11 +73,15 @@ export async function concertExists(db: Db, id: string): Promise<boolean> {
   return (await repository.findById(db, id)) !== undefined;
 }
 
+/** A sales window's bound as stored; null is no bound. */
+export const toInstant = (value: string | null) => (value === null ? null : new Date(value));
+
 export async function changeConcert(db: Db, id: string, changes: ConcertChanges): Promise<Concert> {
-  const { salesCloseAt, ...rest } = changes;
+  const { salesOpenAt, salesCloseAt, ...rest } = changes;
   const row = await repository.updateConcert(db, id, {
     ...rest,
-    ...(salesCloseAt !== undefined && { salesCloseAt: salesCloseAt === null ? null : new Date(salesCloseAt) }),
+    ...(salesOpenAt !== undefined && { salesOpenAt: toInstant(salesOpenAt) }),
+    ...(salesCloseAt !== undefined && { salesCloseAt: toInstant(salesCloseAt) }),
   });
   if (!row) throw notFound('concert-not-found', `There is no concert ${id}.`);
   return getConcert(db, id);
@@ -112,13 +117,14 @@ export async function createConcert(
   input: NewConcert,
   defaults: ConcertDefaults = CONCERT_DEFAULTS,
 ): Promise<Concert> {
-  const { tiers, timeZone, salesCloseAt, currency, ...details } = newConcertSchema.parse(input);
+  const { tiers, timeZone, salesOpenAt, salesCloseAt, currency, ...details } = newConcertSchema.parse(input);
   const id = await db.transaction(async (tx) => {
     const concert = await repository.insertConcert(tx, {
       ...details,
       timeZone: timeZone ?? defaults.timeZone,
       currency: currency ?? defaults.currency,
-      salesCloseAt: salesCloseAt === null ? null : new Date(salesCloseAt),
+      salesOpenAt: toInstant(salesOpenAt),
+      salesCloseAt: toInstant(salesCloseAt),
     });
     for (const tier of tiers) {
       const seats = layoutSeats(tier.section, tier.rows);
@@ -160,6 +166,8 @@ export async function addTier(db: Db, input: NewTier): Promise<TicketTier> {
       name: input.name,
       priceCents: parseAmount(input.price),
       total: input.total,
+      salesOpenAt: toInstant(input.salesOpenAt ?? null),
+      salesCloseAt: toInstant(input.salesCloseAt ?? null),
     });
     const seats = layoutSeats(section, rowsFor(input.total, input.seatsPerRow ?? DEFAULT_ROW_WIDTH[section], 0));
     await repository.insertSeats(
@@ -212,6 +220,8 @@ export async function changeTier(db: Db, changes: TierChanges): Promise<TicketTi
       ...(changes.name !== undefined && { name: changes.name }),
       ...(changes.price !== undefined && { priceCents: parseAmount(changes.price) }),
       ...(changes.total !== undefined && { total: changes.total }),
+      ...(changes.salesOpenAt !== undefined && { salesOpenAt: toInstant(changes.salesOpenAt) }),
+      ...(changes.salesCloseAt !== undefined && { salesCloseAt: toInstant(changes.salesCloseAt) }),
     });
     return changes.total !== undefined && changes.total > tier.seats;
   });

@@ -35,7 +35,7 @@ const holdSeatsStatement = (name: string, skipLocked: boolean) =>
   verdict as (
     select count(*) = cardinality(${seatIds}::int[])
        and bool_and(concert_id = ${sql.placeholder('concertId')}::uuid)
-       and bool_and(sales_open) as ok
+       and bool_and(sales_phase = 'open') as ok
     from locked
   ), hold as (
     insert into holds (token, concert_id, seat_ids, expires_at)
@@ -49,7 +49,7 @@ const holdSeatsStatement = (name: string, skipLocked: boolean) =>
     returning seats.id, seats.change_seq
   )
   select requested.id, requested.concert_id, requested.label, requested.booked, requested.held_by_other,
-         requested.sales_open, hold.id as hold_id, hold.expires_at, marked.change_seq::text
+         requested.sales_phase, hold.id as hold_id, hold.expires_at, marked.change_seq::text
   from (${requestedSeatStates(sql`null::uuid`)}) as requested left join hold on true
   left join marked on marked.id = requested.id
   order by requested.id`,

@@ -19,12 +19,17 @@ export function assertSeatsFree(seats: { id: number; label: string; booked: bool
   }
 }
 
-/** Refuses seats of a concert that no longer sells (see salesAreOpen): it has started, or its sales end passed. */
+/**
+ * Refuses seats outside their sales window (see salesPhase): the concert has started, the sales have
+ * ended, or they have not begun yet. The first seat that does not sell names the reason.
+ */
 export function assertSalesOpen(seats: readonly RequestedSeatState[]): void {
-  if (seats[0] && !seats[0].salesOpen) {
-    throw conflict(
-      'concert-is-over',
-      "Sales for this concert have closed: it has started on the venue's clock, or its sales end has passed.",
-    );
+  const phase = seats.find((seat) => seat.salesPhase !== 'open')?.salesPhase;
+  if (phase === 'over') {
+    throw conflict('concert-is-over', "This concert has started on the venue's clock; its sales have closed.");
+  }
+  if (phase === 'closed') throw conflict('sales-closed', 'Sales for these seats have ended.');
+  if (phase === 'not-open') {
+    throw conflict('sales-not-open', "Sales for these seats have not opened yet; see the concert's salesOpenAt.");
   }
 }

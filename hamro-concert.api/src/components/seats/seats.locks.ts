@@ -7,11 +7,20 @@ import { seatIsFree } from './seats.state.js';
 /** The seat ids a booking or hold statement works on: one `int[]` parameter named `seatIds`. */
 export const requestedSeatIds = sql.placeholder('seatIds');
 
+/** Where a seat's sales stand now; only `open` sells. */
+export type SalesPhase = 'not-open' | 'open' | 'closed' | 'over';
+
 /**
- * Whether the seat's concert still sells, decided in the statement that books or holds: until its
- * `sales_close_at`, or else its start on the venue's own clock (`date` and `time` in `time_zone`).
+ * Where the seat's sales stand, decided in the statement that books or holds: `over` once the
+ * concert has started on the venue's own clock (`date` and `time` in `time_zone`); `closed` after the
+ * sales window's end; `not-open` before its opening; else `open`. The tier's own window, where set,
+ * takes the place of the concert's; sales never outlast the start.
  */
-export const salesAreOpen = sql<boolean>`now() < coalesce(${concerts.salesCloseAt}, ${concertStartsAt})`;
+export const salesPhase = sql<SalesPhase>`case
+    when now() >= ${concertStartsAt} then 'over'
+    when now() >= coalesce(${ticketTiers.salesCloseAt}, ${concerts.salesCloseAt}, 'infinity') then 'closed'
+    when now() < coalesce(${ticketTiers.salesOpenAt}, ${concerts.salesOpenAt}, '-infinity') then 'not-open'
+    else 'open' end`;
 
 const seatDetails = {
   id: seats.id,
@@ -19,7 +28,7 @@ const seatDetails = {
   tierId: seats.tierId,
   label: seats.label,
   priceCents: ticketTiers.priceCents,
-  salesOpen: salesAreOpen.as('sales_open'),
+  salesPhase: salesPhase.as('sales_phase'),
 };
 
 function requestedSeatsWithDetails<T extends SelectedFields>(extra: T) {
@@ -67,8 +76,8 @@ export interface RequestedSeatState {
   booked: boolean;
   /** Held by someone other than the request's own hold. */
   held: boolean;
-  /** Its concert still sells (see salesAreOpen). */
-  salesOpen: boolean;
+  /** Whether its tier sells now (see salesPhase). */
+  salesPhase: SalesPhase;
 }
 
 /** One row of `requestedSeatStates` as a statement returns it; statements that select it add their own columns. */
@@ -78,7 +87,7 @@ export interface RequestedSeatRow {
   label: string;
   booked: boolean;
   held_by_other: boolean;
-  sales_open: boolean;
+  sales_phase: SalesPhase;
 }
 
 /** Reads one row of `requestedSeatStates` as a statement returned it. */
@@ -89,6 +98,6 @@ export function toRequestedSeatState(row: RequestedSeatRow): RequestedSeatState 
     label: row.label,
     booked: row.booked,
     held: row.held_by_other,
-    salesOpen: row.sales_open,
+    salesPhase: row.sales_phase,
   };
 }

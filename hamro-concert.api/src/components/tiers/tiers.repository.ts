@@ -10,6 +10,8 @@ export interface TierRow {
   priceCents: number;
   total: number;
   available: number;
+  salesOpenAt: Date | null;
+  salesCloseAt: Date | null;
 }
 
 /**
@@ -32,6 +34,8 @@ function selectTiers(db: Executor, where?: SQL) {
       priceCents: ticketTiers.priceCents,
       total: ticketTiers.total,
       available,
+      salesOpenAt: ticketTiers.salesOpenAt,
+      salesCloseAt: ticketTiers.salesCloseAt,
     })
     .from(ticketTiers)
     .where(where)

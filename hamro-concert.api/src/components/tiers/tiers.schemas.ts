@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { EXAMPLE, moneySchema, pageOf, priceSchema } from '../../http/common.schemas.js';
 
+const windowBound = (description: string) => z.iso.datetime({ offset: true }).nullable().meta({ description });
+/** A tier's own sales window, shown where the tier is; null bounds follow the concert's window. */
+const tierWindow = {
+  salesOpenAt: windowBound("When this tier's sales begin, if not with the concert's (a presale)"),
+  salesCloseAt: windowBound("When this tier's sales end, if not with the concert's"),
+};
+/** The same bounds as a change: an ISO instant with its offset, or null to follow the concert. */
+const tierWindowInput = z.iso
+  .datetime({ offset: true, error: 'must be an ISO date and time with an offset' })
+  .nullable()
+  .optional();
+
 export const TICKET_TYPES = { vip: 1, front: 2, ga: 3 } as const;
 export const sectionSchema = z.enum(['front', 'vip', 'ga']).meta({
   id: 'Section',
@@ -15,10 +27,19 @@ export const tierSummarySchema = z
     price: moneySchema,
     total: z.number().int(),
     available: z.number().int().meta({ description: 'Seats that can be bought now' }),
+    ...tierWindow,
   })
   .meta({
     id: 'TierSummary',
-    example: { id: EXAMPLE.tierId, name: 'VIP', price: '5000.00', total: 20, available: 14 },
+    example: {
+      id: EXAMPLE.tierId,
+      name: 'VIP',
+      price: '5000.00',
+      total: 20,
+      available: 14,
+      salesOpenAt: null,
+      salesCloseAt: null,
+    },
   });
 export type TierSummary = z.infer<typeof tierSummarySchema>;
 
@@ -31,6 +52,7 @@ export const ticketTierSchema = z
     price: moneySchema,
     total: z.number().int(),
     available: z.number().int(),
+    ...tierWindow,
   })
   .meta({
     id: 'TicketTier',
@@ -42,6 +64,8 @@ export const ticketTierSchema = z
       price: '5000.00',
       total: 20,
       available: 14,
+      salesOpenAt: null,
+      salesCloseAt: null,
     },
   });
 export type TicketTier = z.infer<typeof ticketTierSchema>;
@@ -63,6 +87,8 @@ export const newTierSchema = z
       .max(100_000)
       .meta({ description: 'Seats to lay out, in rows after any existing ones' }),
     seatsPerRow: z.number().int().min(1).max(1000).optional(),
+    salesOpenAt: tierWindowInput,
+    salesCloseAt: tierWindowInput,
   })
   .meta({
     id: 'NewTicketTier',
@@ -89,6 +115,8 @@ export const tierChangesSchema = z
       .max(100_000)
       .optional()
       .meta({ description: 'Adds seats in new rows, or removes unused seats from the back; never below seats in use' }),
+    salesOpenAt: tierWindowInput,
+    salesCloseAt: tierWindowInput,
   })
   .strict()
   .refine((changes) => Object.keys(changes).length > 1, 'send at least one field to change')

@@ -14,6 +14,8 @@ function toTicketTier(row: repository.TierRow): TicketTier {
     price: formatCents(row.priceCents),
     total: row.total,
     available: row.available,
+    salesOpenAt: row.salesOpenAt?.toISOString() ?? null,
+    salesCloseAt: row.salesCloseAt?.toISOString() ?? null,
   };
 }
 
@@ -21,8 +23,8 @@ function toTicketTier(row: repository.TierRow): TicketTier {
 export async function tiersByConcert(db: Db, concertIds: string[]): Promise<Map<string, TierSummary[]>> {
   const byConcert = new Map<string, TierSummary[]>(concertIds.map((id) => [id, []]));
   for (const row of await repository.findTiersOfConcerts(db, concertIds)) {
-    const { id, name, price, total, available } = toTicketTier(row);
-    byConcert.get(row.concertId)?.push({ id, name, price, total, available });
+    const { id, name, price, total, available, salesOpenAt, salesCloseAt } = toTicketTier(row);
+    byConcert.get(row.concertId)?.push({ id, name, price, total, available, salesOpenAt, salesCloseAt });
   }
   return byConcert;
 }

@@ -7,8 +7,8 @@ export type EditableConcert = Pick<
   'id' | 'title' | 'artist' | 'date' | 'time' | 'venue' | 'city' | 'image' | 'description'
 >;
 
-/** The fields the edit form shows; the venue's time zone, end of sales and currency keep what they have. */
-type Field = Exclude<keyof ConcertChanges, 'timeZone' | 'salesCloseAt' | 'currency'>;
+/** The fields the edit form shows; the venue's time zone, sales window and currency keep what they have. */
+type Field = Exclude<keyof ConcertChanges, 'timeZone' | 'salesOpenAt' | 'salesCloseAt' | 'currency'>;
 const FIELDS: readonly Field[] = ['title', 'artist', 'date', 'time', 'venue', 'city', 'image', 'description'];
 
 export function detailsDraft(concert: EditableConcert): Required<DetailsDraft> {

@@ -10,8 +10,16 @@ import { SelectionList } from './selection-list';
 
 /** A venue too large to show every seat: VIP 10 rows of 50 (ids 1..500), General Admission 8 rows of 100. */
 const TIERS: TierSummary[] = [
-  { id: 1, name: 'VIP', price: '150.00', total: 500, available: 500 },
-  { id: 2, name: 'General Admission', price: '25.00', total: 800, available: 800 },
+  { id: 1, name: 'VIP', price: '150.00', total: 500, available: 500, salesOpenAt: null, salesCloseAt: null },
+  {
+    id: 2,
+    name: 'General Admission',
+    price: '25.00',
+    total: 800,
+    available: 800,
+    salesOpenAt: null,
+    salesCloseAt: null,
+  },
 ];
 
 function largeMap(booked: readonly number[] = []): SeatMapData {
