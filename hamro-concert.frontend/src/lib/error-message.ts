@@ -14,6 +14,10 @@ export function errorMessage(error: unknown): string {
       return 'Some of these seats no longer exist. We have refreshed the seat map.';
     case 'concert-is-over':
       return 'This concert has already taken place, so its seats can no longer be booked.';
+    case 'sales-not-open':
+      return 'Tickets for this concert are not on sale yet. The concert page shows when sales open.';
+    case 'sales-closed':
+      return 'Sales for this concert have closed, so its seats can no longer be booked.';
     case 'validation-failed':
       return 'Some details need another look.';
     case 'unexpected-response':

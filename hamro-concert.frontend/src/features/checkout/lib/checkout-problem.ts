@@ -94,6 +94,22 @@ const BEST_AVAILABLE: Record<string, ProblemText> = {
   },
 };
 
+/** Outside the sales window nothing can be held or booked, and trying again at once will not help. */
+const SALES_WINDOW: Record<string, ProblemText> = {
+  'sales-not-open': {
+    title: 'Sales have not opened yet',
+    lines: [
+      'These seats are not on sale yet, so nothing was held or booked. The page shows when sales open: choose your seats then.',
+    ],
+    issues: [],
+  },
+  'sales-closed': {
+    title: 'Sales have closed',
+    lines: ['Sales of these seats have ended, so nothing was held or booked.'],
+    issues: [],
+  },
+};
+
 /** Codes after which the hold is gone (or unusable) and the buyer starts again from Continue. */
 export function holdIsGone(error: unknown): boolean {
   return code(error) in HOLD_GONE;
@@ -109,7 +125,7 @@ export function describeProblem(
   if (takenSeats(error).length > 0) return takenText(error, submitted, remaining);
   const gone = HOLD_GONE[code(error)];
   if (gone) return gone;
-  const bestAvailable = BEST_AVAILABLE[code(error)];
+  const bestAvailable = BEST_AVAILABLE[code(error)] ?? SALES_WINDOW[code(error)];
   if (bestAvailable) return bestAvailable;
   const issues =
     error instanceof ApiError && error.code === 'validation-failed'
