@@ -3,6 +3,7 @@
  * for the buyer's own locale; concert dates are calendar dates and wall-clock times at the venue,
  * so no time zone is applied to them (the venue's zone is named after them).
  */
+import { wallClockAt } from './venue-clock';
 
 /** "100.00" → 10000. Amounts from the API are plain decimals with two places. */
 export function toCents(amount: string): number {
@@ -77,6 +78,19 @@ export function formatConcertDate(date: string, time: string, timeZone?: string)
   const when = formatWallClock(date, time);
   const zone = timeZone ? zoneName(timeZone, date, time) : '';
   return zone ? `${when} ${zone}` : when;
+}
+
+/**
+ * An instant, such as the opening of sales, as the venue's clock reads it with the clock's name:
+ * ("2027-02-01T04:15:00.000Z", "Asia/Kathmandu") → "Mon, 1 Feb 2027 · 10:00 AM Nepal Time".
+ */
+export function formatVenueInstant(instant: string, timeZone: string): string {
+  try {
+    const { date, time } = wallClockAt(Date.parse(instant), timeZone);
+    return formatConcertDate(date, time, timeZone);
+  } catch {
+    return new Date(instant).toUTCString();
+  }
 }
 
 /** "Nepal Time", "Eastern Standard Time": what the venue's clock is called on that day. */

@@ -4,6 +4,7 @@ import { formatConcertDate } from '../../../lib/format';
 import { isSoldOut, ticketsLeftText } from './availability';
 import { ConcertImage } from './concert-image';
 import styles from './concert-card.module.css';
+import { SalesNotice } from './sales-notice';
 import { TierList } from './tier-list';
 
 /** One upcoming concert in the list; the whole card opens the concert's seat map. */
@@ -27,6 +28,7 @@ export function ConcertCard({ concert, href }: { concert: Concert; href: string 
         <p className={styles.where}>
           {concert.venue}, {concert.city}
         </p>
+        <SalesNotice concert={concert} />
         <div className={styles.tiers}>
           <TierList tiers={concert.tiers} currency={concert.currency} />
         </div>

@@ -4,8 +4,9 @@ import { formatConcertDate } from '../../../lib/format';
 import { ticketsLeftText } from './availability';
 import { ConcertImage } from './concert-image';
 import styles from './concert-details.module.css';
+import { SalesNotice } from './sales-notice';
 
-/** The top of a concert's page: artwork, when and where, and how many tickets are left. */
+/** The top of a concert's page: artwork, when and where, how many tickets are left and when they sell. */
 export function ConcertDetails({ concert }: { concert: Concert }) {
   return (
     <header className={styles.details}>
@@ -23,6 +24,7 @@ export function ConcertDetails({ concert }: { concert: Concert }) {
         <p className={styles.summary}>
           <span className={styles.badge}>{ticketsLeftText(concert)}</span>
         </p>
+        <SalesNotice concert={concert} detailed />
       </div>
     </header>
   );
