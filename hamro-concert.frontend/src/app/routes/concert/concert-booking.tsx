@@ -6,6 +6,7 @@ import { formatConcertDate } from '../../../lib/format';
 import { paths } from '../../paths';
 import styles from './concert-booking.module.css';
 import { useRefreshConcert } from '../../use-refresh-concert';
+import { useTiersOnSale } from '../../use-tiers-on-sale';
 
 interface ConcertBookingProps {
   concert: Concert;
@@ -15,10 +16,12 @@ interface ConcertBookingProps {
 /**
  * The seat map beside the chosen seats and checkout; the selection lives here. While seats are
  * held the selection is fixed: the map shows the held seats as chosen and ignores clicks, and
- * "Change seats" gives the hold back.
+ * "Change seats" gives the hold back. Seats of tiers whose sales are not open (or have closed) show
+ * but cannot be chosen, and the map turns choosable by itself at the minute sales open.
  */
 export function ConcertBooking({ concert, seatMap }: ConcertBookingProps) {
   const refresh = useRefreshConcert();
+  const onSale = useTiersOnSale(concert);
   const seatHold = useSeatHold({
     onSeatsTaken: (seatIds) => dropTaken(seatIds),
     onSeatsChanged: () => refresh.everything(concert.id),
@@ -44,6 +47,7 @@ export function ConcertBooking({ concert, seatMap }: ConcertBookingProps) {
         layout={layout}
         isSelected={selection.isSelected}
         onToggle={holding ? () => undefined : selection.toggle}
+        isOnSale={(seat) => onSale.ids.has(seat.tierId)}
         selectedIds={selectedIds}
       />
       {holding ? null : <SelectionBar selection={selection} targetId="your-booking" />}
@@ -53,7 +57,8 @@ export function ConcertBooking({ concert, seatMap }: ConcertBookingProps) {
           concertId={concert.id}
           seatHold={seatHold}
           seats={selection.seats}
-          tiers={concert.tiers}
+          tiers={onSale.paused ? concert.tiers : concert.tiers.filter((tier) => onSale.ids.has(tier.id))}
+          salesPaused={onSale.paused}
           currency={concert.currency}
           concertTitle={concert.title}
           concertWhen={`${formatConcertDate(concert.date, concert.time, concert.timeZone)} · ${concert.venue}, ${concert.city}`}

@@ -16,13 +16,15 @@ interface BestAvailableProps {
   /** ISO 4217 code of the tiers' prices. */
   currency: string;
   placing: boolean;
+  /** Sales are not open (or have closed): the form shows, but finds nothing. */
+  disabled?: boolean;
   onFind: (ticketTierId: number, quantity: number) => void;
 }
 
 const QUANTITIES = Array.from({ length: MAX_SEATS_PER_BOOKING }, (_, index) => index + 1);
 
 /** Instead of clicking seats: a section and a number of tickets, and the system picks the best seats. */
-export function BestAvailable({ tiers, currency, placing, onFind }: BestAvailableProps) {
+export function BestAvailable({ tiers, currency, placing, disabled = false, onFind }: BestAvailableProps) {
   const id = useId();
   const onSale = tiers.filter((tier) => tier.available > 0);
   const [tierId, setTierId] = useState<number | null>(null);
@@ -33,7 +35,7 @@ export function BestAvailable({ tiers, currency, placing, onFind }: BestAvailabl
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (chosen) onFind(chosen.id, quantity);
+    if (chosen && !disabled) onFind(chosen.id, quantity);
   }
 
   return (
@@ -63,7 +65,7 @@ export function BestAvailable({ tiers, currency, placing, onFind }: BestAvailabl
           </select>
         </label>
       </div>
-      <Button type="submit" variant="secondary" block disabled={placing}>
+      <Button type="submit" variant="secondary" block disabled={placing || disabled}>
         {placing ? 'Finding seats…' : 'Find best available'}
       </Button>
       <p className={styles.hint}>

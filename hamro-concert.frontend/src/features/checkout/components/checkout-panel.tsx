@@ -25,6 +25,8 @@ interface CheckoutPanelProps {
   seats: readonly CheckoutSeat[];
   /** The concert's tiers, for choosing best available seats instead of clicking them. */
   tiers?: readonly BestAvailableTier[];
+  /** Why no seats can be held now (sales not open yet, or closed): Continue and best available are off. */
+  salesPaused?: string | null;
   /** ISO 4217 code of the concert's prices. */
   currency?: string;
   concertTitle: string;
@@ -46,6 +48,7 @@ export function CheckoutPanel({
   seatHold,
   seats,
   tiers = [],
+  salesPaused = null,
   currency = DEFAULT_CURRENCY,
   concertTitle,
   concertWhen,
@@ -142,11 +145,18 @@ export function CheckoutPanel({
         </>
       ) : (
         <>
-          <ContinueStep seats={seats} placing={seatHold.placing} autoFocus={returned} onContinue={holdSeats} />
+          <ContinueStep
+            seats={seats}
+            placing={seatHold.placing}
+            paused={salesPaused}
+            autoFocus={returned}
+            onContinue={holdSeats}
+          />
           <BestAvailable
             tiers={tiers}
             currency={currency}
             placing={seatHold.placing}
+            disabled={salesPaused !== null}
             onFind={(tierId, quantity) => findBest(tierId, quantity)}
           />
         </>

@@ -6,6 +6,8 @@ import styles from './hold.module.css';
 interface ContinueStepProps {
   seats: readonly CheckoutSeat[];
   placing: boolean;
+  /** Why seats cannot be held now (sales not open, or closed); null when they can. */
+  paused: string | null;
   /** Back from a hold (Change seats, or it ran out): focus returns here. */
   autoFocus: boolean;
   onContinue: () => void;
@@ -18,13 +20,18 @@ function label(seats: readonly CheckoutSeat[], placing: boolean): string {
 }
 
 /** Before the details form: holds the chosen seats so nobody else can take them meanwhile. */
-export function ContinueStep({ seats, placing, autoFocus, onContinue }: ContinueStepProps) {
+export function ContinueStep({ seats, placing, paused, autoFocus, onContinue }: ContinueStepProps) {
   return (
     <div className={styles.step}>
-      <Button block disabled={placing || seats.length === 0} onClick={onContinue} autoFocus={autoFocus}>
+      <Button
+        block
+        disabled={placing || seats.length === 0 || paused !== null}
+        onClick={onContinue}
+        autoFocus={autoFocus}
+      >
         {label(seats, placing)}
       </Button>
-      <p className={styles.hint}>We hold your seats for a few minutes while you enter your details.</p>
+      <p className={styles.hint}>{paused ?? 'We hold your seats for a few minutes while you enter your details.'}</p>
     </div>
   );
 }

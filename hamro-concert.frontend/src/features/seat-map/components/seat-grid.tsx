@@ -8,6 +8,7 @@ import styles from './seat-map.module.css';
 interface SeatGridProps {
   sections: SectionView[];
   isSelected: (seatId: number) => boolean;
+  isOnSale: (seat: SeatView) => boolean;
   onToggle: (seat: SeatView) => void;
   label: string;
 }
@@ -29,7 +30,7 @@ function firstSeatId(sections: SectionView[]): number | null {
  * The seats of some sections, row by row, as one Tab stop: arrow keys move between seats, Home and
  * End jump along a row, Enter or Space chooses a seat. Focus lands first on the first free seat.
  */
-export function SeatGrid({ sections, isSelected, onToggle, label }: SeatGridProps) {
+export function SeatGrid({ sections, isSelected, isOnSale, onToggle, label }: SeatGridProps) {
   const [activeId, setActiveId] = useState<number | null>(null);
   const buttons = useRef(new Map<number, HTMLButtonElement>());
   const inView = activeId !== null && sections.some((s) => s.rows.some((r) => r.seats.some((x) => x.id === activeId)));
@@ -63,6 +64,7 @@ export function SeatGrid({ sections, isSelected, onToggle, label }: SeatGridProp
           key={section.section}
           section={section}
           isSelected={isSelected}
+          isOnSale={isOnSale}
           tabbableId={tabbableId}
           seatRef={seatRef}
           onToggle={onToggle}

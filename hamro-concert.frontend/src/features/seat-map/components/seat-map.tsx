@@ -10,15 +10,19 @@ interface SeatMapProps {
   layout: SeatLayout;
   isSelected: (seatId: number) => boolean;
   onToggle: (seat: SeatView) => void;
+  /** Whether a seat's tier sells now; seats that are not on sale show but cannot be chosen. Default: all are. */
+  isOnSale?: (seat: SeatView) => boolean;
   /** The seats chosen now, so the overview of a large venue can say which blocks hold them. */
   selectedIds?: readonly number[];
 }
+
+const onSaleAlways = () => true;
 
 /**
  * The venue from the stage backwards. A hall shows every seat; a venue too large for that
  * (layout.large) opens on an overview of its blocks, and a buyer zooms into one to pick seats.
  */
-export function SeatMap({ layout, isSelected, onToggle, selectedIds = [] }: SeatMapProps) {
+export function SeatMap({ layout, isSelected, onToggle, isOnSale = onSaleAlways, selectedIds = [] }: SeatMapProps) {
   const rowMax = Math.max(1, ...layout.sections.flatMap((section) => section.rows.map((row) => row.seats.length)));
   return (
     <section className={styles.map} aria-labelledby="seat-map-title">
@@ -37,7 +41,13 @@ export function SeatMap({ layout, isSelected, onToggle, selectedIds = [] }: Seat
       </div>
       <SeatLegend />
       {layout.large ? (
-        <VenueMap layout={layout} isSelected={isSelected} onToggle={onToggle} selectedIds={selectedIds} />
+        <VenueMap
+          layout={layout}
+          isSelected={isSelected}
+          isOnSale={isOnSale}
+          onToggle={onToggle}
+          selectedIds={selectedIds}
+        />
       ) : (
         <>
           <p className={styles.swipe}>Swipe sideways to see a whole row.</p>
@@ -49,6 +59,7 @@ export function SeatMap({ layout, isSelected, onToggle, selectedIds = [] }: Seat
               <SeatGrid
                 sections={layout.sections}
                 isSelected={isSelected}
+                isOnSale={isOnSale}
                 onToggle={onToggle}
                 label="Seats, nearest the stage first"
               />

@@ -7,6 +7,7 @@ import styles from './seat-section.module.css';
 interface SeatSectionProps {
   section: SectionView;
   isSelected: (seatId: number) => boolean;
+  isOnSale: (seat: SeatView) => boolean;
   tabbableId: number | null;
   seatRef: (seatId: number) => Ref<HTMLButtonElement>;
   onToggle: (seat: SeatView) => void;
@@ -27,7 +28,15 @@ export function SectionHeading({ section, id }: { section: SectionView; id: stri
 }
 
 /** One block of the venue (Front Row, VIP, General Admission), its rows in order from the stage. */
-export function SeatSection({ section, isSelected, tabbableId, seatRef, onToggle, onFocusSeat }: SeatSectionProps) {
+export function SeatSection({
+  section,
+  isSelected,
+  isOnSale,
+  tabbableId,
+  seatRef,
+  onToggle,
+  onFocusSeat,
+}: SeatSectionProps) {
   const headingId = `section-${section.section}-heading`;
   return (
     <div className={`${styles.section} ${styles[section.section]}`} role="group" aria-labelledby={headingId}>
@@ -44,6 +53,7 @@ export function SeatSection({ section, isSelected, tabbableId, seatRef, onToggle
                   key={seat.id}
                   seat={seat}
                   selected={isSelected(seat.id)}
+                  onSale={isOnSale(seat)}
                   tabbable={seat.id === tabbableId}
                   buttonRef={seatRef(seat.id)}
                   onToggle={onToggle}

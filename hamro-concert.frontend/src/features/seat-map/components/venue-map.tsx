@@ -11,6 +11,7 @@ import { VenueOverview } from './venue-overview';
 interface VenueMapProps {
   layout: SeatLayout;
   isSelected: (seatId: number) => boolean;
+  isOnSale: (seat: SeatView) => boolean;
   onToggle: (seat: SeatView) => void;
   selectedIds: readonly number[];
 }
@@ -26,7 +27,7 @@ function blockAsSection(layout: SeatLayout, block: SeatBlockView): SectionView {
  * Enter, or spreading two fingers over it); "Whole venue", Escape or pinching goes back out. Only
  * the block on screen has seat buttons, so even a stadium's page stays a few thousand elements.
  */
-export function VenueMap({ layout, isSelected, onToggle, selectedIds }: VenueMapProps) {
+export function VenueMap({ layout, isSelected, isOnSale, onToggle, selectedIds }: VenueMapProps) {
   const [openKey, setOpenKey] = useState<string | null>(null);
   const [returnKey, setReturnKey] = useState<string | null>(null);
   const blockView = useRef<HTMLDivElement>(null);
@@ -94,6 +95,7 @@ export function VenueMap({ layout, isSelected, onToggle, selectedIds }: VenueMap
           <SeatGrid
             sections={[blockAsSection(layout, block)]}
             isSelected={isSelected}
+            isOnSale={isOnSale}
             onToggle={onToggle}
             label={`Seats of ${block.place}, nearest the stage first`}
           />

@@ -10,6 +10,8 @@ export const SECTION_NAMES: Record<Section, string> = {
 /** One seat as the map shows it: where it is, what it costs, whether it can still be bought. */
 export interface SeatView {
   id: number;
+  /** The ticket tier the seat is sold in, whose sales window says whether it can be chosen now. */
+  tierId: number;
   section: Section;
   sectionName: string;
   row: number;
@@ -96,6 +98,7 @@ function toSeatView(
   const number = seatNumberInRow(seat.seatNumber);
   return {
     id: seat.id,
+    tierId: seat.ticketTierId,
     section: seat.section,
     sectionName,
     row: seat.row,
@@ -259,7 +262,11 @@ const STATE_WORDS: Record<SeatState, string> = {
   booked: 'booked',
 };
 
-/** The seat's accessible name: "VIP, row 2, seat 12, $100.00, available" (or "on hold"). */
-export function seatLabel(seat: SeatView, state: SeatState): string {
-  return `${seat.place}, ${formatCents(seat.priceCents, seat.currency)}, ${STATE_WORDS[state]}`;
+/**
+ * The seat's accessible name: "VIP, row 2, seat 12, $100.00, available" (or "on hold"); a free seat
+ * whose tier does not sell now (sales not open yet, or closed) is "not on sale".
+ */
+export function seatLabel(seat: SeatView, state: SeatState, onSale = true): string {
+  const words = state === 'available' && !onSale ? 'not on sale' : STATE_WORDS[state];
+  return `${seat.place}, ${formatCents(seat.priceCents, seat.currency)}, ${words}`;
 }
