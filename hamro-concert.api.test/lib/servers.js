@@ -63,7 +63,17 @@ export async function startApi({
   for (const variable of DATABASE_VARIABLES) baseEnv[variable] = '';
   const child = spawn(process.execPath, [...nodeArgs, main], {
     cwd,
-    env: { ...baseEnv, NODE_ENV: 'production', LOG_LEVEL: 'info', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      ...baseEnv,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      // The scripts play many buyers from one address; a script about the limits sets its own.
+      RATE_LIMIT_WRITES_PER_MINUTE: '0',
+      RATE_LIMIT_READS_PER_MINUTE: '0',
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -17,16 +17,23 @@ import { SeatClaimsInFlight } from './components/seats/seats.in-flight.js';
 import { seatsRoutes } from './components/seats/seats.routes.js';
 import { ticketsRoutes } from './components/tickets/tickets.routes.js';
 import { tiersRoutes } from './components/tiers/tiers.routes.js';
+import { waitingRoomRoutes } from './components/waiting-room/waiting-room.routes.js';
+import { ADMISSION_PASS_HEADER } from './components/waiting-room/waiting-room.schemas.js';
+import { WaitingRooms, type WaitingRoomSettings } from './components/waiting-room/waiting-room.service.js';
 import type { Db } from './db/client.js';
+import { sharedSigningKey } from './db/signing-key.js';
 import { accessLog } from './http/access-log.js';
-import { requireBearer, type AccessTokens } from './http/auth.js';
+import { bearsAccessToken, requireBearer, type AccessTokens } from './http/auth.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { healthRoutes, Readiness } from './http/health.js';
 import { shedWhenBusy } from './http/load.js';
 import { Metrics } from './http/metrics.js';
+import { rateLimits, type RateLimitSettings } from './http/rate-limits.js';
+import { BrowserSessions } from './http/sessions.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import { securityHeaders } from './http/security-headers.js';
 import { webApp } from './http/web-app.js';
+import { Signer } from './lib/signer.js';
 
 export interface AppDeps {
   db: Db;
@@ -58,6 +65,12 @@ export interface AppDeps {
   readiness?: Readiness;
   /** METRICS_TOKEN: `/metrics` is served on this app only to a bearer of it. */
   metricsToken?: string | undefined;
+  /** RATE_LIMIT_*: requests per minute and client; without them, no limits (tests and benchmarks). */
+  rateLimits?: RateLimitSettings | undefined;
+  /** TRUST_PROXY_HOPS: proxies in front whose X-Forwarded-For names the client. */
+  trustProxyHops?: number;
+  /** The waiting rooms' admission ticks (WAITING_ROOM_TICK_MS). */
+  waitingRoom?: Partial<WaitingRoomSettings>;
 }
 
 /** While the process shuts down, every answer closes its connection, so keep-alive clients go elsewhere. */
@@ -86,9 +99,18 @@ export function createApp({
   tokens = {},
   readiness = new Readiness(),
   metricsToken,
+  rateLimits: limits,
+  trustProxyHops = 0,
+  waitingRoom = {},
 }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
+  if (trustProxyHops > 0) app.set('trust proxy', trustProxyHops);
+  const signer = new Signer(() => sharedSigningKey(db));
+  const rooms = new WaitingRooms(db, signer, { tickMs: 1000, burstSeconds: 5, ...waitingRoom }, (error) =>
+    logger.warn({ err: error }, 'a waiting room admission tick failed; the next one tries again'),
+  ).start();
+  const gate = { rooms, sessions: new BrowserSessions(signer) };
   app.use(accessLog(logger));
   app.use(securityHeaders());
   const metrics = new Metrics({
@@ -103,6 +125,15 @@ export function createApp({
   // each booking would cost more CPU than it saves on the wire.
   const compress = compression({ threshold: 1024 });
   app.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? compress(req, res, next) : next()));
+  if (limits) {
+    const exempt = (req: express.Request) =>
+      req.path.startsWith('/health') || bearsAccessToken(tokens, req.get('authorization'));
+    const passKey = async (req: express.Request) => {
+      const admission = await rooms.admissionOf(req.get(ADMISSION_PASS_HEADER));
+      return admission && `pass:${admission.entryId}`;
+    };
+    app.use(rateLimits(db, limits, { exempt, passKey }, logger));
+  }
   app.use(express.json({ limit: '100kb' }));
   if (pool) app.use(shedWhenBusy(pool, maxWaiting));
 
@@ -116,6 +147,7 @@ export function createApp({
     tickets: new OpenAPIRegistry(),
     sales: new OpenAPIRegistry(),
     access: new OpenAPIRegistry(),
+    waitingRoom: new OpenAPIRegistry(),
   };
   app.use(healthRoutes(db, readiness, inventories, registries.health));
   app.use(concertsRoutes(db, tokens, registries.concerts, { timeZone: venueTimeZone, currency }));
@@ -129,8 +161,9 @@ export function createApp({
   // Shared by bookings and holds: a crowd asking for one seat waits for the claim already in flight,
   // and every seat they take or give back reaches this instance's inventory at once.
   const desk = { inFlight: new SeatClaimsInFlight(), inventories };
-  app.use(bookingsRoutes(db, { maxTicketsPerBuyer, cancelClosesHours }, desk, registries.bookings));
-  app.use(holdsRoutes(db, { ttlSeconds: holdTtlSeconds }, desk, registries.holds));
+  app.use(bookingsRoutes(db, { maxTicketsPerBuyer, cancelClosesHours }, desk, gate, registries.bookings));
+  app.use(holdsRoutes(db, { ttlSeconds: holdTtlSeconds }, desk, gate, registries.holds));
+  app.use(waitingRoomRoutes(rooms, tokens, registries.waitingRoom));
   app.use(ticketsRoutes(db, tokens, registries.tickets));
   app.use(salesRoutes(db, tokens, registries.sales));
   app.use(accessRoutes(tokens, registries.access));
@@ -149,7 +182,10 @@ export function createApp({
   if (webAppDir) app.use(webApp(webAppDir));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
-  /** Ends the live streams, so a draining server is not held open by them. */
-  const closeStreams = () => seats.close();
-  return Object.assign(app, { closeStreams, metrics, readiness });
+  /** Ends the live streams, so a draining server is not held open by them, and the admission ticks. */
+  const closeStreams = () => {
+    rooms.stop();
+    seats.close();
+  };
+  return Object.assign(app, { closeStreams, metrics, readiness, rooms });
 }

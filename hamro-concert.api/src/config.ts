@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { RATE_LIMIT_DEFAULTS, type RateLimitSettings } from './http/rate-limits.js';
 import { isCurrency } from './lib/currency.js';
 import { isTimeZone } from './lib/time-zone.js';
 
@@ -75,6 +76,18 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(600).default(10)),
   SHUTDOWN_DELAY_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(120).default(0)),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
+  // Per client address and minute; 0 switches a limit off. Writes also per admission pass.
+  RATE_LIMIT_WRITES_PER_MINUTE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(0).max(1_000_000).default(RATE_LIMIT_DEFAULTS.writesPerMinute),
+  ),
+  RATE_LIMIT_READS_PER_MINUTE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(0).max(1_000_000).default(RATE_LIMIT_DEFAULTS.readsPerMinute),
+  ),
+  // Proxies (load balancers) in front of the API whose X-Forwarded-For entry names the client.
+  TRUST_PROXY_HOPS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(10).default(0)),
+  WAITING_ROOM_TICK_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(50).max(10_000).default(1000)),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -122,6 +135,12 @@ export interface Config {
   /** After SIGTERM, how long readiness answers 503 while requests are still accepted, for a load balancer to notice. */
   shutdownDelayMs: number;
   logLevel: Env['LOG_LEVEL'];
+  /** Requests per minute and client address (writes also per admission pass); 0 is off. */
+  rateLimits: RateLimitSettings;
+  /** How many proxies' X-Forwarded-For entries to trust for the client's address. */
+  trustProxyHops: number;
+  /** How often each instance admits the next visitors of the waiting rooms. */
+  waitingRoomTickMs: number;
 }
 
 export class ConfigError extends Error {
@@ -208,5 +227,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = withDotEnv(process.env)):
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     shutdownDelayMs: env.SHUTDOWN_DELAY_SECONDS * 1000,
     logLevel: env.LOG_LEVEL,
+    rateLimits: {
+      writesPerMinute: env.RATE_LIMIT_WRITES_PER_MINUTE,
+      readsPerMinute: env.RATE_LIMIT_READS_PER_MINUTE,
+    },
+    trustProxyHops: env.TRUST_PROXY_HOPS,
+    waitingRoomTickMs: env.WAITING_ROOM_TICK_MS,
   };
 }

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { AggregatorRegistry } from 'prom-client';
 import { createApp } from './app.js';
 import { tidyExpiredHolds } from './components/holds/holds.service.js';
+import { deleteEndedWindows } from './http/rate-limits.js';
 import { SeatInventories } from './components/seats/seats.feed.js';
 import { deleteExpiredKeys } from './http/idempotency.repository.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -98,11 +99,15 @@ async function serve(config: Config, logger: Logger, databaseUrl: string) {
     tokens: config.tokens,
     readiness,
     metricsToken: config.metricsToken,
+    rateLimits: config.rateLimits,
+    trustProxyHops: config.trustProxyHops,
+    waitingRoom: { tickMs: config.waitingRoomTickMs },
   });
   // Expired holds already count for nothing and expired keys are ignored; this only tidies rows now and then.
   const tidy = setInterval(() => {
-    Promise.all([tidyExpiredHolds(database.db), deleteExpiredKeys(database.db)]).catch((error: unknown) =>
-      logger.warn({ err: error }, 'tidying expired holds and idempotency keys failed'),
+    const chores = [tidyExpiredHolds(database.db), deleteExpiredKeys(database.db), deleteEndedWindows(database.db)];
+    Promise.all(chores).catch((error: unknown) =>
+      logger.warn({ err: error }, 'tidying expired holds, idempotency keys and rate limit counts failed'),
     );
   }, 60_000);
   tidy.unref();

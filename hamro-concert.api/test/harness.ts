@@ -4,10 +4,12 @@ import { inject } from 'vitest';
 import { createApp } from '../src/app.js';
 import type { SeatEventSettings } from '../src/components/seats/seats.events.js';
 import { SeatInventories } from '../src/components/seats/seats.feed.js';
+import type { WaitingRooms } from '../src/components/waiting-room/waiting-room.service.js';
 import { connectDatabase, type Database } from '../src/db/client.js';
 import { answerClientErrors } from '../src/http/client-errors.js';
 import type { Readiness } from '../src/http/health.js';
 import type { Metrics } from '../src/http/metrics.js';
+import type { RateLimitSettings } from '../src/http/rate-limits.js';
 import { createLogger } from '../src/lib/logger.js';
 
 export interface TestApp {
@@ -16,6 +18,7 @@ export interface TestApp {
   inventories: SeatInventories;
   readiness: Readiness;
   metrics: Metrics;
+  rooms: WaitingRooms;
   close(): Promise<void>;
 }
 
@@ -43,6 +46,10 @@ export async function startTestApp(
     metricsToken?: string;
     /** Serves the web app's files from this folder, as production serves the built app. */
     webAppDir?: string;
+    /** Rate limits as RATE_LIMIT_* set them; without, none (as most tests fire many requests from one address). */
+    rateLimits?: RateLimitSettings;
+    trustProxyHops?: number;
+    waitingRoomTickMs?: number;
   } = {},
 ): Promise<TestApp> {
   const database = connectDatabase(inject('databaseUrl'), {
@@ -73,6 +80,9 @@ export async function startTestApp(
     tokens: options.tokens ?? {},
     metricsToken: options.metricsToken,
     webAppDir: options.webAppDir,
+    rateLimits: options.rateLimits,
+    trustProxyHops: options.trustProxyHops,
+    waitingRoom: { tickMs: options.waitingRoomTickMs ?? 100 },
   });
   const server = app.listen(0, '127.0.0.1');
   answerClientErrors(server);
@@ -85,6 +95,7 @@ export async function startTestApp(
     inventories,
     readiness: app.readiness,
     metrics: app.metrics,
+    rooms: app.rooms,
     async close() {
       app.closeStreams();
       server.closeAllConnections();

@@ -2,9 +2,12 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigint,
+  bigserial,
+  boolean,
   check,
   customType,
   date,
+  doublePrecision,
   index,
   integer,
   pgEnum,
@@ -154,9 +157,17 @@ export const holds = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
+    /**
+     * Who holds: an admission pass (`pass:<entry>`) or a browser session (`session:<id>`). One active
+     * hold each; an expired one is marked released before its holder's next hold (see holdSeatsIfFree).
+     */
+    holder: text('holder'),
   },
   (t) => [
     uniqueIndex('holds_token_uq').on(t.token),
+    uniqueIndex('holds_one_active_per_holder_uq')
+      .on(t.holder)
+      .where(sql`${t.status} = 'active'`),
     index('holds_active_expiry_idx')
       .on(t.expiresAt)
       .where(sql`${t.status} = 'active'`),
@@ -300,4 +311,77 @@ export const appState = pgTable('app_state', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A concert's waiting room: while it is on, holding and booking its seats need an admission pass.
+ * Visitors join from `join_seconds_before` the opening; the row is the room's lock and its ledger.
+ */
+export const waitingRooms = pgTable(
+  'waiting_rooms',
+  {
+    concertId: uuid('concert_id')
+      .primaryKey()
+      .references(() => concerts.id, { onDelete: 'cascade' }),
+    enabled: boolean('enabled').notNull().default(true),
+    admitPerMinute: integer('admit_per_minute').notNull(),
+    maxShopping: integer('max_shopping').notNull(),
+    paused: boolean('paused').notNull().default(false),
+    joinSecondsBefore: integer('join_seconds_before').notNull().default(900),
+    passSeconds: integer('pass_seconds').notNull().default(900),
+    /** When it was last turned on; the opening is the concert's salesOpenAt, or this if later. */
+    enabledAt: timestamp('enabled_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Those who came before the opening have been drawn into the line. */
+    drawn: boolean('drawn').notNull().default(false),
+    /** Visitors waiting for the draw. */
+    earlyCount: integer('early_count').notNull().default(0),
+    /** The last place in line given out; places run 1, 2, 3 … without gaps. */
+    lastPlace: bigint('last_place', { mode: 'number' }).notNull().default(0),
+    /** Every place up to this one has been admitted. */
+    admittedThrough: bigint('admitted_through', { mode: 'number' }).notNull().default(0),
+    /** Admissions earned by the rate but not yet given, and when they were last counted. */
+    credit: doublePrecision('credit').notNull().default(0),
+    creditAt: timestamp('credit_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('waiting_rooms_rates_positive', sql`${t.admitPerMinute} > 0 and ${t.maxShopping} > 0`),
+    check('waiting_rooms_times_positive', sql`${t.joinSecondsBefore} >= 0 and ${t.passSeconds} > 0`),
+  ],
+);
+
+/** One visitor's place in a waiting room, from the queue ticket to the end of the admission pass. */
+export const waitingRoomEntries = pgTable(
+  'waiting_room_entries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    concertId: uuid('concert_id')
+      .notNull()
+      .references(() => waitingRooms.concertId, { onDelete: 'cascade' }),
+    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A random number: the order among those who came before the opening. */
+    draw: doublePrecision('draw'),
+    /** The place in line: given at the draw to early visitors, on arrival to later ones. */
+    place: bigint('place', { mode: 'number' }),
+    admittedAt: timestamp('admitted_at', { withTimezone: true }),
+    /** The pass is good until here; activity (a hold) moves it on. */
+    passExpiresAt: timestamp('pass_expires_at', { withTimezone: true }),
+    /** Booked: the visitor no longer counts as shopping. */
+    doneAt: timestamp('done_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('waiting_room_entries_place_uq').on(t.concertId, t.place),
+    index('waiting_room_entries_shopping_idx')
+      .on(t.concertId, t.passExpiresAt)
+      .where(sql`${t.admittedAt} is not null and ${t.doneAt} is null`),
+  ],
+);
+
+/**
+ * Requests per client and window, for the rate limits every instance shares. Unlogged (see the
+ * migration): a crash that forgets the counts costs nothing worth a write-ahead log.
+ */
+export const rateLimitHits = pgTable('rate_limit_hits', {
+  key: text('key').primaryKey(),
+  hits: integer('hits').notNull(),
+  windowEndsAt: timestamp('window_ends_at', { withTimezone: true }).notNull(),
 });

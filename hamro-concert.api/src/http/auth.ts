@@ -75,3 +75,10 @@ export function requireBearer(token: string, what: string): RequestHandler {
     next();
   };
 }
+
+/** Whether the request bears the admin or staff token: the organizer's and the door's own devices. */
+export function bearsAccessToken(tokens: AccessTokens, authorization: string | undefined): boolean {
+  const presented = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+  if (!presented) return false;
+  return [tokens.admin, tokens.staff].some((token) => token !== undefined && token !== '' && matches(presented, token));
+}

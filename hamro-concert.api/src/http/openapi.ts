@@ -6,20 +6,21 @@ import { guardInput } from './input-guard.js';
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'The request is not valid (see `errors`)',
   401: 'No bearer token',
-  403: 'The token does not give access, or this kind of access is switched off',
+  403: "The token does not give access, this kind of access is switched off, or the concert's waiting room needs an admission pass",
   404: 'Not found',
   409: 'Conflicts with the current state',
   413: 'The body is too large',
   410: 'Gone: the hold has expired or was released',
   422: 'The Idempotency-Key was already used with a different request',
+  429: 'Too many requests from this client address or pass; retry after the Retry-After header',
   500: 'Unexpected failure; carries a request id',
   503: 'Busy or timed out; retry after the Retry-After header',
 };
 
-/** Problem responses to declare on a route, as `{ 404: ... }` entries. Every route gets 500. */
+/** Problem responses to declare on a route, as `{ 404: ... }` entries. Every route gets 429 and 500. */
 export function problems(...statuses: number[]): RouteConfig['responses'] {
   const responses: RouteConfig['responses'] = {};
-  for (const status of [...statuses, 500]) {
+  for (const status of [...statuses, 429, 500]) {
     responses[status] = {
       description: PROBLEM_DESCRIPTIONS[status] ?? 'Error',
       content: { 'application/problem+json': { schema: problemSchema } },

@@ -6,6 +6,7 @@ import type { RequestKey } from '../../http/idempotency.js';
 import { freedSeatsJson, markSeatChanged, returningFreedSeats, type FreedSeat } from '../seats/seats.state.js';
 import { bookingSeats, bookings, concerts, seats, ticketTiers } from '../../db/schema.js';
 import {
+  admissionNeeded,
   lockFreeRequestedSeats,
   salesPhase,
   requestedSeatIds,
@@ -62,6 +63,7 @@ const bookSeatsStatement = (name: string, { skipLocked, withHold }: { skipLocked
     select count(*) = cardinality(${seatIds}::int[])
        and count(distinct concert_id) = 1
        and bool_and(sales_phase = 'open')
+       and not bool_or(admission_needed)
        and (${holdToken}::text is null
             or exists (select 1 from hold where status = 'active' and seat_ids = ${seatIds}::int[])) as ok
     from locked
@@ -113,7 +115,7 @@ const bookSeatsStatement = (name: string, { skipLocked, withHold }: { skipLocked
     group by booking.id, booking.created_at, locked.concert_id, locked.tier_id
   )
   select requested.id, requested.concert_id, requested.tier_id, requested.label, requested.price_cents,
-         requested.sales_phase, requested.booked, requested.held_by_other,
+         requested.sales_phase, requested.admission_needed, requested.booked, requested.held_by_other,
          booking.id as booking_id, booking.created_at, (select live from hold) as hold_live,
          (select ok from verdict) as seats_ok, seats_written.ticket_code, taken.change_seq::text
   from (${requestedSeatStates(sql`(select id from hold)`)}) as requested left join booking on true
@@ -175,6 +177,8 @@ export async function bookSeatsIfFree(
     email: string;
     holdToken: string | null;
     maxPerBuyer: number;
+    /** The concert a verified admission pass lets the request into (see admissionNeeded). */
+    admittedTo: string | null;
     /** For best-available: seats locked by someone else make the attempt fail at once instead of waiting. */
     skipLocked?: boolean;
     /** The request's Idempotency-Key, if it has one: linked to the booking as it is written. */
@@ -246,6 +250,7 @@ export function findSeatStates(
   db: Executor,
   ids: number[],
   ownHoldToken: string | null,
+  admittedTo: string | null,
 ): Promise<RequestedSeatState[]> {
   return db
     .select({
@@ -256,6 +261,7 @@ export function findSeatStates(
       held: sql<boolean>`${seats.heldUntil} > now()
         and ${seats.holdId} is distinct from (select h.id from holds h where h.token = ${ownHoldToken}::text)`,
       salesPhase,
+      admissionNeeded: admissionNeeded(sql`${admittedTo}`),
     })
     .from(seats)
     .innerJoin(ticketTiers, eq(ticketTiers.id, seats.tierId))

@@ -3,6 +3,8 @@ import type { Db } from '../../db/client.js';
 import { idempotencyKeyHeader, idempotent } from '../../http/idempotency.js';
 import { documentedRouter, problems } from '../../http/openapi.js';
 import type { SeatDesk } from '../seats/seats.service.js';
+import { ADMISSION_PASS_HEADER, admissionPassHeaderSchema } from '../waiting-room/waiting-room.schemas.js';
+import type { AdmissionDesk } from '../waiting-room/waiting-room.service.js';
 import {
   bestAvailableBookingBodySchema,
   bookingDetailsSchema,
@@ -14,8 +16,15 @@ import {
 } from './bookings.schemas.js';
 import * as service from './bookings.service.js';
 
-export function bookingsRoutes(db: Db, rules: service.BookingRules, desk: SeatDesk, registry: OpenAPIRegistry) {
+export function bookingsRoutes(
+  db: Db,
+  rules: service.BookingRules,
+  desk: SeatDesk,
+  gate: AdmissionDesk,
+  registry: OpenAPIRegistry,
+) {
   const { router, route } = documentedRouter(registry);
+  const headers = idempotencyKeyHeader.extend(admissionPassHeaderSchema.shape);
 
   route(
     {
@@ -27,14 +36,15 @@ export function bookingsRoutes(db: Db, rules: service.BookingRules, desk: SeatDe
       description:
         'Books up to 10 seats of one concert in one transaction. Either every seat is booked or nothing is ' +
         'written. 409 `seat-already-booked` or `seat-held` names the seats someone else has; 409 ' +
-        '`buyer-limit-reached` when the buyer would own more than MAX_TICKETS_PER_BUYER seats of the concert.',
+        '`buyer-limit-reached` when the buyer would own more than MAX_TICKETS_PER_BUYER seats of the concert. ' +
+        "While the concert's waiting room is on, 403 `admission-required` without its Admission-Pass.",
       request: {
-        headers: idempotencyKeyHeader,
+        headers,
         body: { required: true, content: { 'application/json': { schema: bookSeatsBodySchema } } },
       },
       responses: {
         201: { description: 'The booking', content: { 'application/json': { schema: bookingSchema } } },
-        ...problems(400, 404, 409, 410, 413, 422, 503),
+        ...problems(400, 403, 404, 409, 410, 413, 422, 503),
       },
     },
     idempotent(
@@ -42,7 +52,8 @@ export function bookingsRoutes(db: Db, rules: service.BookingRules, desk: SeatDe
       'POST /ticket-bookings/seats',
       async (req, res) => {
         const body = bookSeatsBodySchema.parse(req.body);
-        res.status(201).json(await service.bookSeats(db, rules, body, desk, res.locals.requestKey));
+        const admission = await gate.rooms.admissionOf(req.get(ADMISSION_PASS_HEADER));
+        res.status(201).json(await service.bookSeats(db, rules, body, desk, res.locals.requestKey, admission));
       },
       { recover: (reference, body) => service.bookingAnswer(db, reference, bookSeatsBodySchema.parse(body).seatIds) },
     ),
@@ -60,12 +71,12 @@ export function bookingsRoutes(db: Db, rules: service.BookingRules, desk: SeatDe
         'free seat when another choice exists, then nearest the stage. Seats other buyers are taking are passed ' +
         'over, not waited for. Answers like a seat booking; 409 `not-enough-seats` when the tier cannot supply them.',
       request: {
-        headers: idempotencyKeyHeader,
+        headers,
         body: { required: true, content: { 'application/json': { schema: bestAvailableBookingBodySchema } } },
       },
       responses: {
         201: { description: 'The booking', content: { 'application/json': { schema: bookingSchema } } },
-        ...problems(400, 404, 409, 413, 422, 503),
+        ...problems(400, 403, 404, 409, 413, 422, 503),
       },
     },
     idempotent(
@@ -73,7 +84,8 @@ export function bookingsRoutes(db: Db, rules: service.BookingRules, desk: SeatDe
       'POST /ticket-bookings/best-available',
       async (req, res) => {
         const body = bestAvailableBookingBodySchema.parse(req.body);
-        res.status(201).json(await service.bookBestAvailable(db, rules, body, desk, res.locals.requestKey));
+        const admission = await gate.rooms.admissionOf(req.get(ADMISSION_PASS_HEADER));
+        res.status(201).json(await service.bookBestAvailable(db, rules, body, desk, res.locals.requestKey, admission));
       },
       { recover: (reference) => service.bookingAnswer(db, reference) },
     ),

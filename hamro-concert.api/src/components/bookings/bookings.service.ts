@@ -5,7 +5,8 @@ import { formatCents } from '../../lib/money.js';
 import { newReference } from '../../lib/reference.js';
 import type { Hold } from '../holds/holds.schemas.js';
 import { getHold } from '../holds/holds.service.js';
-import { assertSalesOpen, assertSeatsFree } from '../seats/seats.claims.js';
+import { assertAdmitted, assertSalesOpen, assertSeatsFree } from '../seats/seats.claims.js';
+import { finishAdmission, type Admission } from '../waiting-room/waiting-room.service.js';
 import * as repository from './bookings.repository.js';
 import { seatsTakenBy } from '../seats/seats.in-flight.js';
 import { withBestAvailable, type SeatDesk } from '../seats/seats.service.js';
@@ -77,6 +78,7 @@ function explainRefusal(seatIds: number[], seats: repository.RequestedSeatState[
   assertAllSeatsExist(seatIds, seats);
   assertOneConcert(seats);
   assertSalesOpen(seats);
+  assertAdmitted(seats);
   if (hold?.status === 'expired' && seats.some((seat) => seat.booked || seat.held)) {
     throw new AppError(
       410,
@@ -121,6 +123,14 @@ export async function bookingAnswer(db: Db, reference: string, seatIds?: number[
   return toBooking(input, reference, found);
 }
 
+/**
+ * A booking made with an admission pass ends the pass's shopping. The booking has committed by now:
+ * should this fail, the pass only counts as shopping until it runs out.
+ */
+async function passUsed(db: Db, admission: Admission | null): Promise<void> {
+  await finishAdmission(db, admission ?? undefined).catch(() => undefined);
+}
+
 /** Tells this instance's inventory about seats it has just booked, so its next answers show them. */
 function reportBooked(desk: SeatDesk, seats: repository.BookedSeat[]) {
   desk.inventories.applyCommitted(
@@ -139,13 +149,15 @@ export async function bookSeats(
   input: BookSeatsBody,
   desk: SeatDesk,
   requestKey: RequestKey | null = null,
+  admission?: Admission,
 ): Promise<Booking> {
   const seatIds = [...input.seatIds].sort((a, b) => a - b);
   if (!input.holdToken) {
     const claim = await desk.inFlight.covering(seatIds);
     if (claim) assertSeatsFree(seatsTakenBy(claim, seatIds));
   }
-  return desk.inFlight.track(seatIds, bookSeatsNow(db, rules, input, seatIds, desk, requestKey), (booking) => ({
+  const booking = bookSeatsNow(db, rules, input, seatIds, desk, requestKey, admission ?? null);
+  return desk.inFlight.track(seatIds, booking, (booking) => ({
     kind: 'booked',
     concertId: booking.ticketData[0]!.concertId,
     seats: booking.tickets.map((ticket) => ({ id: ticket.seatId, label: ticket.seatNumber })),
@@ -167,6 +179,7 @@ async function bookSeatsNow(
   seatIds: number[],
   desk: SeatDesk,
   requestKey: RequestKey | null,
+  admission: Admission | null,
 ): Promise<Booking> {
   for (let attempt = 1; attempt <= 2; attempt++) {
     const reference = newReference();
@@ -178,10 +191,12 @@ async function bookSeatsNow(
       email: input.userEmail,
       holdToken,
       maxPerBuyer: rules.maxTicketsPerBuyer,
+      admittedTo: admission?.concertId ?? null,
       requestKey,
     });
     if (result.booked) {
       reportBooked(desk, result.seats);
+      await passUsed(db, admission);
       const booking = toBooking(input, reference, result);
       if (holdToken) booking.holdOutcome = result.holdWasLive ? 'confirmed-hold' : 'hold-expired-seats-still-free';
       return booking;
@@ -189,7 +204,8 @@ async function bookSeatsNow(
     if (result.overBuyerLimit) refuseOverBuyerLimit(rules, input);
     const hold = holdToken ? await assertUsableHold(db, holdToken, seatIds) : undefined;
     explainRefusal(seatIds, result.seats, hold);
-    explainRefusal(seatIds, await repository.findSeatStates(db, seatIds, holdToken), hold);
+    const seatsNow = await repository.findSeatStates(db, seatIds, holdToken, admission?.concertId ?? null);
+    explainRefusal(seatIds, seatsNow, hold);
   }
   throw new AppError(
     503,
@@ -288,6 +304,7 @@ export async function bookBestAvailable(
   input: BestAvailableBookingBody,
   desk: SeatDesk,
   requestKey: RequestKey | null = null,
+  admission?: Admission,
 ): Promise<Booking> {
   const { userName, userEmail } = input;
   return withBestAvailable(db, desk.inventories, input, async (seatIds) => {
@@ -299,14 +316,17 @@ export async function bookBestAvailable(
       email: userEmail,
       holdToken: null,
       maxPerBuyer: rules.maxTicketsPerBuyer,
+      admittedTo: admission?.concertId ?? null,
       skipLocked: true,
       requestKey,
     });
     if (result.booked) {
       reportBooked(desk, result.seats);
+      await passUsed(db, admission ?? null);
       return toBooking({ userName, userEmail, seatIds }, reference, result);
     }
     assertSalesOpen(result.seats);
+    assertAdmitted(result.seats);
     if (result.overBuyerLimit) refuseOverBuyerLimit(rules, { userName, userEmail, seatIds });
     return undefined;
   });

@@ -27,6 +27,7 @@ const holdSeatsStatement = (name: string, skipLocked: boolean) =>
       hold_id: string | null;
       expires_at: Date | null;
       change_seq: string | null;
+      seats_ok: boolean | null;
     }
   >(
     name,
@@ -35,13 +36,16 @@ const holdSeatsStatement = (name: string, skipLocked: boolean) =>
   verdict as (
     select count(*) = cardinality(${seatIds}::int[])
        and bool_and(concert_id = ${sql.placeholder('concertId')}::uuid)
-       and bool_and(sales_phase = 'open') as ok
+       and bool_and(sales_phase = 'open')
+       and not bool_or(admission_needed) as ok
     from locked
   ), hold as (
-    insert into holds (token, concert_id, seat_ids, expires_at)
+    insert into holds (token, concert_id, seat_ids, expires_at, holder)
     select ${sql.placeholder('token')}, ${sql.placeholder('concertId')}::uuid, ${seatIds}::int[],
-           now() + make_interval(secs => ${sql.placeholder('ttlSeconds')}::int)
+           now() + make_interval(secs => ${sql.placeholder('ttlSeconds')}::int), ${sql.placeholder('holder')}::text
     from verdict where ok
+    -- The holder's hold still counts as active: no second one (a concurrent one waits here, then sees it).
+    on conflict (holder) where status = 'active' do nothing
     returning id, expires_at
   ), marked as (
     update seats set hold_id = hold.id, held_until = hold.expires_at, ${markSeatChanged}
@@ -49,7 +53,8 @@ const holdSeatsStatement = (name: string, skipLocked: boolean) =>
     returning seats.id, seats.change_seq
   )
   select requested.id, requested.concert_id, requested.label, requested.booked, requested.held_by_other,
-         requested.sales_phase, hold.id as hold_id, hold.expires_at, marked.change_seq::text
+         requested.sales_phase, requested.admission_needed, hold.id as hold_id, hold.expires_at,
+         marked.change_seq::text, (select ok from verdict) as seats_ok
   from (${requestedSeatStates(sql`null::uuid`)}) as requested left join hold on true
   left join marked on marked.id = requested.id
   order by requested.id`,
@@ -59,8 +64,14 @@ const holdChosenSeats = holdSeatsStatement('hold_seats', false);
 const holdOfferedSeats = holdSeatsStatement('hold_seats_skip_locked', true);
 
 export type HoldAttempt =
-  | { held: true; id: string; expiresAt: Date; seats: { id: number; label: string; changeSeq: number }[] }
-  | { held: false; seats: RequestedSeatState[] };
+  | {
+      held: true;
+      id: string;
+      token: string;
+      expiresAt: Date;
+      seats: { id: number; label: string; changeSeq: number }[];
+    }
+  | { held: false; seats: RequestedSeatState[]; holderBusy: boolean };
 
 export async function holdSeatsIfFree(
   db: Executor,
@@ -69,6 +80,9 @@ export async function holdSeatsIfFree(
     concertId: string;
     seatIds: number[];
     ttlSeconds: number;
+    holder: string;
+    /** The concert a verified admission pass lets the request into (see admissionNeeded). */
+    admittedTo: string | null;
     skipLocked?: boolean;
   },
 ): Promise<HoldAttempt> {
@@ -77,9 +91,20 @@ export async function holdSeatsIfFree(
   const first = rows[0];
   if (first?.hold_id && first.expires_at) {
     const seats = rows.map((row) => ({ id: row.id, label: row.label, changeSeq: Number(row.change_seq) }));
-    return { held: true, id: first.hold_id, expiresAt: new Date(first.expires_at), seats };
+    return { held: true, id: first.hold_id, token: values.token, expiresAt: new Date(first.expires_at), seats };
   }
-  return { held: false, seats: rows.map(toRequestedSeatState) };
+  return { held: false, seats: rows.map(toRequestedSeatState), holderBusy: first?.seats_ok === true };
+}
+
+/**
+ * Marks the holder's hold released if it has run out, so that the holder may hold again; true if it
+ * did. Its seats already count as free.
+ */
+export async function retireExpiredHold(db: Executor, holder: string): Promise<boolean> {
+  const result = await db.execute(sql`
+    update holds set status = 'released', ended_at = now()
+    where holder = ${holder} and status = 'active' and expires_at <= now()`);
+  return (result.rowCount ?? 0) > 0;
 }
 
 export interface HoldRow {

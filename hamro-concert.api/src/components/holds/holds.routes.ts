@@ -1,8 +1,11 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { Request, Response } from 'express';
 import type { Db } from '../../db/client.js';
 import { idempotencyKeyHeader, idempotent } from '../../http/idempotency.js';
 import { documentedRouter, problems } from '../../http/openapi.js';
 import type { SeatDesk } from '../seats/seats.service.js';
+import { ADMISSION_PASS_HEADER, admissionPassHeaderSchema } from '../waiting-room/waiting-room.schemas.js';
+import type { AdmissionDesk } from '../waiting-room/waiting-room.service.js';
 import {
   bestAvailableHoldBodySchema,
   createHoldBodySchema,
@@ -11,9 +14,25 @@ import {
 } from './holds.schemas.js';
 import * as service from './holds.service.js';
 
-export function holdsRoutes(db: Db, settings: service.HoldSettings, desk: SeatDesk, registry: OpenAPIRegistry) {
+export function holdsRoutes(
+  db: Db,
+  settings: service.HoldSettings,
+  desk: SeatDesk,
+  gate: AdmissionDesk,
+  registry: OpenAPIRegistry,
+) {
   const { router, route } = documentedRouter(registry);
   const tags = ['Holds'];
+  const headers = idempotencyKeyHeader.extend(admissionPassHeaderSchema.shape);
+
+  /** The request's admission pass if it carries a genuine one, else its browser session. */
+  async function holderOf(req: Request, res: Response): Promise<service.Holder> {
+    const admission = await gate.rooms.admissionOf(req.get(ADMISSION_PASS_HEADER));
+    return {
+      key: admission ? `pass:${admission.entryId}` : `session:${await gate.sessions.idOf(req, res)}`,
+      admission,
+    };
+  }
 
   route(
     {
@@ -24,19 +43,21 @@ export function holdsRoutes(db: Db, settings: service.HoldSettings, desk: SeatDe
       summary: 'Hold seats while the buyer checks out',
       description:
         'Sets up to 10 seats of one concert aside until `expiresAt`. Others who try to hold or book them get ' +
-        '409 `seat-held`. Confirm with POST /ticket-bookings/seats and the `holdToken`.',
+        '409 `seat-held`. Confirm with POST /ticket-bookings/seats and the `holdToken`. One active hold per ' +
+        'admission pass, or per browser session (a cookie): 409 `one-hold-at-a-time` for a second. While the ' +
+        "concert's waiting room is on, 403 `admission-required` without its Admission-Pass.",
       request: {
-        headers: idempotencyKeyHeader,
+        headers,
         body: { required: true, content: { 'application/json': { schema: createHoldBodySchema } } },
       },
       responses: {
         201: { description: 'The hold', content: { 'application/json': { schema: holdSchema } } },
-        ...problems(400, 404, 409, 413, 422, 503),
+        ...problems(400, 403, 404, 409, 413, 422, 503),
       },
     },
     idempotent(db, 'POST /holds', async (req, res) => {
       const body = createHoldBodySchema.parse(req.body);
-      res.status(201).json(await service.holdSeats(db, settings, body, desk));
+      res.status(201).json(await service.holdSeats(db, settings, body, desk, await holderOf(req, res)));
     }),
   );
 
@@ -49,17 +70,17 @@ export function holdsRoutes(db: Db, settings: service.HoldSettings, desk: SeatDe
       summary: 'Hold the best available seats of a tier',
       description: 'Chooses seats as POST /ticket-bookings/best-available does, and holds them like POST /holds.',
       request: {
-        headers: idempotencyKeyHeader,
+        headers,
         body: { required: true, content: { 'application/json': { schema: bestAvailableHoldBodySchema } } },
       },
       responses: {
         201: { description: 'The hold', content: { 'application/json': { schema: holdSchema } } },
-        ...problems(400, 404, 409, 413, 422, 503),
+        ...problems(400, 403, 404, 409, 413, 422, 503),
       },
     },
     idempotent(db, 'POST /holds/best-available', async (req, res) => {
       const body = bestAvailableHoldBodySchema.parse(req.body);
-      res.status(201).json(await service.holdBestAvailable(db, settings, body, desk));
+      res.status(201).json(await service.holdBestAvailable(db, settings, body, desk, await holderOf(req, res)));
     }),
   );
 

@@ -3,13 +3,29 @@ import type { Db } from '../../db/client.js';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
 import { concertExists } from '../concerts/concerts.service.js';
 import * as repository from './holds.repository.js';
-import { assertSalesOpen, assertSeatsFree } from '../seats/seats.claims.js';
+import { assertAdmitted, assertSalesOpen, assertSeatsFree } from '../seats/seats.claims.js';
+import { renewAdmission, type Admission } from '../waiting-room/waiting-room.service.js';
 import { seatsTakenBy, type SeatClaim } from '../seats/seats.in-flight.js';
 import { withBestAvailable, type SeatDesk } from '../seats/seats.service.js';
 import type { BestAvailableHoldBody, CreateHoldBody, Hold } from './holds.schemas.js';
 
 export interface HoldSettings {
   ttlSeconds: number;
+}
+
+/** Who asks to hold: one active hold per holder (an admission pass, else a browser session). */
+export interface Holder {
+  /** `pass:<entry>` or `session:<id>`. */
+  key: string;
+  /** The verified admission pass the request carries, if any. */
+  admission: Admission | undefined;
+}
+
+function refuseSecondHold(): never {
+  throw conflict(
+    'one-hold-at-a-time',
+    'You already hold seats. Book them or release that hold (DELETE /holds/{holdToken}) before holding others.',
+  );
 }
 
 function toHold(row: repository.HoldRow): Hold {
@@ -37,6 +53,7 @@ async function explainRefusal(db: Db, input: CreateHoldBody, seats: repository.R
     throw badRequest('seat-not-in-concert', 'Every seat of a hold must belong to its concert.', { seatIds: elsewhere });
   }
   assertSalesOpen(seats);
+  assertAdmitted(seats);
   assertSeatsFree(seats);
 }
 
@@ -48,16 +65,28 @@ async function tryHold(
   seatIds: number[],
   skipLocked: boolean,
   desk: SeatDesk,
+  holder: Holder,
 ): Promise<{ hold: Hold; claim: SeatClaim } | { seats: repository.RequestedSeatState[] }> {
-  const token = randomBytes(24).toString('base64url');
-  const result = await repository.holdSeatsIfFree(db, {
-    token,
-    concertId,
-    seatIds,
-    ttlSeconds: settings.ttlSeconds,
-    skipLocked,
-  });
+  const attempt = () =>
+    repository.holdSeatsIfFree(db, {
+      token: randomBytes(24).toString('base64url'),
+      concertId,
+      seatIds,
+      ttlSeconds: settings.ttlSeconds,
+      holder: holder.key,
+      admittedTo: holder.admission?.concertId ?? null,
+      skipLocked,
+    });
+  let result = await attempt();
+  // The seats were free but the holder still has a hold: once that has run out, it makes way.
+  if (!result.held && result.holderBusy) {
+    if (!(await repository.retireExpiredHold(db, holder.key))) refuseSecondHold();
+    result = await attempt();
+    if (!result.held && result.holderBusy) refuseSecondHold();
+  }
   if (!result.held) return { seats: result.seats };
+  await renewAdmission(db, holder.admission);
+  const token = result.token;
   const heldUntil = result.expiresAt.getTime();
   desk.inventories.applyCommitted(
     concertId,
@@ -75,21 +104,27 @@ async function tryHold(
  * seats of this concert that another hold or booking in this process is taking right now waits for
  * it, and is refused as soon as that goes through (see SeatClaimsInFlight).
  */
-export async function holdSeats(db: Db, settings: HoldSettings, input: CreateHoldBody, desk: SeatDesk): Promise<Hold> {
+export async function holdSeats(
+  db: Db,
+  settings: HoldSettings,
+  input: CreateHoldBody,
+  desk: SeatDesk,
+  holder: Holder,
+): Promise<Hold> {
   const seatIds = [...input.seatIds].sort((a, b) => a - b);
   const claim = await desk.inFlight.covering(seatIds);
   if (claim?.concertId === input.concertId) assertSeatsFree(seatsTakenBy(claim, seatIds));
   const held = await desk.inFlight.track(
     seatIds,
-    holdSeatsNow(db, settings, { ...input, seatIds }, desk),
+    holdSeatsNow(db, settings, { ...input, seatIds }, desk, holder),
     (result) => result.claim,
   );
   return held.hold;
 }
 
-async function holdSeatsNow(db: Db, settings: HoldSettings, input: CreateHoldBody, desk: SeatDesk) {
+async function holdSeatsNow(db: Db, settings: HoldSettings, input: CreateHoldBody, desk: SeatDesk, holder: Holder) {
   for (let attempt = 1; attempt <= 2; attempt++) {
-    const result = await tryHold(db, settings, input.concertId, input.seatIds, false, desk);
+    const result = await tryHold(db, settings, input.concertId, input.seatIds, false, desk, holder);
     if ('hold' in result) return result;
     await explainRefusal(db, input, result.seats);
   }
@@ -135,11 +170,13 @@ export async function holdBestAvailable(
   settings: HoldSettings,
   input: BestAvailableHoldBody,
   desk: SeatDesk,
+  holder: Holder,
 ): Promise<Hold> {
   return withBestAvailable(db, desk.inventories, input, async (seatIds) => {
-    const result = await tryHold(db, settings, input.concertId, seatIds, true, desk);
+    const result = await tryHold(db, settings, input.concertId, seatIds, true, desk, holder);
     if ('hold' in result) return result.hold;
     assertSalesOpen(result.seats);
+    assertAdmitted(result.seats);
     return undefined;
   });
 }

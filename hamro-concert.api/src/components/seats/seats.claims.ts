@@ -1,4 +1,4 @@
-import { conflict } from '../../http/errors.js';
+import { AppError, conflict } from '../../http/errors.js';
 import type { RequestedSeatState } from './seats.locks.js';
 
 /** Errors for seats someone else has: booked ones first, then ones another buyer is holding. */
@@ -31,5 +31,16 @@ export function assertSalesOpen(seats: readonly RequestedSeatState[]): void {
   if (phase === 'closed') throw conflict('sales-closed', 'Sales for these seats have ended.');
   if (phase === 'not-open') {
     throw conflict('sales-not-open', "Sales for these seats have not opened yet; see the concert's salesOpenAt.");
+  }
+}
+
+/** Refuses seats of a concert whose waiting room is on, to a request without a pass for it. */
+export function assertAdmitted(seats: readonly RequestedSeatState[]): void {
+  if (seats.some((seat) => seat.admissionNeeded)) {
+    throw new AppError(
+      403,
+      'admission-required',
+      "This concert's sale has a waiting room: join it, and hold or book with the Admission-Pass it gives you.",
+    );
   }
 }

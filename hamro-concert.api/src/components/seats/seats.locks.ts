@@ -1,4 +1,4 @@
-import { asc, eq, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { QueryBuilder, type SelectedFields } from 'drizzle-orm/pg-core';
 import { concerts, seats, ticketTiers } from '../../db/schema.js';
 import { concertStartsAt } from '../../db/venue-clock.js';
@@ -22,6 +22,16 @@ export const salesPhase = sql<SalesPhase>`case
     when now() < coalesce(${ticketTiers.salesOpenAt}, ${concerts.salesOpenAt}, '-infinity') then 'not-open'
     else 'open' end`;
 
+/**
+ * Whether taking the seat needs an admission pass that this request lacks: its concert's waiting room
+ * is on, and the request's pass (its concert in the `admittedTo` parameter, verified by signature
+ * before the statement runs) is not for that concert. Decided in the statement that books or holds,
+ * so turning a room on applies to the very next attempt.
+ */
+export const admissionNeeded = (admittedTo: SQL | Placeholder) => sql<boolean>`(exists (
+    select 1 from waiting_rooms w where w.concert_id = ${seats.concertId} and w.enabled)
+  and ${seats.concertId} is distinct from ${admittedTo}::uuid)`;
+
 const seatDetails = {
   id: seats.id,
   concertId: seats.concertId,
@@ -29,6 +39,7 @@ const seatDetails = {
   label: seats.label,
   priceCents: ticketTiers.priceCents,
   salesPhase: salesPhase.as('sales_phase'),
+  admissionNeeded: admissionNeeded(sql.placeholder('admittedTo')).as('admission_needed'),
 };
 
 function requestedSeatsWithDetails<T extends SelectedFields>(extra: T) {
@@ -78,6 +89,8 @@ export interface RequestedSeatState {
   held: boolean;
   /** Whether its tier sells now (see salesPhase). */
   salesPhase: SalesPhase;
+  /** Its concert's waiting room is on and the request has no pass for it (see admissionNeeded). */
+  admissionNeeded: boolean;
 }
 
 /** One row of `requestedSeatStates` as a statement returns it; statements that select it add their own columns. */
@@ -88,6 +101,7 @@ export interface RequestedSeatRow {
   booked: boolean;
   held_by_other: boolean;
   sales_phase: SalesPhase;
+  admission_needed: boolean;
 }
 
 /** Reads one row of `requestedSeatStates` as a statement returned it. */
@@ -99,5 +113,6 @@ export function toRequestedSeatState(row: RequestedSeatRow): RequestedSeatState 
     booked: row.booked,
     held: row.held_by_other,
     salesPhase: row.sales_phase,
+    admissionNeeded: row.admission_needed,
   };
 }

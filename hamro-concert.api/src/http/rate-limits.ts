@@ -1,0 +1,156 @@
+import type { Request, RequestHandler } from 'express';
+import { ipKeyGenerator, rateLimit, type IncrementResponse, type Options, type Store } from 'express-rate-limit';
+import { sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Db } from '../db/client.js';
+import { AppError } from './errors.js';
+
+/** Requests per minute and client; 0 switches a limit off. */
+export interface RateLimitSettings {
+  /** RATE_LIMIT_WRITES_PER_MINUTE: POST, PUT, PATCH, DELETE per client address, and per admission pass. */
+  writesPerMinute: number;
+  /** RATE_LIMIT_READS_PER_MINUTE: GET and HEAD per client address. */
+  readsPerMinute: number;
+}
+
+export const RATE_LIMIT_DEFAULTS: RateLimitSettings = { writesPerMinute: 60, readsPerMinute: 1200 };
+
+/**
+ * Counts requests in PostgreSQL, so every instance shares one count per client: a fixed window per
+ * key, started by its first request and counted up in one upsert. Once the database has said a key
+ * is over its limit, this instance refuses that key by itself until the window ends: a client
+ * hammering the API costs one row update per window, not one per request.
+ */
+export class PostgresRateLimitStore implements Store {
+  readonly localKeys = false;
+  #windowMs = 60_000;
+  #limit = Number.POSITIVE_INFINITY;
+  readonly #refused = new Map<string, IncrementResponse>();
+
+  constructor(
+    private readonly db: Db,
+    readonly prefix: string,
+  ) {}
+
+  init(options: Options): void {
+    this.#windowMs = options.windowMs;
+    if (typeof options.limit === 'number') this.#limit = options.limit;
+  }
+
+  async increment(key: string): Promise<IncrementResponse> {
+    const refused = this.#refused.get(key);
+    if (refused?.resetTime && refused.resetTime.getTime() > Date.now()) {
+      refused.totalHits += 1;
+      return { ...refused };
+    }
+    this.#refused.delete(key);
+    const { rows } = await this.db.execute<{ hits: number; window_ends_at: Date }>(sql`
+      insert into rate_limit_hits (key, hits, window_ends_at)
+      values (${this.prefix + key}, 1, now() + make_interval(secs => ${this.#windowMs / 1000}))
+      on conflict (key) do update set
+        hits = case when rate_limit_hits.window_ends_at <= now() then 1 else rate_limit_hits.hits + 1 end,
+        window_ends_at = case when rate_limit_hits.window_ends_at <= now() then excluded.window_ends_at
+                              else rate_limit_hits.window_ends_at end
+      returning hits, window_ends_at`);
+    const row = rows[0]!;
+    const counted = { totalHits: row.hits, resetTime: new Date(row.window_ends_at) };
+    if (counted.totalHits > this.#limit) {
+      if (this.#refused.size > 10_000) this.#forgetEnded();
+      this.#refused.set(key, counted);
+    }
+    return counted;
+  }
+
+  #forgetEnded(): void {
+    const now = Date.now();
+    for (const [key, info] of this.#refused)
+      if (!info.resetTime || info.resetTime.getTime() <= now) this.#refused.delete(key);
+  }
+
+  async decrement(key: string): Promise<void> {
+    await this.db.execute(sql`
+      update rate_limit_hits set hits = greatest(hits - 1, 0) where key = ${this.prefix + key}`);
+  }
+
+  async resetKey(key: string): Promise<void> {
+    this.#refused.delete(key);
+    await this.db.execute(sql`delete from rate_limit_hits where key = ${this.prefix + key}`);
+  }
+}
+
+/** Housekeeping for the periodic sweep: forgets windows that ended a while ago. */
+export async function deleteEndedWindows(db: Db): Promise<void> {
+  await db.execute(sql`delete from rate_limit_hits where window_ends_at < now() - interval '1 minute'`);
+}
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface RateLimitHooks {
+  /** Requests never limited: health checks, and the organizer's and door's own token-bearing devices. */
+  exempt(req: Request): boolean;
+  /** The admission pass a request carries, as a key (`pass:<entry>`), if it carries a genuine one. */
+  passKey(req: Request): Promise<string | undefined>;
+}
+
+/**
+ * The rate limits, as middleware: writes per client address and per admission pass, reads per
+ * client address, more generously. The address is Express's `req.ip`, which follows TRUST_PROXY_HOPS
+ * proxies' X-Forwarded-For. A refusal is 429 `rate-limited` with Retry-After and the RateLimit and
+ * RateLimit-Policy headers (IETF draft 8), like every other problem answer.
+ */
+export function rateLimits(
+  db: Db,
+  settings: RateLimitSettings,
+  hooks: RateLimitHooks,
+  logger: Logger,
+): RequestHandler[] {
+  const common = {
+    windowMs: 60_000,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    // Without its database the request fails on its own; the limit should not add a second error.
+    passOnStoreError: true,
+    logger: {
+      error: (error: unknown, message?: string) => logger.error({ err: error }, message ?? 'rate limit failed'),
+      warn: (error: unknown, message?: string) => logger.warn({ err: error }, message ?? 'rate limit warning'),
+    },
+    handler: (_req, res, next) => {
+      const wait = res.getHeader('Retry-After') ?? '60';
+      next(
+        new AppError(429, 'rate-limited', `Too many requests from this client; try again in ${String(wait)} seconds.`),
+      );
+    },
+  } satisfies Partial<Options>;
+  const limiters: RequestHandler[] = [];
+  if (settings.writesPerMinute > 0) {
+    limiters.push(
+      rateLimit({
+        ...common,
+        identifier: 'writes',
+        limit: settings.writesPerMinute,
+        store: new PostgresRateLimitStore(db, 'writes:'),
+        skip: (req) => READS.has(req.method) || hooks.exempt(req),
+      }),
+      rateLimit({
+        ...common,
+        identifier: 'writes-per-pass',
+        limit: settings.writesPerMinute,
+        store: new PostgresRateLimitStore(db, 'pass-writes:'),
+        skip: (req) => READS.has(req.method) || hooks.exempt(req) || !req.get('admission-pass'),
+        keyGenerator: async (req) => (await hooks.passKey(req)) ?? `bad-pass:${ipKeyGenerator(req.ip ?? '')}`,
+      }),
+    );
+  }
+  if (settings.readsPerMinute > 0) {
+    limiters.push(
+      rateLimit({
+        ...common,
+        identifier: 'reads',
+        limit: settings.readsPerMinute,
+        store: new PostgresRateLimitStore(db, 'reads:'),
+        skip: (req) => !READS.has(req.method) || hooks.exempt(req),
+      }),
+    );
+  }
+  return limiters;
+}
