@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { Concert } from 'hamro-concert.api/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { concertQueryOptions } from '../../features/concerts';
 import { problem, stubFetch } from '../../test/fetch-stub';
@@ -18,8 +19,14 @@ const SALES = {
 };
 
 /** The concerts live in memory, so an edit or a delete shows in the next list the page fetches. */
-function fakeApi(options: { salesAnswer?: () => ReturnType<typeof problem>; activeBookings?: boolean } = {}) {
-  let concerts = [buildConcert()];
+function fakeApi(
+  options: {
+    salesAnswer?: () => ReturnType<typeof problem>;
+    activeBookings?: boolean;
+    window?: Pick<Concert, 'salesOpenAt' | 'salesCloseAt'>;
+  } = {},
+) {
+  let concerts = [buildConcert(options.window)];
   const concertPath = `/concerts/${CONCERT_ID}`;
   return stubFetch(({ method, path, body }) => {
     if (path.startsWith('/concerts?'))
@@ -173,6 +180,69 @@ describe('the organizer page', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.getByRole('button', { name: 'Edit details of Himalayan Echoes' })).toHaveFocus();
+  });
+
+  it("creates a concert with a sales window typed on the venue's clock, and refuses one that closes before it opens", async () => {
+    sessionStorage.setItem(ADMIN_TOKEN_KEY, TOKEN);
+    const user = userEvent.setup();
+    const { calls } = fakeApi();
+    renderApp('/organizer');
+    await user.type(await screen.findByLabelText('Title'), 'Monsoon Ragas');
+    await user.type(screen.getByLabelText('Artist'), 'Kutumba');
+    await user.type(screen.getByLabelText('Date'), '2027-07-01');
+    await user.type(screen.getByLabelText('Venue'), 'Patan Durbar Square');
+    await user.type(screen.getByLabelText('City'), 'Lalitpur');
+    await user.selectOptions(screen.getByLabelText('Time zone'), 'America/New_York');
+    const sales = screen.getByRole('group', { name: 'Sales' });
+    expect(sales).toHaveTextContent("On the venue's clock (America/New York).");
+    await user.type(within(sales).getByLabelText('Sales open (optional)'), '2027-06-01T10:00');
+    await user.type(within(sales).getByLabelText('Sales close (optional)'), '2027-06-01T09:00');
+    expect(within(sales).getByLabelText('Sales close (optional)')).toHaveAccessibleDescription(
+      'Sales must close after they open.',
+    );
+    await user.click(screen.getByRole('button', { name: 'Create concert' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Some details need another look');
+    expect(calls.some((call) => call.method === 'POST')).toBe(false);
+
+    await user.clear(within(sales).getByLabelText('Sales close (optional)'));
+    await user.type(within(sales).getByLabelText('Sales close (optional)'), '2027-06-30T18:00');
+    expect(within(sales).getByLabelText('Sales close (optional)')).not.toHaveAccessibleDescription();
+    await user.click(screen.getByRole('button', { name: 'Create concert' }));
+    await screen.findByRole('link', { name: 'Open the public page of Monsoon Ragas' });
+    expect(calls.find((call) => call.method === 'POST')?.body).toMatchObject({
+      timeZone: 'America/New_York',
+      salesOpenAt: '2027-06-01T10:00:00-04:00',
+      salesCloseAt: '2027-06-30T18:00:00-04:00',
+    });
+  });
+
+  it("edits the sales window on the venue's clock: a cleared bound is sent as null, a new one with the venue's offset", async () => {
+    sessionStorage.setItem(ADMIN_TOKEN_KEY, TOKEN);
+    const user = userEvent.setup();
+    // Sales open at 10:00 in Kathmandu on 1 Feb 2027.
+    const { calls } = fakeApi({ window: { salesOpenAt: '2027-02-01T04:15:00.000Z', salesCloseAt: null } });
+    renderApp('/organizer');
+    await user.click(await screen.findByRole('button', { name: 'Edit details of Himalayan Echoes' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit Himalayan Echoes' });
+    const opens = within(dialog).getByLabelText('Sales open (optional)');
+    const closes = within(dialog).getByLabelText('Sales close (optional)');
+    expect(opens).toHaveValue('2027-02-01T10:00');
+    expect(closes).toHaveValue('');
+
+    await user.type(closes, '2027-01-31T20:00');
+    expect(closes).toHaveAccessibleDescription('Sales must close after they open.');
+    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('Some details need another look');
+    expect(calls.some((call) => call.method === 'PUT')).toBe(false);
+
+    await user.clear(opens);
+    expect(closes).not.toHaveAccessibleDescription();
+    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(calls.find((call) => call.method === 'PUT')?.body).toEqual({
+      salesOpenAt: null,
+      salesCloseAt: '2027-01-31T20:00:00+05:45',
+    });
   });
 
   it('deletes a concert without bookings once the organizer confirms, and it leaves the list', async () => {

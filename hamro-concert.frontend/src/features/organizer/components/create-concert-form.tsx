@@ -1,5 +1,5 @@
 import type { Concert } from 'hamro-concert.api/contracts';
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Button } from '../../../components/ui/button';
 import { ApiError } from '../../../lib/api-client';
@@ -9,7 +9,6 @@ import {
   draftErrors,
   emptyDraft,
   previewSections,
-  TIME_ZONES,
   toNewConcert,
   type ConcertDraft,
   type PreviewSection,
@@ -17,6 +16,8 @@ import {
 import { ConcertFields } from './concert-fields';
 import { LayoutEditor } from './layout-editor';
 import styles from './organizer.module.css';
+import { SalesWindowFields } from './sales-window-fields';
+import { TimeZoneField } from './time-zone-field';
 
 interface CreateConcertFormProps {
   token: string;
@@ -36,7 +37,6 @@ export function CreateConcertForm({
   concertHref,
   onCreated,
 }: CreateConcertFormProps) {
-  const timeZoneId = useId();
   const [draft, setDraft] = useState<ConcertDraft>(emptyDraft);
   const [attempted, setAttempted] = useState(false);
   const create = useCreateConcert({
@@ -91,21 +91,16 @@ export function CreateConcertForm({
         errors={errors}
         onChange={(changes) => setDraft((current) => ({ ...current, ...changes }))}
       />
-      <div className={styles.textareaLabel}>
-        {/* Not wrapped in its label: the label's name would take in every option's text. */}
-        <label htmlFor={timeZoneId}>Time zone</label>
-        <select
-          id={timeZoneId}
-          value={draft.timeZone}
-          onChange={(event) => setDraft((current) => ({ ...current, timeZone: event.target.value }))}
-        >
-          {TIME_ZONES.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone.replaceAll('_', ' ')}
-            </option>
-          ))}
-        </select>
-      </div>
+      <TimeZoneField
+        value={draft.timeZone}
+        onChange={(timeZone) => setDraft((current) => ({ ...current, timeZone }))}
+      />
+      <SalesWindowFields
+        draft={draft}
+        timeZone={draft.timeZone}
+        errors={errors}
+        onChange={(changes) => setDraft((current) => ({ ...current, ...changes }))}
+      />
       <LayoutEditor
         draft={draft}
         errors={errors}

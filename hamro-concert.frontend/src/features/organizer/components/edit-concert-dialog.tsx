@@ -6,8 +6,10 @@ import { ProblemNotice } from '../../../components/ui/problem-notice';
 import { errorMessage } from '../../../lib/error-message';
 import { useUpdateConcert } from '../api/update-concert';
 import { checkChanges, detailsDraft, draftChanges, type EditableConcert } from '../lib/concert-changes';
+import { windowErrors } from '../lib/sales-window-draft';
 import { ConcertFields } from './concert-fields';
 import styles from './organizer.module.css';
+import { SalesWindowFields } from './sales-window-fields';
 
 interface EditConcertDialogProps {
   concert: EditableConcert;
@@ -18,7 +20,10 @@ interface EditConcertDialogProps {
   onClose: () => void;
 }
 
-/** The concert's details in a form; only what changed is sent. Errors show once saving is tried. */
+/**
+ * The concert's details and sales window in a form; only what changed is sent. Errors show once
+ * saving is tried, except a window that closes before it opens, which shows at once.
+ */
 export function EditConcertDialog({ concert, token, onAccessRefused, onChanged, onClose }: EditConcertDialogProps) {
   const [draft, setDraft] = useState(() => detailsDraft(concert));
   const [attempted, setAttempted] = useState(false);
@@ -29,12 +34,14 @@ export function EditConcertDialog({ concert, token, onAccessRefused, onChanged, 
   const changes = draftChanges(draft, concert);
   const unchanged = Object.keys(changes).length === 0;
   const check = checkChanges(changes);
-  const errors = attempted && !check.ok ? check.errors : {};
+  const windowProblems = windowErrors(draft, concert.timeZone);
+  const invalid = !check.ok || Object.keys(windowProblems).length > 0;
+  const errors = { ...windowProblems, ...(attempted && !check.ok ? check.errors : {}) };
 
   function submit(event: FormEvent) {
     event.preventDefault();
     setAttempted(true);
-    if (unchanged || !check.ok) return;
+    if (unchanged || !check.ok || invalid) return;
     update.mutate({ concertId: concert.id, changes: check.changes, token }, { onSuccess: onClose });
   }
 
@@ -50,12 +57,18 @@ export function EditConcertDialog({ concert, token, onAccessRefused, onChanged, 
           errors={errors}
           onChange={(fields) => setDraft((current) => ({ ...current, ...fields }))}
         />
+        <SalesWindowFields
+          draft={draft}
+          timeZone={concert.timeZone}
+          errors={errors}
+          onChange={(fields) => setDraft((current) => ({ ...current, ...fields }))}
+        />
         {attempted && unchanged ? (
           <p className={styles.muted} role="status">
             Nothing has changed yet, so there is nothing to save.
           </p>
         ) : null}
-        {attempted && !unchanged && !check.ok ? (
+        {attempted && !unchanged && invalid ? (
           <p className={styles.error} role="alert">
             Some details need another look: see the marked fields.
           </p>

@@ -1,25 +1,59 @@
 import { concertChangesSchema, type Concert, type ConcertChanges } from 'hamro-concert.api/contracts';
+import { windowDraft, windowInstants, type WindowDraft } from './sales-window-draft';
 import type { DetailsDraft, DraftErrors } from './venue-draft';
 
 /** What the organizer can change about a concert once it exists (its layout stays as it is). */
 export type EditableConcert = Pick<
   Concert,
-  'id' | 'title' | 'artist' | 'date' | 'time' | 'venue' | 'city' | 'image' | 'description'
+  | 'id'
+  | 'title'
+  | 'artist'
+  | 'date'
+  | 'time'
+  | 'timeZone'
+  | 'salesOpenAt'
+  | 'salesCloseAt'
+  | 'venue'
+  | 'city'
+  | 'image'
+  | 'description'
 >;
 
-/** The fields the edit form shows; the venue's time zone, sales window and currency keep what they have. */
+/** The edit form: the details, and the sales window on the venue's clock. */
+export type EditDraft = Required<DetailsDraft> & WindowDraft;
+
+/** The detail fields the edit form shows; the venue's time zone and currency keep what they have. */
 type Field = Exclude<keyof ConcertChanges, 'timeZone' | 'salesOpenAt' | 'salesCloseAt' | 'currency'>;
 const FIELDS: readonly Field[] = ['title', 'artist', 'date', 'time', 'venue', 'city', 'image', 'description'];
+const WINDOW_FIELDS = ['salesOpenAt', 'salesCloseAt'] as const;
 
-export function detailsDraft(concert: EditableConcert): Required<DetailsDraft> {
+export function detailsDraft(concert: EditableConcert): EditDraft {
   const { title, artist, date, time, venue, city, image, description } = concert;
-  return { title, artist, date, time: time.slice(0, 5), venue, city, image, description };
+  return {
+    title,
+    artist,
+    date,
+    time: time.slice(0, 5),
+    venue,
+    city,
+    image,
+    description,
+    ...windowDraft(concert, concert.timeZone),
+  };
 }
 
-/** The fields that differ from the concert, in the API's shape ("19:30" becomes "19:30:00"). */
-export function draftChanges(draft: Required<DetailsDraft>, concert: EditableConcert): Record<string, string> {
+/**
+ * The fields that differ from the concert, in the API's shape ("19:30" becomes "19:30:00"); a sales
+ * bound typed anew is sent as an instant with the venue's offset, and one cleared as null.
+ */
+export function draftChanges(draft: EditDraft, concert: EditableConcert): Record<string, string | null> {
   const wanted: Record<Field, string> = { ...draft, time: draft.time ? `${draft.time}:00` : '' };
-  return Object.fromEntries(FIELDS.filter((f) => wanted[f].trim() !== concert[f]).map((f) => [f, wanted[f]]));
+  const before = windowDraft(concert, concert.timeZone);
+  const instants = windowInstants(draft, concert.timeZone);
+  return Object.fromEntries([
+    ...FIELDS.filter((f) => wanted[f].trim() !== concert[f]).map((f) => [f, wanted[f]]),
+    ...WINDOW_FIELDS.filter((f) => draft[f] !== before[f]).map((f) => [f, instants[f]]),
+  ]);
 }
 
 function fieldMessage(field: Field, issue: { code: string; maximum?: unknown }): string {
@@ -32,7 +66,7 @@ function fieldMessage(field: Field, issue: { code: string; maximum?: unknown }):
 export type ChangesCheck = { ok: true; changes: ConcertChanges } | { ok: false; errors: DraftErrors };
 
 /** Checks the changes with the API's own schema; its issues become one message per field. */
-export function checkChanges(changes: Record<string, string>): ChangesCheck {
+export function checkChanges(changes: Record<string, string | null>): ChangesCheck {
   const parsed = concertChangesSchema.safeParse(changes);
   if (parsed.success) return { ok: true, changes: parsed.data };
   const errors: DraftErrors = {};

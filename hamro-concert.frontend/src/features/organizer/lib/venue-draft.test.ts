@@ -35,6 +35,8 @@ describe('the venue draft', () => {
       city: 'Lalitpur',
       description: '',
       timeZone: 'Asia/Kathmandu',
+      salesOpenAt: null,
+      salesCloseAt: null,
       tiers: [
         { name: 'Front Row', section: 'front', price: '150.00', rows: [{ row: 1, seats: 10 }] },
         {
@@ -74,5 +76,17 @@ describe('the venue draft', () => {
     const huge = filled();
     huge.sections[2] = { ...huge.sections[2]!, rowCount: '200', seatsPerRow: '600' };
     expect(draftErrors(huge).layout).toBe('A venue can have at most 100,000 seats; this one has 120,034.');
+  });
+
+  it("sends the sales window typed on the venue's clock as instants with the venue's offset", () => {
+    const draft = { ...filled(), timeZone: 'America/New_York', salesOpenAt: '2027-06-01T10:00', salesCloseAt: '' };
+    expect(toNewConcert(draft)).toMatchObject({ salesOpenAt: '2027-06-01T10:00:00-04:00', salesCloseAt: null });
+    expect(draftErrors(draft)).toEqual({});
+  });
+
+  it('refuses a sales window that does not close after it opens', () => {
+    const draft = { ...filled(), salesOpenAt: '2027-06-01T10:00', salesCloseAt: '2027-06-01T10:00' };
+    expect(draftErrors(draft)).toEqual({ salesCloseAt: 'Sales must close after they open.' });
+    expect(draftErrors({ ...draft, salesCloseAt: '2027-06-01T10:01' })).toEqual({});
   });
 });

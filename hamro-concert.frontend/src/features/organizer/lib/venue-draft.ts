@@ -1,4 +1,5 @@
 import type { NewConcert, Section } from 'hamro-concert.api/contracts';
+import { NO_WINDOW, windowErrors, windowInstants, type WindowDraft } from './sales-window-draft';
 
 /** One section of the venue as the organizer edits it; numbers stay text until they are valid. */
 export interface SectionDraft {
@@ -26,8 +27,8 @@ export interface DetailsDraft {
   image?: string;
 }
 
-export interface ConcertDraft extends DetailsDraft {
-  /** The venue's IANA time zone: the date and start time are its clock. */
+export interface ConcertDraft extends DetailsDraft, WindowDraft {
+  /** The venue's IANA time zone: the date, the start time and the sales window are its clock. */
   timeZone: string;
   sections: SectionDraft[];
 }
@@ -64,6 +65,7 @@ export function emptyDraft(): ConcertDraft {
     city: '',
     description: '',
     timeZone: 'Asia/Kathmandu',
+    ...NO_WINDOW,
     sections: [
       section('front', '150.00', '1', '10'),
       section('vip', '100.00', '2', '12'),
@@ -120,6 +122,7 @@ export function draftErrors(draft: ConcertDraft): DraftErrors {
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.date)) errors.date = 'Choose the date.';
   if (!/^\d{2}:\d{2}$/.test(draft.time)) errors.time = 'Choose the start time.';
+  Object.assign(errors, windowErrors(draft, draft.timeZone));
   const enabled = draft.sections.filter((section) => section.enabled);
   if (enabled.length === 0) errors.layout = 'Turn on at least one section, so there are seats to sell.';
   enabled.forEach((section) => sectionErrors(section, errors));
@@ -140,6 +143,7 @@ export function toNewConcert(draft: ConcertDraft): NewConcert {
     city: draft.city.trim(),
     description: draft.description.trim(),
     timeZone: draft.timeZone,
+    ...windowInstants(draft, draft.timeZone),
     tiers: draft.sections
       .filter((section) => section.enabled)
       .map((section) => ({
