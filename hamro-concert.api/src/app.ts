@@ -132,7 +132,7 @@ export function createApp({
       const admission = await rooms.admissionOf(req.get(ADMISSION_PASS_HEADER));
       return admission && `pass:${admission.entryId}`;
     };
-    app.use(rateLimits(db, limits, { exempt, passKey }, logger));
+    for (const limiter of rateLimits(db, limits, { exempt, passKey }, logger)) app.use(limiter);
   }
   app.use(express.json({ limit: '100kb' }));
   if (pool) app.use(shedWhenBusy(pool, maxWaiting));

@@ -202,7 +202,8 @@ export async function admitDue(db: Db, concertId: string, burstSeconds: number):
     }>(sql`
       select w.drawn, w.paused, w.last_place::text, w.admitted_through::text, w.credit, w.max_shopping,
              w.pass_seconds, w.admit_per_minute / 60.0 as per_second,
-             extract(epoch from now() - w.credit_at)::float8 as elapsed
+             -- The rate starts counting at the opening, not when the room was set up.
+             extract(epoch from now() - case when w.drawn then w.credit_at else ${opensAt} end)::float8 as elapsed
       from waiting_rooms w join concerts c on c.id = w.concert_id
       where w.concert_id = ${concertId} and w.enabled and now() >= ${opensAt}
       for update of w skip locked`);
@@ -223,9 +224,10 @@ export async function admitDue(db: Db, concertId: string, burstSeconds: number):
       lastPlace += drawn.rows[0]!.drawn;
     }
     const through = Number(room.admitted_through);
+    const saved = room.drawn ? room.credit : 0;
     const earned = room.paused
       ? 0
-      : Math.min(room.credit + room.elapsed * room.per_second, Math.max(1, room.per_second * burstSeconds));
+      : Math.min(saved + Math.max(0, room.elapsed) * room.per_second, Math.max(1, room.per_second * burstSeconds));
     let admit = Math.min(Math.floor(earned), lastPlace - through);
     if (admit > 0) {
       const shopping = await tx.execute<{ shopping: number }>(sql`

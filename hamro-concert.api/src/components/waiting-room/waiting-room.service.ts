@@ -181,8 +181,10 @@ export class WaitingRooms {
       };
     }
     if (entry.place === null) {
-      // Before the draw: no position yet; come back around the opening.
-      return { ...visit, pollAfterSeconds: clamp((room.opensAt.getTime() - Date.now()) / 4000, 1, 30) };
+      // Before the draw: no position yet. Come back after the opening, spread over a few seconds, so the
+      // whole room does not ask in the same second.
+      const untilOpening = (room.opensAt.getTime() - Date.now()) / 1000;
+      return { ...visit, pollAfterSeconds: clamp(untilOpening + 1 + Math.random() * 4, 1, 30) };
     }
     const position = Math.max(1, entry.place - room.admittedThrough);
     const estimatedWaitSeconds = room.paused ? null : Math.ceil((position / room.admitPerMinute) * 60);
