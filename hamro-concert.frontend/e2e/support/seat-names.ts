@@ -5,7 +5,7 @@ import { seatPlace } from './api';
 export function seatButtonName(
   concert: Concert,
   seat: Seat,
-  state: 'available' | 'selected' | 'held' | 'booked',
+  state: 'available' | 'selected' | 'held' | 'booked' | 'not on sale',
 ): string {
   const tier = concert.tiers.find((t) => t.id === seat.ticketTierId);
   const price = new Intl.NumberFormat('en-US', { style: 'currency', currency: concert.currency }).format(
