@@ -65,3 +65,14 @@ import type { problemSchema as ProblemSchema } from './http/common.schemas.js';
 export type Problem = z.infer<typeof ProblemSchema>;
 export { salesReportSchema, type SalesReport } from './components/sales/sales.schemas.js';
 export { API_PATH_PREFIXES } from './http/api-paths.js';
+export {
+  ADMISSION_PASS_HEADER,
+  QUEUE_TICKET_HEADER,
+  visitSchema,
+  visitStateSchema,
+  roomSchema,
+  roomSettingsSchema,
+  type Visit,
+  type Room,
+  type RoomSettings,
+} from './components/waiting-room/waiting-room.schemas.js';
