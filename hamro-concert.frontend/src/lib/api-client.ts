@@ -7,6 +7,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly problem: Problem,
+    /** How long the API asked us to wait before trying again (its Retry-After header), in seconds. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(problem.detail || problem.title);
     this.name = 'ApiError';
@@ -46,6 +48,8 @@ interface RequestOptions {
   keepalive?: boolean;
   /** An organizer's or door staff's token, sent as `Authorization: Bearer`. */
   token?: string | undefined;
+  /** Further headers, such as a waiting room's Queue-Ticket or Admission-Pass; unset ones are left out. */
+  headers?: Record<string, string | null | undefined>;
 }
 
 /** The full URL of an API path, as the app calls it. */
@@ -53,8 +57,19 @@ export function apiUrl(path: string): string {
   return `${env.apiBaseUrl}${path}`;
 }
 
+/** Retry-After as whole seconds; an HTTP date is turned into the seconds until then. */
+function retryAfter(response: Response): number | null {
+  const value = response.headers.get('Retry-After');
+  if (value === null || value.trim() === '') return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
+  for (const [name, value] of Object.entries(options.headers ?? {})) if (value) headers[name] = value;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
@@ -79,7 +94,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
       ),
     );
   }
-  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  if (!response.ok) throw new ApiError(response.status, await readProblem(response), retryAfter(response));
   return response;
 }
 

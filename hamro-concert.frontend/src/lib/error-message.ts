@@ -1,5 +1,16 @@
 import { ApiError } from './api-client';
 
+/** 429 rate-limited: how long to wait, from the answer's Retry-After when it has one. */
+export function rateLimited(retryAfterSeconds: number | null): string {
+  const wait =
+    retryAfterSeconds === null
+      ? 'a moment'
+      : retryAfterSeconds <= 1
+        ? 'a second'
+        : `${String(retryAfterSeconds)} seconds`;
+  return `Too many requests from this browser just now. Please wait ${wait}, then try again.`;
+}
+
 /** A failed request in words a visitor understands; the API's codes, never its raw messages. */
 export function errorMessage(error: unknown): string {
   if (!(error instanceof ApiError)) return 'Something went wrong on our side. Please try again.';
@@ -18,6 +29,12 @@ export function errorMessage(error: unknown): string {
       return 'Tickets for this concert are not on sale yet. The concert page shows when sales open.';
     case 'sales-closed':
       return 'Sales for this concert have closed, so its seats can no longer be booked.';
+    case 'admission-required':
+      return 'This sale has a waiting room: seats can be held and booked only once it is your turn. We have taken you back to the waiting room.';
+    case 'one-hold-at-a-time':
+      return 'You already hold other seats, perhaps in another tab. Book them or give them back first, or wait a few minutes until that hold runs out.';
+    case 'rate-limited':
+      return rateLimited(error.retryAfterSeconds);
     case 'validation-failed':
       return 'Some details need another look.';
     case 'unexpected-response':

@@ -7,9 +7,12 @@ export interface StubRequest {
   idempotencyKey: string | null;
   keepalive: boolean;
   authorization: string | null;
+  /** Every header sent, such as Queue-Ticket or Admission-Pass. */
+  headers: Headers;
 }
 
-export type StubAnswer = { status: number; body: unknown } | Promise<{ status: number; body: unknown }>;
+type Answer = { status: number; body: unknown; headers?: Record<string, string> };
+export type StubAnswer = Answer | Promise<Answer>;
 
 /**
  * Replaces fetch for one component test with a function from request to answer. Only component
@@ -26,12 +29,13 @@ export function stubFetch(answer: (request: StubRequest) => StubAnswer) {
       idempotencyKey: new Headers(init?.headers).get('Idempotency-Key'),
       keepalive: init?.keepalive ?? false,
       authorization: new Headers(init?.headers).get('Authorization'),
+      headers: new Headers(init?.headers),
     };
     calls.push(request);
-    const { status, body } = await answer(request);
-    if (status === 204) return new Response(null, { status });
+    const { status, body, headers = {} } = await answer(request);
+    if (status === 204) return new Response(null, { status, headers });
     const contentType = status >= 400 ? 'application/problem+json' : 'application/json';
-    return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': contentType } });
+    return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': contentType, ...headers } });
   });
   vi.stubGlobal('fetch', fetchStub);
   return { calls };
