@@ -40,18 +40,26 @@ const SEATS: CheckoutSeat[] = [
 ];
 
 type Handlers = Record<
-  'onBooked' | 'onSeatsTaken' | 'onSeatsChanged' | 'onHoldChanged',
+  'onBooked' | 'onSeatsTaken' | 'onSeatsChanged' | 'onHoldChanged' | 'onAdmissionRequired',
   Mock<(seatIds?: number[]) => void>
 >;
 
-/** The checkout as the concert page composes it: the hold hook and the panel. */
-function Checkout({ seats, handlers }: { seats: CheckoutSeat[]; handlers: Handlers }) {
-  const seatHold = useSeatHold({
-    onSeatsTaken: handlers.onSeatsTaken,
-    onSeatsChanged: async () => handlers.onHoldChanged(),
-  });
+const PASS = 'cGFzcy1vZi1hc2hh.c2lnbmF0dXJl';
+
+/** The checkout as the concert page composes it: the hold hook and the panel, with the waiting room's pass if any. */
+function Checkout({ seats, handlers, pass }: { seats: CheckoutSeat[]; handlers: Handlers; pass: string | null }) {
+  const seatHold = useSeatHold(
+    {
+      onSeatsTaken: handlers.onSeatsTaken,
+      onSeatsChanged: async () => handlers.onHoldChanged(),
+      onAdmissionRequired: () => handlers.onAdmissionRequired(),
+    },
+    pass,
+  );
   return (
     <CheckoutPanel
+      admissionPass={pass}
+      onAdmissionRequired={() => handlers.onAdmissionRequired()}
       concertId={CONCERT_ID}
       seatHold={seatHold}
       seats={seats}
@@ -68,11 +76,12 @@ function Checkout({ seats, handlers }: { seats: CheckoutSeat[]; handlers: Handle
 interface FakeApi {
   hold?: (request: StubRequest) => StubAnswer;
   book?: (request: StubRequest) => StubAnswer;
+  release?: () => StubAnswer;
   holdSeconds?: number;
 }
 
 /** A stand-in API: holds, their release, and bookings. */
-function fakeApi({ hold, book, holdSeconds = 600 }: FakeApi = {}) {
+function fakeApi({ hold, book, release, holdSeconds = 600 }: FakeApi = {}) {
   return stubFetch((request) => {
     if (request.method === 'POST' && request.path === '/holds') {
       return (
@@ -82,23 +91,24 @@ function fakeApi({ hold, book, holdSeconds = 600 }: FakeApi = {}) {
         }
       );
     }
-    if (request.method === 'DELETE') return { status: 204, body: null };
+    if (request.method === 'DELETE') return release?.() ?? { status: 204, body: null };
     return book?.(request) ?? { status: 201, body: buildBooking([31, 32, 41], { holdOutcome: 'confirmed-hold' }) };
   });
 }
 
-function renderCheckout(seats: CheckoutSeat[] = SEATS) {
+function renderCheckout(seats: CheckoutSeat[] = SEATS, pass: string | null = null) {
   const handlers: Handlers = {
     onBooked: vi.fn(),
     onSeatsTaken: vi.fn(),
     onSeatsChanged: vi.fn(),
     onHoldChanged: vi.fn(),
+    onAdmissionRequired: vi.fn(),
   };
   return {
     ...handlers,
     ...renderWithQuery(
       <MemoryRouter>
-        <Checkout seats={seats} handlers={handlers} />
+        <Checkout seats={seats} handlers={handlers} pass={pass} />
       </MemoryRouter>,
     ),
   };
@@ -301,5 +311,89 @@ describe('booking held seats', () => {
     expect(keys).toHaveLength(3);
     expect(keys[1]).toBe(keys[0]);
     expect(keys[2]).not.toBe(keys[1]);
+  });
+});
+
+describe('on an on-sale: the waiting room, one hold at a time, and the rate limits', () => {
+  it('with a pass from the waiting room, the hold and the booking carry it; without one, neither does', async () => {
+    const user = userEvent.setup();
+    const { calls } = fakeApi();
+    const { unmount } = renderCheckout(SEATS, PASS);
+    await holdSeats(user);
+    await fillDetails(user);
+    await user.click(screen.getByRole('button', { name: /^Book 3 seats/ }));
+    await screen.findByRole('dialog');
+    const posts = calls.filter((call) => call.method === 'POST');
+    expect(posts.map((call) => [call.path, call.headers.get('Admission-Pass')])).toEqual([
+      ['/holds', PASS],
+      ['/ticket-bookings/seats', PASS],
+    ]);
+    unmount();
+
+    const without = fakeApi();
+    renderCheckout();
+    await holdSeats(user);
+    expect(without.calls[0]?.headers.has('Admission-Pass')).toBe(false);
+  });
+
+  it('when the waiting room refuses the hold, says so and sends the visitor back to the room', async () => {
+    const user = userEvent.setup();
+    fakeApi({ hold: () => problem(403, 'admission-required') });
+    const { onAdmissionRequired } = renderCheckout(SEATS, PASS);
+    await user.click(screen.getByRole('button', { name: /^Continue with/ }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Seats here are sold through a waiting room');
+    expect(alert).toHaveTextContent('We have taken you back to the waiting room.');
+    expect(onAdmissionRequired).toHaveBeenCalledTimes(1);
+  });
+
+  it('when the booking is refused for want of a pass, the visitor is sent back to the room too', async () => {
+    const user = userEvent.setup();
+    fakeApi({ book: () => problem(403, 'admission-required') });
+    const { onAdmissionRequired, onBooked } = renderCheckout(SEATS, PASS);
+    await holdSeats(user);
+    await fillDetails(user);
+    await user.click(screen.getByRole('button', { name: /^Book 3 seats/ }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Seats here are sold through a waiting room');
+    expect(onAdmissionRequired).toHaveBeenCalledTimes(1);
+    expect(onBooked).not.toHaveBeenCalled();
+  });
+
+  it('a second hold elsewhere is explained: book or give back the first', async () => {
+    const user = userEvent.setup();
+    fakeApi({ hold: () => problem(409, 'one-hold-at-a-time') });
+    renderCheckout();
+    await user.click(screen.getByRole('button', { name: /^Continue with/ }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('You already hold other seats');
+    expect(alert).toHaveTextContent('Book them or give them back first');
+    expect(screen.queryByRole('timer')).toBeNull();
+  });
+
+  it('too many requests: says how long to wait, from Retry-After', async () => {
+    const user = userEvent.setup();
+    fakeApi({ hold: () => ({ ...problem(429, 'rate-limited'), headers: { 'Retry-After': '17' } }) });
+    renderCheckout();
+    await user.click(screen.getByRole('button', { name: /^Continue with/ }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Too many requests just now');
+    expect(alert).toHaveTextContent('Please wait 17 seconds, then try again.');
+  });
+
+  it('after Change seats, a new hold is sent only once the previous one has been given back', async () => {
+    const user = userEvent.setup();
+    let released: (answer: { status: number; body: unknown }) => void = () => undefined;
+    const { calls } = fakeApi({ release: () => new Promise((resolve) => (released = resolve)) });
+    renderCheckout();
+    await holdSeats(user);
+    await user.click(screen.getByRole('button', { name: 'Change seats' }));
+    await user.click(screen.getByRole('button', { name: /^Continue with/ }));
+    expect(screen.getByRole('button', { name: 'Holding 3 seats · NPR\u00a0210.00…' })).toBeDisabled();
+    const holds = () => calls.filter((call) => call.method === 'POST' && call.path === '/holds');
+    expect(holds()).toHaveLength(1);
+    released({ status: 204, body: null });
+    await screen.findByRole('timer');
+    expect(holds()).toHaveLength(2);
+    expect(calls.map((call) => call.method)).toEqual(['POST', 'DELETE', 'POST']);
   });
 });

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { ApiError } from '../../../lib/api-client';
 import { useBookSeats } from '../api/book-seats';
-import type { SeatHold } from '../hooks/use-seat-hold';
+import { isAdmissionRequired, type SeatHold } from '../hooks/use-seat-hold';
 import { serverDetailErrors, type BookingDetails } from '../lib/booking-details';
 import { holdIsGone } from '../lib/checkout-problem';
 import type { CheckoutSeat } from '../lib/checkout-seat';
@@ -40,6 +40,12 @@ interface CheckoutPanelProps {
   onSeatsTaken: (seatIds: number[]) => void;
   /** The seat map is out of date for another reason (hold gone, seats gone): refresh it. */
   onSeatsChanged: () => void;
+  /** The waiting room's pass, while the concert's sale has one: bookings carry it. */
+  admissionPass?: string | null;
+  /** The sale's waiting room refused a booking for want of a live pass: back to the room. */
+  onAdmissionRequired?: () => void;
+  /** The buyer closed the confirmation of their booking. */
+  onConfirmationClosed?: () => void;
 }
 
 /** Holds the chosen seats, then books them: countdown, details form, problems and the confirmation. */
@@ -56,6 +62,9 @@ export function CheckoutPanel({
   onBooked,
   onSeatsTaken,
   onSeatsChanged,
+  admissionPass = null,
+  onAdmissionRequired,
+  onConfirmationClosed,
 }: CheckoutPanelProps) {
   const [details, setDetails] = useState<BookingDetails>({ userName: '', userEmail: '' });
   const [submitted, setSubmitted] = useState<readonly CheckoutSeat[]>([]);
@@ -76,6 +85,8 @@ export function CheckoutPanel({
       } else if (holdIsGone(error) || (error instanceof ApiError && error.code === 'seat-not-found')) {
         seatHold.forget();
         onSeatsChanged();
+      } else if (isAdmissionRequired(error)) {
+        onAdmissionRequired?.();
       }
     },
   });
@@ -103,7 +114,7 @@ export function CheckoutPanel({
     if (!hold) return;
     setSubmitted(heldSeats);
     const body = { ...entered, seatIds: hold.seatIds, holdToken: hold.holdToken };
-    booking.mutate({ body, idempotencyKey: key.keyFor(body) });
+    booking.mutate({ body, idempotencyKey: key.keyFor(body), admissionPass });
   }
 
   function endHold(ranOut: boolean) {
@@ -168,7 +179,10 @@ export function CheckoutPanel({
           concertTitle={concertTitle}
           concertWhen={concertWhen}
           findBookingHref={findBookingHref(booking.data.reference)}
-          onClose={() => booking.reset()}
+          onClose={() => {
+            booking.reset();
+            onConfirmationClosed?.();
+          }}
         />
       ) : null}
     </>

@@ -1,9 +1,9 @@
 import type { Hold } from 'hamro-concert.api/contracts';
 import { useEffect, useRef, useState } from 'react';
-import type { ApiError } from '../../../lib/api-client';
+import { ApiError } from '../../../lib/api-client';
 import { useCreateBestAvailableHold } from '../api/create-best-available-hold';
 import { useCreateHold } from '../api/create-hold';
-import { releaseHold, releaseHoldOnUnload } from '../api/release-hold';
+import { afterReleases, releaseHold, releaseHoldOnUnload } from '../api/release-hold';
 import { useIdempotencyKey } from '../lib/idempotency';
 import { takenSeats } from '../lib/taken-seats';
 
@@ -14,6 +14,13 @@ interface SeatHoldEvents {
   onSeatsChanged: () => Promise<unknown>;
   /** The system chose and held these seats (best available): show them as the buyer's. */
   onBestHeld?: (seatIds: number[]) => void;
+  /** The concert's waiting room refused the request (no pass, or it has ended): back to the room. */
+  onAdmissionRequired?: () => void;
+}
+
+/** 403 admission-required: the sale has a waiting room and this request had no live pass for it. */
+export function isAdmissionRequired(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'admission-required';
 }
 
 export interface SeatHold {
@@ -52,15 +59,21 @@ function useReleaseOnLeave(holdToken: string | undefined) {
   return activeTokenRef;
 }
 
-/** The seats this buyer holds while checking out: placing the hold, and giving it back. */
-export function useSeatHold(events: SeatHoldEvents): SeatHold {
+/**
+ * The seats this buyer holds while checking out: placing the hold, and giving it back. While the
+ * concert's sale has a waiting room, `admissionPass` (the room's pass) goes with every new hold. A
+ * new hold waits for the release of the previous one, as the API allows one hold at a time.
+ */
+export function useSeatHold(events: SeatHoldEvents, admissionPass: string | null = null): SeatHold {
   const key = useIdempotencyKey();
+  const [queued, setQueued] = useState(false);
   const create = useCreateHold({
     onSettled: (_hold, error) => key.settled(error),
     onSuccess: () => void events.onSeatsChanged(),
     onError: (error) => {
       const taken = takenSeats(error);
       if (taken.length > 0) events.onSeatsTaken(taken.map((seat) => seat.id));
+      if (isAdmissionRequired(error)) events.onAdmissionRequired?.();
     },
   });
   const bestKey = useIdempotencyKey();
@@ -70,26 +83,38 @@ export function useSeatHold(events: SeatHoldEvents): SeatHold {
       events.onBestHeld?.(held.seatIds);
       void events.onSeatsChanged();
     },
-    onError: () => void events.onSeatsChanged(),
+    onError: (error) => {
+      void events.onSeatsChanged();
+      if (isAdmissionRequired(error)) events.onAdmissionRequired?.();
+    },
   });
   const hold = create.data ?? best.data ?? null;
   const activeTokenRef = useReleaseOnLeave(hold?.holdToken);
   const [releasing, setReleasing] = useState<readonly number[]>([]);
 
+  /** Sends a new hold once no release is pending (with the pass as it was when asked). */
+  function whenReleased(send: () => void) {
+    setQueued(true);
+    afterReleases(() => {
+      setQueued(false);
+      send();
+    });
+  }
+
   return {
     hold,
     ownSeatIds: hold?.seatIds ?? releasing,
-    placing: create.isPending || best.isPending,
+    placing: queued || create.isPending || best.isPending,
     error: create.error ?? best.error,
     place: (concertId, seatIds) => {
       best.reset();
       const body = { concertId, seatIds: [...seatIds].sort((a, b) => a - b) };
-      create.mutate({ body, idempotencyKey: key.keyFor(body) });
+      whenReleased(() => create.mutate({ body, idempotencyKey: key.keyFor(body), admissionPass }));
     },
     placeBest: (concertId, ticketTierId, quantity) => {
       create.reset();
       const body = { concertId, ticketTierId, quantity };
-      best.mutate({ body, idempotencyKey: bestKey.keyFor(body) });
+      whenReleased(() => best.mutate({ body, idempotencyKey: bestKey.keyFor(body), admissionPass }));
     },
     release: () => {
       const token = hold?.holdToken;

@@ -110,6 +110,21 @@ const SALES_WINDOW: Record<string, ProblemText> = {
   },
 };
 
+/** The on-sale's limits: the waiting room's pass, one hold at a time, and too many requests. */
+function limitText(error: unknown, step: CheckoutStep): ProblemText | null {
+  const nothing = step === 'hold' ? 'These seats are not held.' : 'Nothing was booked.';
+  switch (code(error)) {
+    case 'admission-required':
+      return { title: 'Seats here are sold through a waiting room', lines: [errorMessage(error)], issues: [] };
+    case 'one-hold-at-a-time':
+      return { title: 'You already hold other seats', lines: [errorMessage(error), nothing], issues: [] };
+    case 'rate-limited':
+      return { title: 'Too many requests just now', lines: [errorMessage(error), nothing], issues: [] };
+    default:
+      return null;
+  }
+}
+
 /** Codes after which the hold is gone (or unusable) and the buyer starts again from Continue. */
 export function holdIsGone(error: unknown): boolean {
   return code(error) in HOLD_GONE;
@@ -125,7 +140,7 @@ export function describeProblem(
   if (takenSeats(error).length > 0) return takenText(error, submitted, remaining);
   const gone = HOLD_GONE[code(error)];
   if (gone) return gone;
-  const bestAvailable = BEST_AVAILABLE[code(error)] ?? SALES_WINDOW[code(error)];
+  const bestAvailable = BEST_AVAILABLE[code(error)] ?? SALES_WINDOW[code(error)] ?? limitText(error, step);
   if (bestAvailable) return bestAvailable;
   const issues =
     error instanceof ApiError && error.code === 'validation-failed'
