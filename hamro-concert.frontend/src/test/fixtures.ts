@@ -1,4 +1,13 @@
-import type { Booking, BookingDetails, Concert, Hold, Seat, SeatMap, Section } from 'hamro-concert.api/contracts';
+import type {
+  Booking,
+  BookingDetails,
+  Concert,
+  Hold,
+  Seat,
+  SeatMap,
+  Section,
+  Visit,
+} from 'hamro-concert.api/contracts';
 
 export const CONCERT_ID = '6f1c2f7e-3b8a-4d51-9a43-2f1d8b7c5e10';
 
@@ -179,4 +188,57 @@ export function buildBookingDetails(overrides: Partial<BookingDetails> = {}): Bo
     canCancel: true,
     ...overrides,
   };
+}
+
+/** A visitor in the waiting room of the demo concert: by default number 3 in line, about 9 s to wait. */
+export function buildVisit(overrides: Partial<Visit> = {}): Visit {
+  return {
+    concertId: CONCERT_ID,
+    state: 'waiting',
+    opensAt: '2026-03-01T04:15:00.000Z',
+    joinsFrom: '2026-03-01T04:00:00.000Z',
+    ticket: 'dGlja2V0LW9mLWFzaGE.c2lnbmF0dXJl',
+    pass: null,
+    passExpiresAt: null,
+    admittedAt: null,
+    place: 7,
+    position: 3,
+    ahead: 2,
+    waiting: 40,
+    estimatedWaitSeconds: 9,
+    paused: false,
+    pollAfterSeconds: 2,
+    ...overrides,
+  };
+}
+
+/** The visit of a visitor whose turn it is: the pass lasts until 04:30 UTC (10:15 AM in Kathmandu). */
+export function buildAdmittedVisit(overrides: Partial<Visit> = {}): Visit {
+  return buildVisit({
+    state: 'admitted',
+    pass: 'cGFzcy1vZi1hc2hh.c2lnbmF0dXJl',
+    passExpiresAt: '2026-03-01T04:30:00.000Z',
+    admittedAt: '2026-03-01T04:15:00.000Z',
+    position: 0,
+    ahead: 0,
+    estimatedWaitSeconds: null,
+    pollAfterSeconds: 60,
+    ...overrides,
+  });
+}
+
+/** No waiting room: the concert page goes straight to the seat map. */
+export function buildNoRoomVisit(): Visit {
+  return buildVisit({
+    state: 'off',
+    opensAt: null,
+    joinsFrom: null,
+    ticket: null,
+    place: null,
+    position: null,
+    ahead: null,
+    waiting: 0,
+    estimatedWaitSeconds: null,
+    pollAfterSeconds: 5,
+  });
 }

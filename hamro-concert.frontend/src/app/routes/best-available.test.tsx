@@ -2,13 +2,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { problem, stubFetch, type StubAnswer } from '../../test/fetch-stub';
-import { buildBooking, buildConcert, buildHold, buildSeatMap, CONCERT_ID } from '../../test/fixtures';
+import { buildBooking, buildConcert, buildHold, buildSeatMap, CONCERT_ID, buildNoRoomVisit } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 
 /** The concert page's API, with best-available holds answered by `best`. */
 function fakeApi(best: (body: { ticketTierId: number; quantity: number }) => StubAnswer) {
   let held: number[] = [];
   return stubFetch(({ method, path, body }) => {
+    if (path === `/concerts/${CONCERT_ID}/waiting-room`) return { status: 200, body: buildNoRoomVisit() };
     if (path === `/concerts/${CONCERT_ID}`) return { status: 200, body: buildConcert({}, [], held) };
     if (path === `/seats/concert/${CONCERT_ID}`) return { status: 200, body: buildSeatMap([], CONCERT_ID, held) };
     if (method === 'POST' && path === '/holds/best-available') {

@@ -2,7 +2,15 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { problem, stubFetch } from '../../test/fetch-stub';
-import { buildBooking, buildConcert, buildHold, buildSeatMap, CONCERT_ID, seatId } from '../../test/fixtures';
+import {
+  buildBooking,
+  buildConcert,
+  buildHold,
+  buildSeatMap,
+  CONCERT_ID,
+  buildNoRoomVisit,
+  seatId,
+} from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 
 const seat = (name: string) => screen.getByRole('button', { name: new RegExp(`^${name},`) });
@@ -13,6 +21,7 @@ function fakeApi(options: { takenFirst?: number[] } = {}) {
   let held: number[] = [];
   let firstBooking = true;
   return stubFetch(({ method, path, body }) => {
+    if (path === `/concerts/${CONCERT_ID}/waiting-room`) return { status: 200, body: buildNoRoomVisit() };
     if (path === `/concerts/${CONCERT_ID}`) return { status: 200, body: buildConcert({}, [...booked], held) };
     if (path === `/seats/concert/${CONCERT_ID}`)
       return { status: 200, body: buildSeatMap([...booked], CONCERT_ID, held) };

@@ -1,11 +1,11 @@
 import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../components/ui/error-state';
-import { Skeleton } from '../../components/ui/skeleton';
 import { ConcertDetails, ConcertDetailsSkeleton, useConcert } from '../../features/concerts';
+import { useWaitingRoom } from '../../features/waiting-room';
 import { ApiError } from '../../lib/api-client';
 import { paths } from '../paths';
-import { useLiveSeatMap } from '../use-live-seat-map';
-import { ConcertBooking } from './concert/concert-booking';
+import { ConcertSale } from './concert/concert-sale';
+import { MapSkeleton } from './concert/map-skeleton';
 import { NotFoundPage } from './not-found-page';
 import styles from './concert-page.module.css';
 
@@ -13,23 +13,12 @@ function isMissing(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 404 || error.code === 'validation-failed');
 }
 
-function MapSkeleton() {
-  return (
-    <div className={styles.mapLoading} aria-busy="true">
-      <p role="status" className="visually-hidden">
-        Loading the seat map…
-      </p>
-      <Skeleton width="40%" height="1.5rem" style={{ margin: '0 auto' }} />
-      <Skeleton height="12rem" />
-    </div>
-  );
-}
-
-/** A concert's own page (/concert/:concertId): details, the live seat map and booking. */
+/** A concert's own page (/concert/:concertId): details, then its waiting room or the live seat map and booking. */
 export function ConcertPage() {
   const { concertId = '' } = useParams();
   const concert = useConcert(concertId);
-  const seatMap = useLiveSeatMap(concertId);
+  // Asked beside the concert, not after it: the visitor's place is known as soon as the page is.
+  const room = useWaitingRoom(concertId);
 
   if (concert.isError && isMissing(concert.error)) {
     return (
@@ -57,18 +46,8 @@ export function ConcertPage() {
         />
       ) : null}
       {concert.data ? <ConcertDetails concert={concert.data} /> : null}
-      {seatMap.isError && !seatMap.data ? (
-        <div className={styles.mapError}>
-          <ErrorState
-            title="We couldn't load the seat map"
-            error={seatMap.error}
-            onRetry={() => void seatMap.refetch()}
-            retrying={seatMap.isFetching}
-          />
-        </div>
-      ) : null}
-      {concert.data && seatMap.data ? <ConcertBooking concert={concert.data} seatMap={seatMap.data} /> : null}
-      {(concert.isPending || seatMap.isPending) && !concert.isError ? <MapSkeleton /> : null}
+      {concert.data ? <ConcertSale concert={concert.data} room={room} /> : null}
+      {concert.isPending ? <MapSkeleton /> : null}
     </>
   );
 }

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type { Concert } from 'hamro-concert.api/contracts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { problem, stubFetch } from '../../test/fetch-stub';
-import { buildConcert, buildHold, buildSeatMap, CONCERT_ID } from '../../test/fixtures';
+import { buildConcert, buildHold, buildSeatMap, CONCERT_ID, buildNoRoomVisit } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 
 /** 10:00 in Kathmandu (UTC+05:45) on 1 Mar 2026, two weeks before the fixture concert. */
@@ -17,6 +17,7 @@ const seat = (name: string) => screen.getByRole('button', { name: new RegExp(`^$
 /** The concert page's API for a concert with this window; holds answer with `hold` (default: held). */
 function fakeApi(window: Partial<Concert>, hold?: () => ReturnType<typeof problem>) {
   return stubFetch(({ method, path, body }) => {
+    if (path === `/concerts/${CONCERT_ID}/waiting-room`) return { status: 200, body: buildNoRoomVisit() };
     if (path === `/concerts/${CONCERT_ID}`) return { status: 200, body: buildConcert(window) };
     if (path.startsWith('/concerts?')) {
       return { status: 200, body: { data: [buildConcert(window)], page: 1, limit: 9, total: 1, totalPages: 1 } };

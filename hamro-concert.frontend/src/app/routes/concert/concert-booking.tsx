@@ -8,25 +8,48 @@ import styles from './concert-booking.module.css';
 import { useRefreshConcert } from '../../use-refresh-concert';
 import { useTiersOnSale } from '../../use-tiers-on-sale';
 
+/** The visitor's turn in the sale's waiting room, as the page passes it to checkout. */
+export interface Admission {
+  /** The room's pass while it is the visitor's turn; null when the concert has no room. */
+  pass: string | null;
+  /** Ask the room again: a hold renews the pass, a booking ends it, or the API refused the request for want of one. */
+  refresh: () => void;
+  /** A booking's confirmation opened (true) or closed (false): the seats stay on screen meanwhile. */
+  onConfirming: (open: boolean) => void;
+}
+
 interface ConcertBookingProps {
   concert: Concert;
   seatMap: SeatMapData;
+  admission: Admission;
 }
 
 /**
- * The seat map beside the chosen seats and checkout; the selection lives here. While seats are
+ * The seat map beside the chosen seats and checkout; the selection lives here. Holds and bookings
+ * carry the waiting room's pass, if the sale has one (the page passes it in). While seats are
  * held the selection is fixed: the map shows the held seats as chosen and ignores clicks, and
  * "Change seats" gives the hold back. Seats of tiers whose sales are not open (or have closed) show
  * but cannot be chosen, and the map turns choosable by itself at the minute sales open.
  */
-export function ConcertBooking({ concert, seatMap }: ConcertBookingProps) {
+export function ConcertBooking({ concert, seatMap, admission }: ConcertBookingProps) {
   const refresh = useRefreshConcert();
   const onSale = useTiersOnSale(concert);
-  const seatHold = useSeatHold({
-    onSeatsTaken: (seatIds) => dropTaken(seatIds),
-    onSeatsChanged: () => refresh.everything(concert.id),
-    onBestHeld: (seatIds) => selection.replace(seatIds),
-  });
+  // With a pass, each hold and booking changes it (renewed, or ended): the room is asked again.
+  const passChanged = () => {
+    if (admission.pass) admission.refresh();
+  };
+  const seatHold = useSeatHold(
+    {
+      onSeatsTaken: (seatIds) => dropTaken(seatIds),
+      onSeatsChanged: () => {
+        passChanged();
+        return refresh.everything(concert.id);
+      },
+      onBestHeld: (seatIds) => selection.replace(seatIds),
+      onAdmissionRequired: admission.refresh,
+    },
+    admission.pass,
+  );
   const ownSeats = seatHold.ownSeatIds;
   const layout = useMemo(
     () => buildSeatLayout(seatMap, concert.tiers, ownSeats, concert.currency),
@@ -64,11 +87,16 @@ export function ConcertBooking({ concert, seatMap }: ConcertBookingProps) {
           concertWhen={`${formatConcertDate(concert.date, concert.time, concert.timeZone)} · ${concert.venue}, ${concert.city}`}
           findBookingHref={paths.findBookingFor}
           onBooked={() => {
+            admission.onConfirming(true);
+            passChanged();
             selection.clear();
             void refresh.everything(concert.id);
           }}
+          onConfirmationClosed={() => admission.onConfirming(false)}
           onSeatsTaken={dropTaken}
           onSeatsChanged={() => void refresh.everything(concert.id)}
+          admissionPass={admission.pass}
+          onAdmissionRequired={admission.refresh}
         />
       </aside>
     </div>

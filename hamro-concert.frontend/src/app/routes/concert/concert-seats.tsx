@@ -1,0 +1,28 @@
+import type { Concert } from 'hamro-concert.api/contracts';
+import { ErrorState } from '../../../components/ui/error-state';
+import { useLiveSeatMap } from '../../use-live-seat-map';
+import { ConcertBooking, type Admission } from './concert-booking';
+import { MapSkeleton } from './map-skeleton';
+import styles from './concert-sale.module.css';
+
+/**
+ * The live seat map and checkout. Mounted only once the visitor may choose seats, so those still in
+ * the waiting room neither load the map nor follow its live stream.
+ */
+export function ConcertSeats({ concert, admission }: { concert: Concert; admission: Admission }) {
+  const seatMap = useLiveSeatMap(concert.id);
+  if (seatMap.data) return <ConcertBooking concert={concert} seatMap={seatMap.data} admission={admission} />;
+  if (seatMap.isError) {
+    return (
+      <div className={styles.mapError}>
+        <ErrorState
+          title="We couldn't load the seat map"
+          error={seatMap.error}
+          onRetry={() => void seatMap.refetch()}
+          retrying={seatMap.isFetching}
+        />
+      </div>
+    );
+  }
+  return <MapSkeleton />;
+}
