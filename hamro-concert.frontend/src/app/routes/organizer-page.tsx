@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { concertListKey, concertsQueryOptions } from '../../features/concerts';
-import { CreateConcertForm, SalesOverview, salesKey } from '../../features/organizer';
+import { CreateConcertForm, roomKey, SalesOverview, salesKey } from '../../features/organizer';
 import { SeatMapPreview } from '../../features/seat-map';
 import { formatConcertDate } from '../../lib/format';
 import { StaffBar } from '../access/staff-bar';
@@ -54,7 +54,10 @@ function Organizer({ access }: { access: StaffAccess }) {
   );
 }
 
-/** /organizer: create concerts with their venue layout, change or delete them, and follow their sales (admin token). */
+/**
+ * /organizer: create concerts with their venue layout, change or delete them, follow their sales and
+ * run their waiting rooms (admin token).
+ */
 export function OrganizerPage() {
   const queryClient = useQueryClient();
   return (
@@ -66,7 +69,10 @@ export function OrganizerPage() {
         title="Organizer sign-in"
         tokenLabel="Admin token"
         intro="Enter the admin token to create, change and delete concerts and see their sales."
-        onSignOut={() => queryClient.removeQueries({ queryKey: salesKey })}
+        onSignOut={() => {
+          queryClient.removeQueries({ queryKey: salesKey });
+          queryClient.removeQueries({ queryKey: roomKey });
+        }}
       >
         {(access) => <Organizer access={access} />}
       </TokenGate>

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { EditableConcert } from '../lib/concert-changes';
 import { ConcertActions, type ConcertChangeHandlers } from './concert-actions';
 import { ConcertSales } from './concert-sales';
+import { WaitingRoomPanel } from './waiting-room-panel';
 import styles from './organizer.module.css';
 
 export interface ListedConcert extends EditableConcert {
@@ -16,7 +17,7 @@ interface SalesOverviewProps extends ConcertChangeHandlers {
   concertHref: (concertId: string) => string;
 }
 
-/** Every concert with its sales per tier, and buttons to edit or delete it. */
+/** Every concert with its sales per tier, its waiting room, and buttons to edit or delete it. */
 export function SalesOverview({ concerts, token, concertHref, ...handlers }: SalesOverviewProps) {
   if (concerts.length === 0) return <p className={styles.muted}>No concerts yet. Create the first one above.</p>;
   return (
@@ -33,6 +34,13 @@ export function SalesOverview({ concerts, token, concertHref, ...handlers }: Sal
               concertId={concert.id}
               title={concert.title}
               currency={concert.currency}
+              token={token}
+              onAccessRefused={handlers.onAccessRefused}
+            />
+            <WaitingRoomPanel
+              concertId={concert.id}
+              title={concert.title}
+              timeZone={concert.timeZone}
               token={token}
               onAccessRefused={handlers.onAccessRefused}
             />
