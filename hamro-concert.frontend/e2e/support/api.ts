@@ -1,4 +1,4 @@
-import type { Booking, Concert, Seat, SeatMap } from 'hamro-concert.api/contracts';
+import type { Booking, Concert, Problem, Room, Seat, SeatMap, Visit } from 'hamro-concert.api/contracts';
 
 /** Direct calls to the running API, as another buyer or a checker would make them. */
 export async function concertByTitle(baseUrl: string, title: string): Promise<Concert> {
@@ -75,4 +75,53 @@ export async function createConcert(baseUrl: string, body: unknown, adminToken: 
   const json = (await response.json()) as Concert;
   if (response.status !== 201) throw new Error(`POST /concerts answered ${response.status}: ${JSON.stringify(json)}`);
   return json;
+}
+
+/** Turns a concert's waiting room on (or off), as the organizer's panel does (PUT /admin/concerts/:id/waiting-room). */
+export async function configureWaitingRoom(
+  baseUrl: string,
+  concertId: string,
+  settings: { enabled: boolean; admitPerMinute: number; maxShopping: number; paused?: boolean },
+  adminToken: string,
+): Promise<Room> {
+  const response = await fetch(`${baseUrl}/admin/concerts/${concertId}/waiting-room`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(settings),
+  });
+  const json = (await response.json()) as Room;
+  if (response.status !== 200)
+    throw new Error(`PUT …/waiting-room answered ${response.status}: ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** Another visitor joins the concert's waiting room over plain HTTP, as a script or another browser would. */
+export async function joinWaitingRoom(baseUrl: string, concertId: string): Promise<{ status: number; visit: Visit }> {
+  const response = await fetch(`${baseUrl}/concerts/${concertId}/waiting-room/join`, {
+    method: 'POST',
+    headers: { Accept: 'application/json' },
+  });
+  return { status: response.status, visit: (await response.json()) as Visit };
+}
+
+/** Where a queue ticket stands (GET /concerts/:id/waiting-room with Queue-Ticket). */
+export async function visitWaitingRoom(baseUrl: string, concertId: string, ticket: string): Promise<Visit> {
+  const response = await fetch(`${baseUrl}/concerts/${concertId}/waiting-room`, {
+    headers: { Accept: 'application/json', 'Queue-Ticket': ticket },
+  });
+  return (await response.json()) as Visit;
+}
+
+/** A hold asked for without an admission pass or a browser session: the sale's waiting room should refuse it. */
+export async function holdWithoutPass(
+  baseUrl: string,
+  concertId: string,
+  seatIds: number[],
+): Promise<{ status: number; body: Problem }> {
+  const response = await fetch(`${baseUrl}/holds`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ concertId, seatIds }),
+  });
+  return { status: response.status, body: (await response.json()) as Problem };
 }
