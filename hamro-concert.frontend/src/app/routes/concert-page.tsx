@@ -45,7 +45,7 @@ export function ConcertPage() {
           retrying={concert.isFetching}
         />
       ) : null}
-      {concert.data ? <ConcertDetails concert={concert.data} /> : null}
+      {concert.data ? <ConcertDetails concert={concert.data} seatsShown={!room.visit || room.mayShop} /> : null}
       {concert.data ? <ConcertSale concert={concert.data} room={room} /> : null}
       {concert.isPending ? <MapSkeleton /> : null}
     </>

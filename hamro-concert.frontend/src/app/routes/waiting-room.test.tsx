@@ -30,7 +30,7 @@ const seat = (name: string) => screen.getByRole('button', { name: new RegExp(`^$
  * The concert page's API with a waiting room whose answers the test sets: `room.visit` is what
  * GET …/waiting-room says next, `room.joined` what joining gives. Holds and bookings need the pass.
  */
-function fakeApi(first: Visit) {
+function fakeApi(first: Visit, concert = buildConcert()) {
   const room: { visit: Visit; joined: Visit } = {
     visit: first,
     joined: buildVisit({ ticket: NEW_TICKET, position: null, ahead: null, estimatedWaitSeconds: null }),
@@ -43,7 +43,7 @@ function fakeApi(first: Visit) {
       room.visit = room.joined;
       return { status: 201, body: room.joined };
     }
-    if (path === `/concerts/${CONCERT_ID}`) return { status: 200, body: buildConcert() };
+    if (path === `/concerts/${CONCERT_ID}`) return { status: 200, body: concert };
     if (path === `/seats/concert/${CONCERT_ID}`) return { status: 200, body: buildSeatMap() };
     if (method === 'POST' && path === '/holds') {
       if (!admitted(request)) return problem(403, 'admission-required');
@@ -84,13 +84,16 @@ describe('the waiting room on the concert page', () => {
       waiting: 0,
       pollAfterSeconds: 60,
     });
-    const api = fakeApi(notYet);
+    const api = fakeApi(notYet, buildConcert({ salesOpenAt: notYet.opensAt }));
     renderApp(`/concert/${CONCERT_ID}`);
     expect(await screen.findByRole('heading', { name: 'The waiting room opens soon' })).toBeInTheDocument();
+    // The concert's own notice says when sales open, but not that its seat map can be looked at.
+    expect(screen.getByText(/^Sales open/)).toHaveTextContent('Sales open Sun, 1 Mar 2026 · 10:00 AM Nepal Time');
+    expect(screen.queryByText(/You can look at the seat map now/)).toBeNull();
     expect(screen.getByText(/^Lots of people want these tickets/)).toHaveTextContent(
       'The line opens Sun, 1 Mar 2026 · 9:45 AM Nepal Time.',
     );
-    const timer = screen.getByRole('timer');
+    const timer = within(screen.getByText(/^Joining opens in/)).getByRole('timer');
     expect(timer).toHaveAttribute('aria-live', 'off');
     expect(timer).toHaveTextContent('00:10');
     expect(screen.queryByRole('group', { name: 'VIP, row 1' })).toBeNull();

@@ -6,8 +6,14 @@ import { ConcertImage } from './concert-image';
 import styles from './concert-details.module.css';
 import { SalesNotice } from './sales-notice';
 
+interface ConcertDetailsProps {
+  concert: Concert;
+  /** The seat map is on the page below (false while a waiting room stands in its place). */
+  seatsShown?: boolean;
+}
+
 /** The top of a concert's page: artwork, when and where, how many tickets are left and when they sell. */
-export function ConcertDetails({ concert }: { concert: Concert }) {
+export function ConcertDetails({ concert, seatsShown = true }: ConcertDetailsProps) {
   return (
     <header className={styles.details}>
       <ConcertImage src={concert.image} className={styles.media} />
@@ -24,7 +30,7 @@ export function ConcertDetails({ concert }: { concert: Concert }) {
         <p className={styles.summary}>
           <span className={styles.badge}>{ticketsLeftText(concert)}</span>
         </p>
-        <SalesNotice concert={concert} detailed />
+        <SalesNotice concert={concert} detailed seatsShown={seatsShown} />
       </div>
     </header>
   );

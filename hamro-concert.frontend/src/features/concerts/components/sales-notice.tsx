@@ -17,6 +17,8 @@ interface SalesNoticeProps {
   concert: Concert;
   /** On the concert's own page: it says what that means for the map, names tiers with a window of their own, and announces the opening. */
   detailed?: boolean;
+  /** On the concert's page, whether its seat map is shown (not while a waiting room stands in its place): only then does the notice speak of the seats. */
+  seatsShown?: boolean;
 }
 
 /** "VIP: on sale now" for a tier whose own window puts it ahead of (or behind) the concert's; null for the rest. */
@@ -36,7 +38,7 @@ function tierNote(concert: Concert, tier: Concert['tiers'][number], now: number)
  * live region, so screen readers are not told every second; on the concert's page a polite one says
  * once that sales have opened. A timer moves it on; nothing is fetched.
  */
-export function SalesNotice({ concert, detailed = false }: SalesNoticeProps) {
+export function SalesNotice({ concert, detailed = false, seatsShown = true }: SalesNoticeProps) {
   const { salesOpenAt } = concert;
   const opensAt = salesOpenAt === null ? null : Date.parse(salesOpenAt);
   const now = useNow((current) =>
@@ -64,7 +66,9 @@ export function SalesNotice({ concert, detailed = false }: SalesNoticeProps) {
               {timeUntilText(opensAt - now)}
             </span>
           </p>
-          {detailed ? <p>You can look at the seat map now; seats can be chosen once sales open.</p> : null}
+          {detailed && seatsShown ? (
+            <p>You can look at the seat map now; seats can be chosen once sales open.</p>
+          ) : null}
         </>
       ) : null}
       {phase === 'closed' ? <p className={styles.opening}>Sales have closed</p> : null}
@@ -77,7 +81,7 @@ export function SalesNotice({ concert, detailed = false }: SalesNoticeProps) {
       ) : null}
       {detailed && waitedForOpening ? (
         <p role="status" className="visually-hidden">
-          {waitedForOpening && phase === 'open' ? 'Sales are open: you can choose seats now.' : ''}
+          {waitedForOpening && phase === 'open' && seatsShown ? 'Sales are open: you can choose seats now.' : ''}
         </p>
       ) : null}
     </div>
