@@ -120,7 +120,11 @@ export function createApp({
   });
   app.use(metrics.middleware());
   app.use(closeConnectionsWhenStopping(readiness));
-  if (corsOrigin) app.use(cors({ origin: corsOrigin.split(',').map((origin) => origin.trim()) }));
+  if (corsOrigin) {
+    // A web app on another origin reads these answers' headers too: how long to wait, and the request id.
+    const exposedHeaders = ['Retry-After', 'RateLimit', 'RateLimit-Policy', 'X-Request-Id', 'Idempotent-Replayed'];
+    app.use(cors({ origin: corsOrigin.split(',').map((origin) => origin.trim()), exposedHeaders }));
+  }
   // Reads can be large (a seat map); the answers to writes are small, and starting a compressor for
   // each booking would cost more CPU than it saves on the wire.
   const compress = compression({ threshold: 1024 });

@@ -50,6 +50,7 @@ export async function startTestApp(
     rateLimits?: RateLimitSettings;
     trustProxyHops?: number;
     waitingRoomTickMs?: number;
+    corsOrigin?: string;
   } = {},
 ): Promise<TestApp> {
   const database = connectDatabase(inject('databaseUrl'), {
@@ -81,6 +82,7 @@ export async function startTestApp(
     metricsToken: options.metricsToken,
     webAppDir: options.webAppDir,
     rateLimits: options.rateLimits,
+    corsOrigin: options.corsOrigin,
     trustProxyHops: options.trustProxyHops,
     waitingRoom: { tickMs: options.waitingRoomTickMs ?? 100 },
   });

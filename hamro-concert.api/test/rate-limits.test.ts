@@ -88,4 +88,35 @@ describe('rate limits per client address', () => {
       await direct.close();
     }
   });
+
+  it('when the web app calls from another origin, then it may read how long to wait', async () => {
+    const crossOrigin = await startTestApp({
+      rateLimits: { writesPerMinute: 1, readsPerMinute: 0 },
+      trustProxyHops: 1,
+      corsOrigin: 'http://app.example',
+    });
+    try {
+      const ip = address();
+      const headers = from(ip, { origin: 'http://app.example' });
+      await request(
+        crossOrigin,
+        'POST',
+        '/holds',
+        { concertId: '00000000-0000-4000-8000-000000000000', seatIds: [1] },
+        headers,
+      );
+      const refused = await request(
+        crossOrigin,
+        'POST',
+        '/holds',
+        { concertId: '00000000-0000-4000-8000-000000000000', seatIds: [1] },
+        headers,
+      );
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('access-control-allow-origin')).toBe('http://app.example');
+      expect(refused.headers.get('access-control-expose-headers')?.split(',')).toContain('Retry-After');
+    } finally {
+      await crossOrigin.close();
+    }
+  });
 });

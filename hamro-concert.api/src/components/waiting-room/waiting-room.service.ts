@@ -67,7 +67,12 @@ function emptyVisit(concertId: string, state: Visit['state'], room?: repository.
     waiting: room?.waiting ?? 0,
     estimatedWaitSeconds: null,
     paused: room?.paused ?? false,
-    pollAfterSeconds: room && state === 'not-yet' ? clamp((joinsFrom(room).getTime() - Date.now()) / 4000, 2, 60) : 5,
+    // Without a room, asking again once a minute notices one turned on during the sale.
+    pollAfterSeconds: !room
+      ? 60
+      : state === 'not-yet'
+        ? clamp((joinsFrom(room).getTime() - Date.now()) / 4000, 2, 60)
+        : 5,
   };
 }
 
