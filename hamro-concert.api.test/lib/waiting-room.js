@@ -275,8 +275,8 @@ export function judgeOnSale(run, { early, late, admitPerMinute }) {
   });
   if (overtaken) problems.push('more bookings than admissions at some moment');
   if (run.unpassedSucceeded > 0) problems.push(`${run.unpassedSucceeded} holds or bookings without a pass succeeded`);
-  const bookingSeconds =
-    run.bookings.length > 1 ? (run.bookings.at(-1).created_at - run.bookings[0].created_at) / 1000 : 0;
+  // Over the same span as the admissions: from the opening.
+  const bookingSeconds = run.bookings.length > 0 ? (run.bookings.at(-1).created_at - run.opensAt) / 1000 : 0;
   return {
     problems,
     figures: {

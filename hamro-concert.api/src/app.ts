@@ -111,33 +111,42 @@ export function createApp({
     logger.warn({ err: error }, 'a waiting room admission tick failed; the next one tries again'),
   ).start();
   const gate = { rooms, sessions: new BrowserSessions(signer) };
-  app.use(accessLog(logger));
-  app.use(securityHeaders());
   const metrics = new Metrics({
     pool,
     subscribers: () => seats.subscribers(),
     feedConnected: () => inventories.connected,
   });
-  app.use(metrics.middleware());
-  app.use(closeConnectionsWhenStopping(readiness));
   if (corsOrigin) {
     // A web app on another origin reads these answers' headers too: how long to wait, and the request id.
+    // First of all, so that even the quickest refusal below can be read there.
     const exposedHeaders = ['Retry-After', 'RateLimit', 'RateLimit-Policy', 'X-Request-Id', 'Idempotent-Replayed'];
     app.use(cors({ origin: corsOrigin.split(',').map((origin) => origin.trim()), exposedHeaders }));
   }
+  const limiting =
+    limits &&
+    rateLimits(
+      db,
+      limits,
+      {
+        exempt: (req) => req.path.startsWith('/health') || bearsAccessToken(tokens, req.get('authorization')),
+        passKey: async (req) => {
+          const admission = await rooms.admissionOf(req.get(ADMISSION_PASS_HEADER));
+          return admission && `pass:${admission.entryId}`;
+        },
+      },
+      logger,
+      (limit) => metrics.refusedEarly(limit),
+    );
+  if (limiting) app.use(limiting.early);
+  app.use(accessLog(logger));
+  app.use(securityHeaders());
+  app.use(metrics.middleware());
+  app.use(closeConnectionsWhenStopping(readiness));
   // Reads can be large (a seat map); the answers to writes are small, and starting a compressor for
   // each booking would cost more CPU than it saves on the wire.
   const compress = compression({ threshold: 1024 });
   app.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? compress(req, res, next) : next()));
-  if (limits) {
-    const exempt = (req: express.Request) =>
-      req.path.startsWith('/health') || bearsAccessToken(tokens, req.get('authorization'));
-    const passKey = async (req: express.Request) => {
-      const admission = await rooms.admissionOf(req.get(ADMISSION_PASS_HEADER));
-      return admission && `pass:${admission.entryId}`;
-    };
-    for (const limiter of rateLimits(db, limits, { exempt, passKey }, logger)) app.use(limiter);
-  }
+  for (const limiter of limiting?.limiters ?? []) app.use(limiter);
   app.use(express.json({ limit: '100kb' }));
   if (pool) app.use(shedWhenBusy(pool, maxWaiting));
 

@@ -41,6 +41,12 @@ describe('rate limits per client address', () => {
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect(refused.headers.get('ratelimit-policy')).toContain('q=5');
     expect(refused.headers.get('ratelimit')).toMatch(/r=0/);
+    // An instance that already knows the client is over its limit answers alike, before anything else.
+    const known = await request(two, 'POST', '/holds', { concertId: concert.id, seatIds: [seats[7]!.id] }, from(ip));
+    expect(known.body).toMatchObject({ status: 429, code: 'rate-limited' });
+    expect(Number(known.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(known.headers.get('ratelimit-policy')).toContain('q=5');
+    expect(await two.metrics.text()).toMatch(/hamro_rate_limited_early_total\{limit="writes"\} [1-9]/);
 
     // Another address is not affected, nor is the organizer's own token.
     const other = await request(

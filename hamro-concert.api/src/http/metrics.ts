@@ -54,6 +54,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private readonly earlyRefusals = new Counter({
+    name: 'hamro_rate_limited_early_total',
+    help: 'Requests of clients already over a rate limit, refused (429) before the access log: by limit, writes or reads',
+    labelNames: ['limit'] as const,
+    registers: [this.registry],
+  });
+
   constructor(sources: MetricsSources) {
     const { pool } = sources;
     new Gauge({
@@ -104,6 +111,11 @@ export class Metrics {
       });
       next();
     };
+  }
+
+  /** A request refused by the rate limits' early check (see rateLimits), which no other metric sees. */
+  refusedEarly(limit: string): void {
+    this.earlyRefusals.inc({ limit });
   }
 
   async text(): Promise<string> {

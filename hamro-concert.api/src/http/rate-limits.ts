@@ -3,7 +3,7 @@ import { ipKeyGenerator, rateLimit, type IncrementResponse, type Options, type S
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
-import { AppError } from './errors.js';
+import { AppError, problemBody } from './errors.js';
 
 /** Requests per minute and client; 0 switches a limit off. */
 export interface RateLimitSettings {
@@ -44,9 +44,12 @@ export class PostgresRateLimitStore implements Store {
       return { ...refused };
     }
     this.#refused.delete(key);
+    // The count may be lost in a crash (the table is unlogged), so its commit need not wait for the
+    // write-ahead log to reach the disk either: synchronous_commit is off for this statement alone.
     const { rows } = await this.db.execute<{ hits: number; window_ends_at: Date }>(sql`
       insert into rate_limit_hits (key, hits, window_ends_at)
-      values (${this.prefix + key}, 1, now() + make_interval(secs => ${this.#windowMs / 1000}))
+      select ${this.prefix + key}, 1, now() + make_interval(secs => ${this.#windowMs / 1000})
+      from (select set_config('synchronous_commit', 'off', true)) as no_wait
       on conflict (key) do update set
         hits = case when rate_limit_hits.window_ends_at <= now() then 1 else rate_limit_hits.hits + 1 end,
         window_ends_at = case when rate_limit_hits.window_ends_at <= now() then excluded.window_ends_at
@@ -59,6 +62,12 @@ export class PostgresRateLimitStore implements Store {
       this.#refused.set(key, counted);
     }
     return counted;
+  }
+
+  /** When the window ends of a key this instance already knows to be over its limit; else undefined. */
+  refusedUntil(key: string): Date | undefined {
+    const resetTime = this.#refused.get(key)?.resetTime;
+    return resetTime && resetTime.getTime() > Date.now() ? resetTime : undefined;
   }
 
   #forgetEnded(): void {
@@ -92,18 +101,32 @@ export interface RateLimitHooks {
   passKey(req: Request): Promise<string | undefined>;
 }
 
+interface Limit {
+  name: string;
+  limit: number;
+  store: PostgresRateLimitStore;
+}
+
+const refusal = (wait: number) =>
+  new AppError(429, 'rate-limited', `Too many requests from this client; try again in ${wait} seconds.`);
+
 /**
  * The rate limits, as middleware: writes per client address and per admission pass, reads per
  * client address, more generously. The address is Express's `req.ip`, which follows TRUST_PROXY_HOPS
  * proxies' X-Forwarded-For. A refusal is 429 `rate-limited` with Retry-After and the RateLimit and
  * RateLimit-Policy headers (IETF draft 8), like every other problem answer.
+ *
+ * `early` goes before everything else: a client this instance already knows to be over its limit
+ * is refused there at once, without an access line (the first refusal of each window has one) but
+ * counted through `onEarlyRefusal`, so that a client hammering the API costs the others little.
  */
 export function rateLimits(
   db: Db,
   settings: RateLimitSettings,
   hooks: RateLimitHooks,
   logger: Logger,
-): RequestHandler[] {
+  onEarlyRefusal: (limit: string) => void = () => {},
+): { early: RequestHandler; limiters: RequestHandler[] } {
   const common = {
     windowMs: 60_000,
     standardHeaders: 'draft-8',
@@ -114,43 +137,66 @@ export function rateLimits(
       error: (error: unknown, message?: string) => logger.error({ err: error }, message ?? 'rate limit failed'),
       warn: (error: unknown, message?: string) => logger.warn({ err: error }, message ?? 'rate limit warning'),
     },
-    handler: (_req, res, next) => {
-      const wait = res.getHeader('Retry-After') ?? '60';
-      next(
-        new AppError(429, 'rate-limited', `Too many requests from this client; try again in ${String(wait)} seconds.`),
-      );
-    },
+    handler: (_req, res, next) => next(refusal(Number(res.getHeader('Retry-After') ?? 60))),
   } satisfies Partial<Options>;
+  const writes: Limit | undefined =
+    settings.writesPerMinute > 0
+      ? { name: 'writes', limit: settings.writesPerMinute, store: new PostgresRateLimitStore(db, 'writes:') }
+      : undefined;
+  const reads: Limit | undefined =
+    settings.readsPerMinute > 0
+      ? { name: 'reads', limit: settings.readsPerMinute, store: new PostgresRateLimitStore(db, 'reads:') }
+      : undefined;
   const limiters: RequestHandler[] = [];
-  if (settings.writesPerMinute > 0) {
+  if (writes) {
     limiters.push(
       rateLimit({
         ...common,
-        identifier: 'writes',
-        limit: settings.writesPerMinute,
-        store: new PostgresRateLimitStore(db, 'writes:'),
+        identifier: writes.name,
+        limit: writes.limit,
+        store: writes.store,
         skip: (req) => READS.has(req.method) || hooks.exempt(req),
       }),
       rateLimit({
         ...common,
         identifier: 'writes-per-pass',
-        limit: settings.writesPerMinute,
+        limit: writes.limit,
         store: new PostgresRateLimitStore(db, 'pass-writes:'),
         skip: (req) => READS.has(req.method) || hooks.exempt(req) || !req.get('admission-pass'),
         keyGenerator: async (req) => (await hooks.passKey(req)) ?? `bad-pass:${ipKeyGenerator(req.ip ?? '')}`,
       }),
     );
   }
-  if (settings.readsPerMinute > 0) {
+  if (reads) {
     limiters.push(
       rateLimit({
         ...common,
-        identifier: 'reads',
-        limit: settings.readsPerMinute,
-        store: new PostgresRateLimitStore(db, 'reads:'),
+        identifier: reads.name,
+        limit: reads.limit,
+        store: reads.store,
         skip: (req) => !READS.has(req.method) || hooks.exempt(req),
       }),
     );
   }
-  return limiters;
+
+  const early: RequestHandler = (req, res, next) => {
+    const applies = READS.has(req.method) ? reads : writes;
+    const until = applies?.store.refusedUntil(ipKeyGenerator(req.ip ?? ''));
+    if (!applies || !until || hooks.exempt(req)) {
+      next();
+      return;
+    }
+    const wait = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
+    onEarlyRefusal(applies.name);
+    res
+      .status(429)
+      .set({
+        'Retry-After': String(wait),
+        RateLimit: `"${applies.name}"; r=0; t=${wait}`,
+        'RateLimit-Policy': `"${applies.name}"; q=${applies.limit}; w=60`,
+      })
+      .type('application/problem+json')
+      .send(JSON.stringify(problemBody(refusal(wait), req.originalUrl, '')));
+  };
+  return { early, limiters };
 }

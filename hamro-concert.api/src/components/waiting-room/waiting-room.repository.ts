@@ -98,8 +98,11 @@ export async function joinRoom(db: Executor, concertId: string): Promise<{ id: n
         and now() >= ${opensAt} - make_interval(secs => w.join_seconds_before)
       returning w.drawn, w.last_place
     )
-    insert into waiting_room_entries (concert_id, draw, place)
-    select ${concertId}, case when drawn then null else random() end, case when drawn then last_place end
+    -- Arrival is when the room let the visitor in line (clock_timestamp, after the lock), not when
+    -- the request began: so the times of later arrivals run in the order of their places.
+    insert into waiting_room_entries (concert_id, joined_at, draw, place)
+    select ${concertId}, clock_timestamp(), case when drawn then null else random() end,
+           case when drawn then last_place end
     from room
     returning id::text`);
   return rows[0] && { id: Number(rows[0].id) };
