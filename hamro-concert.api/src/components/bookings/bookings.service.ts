@@ -127,8 +127,8 @@ export async function bookingAnswer(db: Db, reference: string, seatIds?: number[
  * A booking made with an admission pass ends the pass's shopping. The booking has committed by now:
  * should this fail, the pass only counts as shopping until it runs out.
  */
-async function passUsed(db: Db, admission: Admission | null): Promise<void> {
-  await finishAdmission(db, admission ?? undefined).catch(() => undefined);
+async function passUsed(db: Db, admission: Admission | undefined): Promise<void> {
+  await finishAdmission(db, admission).catch(() => undefined);
 }
 
 /** Tells this instance's inventory about seats it has just booked, so its next answers show them. */
@@ -156,7 +156,7 @@ export async function bookSeats(
     const claim = await desk.inFlight.covering(seatIds);
     if (claim) assertSeatsFree(seatsTakenBy(claim, seatIds));
   }
-  const booking = bookSeatsNow(db, rules, input, seatIds, desk, requestKey, admission ?? null);
+  const booking = bookSeatsNow(db, rules, input, seatIds, desk, requestKey, admission);
   return desk.inFlight.track(seatIds, booking, (booking) => ({
     kind: 'booked',
     concertId: booking.ticketData[0]!.concertId,
@@ -179,7 +179,7 @@ async function bookSeatsNow(
   seatIds: number[],
   desk: SeatDesk,
   requestKey: RequestKey | null,
-  admission: Admission | null,
+  admission: Admission | undefined,
 ): Promise<Booking> {
   for (let attempt = 1; attempt <= 2; attempt++) {
     const reference = newReference();
@@ -322,7 +322,7 @@ export async function bookBestAvailable(
     });
     if (result.booked) {
       reportBooked(desk, result.seats);
-      await passUsed(db, admission ?? null);
+      await passUsed(db, admission);
       return toBooking({ userName, userEmail, seatIds }, reference, result);
     }
     assertSalesOpen(result.seats);
