@@ -1,6 +1,41 @@
 /** Small HTTP helpers shared by the scripts; every call goes to a running API over real HTTP. */
 
+import http from 'node:http';
+
 export const DEFAULT_BASE_URL = 'http://localhost:3000';
+
+/**
+ * One JSON request through a keep-alive `agent` (many parallel buyers share its sockets): the status,
+ * the parsed body (undefined if none), and the milliseconds it took. A failure to connect is status 0.
+ */
+export function requestJson(agent, url, method, body, headers = {}) {
+  return new Promise((resolve) => {
+    const text = body === undefined ? undefined : JSON.stringify(body);
+    const started = performance.now();
+    const req = http.request(url, {
+      method,
+      agent,
+      headers: text === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    });
+    req.setTimeout(30_000, () => req.destroy(new Error('timed out')));
+    req.on('response', (res) => {
+      let data = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (data += chunk));
+      res.on('end', () => {
+        let parsed;
+        try {
+          parsed = JSON.parse(data);
+        } catch {
+          parsed = undefined;
+        }
+        resolve({ status: res.statusCode, body: parsed, ms: performance.now() - started });
+      });
+    });
+    req.on('error', (error) => resolve({ status: 0, body: { code: error.message }, ms: performance.now() - started }));
+    req.end(text);
+  });
+}
 
 export async function call(baseUrl, method, path, body) {
   const response = await fetch(`${baseUrl}${path}`, {

@@ -1,6 +1,6 @@
 /** A stadium on-sale as buyers make it: many parallel buyers asking for best available seats until none are left. */
 import http from 'node:http';
-import { uniqueBuyer } from './client.js';
+import { requestJson, uniqueBuyer } from './client.js';
 
 const rows = (count, seats) => Array.from({ length: count }, (_, i) => ({ row: i + 1, seats }));
 
@@ -35,35 +35,6 @@ export async function createConcert(baseUrl, body, adminToken) {
   return json;
 }
 
-function postJson(agent, url, body) {
-  return new Promise((resolve) => {
-    const text = JSON.stringify(body);
-    const started = performance.now();
-    const req = http.request(url, {
-      method: 'POST',
-      agent,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) },
-    });
-    req.setTimeout(30_000, () => req.destroy(new Error('timed out')));
-    req.on('response', (res) => {
-      let data = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (data += chunk));
-      res.on('end', () => {
-        let parsed;
-        try {
-          parsed = JSON.parse(data);
-        } catch {
-          parsed = undefined;
-        }
-        resolve({ status: res.statusCode, body: parsed, ms: performance.now() - started });
-      });
-    });
-    req.on('error', (error) => resolve({ status: 0, body: { code: error.message }, ms: performance.now() - started }));
-    req.end(text);
-  });
-}
-
 const percentile = (sorted, p) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : 0;
 
@@ -89,7 +60,7 @@ export async function sellOut({ baseUrls, concert, buyers = 300, maxSeconds = 12
       const open = concert.tiers.filter((tier) => !soldOut.has(tier.id));
       const tier = open[Math.floor(Math.random() * open.length)];
       const quantity = 1 + Math.floor(Math.random() * Math.min(4, tooFew.get(tier.id) - 1));
-      const result = await postJson(agent, url, {
+      const result = await requestJson(agent, url, 'POST', {
         concertId: concert.id,
         ticketTierId: tier.id,
         quantity,

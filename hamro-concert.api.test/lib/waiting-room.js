@@ -7,38 +7,14 @@
  */
 import http from 'node:http';
 import pg from 'pg';
-import { uniqueBuyer } from './client.js';
+import { requestJson, uniqueBuyer } from './client.js';
 import { createConcert } from './stadium.js';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function requestJson(agent, baseUrl, method, path, body, headers = {}) {
-  return new Promise((resolve) => {
-    const text = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request(`${baseUrl}${path}`, {
-      method,
-      agent,
-      headers: text === undefined ? headers : { 'content-type': 'application/json', ...headers },
-    });
-    req.setTimeout(30_000, () => req.destroy(new Error('timed out')));
-    req.on('response', (res) => {
-      let data = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (data += chunk));
-      res.on('end', () => {
-        let parsed;
-        try {
-          parsed = JSON.parse(data);
-        } catch {
-          parsed = undefined;
-        }
-        resolve({ status: res.statusCode, body: parsed });
-      });
-    });
-    req.on('error', (error) => resolve({ status: 0, body: { code: error.message } }));
-    req.end(text);
-  });
-}
+/** A request to the API under test, through the run's shared agent. */
+const requestApi = (agent, baseUrl, method, path, body, headers) =>
+  requestJson(agent, `${baseUrl}${path}`, method, body, headers);
 
 /** A venue with a seat for every visitor: General Admission rows of 100. */
 function venueFor(visitors, opensAt) {
@@ -82,7 +58,7 @@ export async function waitingRoomOnSale({
   const concert = await createConcert(baseUrl, venueFor(early + late, opensAt), adminToken);
   const tierId = concert.tiers[0].id;
   const admin = { authorization: `Bearer ${adminToken}` };
-  const room = await requestJson(
+  const room = await requestApi(
     agent,
     baseUrl,
     'PUT',
@@ -105,7 +81,7 @@ export async function waitingRoomOnSale({
   const count = (key) => (outcomes[key] = (outcomes[key] ?? 0) + 1);
 
   async function visitor(index, lateArrival) {
-    const joined = await requestJson(agent, baseUrl, 'POST', `/concerts/${concert.id}/waiting-room/join`);
+    const joined = await requestApi(agent, baseUrl, 'POST', `/concerts/${concert.id}/waiting-room/join`);
     count(`join ${joined.status}`);
     const seen = { index, late: lateArrival, ticket: joined.body?.ticket, admissions: 0, booked: false };
     visitors.push(seen);
@@ -113,7 +89,7 @@ export async function waitingRoomOnSale({
     let answer = joined.body;
     while (Date.now() < deadline && answer?.state !== 'admitted') {
       await sleep((answer?.pollAfterSeconds ?? 2) * 1000);
-      const next = await requestJson(agent, baseUrl, 'GET', `/concerts/${concert.id}/waiting-room`, undefined, {
+      const next = await requestApi(agent, baseUrl, 'GET', `/concerts/${concert.id}/waiting-room`, undefined, {
         'queue-ticket': seen.ticket,
       });
       polls += 1;
@@ -125,7 +101,7 @@ export async function waitingRoomOnSale({
     seen.place = answer.place;
     seen.admittedAt = Date.parse(answer.admittedAt);
     const pass = { 'admission-pass': answer.pass };
-    const hold = await requestJson(
+    const hold = await requestApi(
       agent,
       baseUrl,
       'POST',
@@ -139,7 +115,7 @@ export async function waitingRoomOnSale({
     );
     count(`hold ${hold.status}`);
     if (hold.status !== 201) return;
-    const booking = await requestJson(
+    const booking = await requestApi(
       agent,
       baseUrl,
       'POST',
@@ -159,13 +135,13 @@ export async function waitingRoomOnSale({
   async function gateCrasher() {
     const attempts = [
       () =>
-        requestJson(agent, baseUrl, 'POST', '/holds/best-available', {
+        requestApi(agent, baseUrl, 'POST', '/holds/best-available', {
           concertId: concert.id,
           ticketTierId: tierId,
           quantity: 2,
         }),
       () =>
-        requestJson(agent, baseUrl, 'POST', '/ticket-bookings/best-available', {
+        requestApi(agent, baseUrl, 'POST', '/ticket-bookings/best-available', {
           ...uniqueBuyer('Gate Crasher'),
           concertId: concert.id,
           ticketTierId: tierId,
