@@ -73,6 +73,11 @@ export async function concertExists(db: Db, id: string): Promise<boolean> {
   return (await repository.findById(db, id)) !== undefined;
 }
 
+/** Refuses with 404 `concert-not-found` unless the concert exists. */
+export async function assertConcertExists(db: Db, id: string): Promise<void> {
+  if (!(await concertExists(db, id))) throw notFound('concert-not-found', `There is no concert ${id}.`);
+}
+
 /** A sales window's bound as stored; null is no bound. */
 export const toInstant = (value: string | null) => (value === null ? null : new Date(value));
 

@@ -1,8 +1,7 @@
 import type { Db } from '../../db/client.js';
-import { notFound } from '../../http/errors.js';
 import type { BrowserSessions } from '../../http/sessions.js';
 import type { Signer } from '../../lib/signer.js';
-import { concertExists } from '../concerts/concerts.service.js';
+import { assertConcertExists } from '../concerts/concerts.service.js';
 import * as repository from './waiting-room.repository.js';
 import type { Room, RoomSettings, Visit } from './waiting-room.schemas.js';
 
@@ -140,9 +139,7 @@ export class WaitingRooms {
 
   async #roomOrOff(concertId: string): Promise<repository.RoomRow | undefined> {
     const room = await repository.findRoom(this.db, concertId);
-    if (!room && !(await concertExists(this.db, concertId))) {
-      throw notFound('concert-not-found', `There is no concert ${concertId}.`);
-    }
+    if (!room) await assertConcertExists(this.db, concertId);
     return room?.enabled ? room : undefined;
   }
 
@@ -206,8 +203,7 @@ export class WaitingRooms {
   async room(concertId: string): Promise<Room> {
     const room = await repository.findRoom(this.db, concertId);
     if (!room) {
-      if (!(await concertExists(this.db, concertId)))
-        throw notFound('concert-not-found', `There is no concert ${concertId}.`);
+      await assertConcertExists(this.db, concertId);
       return {
         concertId,
         enabled: false,
@@ -244,8 +240,7 @@ export class WaitingRooms {
 
   /** Turns the room on or off, or changes its rates, also during the sale. */
   async configure(concertId: string, settings: RoomSettings): Promise<Room> {
-    if (!(await concertExists(this.db, concertId)))
-      throw notFound('concert-not-found', `There is no concert ${concertId}.`);
+    await assertConcertExists(this.db, concertId);
     await repository.saveRoom(this.db, concertId, {
       enabled: settings.enabled,
       admitPerMinute: settings.admitPerMinute,
