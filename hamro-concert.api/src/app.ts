@@ -175,7 +175,7 @@ export function createApp({
   // and every seat they take or give back reaches this instance's inventory at once.
   const desk = { inFlight: new SeatClaimsInFlight(), inventories };
   app.use(bookingsRoutes(db, { maxTicketsPerBuyer, cancelClosesHours }, desk, gate, registries.bookings));
-  app.use(holdsRoutes(db, { ttlSeconds: holdTtlSeconds }, desk, gate, registries.holds));
+  app.use(holdsRoutes(db, { ttlSeconds: holdTtlSeconds, maxTicketsPerBuyer }, desk, gate, registries.holds));
   app.use(waitingRoomRoutes(rooms, tokens, registries.waitingRoom));
   app.use(ticketsRoutes(db, tokens, registries.tickets));
   app.use(salesRoutes(db, tokens, registries.sales));

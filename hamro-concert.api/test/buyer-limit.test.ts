@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildConcert, buyer, seatsOf } from './factories.js';
-import { type TestApp, crowdBehindFirst, post, startTestApp } from './harness.js';
+import { type TestApp, crowdBehindFirst, del, get, post, put, startTestApp } from './harness.js';
 import { expectConsistent } from './invariants.js';
 
 let app: TestApp;
@@ -108,6 +108,84 @@ describe('the per-buyer limit (MAX_TICKETS_PER_BUYER = 6 here)', () => {
     expect(others.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(
       Array(9).fill('seat-already-booked'),
     );
+    await expectConsistent(app, concert.id);
+  });
+
+  it('when a buyer gives their email with a hold, then the held seats count toward the limit until booked or released', async () => {
+    const concert = await buildConcert(app);
+    const ga = (await seatsOf(app, concert.id)).filter((s) => s.section === 'ga');
+    const who = buyer();
+    const ids = (from: number, to: number) => ga.slice(from, to).map((s) => s.id);
+
+    const first = await post(app, '/holds', { concertId: concert.id, seatIds: ids(0, 4), userEmail: who.userEmail });
+    expect(first.status).toBe(201);
+    // Another browser (another session), the same email in other letters: 4 held + 3 is past 6.
+    const over = await post(app, '/holds', {
+      concertId: concert.id,
+      seatIds: ids(4, 7),
+      userEmail: who.userEmail.toUpperCase(),
+    });
+    expect(over.status).toBe(409);
+    expect(over.body).toMatchObject({ code: 'buyer-limit-reached', limit: 6, requested: 3 });
+    expect((await get(app, `/seats/concert/${concert.id}`)).body.heldSeats).toBe(4);
+    const best = await post(app, '/holds/best-available', {
+      concertId: concert.id,
+      ticketTierId: ga[0]!.ticketTierId,
+      quantity: 3,
+      userEmail: who.userEmail,
+    });
+    expect([best.status, best.body.code]).toEqual([409, 'buyer-limit-reached']);
+    // Without the email nothing is counted: a hold alone cannot tell who the buyer is.
+    const anonymous = await post(app, '/holds', { concertId: concert.id, seatIds: ids(4, 7) });
+    expect(anonymous.status).toBe(201);
+    await del(app, `/holds/${anonymous.body.holdToken}`);
+
+    const second = await post(app, '/holds', { concertId: concert.id, seatIds: ids(4, 6), userEmail: who.userEmail });
+    expect(second.status).toBe(201);
+    // Booking a held seat moves it from held to booked: it is not counted twice.
+    const booked = await post(app, '/ticket-bookings/seats', {
+      ...who,
+      seatIds: ids(0, 4),
+      holdToken: first.body.holdToken,
+    });
+    expect(booked.status).toBe(201);
+    const one = await post(app, '/holds', { concertId: concert.id, seatIds: ids(6, 7), userEmail: who.userEmail });
+    expect([one.status, one.body.code]).toEqual([409, 'buyer-limit-reached']);
+
+    // Released, the hold's seats count no more.
+    expect((await del(app, `/holds/${second.body.holdToken}`)).status).toBe(204);
+    expect(
+      (await post(app, '/holds', { concertId: concert.id, seatIds: ids(6, 8), userEmail: who.userEmail })).status,
+    ).toBe(201);
+    await expectConsistent(app, concert.id);
+  });
+
+  it('when a buyer names themselves on a hold later, then it counts from then, and past the limit it is refused', async () => {
+    const concert = await buildConcert(app);
+    const ga = (await seatsOf(app, concert.id)).filter((s) => s.section === 'ga');
+    const who = buyer();
+    const booked = await post(app, '/ticket-bookings/seats', { ...who, seatIds: ga.slice(0, 3).map((s) => s.id) });
+    expect(booked.status).toBe(201);
+
+    const small = await post(app, '/holds', { concertId: concert.id, seatIds: [ga[3]!.id, ga[4]!.id] });
+    const large = await post(app, '/holds', { concertId: concert.id, seatIds: ga.slice(5, 9).map((s) => s.id) });
+    const named = await put(app, `/holds/${small.body.holdToken}/buyer`, { userEmail: ` ${who.userEmail} ` });
+    expect(named.status).toBe(200);
+    expect(named.body).toMatchObject({ holdToken: small.body.holdToken, status: 'active' });
+
+    // 3 booked + 2 held + 4 is past 6; and the refused hold stays as it was, unnamed and active.
+    const refused = await put(app, `/holds/${large.body.holdToken}/buyer`, { userEmail: who.userEmail });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'buyer-limit-reached', limit: 6, requested: 4 });
+    expect((await get(app, `/holds/${large.body.holdToken}`)).body.status).toBe('active');
+    // Naming the same hold again does not count it twice.
+    expect((await put(app, `/holds/${small.body.holdToken}/buyer`, { userEmail: who.userEmail })).status).toBe(200);
+
+    expect((await put(app, `/holds/${large.body.holdToken}/buyer`, { userEmail: 'not-an-email' })).status).toBe(400);
+    expect((await put(app, '/holds/aaaaaaaaaaaaaaaaaaaaaaaa/buyer', { userEmail: who.userEmail })).status).toBe(404);
+    await del(app, `/holds/${large.body.holdToken}`);
+    const ended = await put(app, `/holds/${large.body.holdToken}/buyer`, { userEmail: who.userEmail });
+    expect([ended.status, ended.body.code]).toEqual([410, 'hold-released']);
     await expectConsistent(app, concert.id);
   });
 });

@@ -162,9 +162,17 @@ export const holds = pgTable(
      * hold each; an expired one is marked released before its holder's next hold (see holdSeatsIfFree).
      */
     holder: text('holder'),
+    /**
+     * The buyer's email, lower-cased, once they give it: the hold's seats then count toward their
+     * limit for the concert (see holdSeatsIfFree), as booked seats do in buyer_seats.
+     */
+    buyerKey: text('buyer_key'),
   },
   (t) => [
     uniqueIndex('holds_token_uq').on(t.token),
+    index('holds_active_buyer_idx')
+      .on(t.buyerKey, t.concertId)
+      .where(sql`${t.status} = 'active' and ${t.buyerKey} is not null`),
     uniqueIndex('holds_one_active_per_holder_uq')
       .on(t.holder)
       .where(sql`${t.status} = 'active'`),

@@ -14,6 +14,9 @@ export const EXAMPLE = {
   email: 'sita.sharma@example.com',
 } as const;
 
+/** A buyer's email as they type it: surrounding spaces are dropped; the limit per buyer keys on it lower-cased. */
+export const emailSchema = z.string().trim().max(254).pipe(z.email('enter a valid email address'));
+
 export const moneySchema = z
   .string()
   .regex(/^\d+\.\d{2}$/)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXAMPLE, moneySchema } from '../../http/common.schemas.js';
+import { EXAMPLE, emailSchema, moneySchema } from '../../http/common.schemas.js';
 import { REFERENCE_ALPHABET } from '../../lib/reference-format.js';
 import { sectionSchema } from '../tiers/tiers.schemas.js';
 
@@ -32,7 +32,7 @@ export const bookSeatsBodySchema = z
       // pattern without flags, and any client's regex engine reads this one the same way.
       // eslint-disable-next-line no-control-regex -- naming the control characters is the point
       .regex(/^[^\x00-\x1f\x7f-\x9f]*$/, 'must not contain control characters'),
-    userEmail: z.string().trim().max(254).pipe(z.email('enter a valid email address')),
+    userEmail: emailSchema,
     seatIds: z
       .array(z.number().int().positive().max(2_147_483_647))
       .min(1, 'choose at least one seat')

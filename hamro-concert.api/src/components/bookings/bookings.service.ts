@@ -5,7 +5,7 @@ import { formatCents } from '../../lib/money.js';
 import { newReference } from '../../lib/reference.js';
 import type { Hold } from '../holds/holds.schemas.js';
 import { getHold } from '../holds/holds.service.js';
-import { assertAdmitted, assertSalesOpen, assertSeatsFree } from '../seats/seats.claims.js';
+import { assertAdmitted, assertSalesOpen, assertSeatsFree, refuseOverBuyerLimit } from '../seats/seats.claims.js';
 import { finishAdmission, type Admission } from '../waiting-room/waiting-room.service.js';
 import * as repository from './bookings.repository.js';
 import { seatsTakenBy } from '../seats/seats.in-flight.js';
@@ -94,18 +94,6 @@ export interface BookingRules {
   maxTicketsPerBuyer: number;
   /** CANCEL_CLOSES_HOURS_BEFORE: cancelling closes this many hours before the start. */
   cancelClosesHours: number;
-}
-
-/**
- * The refusal says the limit, never how many seats the email already has: anyone can type anyone's
- * email, and that count is the other buyer's business.
- */
-function refuseOverBuyerLimit(rules: BookingRules, input: BookSeatsBody): never {
-  throw conflict(
-    'buyer-limit-reached',
-    `One buyer may have at most ${rules.maxTicketsPerBuyer} seats for a concert; this booking would take this email past it.`,
-    { limit: rules.maxTicketsPerBuyer, requested: input.seatIds.length },
-  );
 }
 
 /**
@@ -201,7 +189,7 @@ async function bookSeatsNow(
       if (holdToken) booking.holdOutcome = result.holdWasLive ? 'confirmed-hold' : 'hold-expired-seats-still-free';
       return booking;
     }
-    if (result.overBuyerLimit) refuseOverBuyerLimit(rules, input);
+    if (result.overBuyerLimit) refuseOverBuyerLimit(rules.maxTicketsPerBuyer, seatIds.length);
     const hold = holdToken ? await assertUsableHold(db, holdToken, seatIds) : undefined;
     explainRefusal(seatIds, result.seats, hold);
     const seatsNow = await repository.findSeatStates(db, seatIds, holdToken, admission?.concertId ?? null);
@@ -327,7 +315,7 @@ export async function bookBestAvailable(
     }
     assertSalesOpen(result.seats);
     assertAdmitted(result.seats);
-    if (result.overBuyerLimit) refuseOverBuyerLimit(rules, { userName, userEmail, seatIds });
+    if (result.overBuyerLimit) refuseOverBuyerLimit(rules.maxTicketsPerBuyer, seatIds.length);
     return undefined;
   });
 }

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
 import { freedSeatsJson, markSeatChanged, returningFreedSeats, type FreedSeat } from '../seats/seats.state.js';
@@ -16,10 +16,32 @@ export type { RequestedSeatState } from '../seats/seats.locks.js';
 
 const seatIds = requestedSeatIds;
 
+const buyerKey = sql.placeholder('buyerKey');
+const maxPerBuyer = sql.placeholder('maxPerBuyer');
+
+/**
+ * Seats the buyer (by lower-cased email) already has of the concert, booked or in their other
+ * active holds, plus `adding`, stays within the per-buyer limit. Read from the statement's snapshot:
+ * two holds of one email racing may both pass, but a booking counts its seats under the buyer row's
+ * lock (see bookSeatsIfFree), so no more than the limit is ever sold to one email.
+ */
+const withinBuyerLimit = (
+  buyer: { key: SQLWrapper | string; max: SQLWrapper | number },
+  concertId: SQL,
+  adding: SQL,
+  exceptHold: SQL = sql`null::uuid`,
+) => sql`(
+  coalesce((select seats from buyer_seats where email_key = ${buyer.key}::text and concert_id = ${concertId}), 0)
+  + coalesce((select sum(cardinality(other.seat_ids)) from holds other
+              where other.buyer_key = ${buyer.key}::text and other.concert_id = ${concertId}
+                and other.status = 'active' and other.expires_at > now()
+                and other.id is distinct from ${exceptHold}), 0)
+  + ${adding} <= ${buyer.max}::int)`;
+
 /**
  * Holds seats in one statement: lock the free ones in id order and, only if every requested seat
- * is among them and of the given upcoming concert, record the hold and mark the seats held until
- * it expires.
+ * is among them and of the given upcoming concert, and a buyer who gave their email stays within
+ * their limit, record the hold and mark the seats held until it expires.
  */
 const holdSeatsStatement = (name: string, skipLocked: boolean) =>
   preparedStatement<
@@ -28,6 +50,7 @@ const holdSeatsStatement = (name: string, skipLocked: boolean) =>
       expires_at: Date | null;
       change_seq: string | null;
       seats_ok: boolean | null;
+      within_limit: boolean | null;
     }
   >(
     name,
@@ -37,13 +60,21 @@ const holdSeatsStatement = (name: string, skipLocked: boolean) =>
     select count(*) = cardinality(${seatIds}::int[])
        and bool_and(concert_id = ${sql.placeholder('concertId')}::uuid)
        and bool_and(sales_phase = 'open')
-       and not bool_or(admission_needed) as ok
+       and not bool_or(admission_needed) as seats_ok,
+       ${buyerKey}::text is null
+         or ${withinBuyerLimit(
+           { key: buyerKey, max: maxPerBuyer },
+           sql`${sql.placeholder('concertId')}::uuid`,
+           sql`cardinality(${seatIds}::int[])`,
+         )}
+         as within_limit
     from locked
   ), hold as (
-    insert into holds (token, concert_id, seat_ids, expires_at, holder)
+    insert into holds (token, concert_id, seat_ids, expires_at, holder, buyer_key)
     select ${sql.placeholder('token')}, ${sql.placeholder('concertId')}::uuid, ${seatIds}::int[],
-           now() + make_interval(secs => ${sql.placeholder('ttlSeconds')}::int), ${sql.placeholder('holder')}::text
-    from verdict where ok
+           now() + make_interval(secs => ${sql.placeholder('ttlSeconds')}::int), ${sql.placeholder('holder')}::text,
+           ${buyerKey}::text
+    from verdict where seats_ok and within_limit
     -- The holder's hold still counts as active: no second one (a concurrent one waits here, then sees it).
     on conflict (holder) where status = 'active' do nothing
     returning id, expires_at
@@ -54,8 +85,8 @@ const holdSeatsStatement = (name: string, skipLocked: boolean) =>
   )
   select requested.id, requested.concert_id, requested.label, requested.booked, requested.held_by_other,
          requested.sales_phase, requested.admission_needed, hold.id as hold_id, hold.expires_at,
-         marked.change_seq::text, (select ok from verdict) as seats_ok
-  from (${requestedSeatStates(sql`null::uuid`)}) as requested left join hold on true
+         marked.change_seq::text, verdict.seats_ok, verdict.within_limit
+  from (${requestedSeatStates(sql`null::uuid`)}) as requested cross join verdict left join hold on true
   left join marked on marked.id = requested.id
   order by requested.id`,
   );
@@ -71,7 +102,14 @@ export type HoldAttempt =
       expiresAt: Date;
       seats: { id: number; label: string; changeSeq: number }[];
     }
-  | { held: false; seats: RequestedSeatState[]; holderBusy: boolean };
+  | {
+      held: false;
+      seats: RequestedSeatState[];
+      /** The seats could be held, but the holder already has an active hold. */
+      holderBusy: boolean;
+      /** The seats could be held, but the buyer would go past their limit. */
+      overBuyerLimit: boolean;
+    };
 
 export async function holdSeatsIfFree(
   db: Executor,
@@ -81,6 +119,9 @@ export async function holdSeatsIfFree(
     seatIds: number[];
     ttlSeconds: number;
     holder: string;
+    /** The buyer's email, lower-cased, if they gave it; their limit is checked then. */
+    buyerKey: string | null;
+    maxPerBuyer: number;
     /** The concert a verified admission pass lets the request into (see admissionNeeded). */
     admittedTo: string | null;
     skipLocked?: boolean;
@@ -93,7 +134,13 @@ export async function holdSeatsIfFree(
     const seats = rows.map((row) => ({ id: row.id, label: row.label, changeSeq: Number(row.change_seq) }));
     return { held: true, id: first.hold_id, token: values.token, expiresAt: new Date(first.expires_at), seats };
   }
-  return { held: false, seats: rows.map(toRequestedSeatState), holderBusy: first?.seats_ok === true };
+  const seatsOk = first?.seats_ok === true;
+  return {
+    held: false,
+    seats: rows.map(toRequestedSeatState),
+    holderBusy: seatsOk && first.within_limit === true,
+    overBuyerLimit: seatsOk && first.within_limit === false,
+  };
 }
 
 /**
@@ -105,6 +152,38 @@ export async function retireExpiredHold(db: Executor, holder: string): Promise<b
     update holds set status = 'released', ended_at = now()
     where holder = ${holder} and status = 'active' and expires_at <= now()`);
   return (result.rowCount ?? 0) > 0;
+}
+
+/**
+ * Records the buyer's email on their active hold if its seats stay within the buyer's limit: the
+ * hold row is locked, so a booking confirming it waits. undefined if no hold has the token.
+ */
+export async function setHoldBuyer(
+  db: Executor,
+  input: { token: string; buyerKey: string; maxPerBuyer: number },
+): Promise<{ withinLimit: boolean } | undefined> {
+  const { rows } = await db.execute<{ within_limit: boolean }>(sql`
+    with hold as (
+      select id, concert_id, seat_ids, status = 'active' and expires_at > now() as active
+      from holds where token = ${input.token} for update
+    ), verdict as (
+      select hold.id, hold.active,
+             ${withinBuyerLimit(
+               { key: input.buyerKey, max: input.maxPerBuyer },
+               sql`hold.concert_id`,
+               sql`cardinality(hold.seat_ids)`,
+               sql`hold.id`,
+             )}
+               as within_limit
+      from hold
+    ), updated as (
+      update holds set buyer_key = ${input.buyerKey}
+      from verdict where holds.id = verdict.id and verdict.active and verdict.within_limit
+      returning holds.id
+    )
+    select within_limit from verdict`);
+  const row = rows[0];
+  return row && { withinLimit: row.within_limit };
 }
 
 export interface HoldRow {

@@ -9,6 +9,7 @@ import type { AdmissionDesk } from '../waiting-room/waiting-room.service.js';
 import {
   bestAvailableHoldBodySchema,
   createHoldBodySchema,
+  holdBuyerBodySchema,
   holdSchema,
   holdTokenParamSchema,
 } from './holds.schemas.js';
@@ -45,7 +46,8 @@ export function holdsRoutes(
         'Sets up to 10 seats of one concert aside until `expiresAt`. Others who try to hold or book them get ' +
         '409 `seat-held`. Confirm with POST /ticket-bookings/seats and the `holdToken`. One active hold per ' +
         'admission pass, or per browser session (a cookie): 409 `one-hold-at-a-time` for a second. While the ' +
-        "concert's waiting room is on, 403 `admission-required` without its Admission-Pass.",
+        "concert's waiting room is on, 403 `admission-required` without its Admission-Pass. With `userEmail`, " +
+        'the held seats count toward that buyer\'s limit (409 `buyer-limit-reached` past it).',
       request: {
         headers,
         body: { required: true, content: { 'application/json': { schema: createHoldBodySchema } } },
@@ -100,6 +102,33 @@ export function holdsRoutes(
     async (req, res) => {
       const { holdToken } = holdTokenParamSchema.parse(req.params);
       res.json(await service.getHold(db, holdToken));
+    },
+  );
+
+  route(
+    {
+      method: 'put',
+      path: '/holds/{holdToken}/buyer',
+      operationId: 'nameHoldBuyer',
+      tags,
+      summary: "Give the buyer's email to a hold",
+      description:
+        "From then on the hold's seats count toward the buyer's limit for the concert, as booked seats do: " +
+        '409 `buyer-limit-reached` if they would take the email past it. 410 `hold-expired` or `hold-released` ' +
+        'for a hold that has ended, 409 `hold-already-used` for one that became a booking.',
+      request: {
+        params: holdTokenParamSchema,
+        body: { required: true, content: { 'application/json': { schema: holdBuyerBodySchema } } },
+      },
+      responses: {
+        200: { description: 'The hold', content: { 'application/json': { schema: holdSchema } } },
+        ...problems(400, 404, 409, 410, 413, 422),
+      },
+    },
+    async (req, res) => {
+      const { holdToken } = holdTokenParamSchema.parse(req.params);
+      const { userEmail } = holdBuyerBodySchema.parse(req.body);
+      res.json(await service.nameHoldBuyer(db, settings, holdToken, userEmail));
     },
   );
 

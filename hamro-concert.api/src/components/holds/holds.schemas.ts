@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXAMPLE } from '../../http/common.schemas.js';
+import { EXAMPLE, emailSchema } from '../../http/common.schemas.js';
 import { MAX_SEATS_PER_BOOKING } from '../bookings/bookings.schemas.js';
 
 export const seatIdsSchema = z
@@ -8,8 +8,13 @@ export const seatIdsSchema = z
   .max(MAX_SEATS_PER_BOOKING, `at most ${MAX_SEATS_PER_BOOKING} seats at a time`)
   .refine((ids) => new Set(ids).size === ids.length, 'each seat may appear once');
 
+/** Optional on a hold: with it, the hold's seats count toward the buyer's limit (MAX_TICKETS_PER_BUYER). */
+const holdBuyerEmailSchema = emailSchema.optional().meta({
+  description: "The buyer's email, if known: the held seats then count toward their limit for the concert",
+});
+
 export const createHoldBodySchema = z
-  .object({ concertId: z.uuid({ error: 'must be a UUID' }), seatIds: seatIdsSchema })
+  .object({ concertId: z.uuid({ error: 'must be a UUID' }), seatIds: seatIdsSchema, userEmail: holdBuyerEmailSchema })
   .meta({ id: 'CreateHoldRequest', example: { concertId: EXAMPLE.concertId, seatIds: [...EXAMPLE.seatIds] } });
 export type CreateHoldBody = z.infer<typeof createHoldBodySchema>;
 
@@ -47,9 +52,14 @@ export const bestAvailableHoldBodySchema = z
     concertId: z.uuid({ error: 'must be a UUID' }),
     ticketTierId: z.number().int().positive().max(2_147_483_647),
     quantity: z.number().int().min(1).max(MAX_SEATS_PER_BOOKING),
+    userEmail: holdBuyerEmailSchema,
   })
   .meta({
     id: 'BestAvailableHoldRequest',
     example: { concertId: EXAMPLE.concertId, ticketTierId: EXAMPLE.tierId, quantity: 2 },
   });
 export type BestAvailableHoldBody = z.infer<typeof bestAvailableHoldBodySchema>;
+
+export const holdBuyerBodySchema = z
+  .object({ userEmail: emailSchema })
+  .meta({ id: 'HoldBuyerRequest', example: { userEmail: EXAMPLE.email } });

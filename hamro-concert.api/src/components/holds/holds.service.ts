@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
 import { concertExists } from '../concerts/concerts.service.js';
 import * as repository from './holds.repository.js';
-import { assertAdmitted, assertSalesOpen, assertSeatsFree } from '../seats/seats.claims.js';
+import { assertAdmitted, assertSalesOpen, assertSeatsFree, refuseOverBuyerLimit } from '../seats/seats.claims.js';
 import { renewAdmission, type Admission } from '../waiting-room/waiting-room.service.js';
 import { seatsTakenBy, type SeatClaim } from '../seats/seats.in-flight.js';
 import { withBestAvailable, type SeatDesk } from '../seats/seats.service.js';
@@ -11,6 +11,8 @@ import type { BestAvailableHoldBody, CreateHoldBody, Hold } from './holds.schema
 
 export interface HoldSettings {
   ttlSeconds: number;
+  /** MAX_TICKETS_PER_BUYER: a hold that names its buyer counts toward it. */
+  maxTicketsPerBuyer: number;
 }
 
 /** Who asks to hold: one active hold per holder (an admission pass, else a browser session). */
@@ -63,6 +65,7 @@ async function tryHold(
   settings: HoldSettings,
   concertId: string,
   seatIds: number[],
+  email: string | undefined,
   skipLocked: boolean,
   desk: SeatDesk,
   holder: Holder,
@@ -74,6 +77,8 @@ async function tryHold(
       seatIds,
       ttlSeconds: settings.ttlSeconds,
       holder: holder.key,
+      buyerKey: email?.toLowerCase() ?? null,
+      maxPerBuyer: settings.maxTicketsPerBuyer,
       admittedTo: holder.admission?.concertId ?? null,
       skipLocked,
     });
@@ -84,6 +89,7 @@ async function tryHold(
     result = await attempt();
     if (!result.held && result.holderBusy) refuseSecondHold();
   }
+  if (!result.held && result.overBuyerLimit) refuseOverBuyerLimit(settings.maxTicketsPerBuyer, seatIds.length);
   if (!result.held) return { seats: result.seats };
   await renewAdmission(db, holder.admission);
   const token = result.token;
@@ -124,7 +130,7 @@ export async function holdSeats(
 
 async function holdSeatsNow(db: Db, settings: HoldSettings, input: CreateHoldBody, desk: SeatDesk, holder: Holder) {
   for (let attempt = 1; attempt <= 2; attempt++) {
-    const result = await tryHold(db, settings, input.concertId, input.seatIds, false, desk, holder);
+    const result = await tryHold(db, settings, input.concertId, input.seatIds, input.userEmail, false, desk, holder);
     if ('hold' in result) return result;
     await explainRefusal(db, input, result.seats);
   }
@@ -143,6 +149,25 @@ export async function getHold(db: Db, token: string): Promise<Hold> {
   const row = await repository.findHoldByToken(db, token);
   if (!row) throw notFound('hold-not-found', 'There is no hold with this token.');
   return toHold(row);
+}
+
+/**
+ * The buyer gives their email to an active hold: from then on its seats count toward their limit.
+ * Giving it again (or another) is allowed while the hold lasts; past the limit is 409.
+ */
+export async function nameHoldBuyer(db: Db, settings: HoldSettings, token: string, email: string): Promise<Hold> {
+  const result = await repository.setHoldBuyer(db, {
+    token,
+    buyerKey: email.toLowerCase(),
+    maxPerBuyer: settings.maxTicketsPerBuyer,
+  });
+  if (!result) throw notFound('hold-not-found', 'There is no hold with this token.');
+  const hold = await getHold(db, token);
+  if (hold.status === 'confirmed') throw conflict('hold-already-used', 'This hold has already become a booking.');
+  if (hold.status === 'released') throw new AppError(410, 'hold-released', 'This hold was released; choose seats again.');
+  if (hold.status === 'expired') throw new AppError(410, 'hold-expired', 'This hold has expired; choose seats again.');
+  if (!result.withinLimit) refuseOverBuyerLimit(settings.maxTicketsPerBuyer, hold.seatIds.length);
+  return hold;
 }
 
 /** Releases a hold early. Releasing one that has already ended is harmless; a confirmed one cannot be. */
@@ -173,7 +198,7 @@ export async function holdBestAvailable(
   holder: Holder,
 ): Promise<Hold> {
   return withBestAvailable(db, desk.inventories, input, async (seatIds) => {
-    const result = await tryHold(db, settings, input.concertId, seatIds, true, desk, holder);
+    const result = await tryHold(db, settings, input.concertId, seatIds, input.userEmail, true, desk, holder);
     if ('hold' in result) return result.hold;
     assertSalesOpen(result.seats);
     assertAdmitted(result.seats);

@@ -44,3 +44,16 @@ export function assertAdmitted(seats: readonly RequestedSeatState[]): void {
     );
   }
 }
+
+/**
+ * One buyer (by email) may have at most `limit` seats of a concert, booked or held. The refusal says
+ * the limit, never how many seats the email already has: anyone can type anyone's email, and that
+ * count is the other buyer's business.
+ */
+export function refuseOverBuyerLimit(limit: number, requested: number): never {
+  throw conflict(
+    'buyer-limit-reached',
+    `One buyer may have at most ${limit} seats for a concert; these seats would take this email past it.`,
+    { limit, requested },
+  );
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "holds" ADD COLUMN "buyer_key" text;--> statement-breakpoint
+CREATE INDEX "holds_active_buyer_idx" ON "holds" USING btree ("buyer_key","concert_id") WHERE "holds"."status" = 'active' and "holds"."buyer_key" is not null;
