@@ -47,7 +47,7 @@ export function holdsRoutes(
         '409 `seat-held`. Confirm with POST /ticket-bookings/seats and the `holdToken`. One active hold per ' +
         'admission pass, or per browser session (a cookie): 409 `one-hold-at-a-time` for a second. While the ' +
         "concert's waiting room is on, 403 `admission-required` without its Admission-Pass. With `userEmail`, " +
-        'the held seats count toward that buyer\'s limit (409 `buyer-limit-reached` past it).',
+        "the held seats count toward that buyer's limit (409 `buyer-limit-reached` past it).",
       request: {
         headers,
         body: { required: true, content: { 'application/json': { schema: createHoldBodySchema } } },

@@ -164,7 +164,8 @@ export async function nameHoldBuyer(db: Db, settings: HoldSettings, token: strin
   if (!result) throw notFound('hold-not-found', 'There is no hold with this token.');
   const hold = await getHold(db, token);
   if (hold.status === 'confirmed') throw conflict('hold-already-used', 'This hold has already become a booking.');
-  if (hold.status === 'released') throw new AppError(410, 'hold-released', 'This hold was released; choose seats again.');
+  if (hold.status === 'released')
+    throw new AppError(410, 'hold-released', 'This hold was released; choose seats again.');
   if (hold.status === 'expired') throw new AppError(410, 'hold-expired', 'This hold has expired; choose seats again.');
   if (!result.withinLimit) refuseOverBuyerLimit(settings.maxTicketsPerBuyer, hold.seatIds.length);
   return hold;
