@@ -70,6 +70,7 @@ export async function startApi({
       // The scripts play many buyers from one address; a script about the limits sets its own.
       RATE_LIMIT_WRITES_PER_MINUTE: '0',
       RATE_LIMIT_READS_PER_MINUTE: '0',
+      RATE_LIMIT_WRITE_BURST: '0',
       ...env,
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -85,6 +85,11 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.coerce.number().int().min(0).max(1_000_000).default(RATE_LIMIT_DEFAULTS.readsPerMinute),
   ),
+  // Writes per client address within 10 seconds; 0 switches it off.
+  RATE_LIMIT_WRITE_BURST: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(0).max(1_000_000).default(RATE_LIMIT_DEFAULTS.writeBurst),
+  ),
   // Proxies (load balancers) in front of the API whose X-Forwarded-For entry names the client.
   TRUST_PROXY_HOPS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(10).default(0)),
   WAITING_ROOM_TICK_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(50).max(10_000).default(1000)),
@@ -230,6 +235,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = withDotEnv(process.env)):
     rateLimits: {
       writesPerMinute: env.RATE_LIMIT_WRITES_PER_MINUTE,
       readsPerMinute: env.RATE_LIMIT_READS_PER_MINUTE,
+      writeBurst: env.RATE_LIMIT_WRITE_BURST,
     },
     trustProxyHops: env.TRUST_PROXY_HOPS,
     waitingRoomTickMs: env.WAITING_ROOM_TICK_MS,

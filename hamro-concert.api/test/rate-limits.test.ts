@@ -67,6 +67,31 @@ describe('rate limits per client address', () => {
     expect(organizer.status).toBe(200);
   });
 
+  it('when one address sends a burst of writes, then those past the 10-second limit get 429 before the minute is used up', async () => {
+    const bursty = await startTestApp({
+      rateLimits: { writesPerMinute: 100, readsPerMinute: 0, writeBurst: 3 },
+      trustProxyHops: 1,
+    });
+    try {
+      const concert = await buildConcert(bursty);
+      const seats = await seatsOf(bursty, concert.id);
+      const ip = address();
+      const answers = [];
+      for (let i = 0; i < 5; i++) {
+        const hold = { concertId: concert.id, seatIds: [seats[i]!.id] };
+        answers.push(await request(bursty, 'POST', '/holds', hold, from(ip)));
+      }
+      expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 429, 429]);
+      expect(answers[3]!.headers.get('ratelimit-policy')).toMatch(/"writes-10s"; q=3; w=10/);
+      expect(Number(answers[4]!.headers.get('retry-after'))).toBeLessThanOrEqual(10);
+      expect(answers[4]!.body).toMatchObject({ status: 429, code: 'rate-limited' });
+      // Reads are not writes: the burst limit leaves them alone.
+      expect((await request(bursty, 'GET', `/concerts/${concert.id}`, undefined, from(ip))).status).toBe(200);
+    } finally {
+      await bursty.close();
+    }
+  });
+
   it('when one address reads more than its more generous limit, then reads get 429 too, while health checks never do', async () => {
     const ip = address();
     const statuses = [];

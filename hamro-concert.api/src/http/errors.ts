@@ -174,7 +174,11 @@ export function toAppError(thrown: unknown): AppError | undefined {
   return undefined;
 }
 
-export function problemBody(error: AppError, instance: string, requestId: string) {
+export function problemBody(
+  error: Pick<AppError, 'status' | 'code' | 'message' | 'details'>,
+  instance: string,
+  requestId: string,
+) {
   return {
     type: `urn:hamro-concert:problem:${error.code}`,
     title: TITLES[error.status] ?? 'Error',

@@ -11,9 +11,18 @@ export interface RateLimitSettings {
   writesPerMinute: number;
   /** RATE_LIMIT_READS_PER_MINUTE: GET and HEAD per client address. */
   readsPerMinute: number;
+  /**
+   * RATE_LIMIT_WRITE_BURST: writes per client address within 10 seconds, so that a minute's writes
+   * cannot all arrive in one burst. Absent or 0: no such limit.
+   */
+  writeBurst?: number;
 }
 
-export const RATE_LIMIT_DEFAULTS: RateLimitSettings = { writesPerMinute: 60, readsPerMinute: 1200 };
+export const RATE_LIMIT_DEFAULTS: Required<RateLimitSettings> = {
+  writesPerMinute: 60,
+  readsPerMinute: 1200,
+  writeBurst: 10,
+};
 
 /**
  * Counts requests in PostgreSQL, so every instance shares one count per client: a fixed window per
@@ -104,11 +113,12 @@ export interface RateLimitHooks {
 interface Limit {
   name: string;
   limit: number;
+  windowSeconds: number;
   store: PostgresRateLimitStore;
 }
 
-const refusal = (wait: number) =>
-  new AppError(429, 'rate-limited', `Too many requests from this client; try again in ${wait} seconds.`);
+const refusalMessage = (wait: number) => `Too many requests from this client; try again in ${wait} seconds.`;
+const refusal = (wait: number) => new AppError(429, 'rate-limited', refusalMessage(wait));
 
 /**
  * The rate limits, as middleware: writes per client address and per admission pass, reads per
@@ -139,64 +149,68 @@ export function rateLimits(
     },
     handler: (_req, res, next) => next(refusal(Number(res.getHeader('Retry-After') ?? 60))),
   } satisfies Partial<Options>;
-  const writes: Limit | undefined =
-    settings.writesPerMinute > 0
-      ? { name: 'writes', limit: settings.writesPerMinute, store: new PostgresRateLimitStore(db, 'writes:') }
-      : undefined;
-  const reads: Limit | undefined =
-    settings.readsPerMinute > 0
-      ? { name: 'reads', limit: settings.readsPerMinute, store: new PostgresRateLimitStore(db, 'reads:') }
-      : undefined;
+  const perAddress = (name: string, limit: number, windowSeconds: number): Limit | undefined =>
+    limit > 0 ? { name, limit, windowSeconds, store: new PostgresRateLimitStore(db, `${name}:`) } : undefined;
+  const writes = perAddress('writes', settings.writesPerMinute, 60);
+  const writeBurst = perAddress('writes-10s', settings.writeBurst ?? 0, 10);
+  const reads = perAddress('reads', settings.readsPerMinute, 60);
+  const limiterOf = (limit: Limit, skip: (req: Request) => boolean) =>
+    rateLimit({
+      ...common,
+      windowMs: limit.windowSeconds * 1000,
+      identifier: limit.name,
+      limit: limit.limit,
+      store: limit.store,
+      skip,
+    });
+  const isRead = (req: Request) => READS.has(req.method);
   const limiters: RequestHandler[] = [];
+  if (writeBurst) limiters.push(limiterOf(writeBurst, (req) => isRead(req) || hooks.exempt(req)));
   if (writes) {
     limiters.push(
-      rateLimit({
-        ...common,
-        identifier: writes.name,
-        limit: writes.limit,
-        store: writes.store,
-        skip: (req) => READS.has(req.method) || hooks.exempt(req),
-      }),
+      limiterOf(writes, (req) => isRead(req) || hooks.exempt(req)),
       rateLimit({
         ...common,
         identifier: 'writes-per-pass',
         limit: writes.limit,
         store: new PostgresRateLimitStore(db, 'pass-writes:'),
-        skip: (req) => READS.has(req.method) || hooks.exempt(req) || !req.get('admission-pass'),
+        skip: (req) => isRead(req) || hooks.exempt(req) || !req.get('admission-pass'),
         keyGenerator: async (req) => (await hooks.passKey(req)) ?? `bad-pass:${ipKeyGenerator(req.ip ?? '')}`,
       }),
     );
   }
-  if (reads) {
-    limiters.push(
-      rateLimit({
-        ...common,
-        identifier: reads.name,
-        limit: reads.limit,
-        store: reads.store,
-        skip: (req) => !READS.has(req.method) || hooks.exempt(req),
-      }),
-    );
-  }
+  if (reads) limiters.push(limiterOf(reads, (req) => !isRead(req) || hooks.exempt(req)));
+
+  /** The limit of this kind that refuses the client longest, by what this instance already knows. */
+  const refusing = (req: Request): { limit: Limit; until: Date } | undefined => {
+    const key = ipKeyGenerator(req.ip ?? '');
+    let found: { limit: Limit; until: Date } | undefined;
+    for (const limit of isRead(req) ? [reads] : [writes, writeBurst]) {
+      const until = limit?.store.refusedUntil(key);
+      if (limit && until && (!found || until > found.until)) found = { limit, until };
+    }
+    return found;
+  };
 
   const early: RequestHandler = (req, res, next) => {
-    const applies = READS.has(req.method) ? reads : writes;
-    const until = applies?.store.refusedUntil(ipKeyGenerator(req.ip ?? ''));
-    if (!applies || !until || hooks.exempt(req)) {
+    const refused = refusing(req);
+    if (!refused || hooks.exempt(req)) {
       next();
       return;
     }
+    const { limit: applies, until } = refused;
     const wait = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
     onEarlyRefusal(applies.name);
-    res
-      .status(429)
-      .set({
-        'Retry-After': String(wait),
-        RateLimit: `"${applies.name}"; r=0; t=${wait}`,
-        'RateLimit-Policy': `"${applies.name}"; q=${applies.limit}; w=60`,
-      })
-      .type('application/problem+json')
-      .send(JSON.stringify(problemBody(refusal(wait), req.originalUrl, '')));
+    // Written straight to the socket: the same problem answer, without building an error (and its
+    // stack) or an ETag for each of a hammering client's requests.
+    const problem = { status: 429, code: 'rate-limited', message: refusalMessage(wait), details: {} } as const;
+    res.writeHead(429, {
+      'Content-Type': 'application/problem+json; charset=utf-8',
+      'Retry-After': String(wait),
+      RateLimit: `"${applies.name}"; r=0; t=${wait}`,
+      'RateLimit-Policy': `"${applies.name}"; q=${applies.limit}; w=${applies.windowSeconds}`,
+    });
+    res.end(JSON.stringify(problemBody(problem, req.originalUrl, '')));
   };
   return { early, limiters };
 }

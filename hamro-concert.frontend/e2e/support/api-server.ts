@@ -63,6 +63,7 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
       // One browser plays every visitor from one address; a scenario about the limits sets its own.
       RATE_LIMIT_WRITES_PER_MINUTE: '0',
       RATE_LIMIT_READS_PER_MINUTE: '0',
+      RATE_LIMIT_WRITE_BURST: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
