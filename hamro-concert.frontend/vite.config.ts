@@ -1,8 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-// By path, not as `hamro-concert.api/contracts`: Vite bundles a config's relative imports, while it
-// leaves packages to Node, which cannot load the API's TypeScript sources.
-import { API_PATH_PREFIXES } from '../hamro-concert.api/src/http/api-paths.js';
+import { API_PATH_PREFIXES } from 'hamro-concert.contracts';
 
 /** Where `npm run dev` finds the API; API_PROXY_TARGET overrides it (the browser code never sees it). */
 const apiTarget = process.env.API_PROXY_TARGET ?? 'http://localhost:3000';

@@ -18,7 +18,7 @@ import { seatsRoutes } from './components/seats/seats.routes.js';
 import { ticketsRoutes } from './components/tickets/tickets.routes.js';
 import { tiersRoutes } from './components/tiers/tiers.routes.js';
 import { waitingRoomRoutes } from './components/waiting-room/waiting-room.routes.js';
-import { ADMISSION_PASS_HEADER } from './components/waiting-room/waiting-room.schemas.js';
+import { ADMISSION_PASS_HEADER } from 'hamro-concert.contracts';
 import { WaitingRooms, type WaitingRoomSettings } from './components/waiting-room/waiting-room.service.js';
 import type { Db } from './db/client.js';
 import { sharedSigningKey } from './db/signing-key.js';

@@ -5,8 +5,7 @@ import { parseEnv } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { RATE_LIMIT_DEFAULTS, type RateLimitSettings } from './http/rate-limits.js';
-import { isCurrency } from './lib/currency.js';
-import { isTimeZone } from './lib/time-zone.js';
+import { isCurrency, isTimeZone } from 'hamro-concert.contracts';
 
 /** The repository root: `DATA_DIR` defaults to `.data` here, wherever the process was started. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_PATH_PREFIXES } from '../src/contracts.js';
+import { API_PATH_PREFIXES } from 'hamro-concert.contracts';
 import { type TestApp, get, startTestApp } from './harness.js';
 
 /** Paths the API answers outside its OpenAPI document. */

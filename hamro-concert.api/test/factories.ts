@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createConcert } from '../src/components/concerts/concerts.service.js';
-import type { Concert, NewConcert } from '../src/components/concerts/concerts.schemas.js';
-import type { Seat } from '../src/components/seats/seats.schemas.js';
+import type { Concert, NewConcert, Seat } from 'hamro-concert.contracts';
 import { DEMO_TIERS } from '../src/db/seed.js';
 import { type TestApp, get } from './harness.js';
 

@@ -3,8 +3,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import * as contracts from '../src/contracts.js';
-import { PROBLEM_CODES } from '../src/http/problem-codes.js';
+import * as contracts from 'hamro-concert.contracts';
+import { PROBLEM_CODES } from 'hamro-concert.contracts';
 import { buildConcert, buyer, seatsOf } from './factories.js';
 import {
   battery,

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutSeats } from '../src/components/concerts/concerts.layout.js';
 import { toAppError } from '../src/http/errors.js';
-import { formatCents, parseAmount } from '../src/lib/money.js';
-import { REFERENCE_ALPHABET } from '../src/lib/reference-format.js';
+import { formatCents, parseAmount, REFERENCE_ALPHABET } from 'hamro-concert.contracts';
 import { newReference } from '../src/lib/reference.js';
 
 describe('money', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wallClockAt } from '../src/lib/time-zone.js';
+import { wallClockAt } from 'hamro-concert.contracts';
 import { buildConcert, buyer, seatsOf } from './factories.js';
 import { type TestApp, get, post, request, startTestApp } from './harness.js';
 

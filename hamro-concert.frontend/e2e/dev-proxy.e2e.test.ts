@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { API_PATH_PREFIXES } from 'hamro-concert.api/contracts';
+import { API_PATH_PREFIXES } from 'hamro-concert.contracts';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { browserForFile, openPage } from './support/browser';

@@ -1,4 +1,4 @@
-import type { Concert, Seat } from 'hamro-concert.api/contracts';
+import type { Concert, Seat } from 'hamro-concert.contracts';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { bookDirectly, createConcert, seatMap, stadiumConcertBody } from './support/api';

@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { createConcert } from '../components/concerts/concerts.service.js';
-import type { NewConcert } from '../components/concerts/concerts.schemas.js';
+import type { NewConcert } from 'hamro-concert.contracts';
 import type { Clock } from '../lib/clock.js';
 import type { Db } from './client.js';
 import { appState, concerts } from './schema.js';

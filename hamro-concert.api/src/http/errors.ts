@@ -2,7 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import { routeOf } from './access-log.js';
-import type { ProblemCode } from './problem-codes.js';
+import type { ProblemCode } from 'hamro-concert.contracts';
 
 export interface FieldIssue {
   path: string;

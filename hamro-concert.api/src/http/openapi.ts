@@ -1,6 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { Router, type RequestHandler } from 'express';
-import { problemSchema } from './common.schemas.js';
+import { problemSchema } from 'hamro-concert.contracts';
 import { guardInput } from './input-guard.js';
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {

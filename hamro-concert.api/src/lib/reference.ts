@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-
-import { REFERENCE_ALPHABET, REFERENCE_LENGTH } from './reference-format.js';
+import { REFERENCE_ALPHABET, REFERENCE_LENGTH } from 'hamro-concert.contracts';
 
 /** A booking reference: 12 symbols, 60 random bits, unguessable in practice. */
 export function newReference(): string {

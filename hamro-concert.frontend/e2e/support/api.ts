@@ -1,4 +1,4 @@
-import type { Booking, Concert, Problem, Room, Seat, SeatMap, Visit } from 'hamro-concert.api/contracts';
+import type { Booking, Concert, Problem, Room, Seat, SeatMap, Visit } from 'hamro-concert.contracts';
 
 /** Direct calls to the running API, as another buyer or a checker would make them. */
 export async function concertByTitle(baseUrl: string, title: string): Promise<Concert> {

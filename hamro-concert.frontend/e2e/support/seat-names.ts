@@ -1,4 +1,4 @@
-import type { Concert, Seat } from 'hamro-concert.api/contracts';
+import type { Concert, Seat } from 'hamro-concert.contracts';
 import { seatPlace } from './api';
 
 /** The full accessible name of a seat button in a given state. */

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import type { Concert } from 'hamro-concert.api/contracts';
+import type { Concert } from 'hamro-concert.contracts';
 import { concertListKey, concertQueryOptions } from '../features/concerts';
 import { freeSeatsByTier, useSeatMap, useSeatMapStream } from '../features/seat-map';
 

@@ -1,4 +1,4 @@
-import type { Concert } from 'hamro-concert.api/contracts';
+import type { Concert } from 'hamro-concert.contracts';
 import { formatVenueInstant } from '../lib/format';
 import { concertWindows, nextBound, salesPhase, tierWindow } from '../lib/sales-window';
 import { useNow } from '../lib/use-now';

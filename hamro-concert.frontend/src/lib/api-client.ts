@@ -1,4 +1,4 @@
-import type { Problem } from 'hamro-concert.api/contracts';
+import type { Problem } from 'hamro-concert.contracts';
 import type { z } from 'zod';
 import { env } from '../config/env';
 

@@ -1,4 +1,4 @@
-import type { Problem } from 'hamro-concert.api/contracts';
+import type { Problem } from 'hamro-concert.contracts';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api-client';
 import { errorMessage } from './error-message';

@@ -1,4 +1,4 @@
-import type { Concert } from 'hamro-concert.api/contracts';
+import type { Concert } from 'hamro-concert.contracts';
 
 /**
  * A concert's or a tier's sales window, as the API decides it when seats are held or booked: closed

@@ -1,13 +1,4 @@
-import type {
-  Booking,
-  BookingDetails,
-  Concert,
-  Hold,
-  Seat,
-  SeatMap,
-  Section,
-  Visit,
-} from 'hamro-concert.api/contracts';
+import type { Booking, BookingDetails, Concert, Hold, Seat, SeatMap, Section, Visit } from 'hamro-concert.contracts';
 
 export const CONCERT_ID = '6f1c2f7e-3b8a-4d51-9a43-2f1d8b7c5e10';
 

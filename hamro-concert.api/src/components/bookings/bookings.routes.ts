@@ -3,9 +3,9 @@ import type { Db } from '../../db/client.js';
 import { idempotencyKeyHeader, idempotent } from '../../http/idempotency.js';
 import { documentedRouter, problems } from '../../http/openapi.js';
 import type { SeatDesk } from '../seats/seats.service.js';
-import { ADMISSION_PASS_HEADER, admissionPassHeaderSchema } from '../waiting-room/waiting-room.schemas.js';
-import type { AdmissionDesk } from '../waiting-room/waiting-room.service.js';
 import {
+  ADMISSION_PASS_HEADER,
+  admissionPassHeaderSchema,
   bestAvailableBookingBodySchema,
   bookingDetailsSchema,
   bookingReferenceParamSchema,
@@ -13,7 +13,8 @@ import {
   bookSeatsBodySchema,
   cancelBookingBodySchema,
   findBookingQuerySchema,
-} from './bookings.schemas.js';
+} from 'hamro-concert.contracts';
+import type { AdmissionDesk } from '../waiting-room/waiting-room.service.js';
 import * as service from './bookings.service.js';
 
 export function bookingsRoutes(

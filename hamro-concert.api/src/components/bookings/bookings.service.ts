@@ -1,16 +1,21 @@
 import type { Db } from '../../db/client.js';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
 import type { RequestKey } from '../../http/idempotency.js';
-import { formatCents } from '../../lib/money.js';
+import {
+  formatCents,
+  type Hold,
+  type BestAvailableBookingBody,
+  type BookSeatsBody,
+  type Booking,
+  type BookingDetails,
+} from 'hamro-concert.contracts';
 import { newReference } from '../../lib/reference.js';
-import type { Hold } from '../holds/holds.schemas.js';
 import { getHold } from '../holds/holds.service.js';
 import { assertAdmitted, assertSalesOpen, assertSeatsFree, refuseOverBuyerLimit } from '../seats/seats.claims.js';
 import { finishAdmission, type Admission } from '../waiting-room/waiting-room.service.js';
 import * as repository from './bookings.repository.js';
 import { seatsTakenBy } from '../seats/seats.in-flight.js';
 import { withBestAvailable, type SeatDesk } from '../seats/seats.service.js';
-import type { BestAvailableBookingBody, BookSeatsBody, Booking, BookingDetails } from './bookings.schemas.js';
 
 function assertAllSeatsExist(requested: number[], seats: repository.RequestedSeatState[]): void {
   if (seats.length === requested.length) return;

@@ -1,4 +1,4 @@
-import type { Section } from '../tiers/tiers.schemas.js';
+import type { Section } from 'hamro-concert.contracts';
 
 export const SECTION_PREFIX: Record<Section, string> = { front: 'F', vip: 'V', ga: 'G' };
 

@@ -3,7 +3,7 @@ import type { Executor, Tx } from '../../db/client.js';
 import { arrayParam } from '../../db/sql-arrays.js';
 import { venueToday } from '../../db/venue-clock.js';
 import { bookings, buyerSeats, concerts, seats, ticketTiers } from '../../db/schema.js';
-import type { Section } from '../tiers/tiers.schemas.js';
+import type { Section } from 'hamro-concert.contracts';
 
 export type ConcertRow = typeof concerts.$inferSelect;
 export type ConcertInsert = typeof concerts.$inferInsert;

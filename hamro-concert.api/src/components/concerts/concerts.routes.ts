@@ -1,15 +1,16 @@
 import { type OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Db } from '../../db/client.js';
-import { paginationQuerySchema, uuidParamSchema } from '../../http/common.schemas.js';
-import { requireRole, type AccessTokens } from '../../http/auth.js';
-import { bearerAuth, documentedRouter, problems } from '../../http/openapi.js';
 import {
+  paginationQuerySchema,
+  uuidParamSchema,
   concertChangesSchema,
   concertChangesWithIdSchema,
   concertPageSchema,
   concertSchema,
   newConcertSchema,
-} from './concerts.schemas.js';
+} from 'hamro-concert.contracts';
+import { requireRole, type AccessTokens } from '../../http/auth.js';
+import { bearerAuth, documentedRouter, problems } from '../../http/openapi.js';
 import * as service from './concerts.service.js';
 
 export function concertsRoutes(

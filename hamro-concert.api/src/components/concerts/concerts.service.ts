@@ -1,20 +1,25 @@
 import type { Db } from '../../db/client.js';
-import { toPage, type Page, type PaginationQuery } from '../../http/common.schemas.js';
-import { conflict, notFound } from '../../http/errors.js';
-import { parseAmount } from '../../lib/money.js';
-import { zonedInstant } from '../../lib/time-zone.js';
 import {
+  toPage,
+  type Page,
+  type PaginationQuery,
+  parseAmount,
+  zonedInstant,
   SECTION_OF_TICKET_TYPE,
   TICKET_TYPES,
   type NewTier,
   type TicketTier,
   type TierChanges,
   type TierSummary,
-} from '../tiers/tiers.schemas.js';
+  newConcertSchema,
+  type Concert,
+  type ConcertChanges,
+  type NewConcert,
+} from 'hamro-concert.contracts';
+import { conflict, notFound } from '../../http/errors.js';
 import { getTier, tiersByConcert } from '../tiers/tiers.service.js';
 import { DEFAULT_ROW_WIDTH, layoutSeats, rowsFor } from './concerts.layout.js';
 import * as repository from './concerts.repository.js';
-import { newConcertSchema, type Concert, type ConcertChanges, type NewConcert } from './concerts.schemas.js';
 
 /**
  * After a layout has added seats: the statistics only make later bookings faster, and the layout

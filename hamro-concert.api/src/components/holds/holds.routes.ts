@@ -4,15 +4,16 @@ import type { Db } from '../../db/client.js';
 import { idempotencyKeyHeader, idempotent } from '../../http/idempotency.js';
 import { documentedRouter, problems } from '../../http/openapi.js';
 import type { SeatDesk } from '../seats/seats.service.js';
-import { ADMISSION_PASS_HEADER, admissionPassHeaderSchema } from '../waiting-room/waiting-room.schemas.js';
-import type { AdmissionDesk } from '../waiting-room/waiting-room.service.js';
 import {
+  ADMISSION_PASS_HEADER,
+  admissionPassHeaderSchema,
   bestAvailableHoldBodySchema,
   createHoldBodySchema,
   holdBuyerBodySchema,
   holdSchema,
   holdTokenParamSchema,
-} from './holds.schemas.js';
+} from 'hamro-concert.contracts';
+import type { AdmissionDesk } from '../waiting-room/waiting-room.service.js';
 import * as service from './holds.service.js';
 
 export function holdsRoutes(

@@ -7,7 +7,7 @@ import { assertAdmitted, assertSalesOpen, assertSeatsFree, refuseOverBuyerLimit 
 import { renewAdmission, type Admission } from '../waiting-room/waiting-room.service.js';
 import { seatsTakenBy, type SeatClaim } from '../seats/seats.in-flight.js';
 import { withBestAvailable, type SeatDesk } from '../seats/seats.service.js';
-import type { BestAvailableHoldBody, CreateHoldBody, Hold } from './holds.schemas.js';
+import type { BestAvailableHoldBody, CreateHoldBody, Hold } from 'hamro-concert.contracts';
 
 export interface HoldSettings {
   ttlSeconds: number;

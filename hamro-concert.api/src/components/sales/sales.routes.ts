@@ -1,9 +1,8 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Db } from '../../db/client.js';
 import { requireRole, type AccessTokens } from '../../http/auth.js';
-import { uuidParamSchema } from '../../http/common.schemas.js';
+import { uuidParamSchema, salesReportSchema } from 'hamro-concert.contracts';
 import { bearerAuth, documentedRouter, problems } from '../../http/openapi.js';
-import { salesReportSchema } from './sales.schemas.js';
 import * as service from './sales.service.js';
 
 export function salesRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegistry) {

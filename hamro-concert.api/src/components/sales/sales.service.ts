@@ -1,8 +1,7 @@
 import type { Db } from '../../db/client.js';
-import { formatCents } from '../../lib/money.js';
+import { formatCents, type SalesReport } from 'hamro-concert.contracts';
 import { getConcert } from '../concerts/concerts.service.js';
 import * as repository from './sales.repository.js';
-import type { SalesReport } from './sales.schemas.js';
 
 const RECENT_BOOKINGS = 20;
 

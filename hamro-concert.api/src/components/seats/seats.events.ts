@@ -4,7 +4,7 @@ import { AppError } from '../../http/errors.js';
 import type { InventoryEvent, SeatInventories } from './seats.feed.js';
 import type { ConcertInventory } from './seats.inventory.js';
 import type { SeatMapCache } from './seats.map.js';
-import type { SeatStatus } from './seats.schemas.js';
+import type { SeatStatus } from 'hamro-concert.contracts';
 
 export interface SeatEventSettings {
   /** Open streams one instance serves at most (SEAT_EVENTS_MAX_SUBSCRIBERS); beyond it, 503. */

@@ -1,5 +1,4 @@
-import type { Section } from '../tiers/tiers.schemas.js';
-import type { SeatStatus } from './seats.schemas.js';
+import type { Section, SeatStatus } from 'hamro-concert.contracts';
 
 /** A seat's committed state as the database has it: what the feed, a load or an own write reports. */
 export interface SeatState {

@@ -1,7 +1,7 @@
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { statusAt, type ConcertInventory, type SeatChange } from './seats.inventory.js';
-import type { SeatStatus } from './seats.schemas.js';
+import type { SeatStatus } from 'hamro-concert.contracts';
 
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { arrayParam } from '../../db/sql-arrays.js';
-import type { Section } from '../tiers/tiers.schemas.js';
+import type { Section } from 'hamro-concert.contracts';
 import type { SeatRecord } from './seats.inventory.js';
 
 type SeatRow = {

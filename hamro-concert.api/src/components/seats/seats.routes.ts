@@ -5,7 +5,7 @@ import { documentedRouter, problems } from '../../http/openapi.js';
 import { SeatEventStreams, type SeatEventSettings } from './seats.events.js';
 import type { SeatInventories } from './seats.feed.js';
 import { SeatMapCache } from './seats.map.js';
-import { concertIdParamSchema, lastEventIdHeaderSchema, seatMapSchema, seatSchema } from './seats.schemas.js';
+import { concertIdParamSchema, lastEventIdHeaderSchema, seatMapSchema, seatSchema } from 'hamro-concert.contracts';
 import * as service from './seats.service.js';
 
 export function seatsRoutes(inventories: SeatInventories, settings: SeatEventSettings, registry: OpenAPIRegistry) {

@@ -5,7 +5,7 @@ import { bestPlacement, nearestSeats, type FreeSeat } from './seats.best-availab
 import type { SeatInventories } from './seats.feed.js';
 import type { SeatClaimsInFlight } from './seats.in-flight.js';
 import { statusAt, type ConcertInventory } from './seats.inventory.js';
-import type { Seat } from './seats.schemas.js';
+import type { Seat } from 'hamro-concert.contracts';
 
 export type { Encoding } from './seats.map.js';
 

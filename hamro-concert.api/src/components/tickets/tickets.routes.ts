@@ -2,7 +2,7 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Db } from '../../db/client.js';
 import { requireRole, type AccessTokens } from '../../http/auth.js';
 import { bearerAuth, documentedRouter, problems } from '../../http/openapi.js';
-import { admissionSchema, checkInBodySchema } from './tickets.schemas.js';
+import { admissionSchema, checkInBodySchema } from 'hamro-concert.contracts';
 import * as service from './tickets.service.js';
 
 export function ticketsRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegistry) {

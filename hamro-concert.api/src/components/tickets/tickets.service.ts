@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { AppError, conflict, notFound } from '../../http/errors.js';
 import * as repository from './tickets.repository.js';
-import type { Admission } from './tickets.schemas.js';
+import type { Admission } from 'hamro-concert.contracts';
 
 /**
  * The door of one concert: admits a valid ticket of that concert once; says when a used ticket was

@@ -1,12 +1,18 @@
 import { type OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { intIdParamSchema, paginationQuerySchema } from '../../http/common.schemas.js';
+import {
+  intIdParamSchema,
+  paginationQuerySchema,
+  newTierSchema,
+  ticketTierPageSchema,
+  ticketTierSchema,
+  tierChangesSchema,
+} from 'hamro-concert.contracts';
 import { requireRole, type AccessTokens } from '../../http/auth.js';
 import { bearerAuth, documentedRouter, problems } from '../../http/openapi.js';
 import { addTier, changeTier, removeTier } from '../concerts/concerts.service.js';
 import * as service from './tiers.service.js';
-import { newTierSchema, ticketTierPageSchema, ticketTierSchema, tierChangesSchema } from './tiers.schemas.js';
 
 export function tiersRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegistry) {
   const { router, route } = documentedRouter(registry);

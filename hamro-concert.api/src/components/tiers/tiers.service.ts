@@ -1,9 +1,14 @@
 import type { Db } from '../../db/client.js';
-import { toPage, type Page, type PaginationQuery } from '../../http/common.schemas.js';
+import {
+  toPage,
+  type Page,
+  type PaginationQuery,
+  formatCents,
+  type TicketTier,
+  type TierSummary,
+} from 'hamro-concert.contracts';
 import { notFound } from '../../http/errors.js';
-import { formatCents } from '../../lib/money.js';
 import * as repository from './tiers.repository.js';
-import type { TicketTier, TierSummary } from './tiers.schemas.js';
 
 function toTicketTier(row: repository.TierRow): TicketTier {
   return {

@@ -1,14 +1,14 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { requireRole, type AccessTokens } from '../../http/auth.js';
-import { uuidParamSchema } from '../../http/common.schemas.js';
-import { bearerAuth, documentedRouter, problems } from '../../http/openapi.js';
 import {
+  uuidParamSchema,
   QUEUE_TICKET_HEADER,
   queueTicketHeaderSchema,
   roomSchema,
   roomSettingsSchema,
   visitSchema,
-} from './waiting-room.schemas.js';
+} from 'hamro-concert.contracts';
+import { bearerAuth, documentedRouter, problems } from '../../http/openapi.js';
 import type { WaitingRooms } from './waiting-room.service.js';
 
 export function waitingRoomRoutes(rooms: WaitingRooms, tokens: AccessTokens, registry: OpenAPIRegistry) {

@@ -3,7 +3,7 @@ import type { BrowserSessions } from '../../http/sessions.js';
 import type { Signer } from '../../lib/signer.js';
 import { assertConcertExists } from '../concerts/concerts.service.js';
 import * as repository from './waiting-room.repository.js';
-import type { Room, RoomSettings, Visit } from './waiting-room.schemas.js';
+import type { Room, RoomSettings, Visit } from 'hamro-concert.contracts';
 
 /** What an admission pass proves: its holder was let in to this concert's sale (entry = place in line). */
 export interface Admission {

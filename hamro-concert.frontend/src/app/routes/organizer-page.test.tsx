@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Concert } from 'hamro-concert.api/contracts';
+import type { Concert } from 'hamro-concert.contracts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { concertQueryOptions } from '../../features/concerts';
 import { problem, stubFetch } from '../../test/fetch-stub';

@@ -1,6 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Concert } from 'hamro-concert.api/contracts';
+import type { Concert } from 'hamro-concert.contracts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { problem, stubFetch } from '../../test/fetch-stub';
 import { buildConcert, buildHold, buildSeatMap, CONCERT_ID, buildNoRoomVisit } from '../../test/fixtures';

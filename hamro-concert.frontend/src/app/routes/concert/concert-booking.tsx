@@ -1,4 +1,4 @@
-import type { Concert, SeatMap as SeatMapData } from 'hamro-concert.api/contracts';
+import type { Concert, SeatMap as SeatMapData } from 'hamro-concert.contracts';
 import { useMemo } from 'react';
 import { CheckoutPanel, useSeatHold } from '../../../features/checkout';
 import { buildSeatLayout, SeatMap, SelectionBar, SelectionList, useSeatSelection } from '../../../features/seat-map';

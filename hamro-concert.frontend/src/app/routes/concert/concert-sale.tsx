@@ -1,4 +1,4 @@
-import type { Concert } from 'hamro-concert.api/contracts';
+import type { Concert } from 'hamro-concert.contracts';
 import { useState } from 'react';
 import { ErrorState } from '../../../components/ui/error-state';
 import { RoomAnnouncer, TurnBanner, WaitingRoomView, type WaitingRoom } from '../../../features/waiting-room';

@@ -1,4 +1,4 @@
-import type { Concert } from 'hamro-concert.api/contracts';
+import type { Concert } from 'hamro-concert.contracts';
 import { ErrorState } from '../../../components/ui/error-state';
 import { useLiveSeatMap } from '../../use-live-seat-map';
 import { ConcertBooking, type Admission } from './concert-booking';

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { bookingDetailsSchema, type BookingDetails } from 'hamro-concert.api/contracts';
+import { bookingDetailsSchema, type BookingDetails } from 'hamro-concert.contracts';
 import { apiRequest, type ApiError } from '../../../lib/api-client';
 import type { BookingLookup } from '../lib/lookup';
 import { bookingQueryOptions } from './get-booking';

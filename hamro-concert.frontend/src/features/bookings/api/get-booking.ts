@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { bookingDetailsSchema } from 'hamro-concert.api/contracts';
+import { bookingDetailsSchema } from 'hamro-concert.contracts';
 import { apiRequest } from '../../../lib/api-client';
 import type { BookingLookup } from '../lib/lookup';
 

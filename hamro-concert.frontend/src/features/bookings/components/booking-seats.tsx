@@ -1,4 +1,4 @@
-import type { BookingDetails } from 'hamro-concert.api/contracts';
+import type { BookingDetails } from 'hamro-concert.contracts';
 import { SeatRows, type SeatRow } from '../../../components/ui/seat-rows';
 import { formatMoney } from '../../../lib/format';
 import styles from './bookings.module.css';

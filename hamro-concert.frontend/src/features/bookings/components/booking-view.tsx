@@ -1,4 +1,4 @@
-import type { BookingDetails } from 'hamro-concert.api/contracts';
+import type { BookingDetails } from 'hamro-concert.contracts';
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { TicketList } from '../../../components/ui/ticket-list';

@@ -1,4 +1,4 @@
-import type { BookingDetails } from 'hamro-concert.api/contracts';
+import type { BookingDetails } from 'hamro-concert.contracts';
 import { Button } from '../../../components/ui/button';
 import { Dialog, dialogParts } from '../../../components/ui/dialog';
 import { ProblemNotice } from '../../../components/ui/problem-notice';

@@ -1,4 +1,4 @@
-import type { BookingDetails } from 'hamro-concert.api/contracts';
+import type { BookingDetails } from 'hamro-concert.contracts';
 import { useState } from 'react';
 import { ProblemNotice } from '../../../components/ui/problem-notice';
 import { useBooking } from '../api/get-booking';

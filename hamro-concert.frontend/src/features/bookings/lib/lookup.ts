@@ -1,4 +1,4 @@
-import { bookingReferenceSchema, findBookingQuerySchema } from 'hamro-concert.api/contracts';
+import { bookingReferenceSchema, findBookingQuerySchema } from 'hamro-concert.contracts';
 
 /** What finds a booking: its reference (normalised as the API stores it) and the email it was made with. */
 export interface BookingLookup {

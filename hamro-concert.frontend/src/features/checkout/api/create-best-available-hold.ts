@@ -1,5 +1,5 @@
 import { useMutation, type UseMutationOptions } from '@tanstack/react-query';
-import { ADMISSION_PASS_HEADER, holdSchema, type BestAvailableHoldBody, type Hold } from 'hamro-concert.api/contracts';
+import { ADMISSION_PASS_HEADER, holdSchema, type BestAvailableHoldBody, type Hold } from 'hamro-concert.contracts';
 import { apiRequest, type ApiError } from '../../../lib/api-client';
 
 export interface BestAvailableHoldRequest {

@@ -1,4 +1,4 @@
-import { MAX_SEATS_PER_BOOKING } from 'hamro-concert.api/contracts';
+import { MAX_SEATS_PER_BOOKING } from 'hamro-concert.contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button';
 import { formatMoney } from '../../../lib/format';

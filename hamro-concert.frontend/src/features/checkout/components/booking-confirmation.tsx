@@ -1,4 +1,4 @@
-import type { Booking } from 'hamro-concert.api/contracts';
+import type { Booking } from 'hamro-concert.contracts';
 import { Link } from 'react-router';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';

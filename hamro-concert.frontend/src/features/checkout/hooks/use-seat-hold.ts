@@ -1,4 +1,4 @@
-import type { Hold } from 'hamro-concert.api/contracts';
+import type { Hold } from 'hamro-concert.contracts';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../../lib/api-client';
 import { useCreateBestAvailableHold } from '../api/create-best-available-hold';

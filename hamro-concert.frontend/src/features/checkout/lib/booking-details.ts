@@ -1,4 +1,4 @@
-import { bookSeatsBodySchema } from 'hamro-concert.api/contracts';
+import { bookSeatsBodySchema } from 'hamro-concert.contracts';
 
 export interface BookingDetails {
   userName: string;

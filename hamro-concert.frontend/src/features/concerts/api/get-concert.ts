@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { concertSchema } from 'hamro-concert.api/contracts';
+import { concertSchema } from 'hamro-concert.contracts';
 import { apiRequest } from '../../../lib/api-client';
 
 export function getConcert(concertId: string, signal?: AbortSignal) {

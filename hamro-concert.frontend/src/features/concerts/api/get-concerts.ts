@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { concertPageSchema } from 'hamro-concert.api/contracts';
+import { concertPageSchema } from 'hamro-concert.contracts';
 import { apiRequest } from '../../../lib/api-client';
 
 export const CONCERTS_PER_PAGE = 9;

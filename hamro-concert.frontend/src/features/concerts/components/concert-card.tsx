@@ -1,4 +1,4 @@
-import type { Concert } from 'hamro-concert.api/contracts';
+import type { Concert } from 'hamro-concert.contracts';
 import { Link } from 'react-router';
 import { formatConcertDate } from '../../../lib/format';
 import { isSoldOut, ticketsLeftText } from './availability';

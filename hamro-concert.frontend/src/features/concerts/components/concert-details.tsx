@@ -1,4 +1,4 @@
-import type { Concert } from 'hamro-concert.api/contracts';
+import type { Concert } from 'hamro-concert.contracts';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { formatConcertDate } from '../../../lib/format';
 import { ticketsLeftText } from './availability';

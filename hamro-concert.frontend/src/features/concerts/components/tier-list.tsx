@@ -1,4 +1,4 @@
-import type { TierSummary } from 'hamro-concert.api/contracts';
+import type { TierSummary } from 'hamro-concert.contracts';
 import { formatMoney } from '../../../lib/format';
 import styles from './tier-list.module.css';
 

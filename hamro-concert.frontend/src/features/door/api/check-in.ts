@@ -1,5 +1,5 @@
 import { useMutation, type UseMutationOptions } from '@tanstack/react-query';
-import { admissionSchema, type Admission } from 'hamro-concert.api/contracts';
+import { admissionSchema, type Admission } from 'hamro-concert.contracts';
 import { apiRequest, type ApiError } from '../../../lib/api-client';
 
 export interface CheckInRequest {

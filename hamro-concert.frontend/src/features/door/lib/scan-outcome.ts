@@ -1,4 +1,4 @@
-import type { Admission, Section } from 'hamro-concert.api/contracts';
+import type { Admission, Section } from 'hamro-concert.contracts';
 import { ApiError } from '../../../lib/api-client';
 
 export type ScanTone = 'admitted' | 'used' | 'refused';

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient, type UseMutationOptions } from '@tanstack/react-query';
-import { roomSchema, type Room, type RoomSettings } from 'hamro-concert.api/contracts';
+import { roomSchema, type Room, type RoomSettings } from 'hamro-concert.contracts';
 import { apiRequest, type ApiError } from '../../../lib/api-client';
 import { concertRoomQueryOptions } from './get-waiting-room';
 

@@ -1,5 +1,5 @@
 import { useMutation, type UseMutationOptions } from '@tanstack/react-query';
-import { concertSchema, type Concert, type NewConcert } from 'hamro-concert.api/contracts';
+import { concertSchema, type Concert, type NewConcert } from 'hamro-concert.contracts';
 import { apiRequest, type ApiError } from '../../../lib/api-client';
 
 export interface CreateConcertRequest {

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { salesReportSchema } from 'hamro-concert.api/contracts';
+import { salesReportSchema } from 'hamro-concert.contracts';
 import { apiRequest, isRetryable } from '../../../lib/api-client';
 
 /** The key every sales report starts with; removed on sign-out, as the reports need the token. */

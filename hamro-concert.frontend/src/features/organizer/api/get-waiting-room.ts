@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { roomSchema } from 'hamro-concert.api/contracts';
+import { roomSchema } from 'hamro-concert.contracts';
 import { apiRequest, isRetryable } from '../../../lib/api-client';
 
 /** The key every concert's waiting room starts with; removed on sign-out, as the rooms need the token. */

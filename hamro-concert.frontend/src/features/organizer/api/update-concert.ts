@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient, type UseMutationOptions } from '@tanstack/react-query';
-import { concertSchema, type Concert, type ConcertChanges } from 'hamro-concert.api/contracts';
+import { concertSchema, type Concert, type ConcertChanges } from 'hamro-concert.contracts';
 import { apiRequest, type ApiError } from '../../../lib/api-client';
 import { concertSalesQueryOptions } from './get-concert-sales';
 

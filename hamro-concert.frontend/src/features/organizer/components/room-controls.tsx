@@ -1,4 +1,4 @@
-import type { RoomSettings } from 'hamro-concert.api/contracts';
+import type { RoomSettings } from 'hamro-concert.contracts';
 import { useEffect } from 'react';
 import { Button } from '../../../components/ui/button';
 import { ProblemNotice } from '../../../components/ui/problem-notice';

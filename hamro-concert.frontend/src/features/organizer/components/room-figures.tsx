@@ -1,4 +1,4 @@
-import type { Room } from 'hamro-concert.api/contracts';
+import type { Room } from 'hamro-concert.contracts';
 import { formatCount, formatVenueInstant } from '../../../lib/format';
 import styles from './organizer.module.css';
 

@@ -1,4 +1,4 @@
-import type { Room, RoomSettings } from 'hamro-concert.api/contracts';
+import type { Room, RoomSettings } from 'hamro-concert.contracts';
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/text-field';

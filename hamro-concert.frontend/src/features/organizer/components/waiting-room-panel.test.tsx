@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Room } from 'hamro-concert.api/contracts';
+import type { Room } from 'hamro-concert.contracts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { problem, stubFetch } from '../../../test/fetch-stub';
 import { CONCERT_ID } from '../../../test/fixtures';

@@ -1,4 +1,4 @@
-import { concertChangesSchema, type Concert, type ConcertChanges } from 'hamro-concert.api/contracts';
+import { concertChangesSchema, type Concert, type ConcertChanges } from 'hamro-concert.contracts';
 import { windowDraft, windowInstants, type WindowDraft } from './sales-window-draft';
 import type { DetailsDraft, DraftErrors } from './venue-draft';
 

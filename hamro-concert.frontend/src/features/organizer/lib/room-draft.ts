@@ -1,4 +1,4 @@
-import type { Room, RoomSettings } from 'hamro-concert.api/contracts';
+import type { Room, RoomSettings } from 'hamro-concert.contracts';
 
 /** The waiting room's form as typed: on or off, and its two rates. */
 export interface RoomDraft {

@@ -1,4 +1,4 @@
-import type { Concert } from 'hamro-concert.api/contracts';
+import type { Concert } from 'hamro-concert.contracts';
 import { instantOnVenueClock, venueClockInput } from '../../../lib/venue-clock';
 
 /**

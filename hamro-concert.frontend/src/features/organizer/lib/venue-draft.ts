@@ -1,4 +1,4 @@
-import type { NewConcert, Section } from 'hamro-concert.api/contracts';
+import type { NewConcert, Section } from 'hamro-concert.contracts';
 import { NO_WINDOW, windowErrors, windowInstants, type WindowDraft } from './sales-window-draft';
 
 /** One section of the venue as the organizer edits it; numbers stay text until they are valid. */

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { seatMapSchema } from 'hamro-concert.api/contracts';
+import { seatMapSchema } from 'hamro-concert.contracts';
 import { apiRequest } from '../../../lib/api-client';
 
 export function getSeatMap(concertId: string, signal?: AbortSignal) {

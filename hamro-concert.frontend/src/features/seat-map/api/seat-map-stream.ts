@@ -1,10 +1,5 @@
 import { hashKey, useQueryClient } from '@tanstack/react-query';
-import {
-  seatChangesEventSchema,
-  seatRefetchEventSchema,
-  type SeatMap,
-  type SeatStatus,
-} from 'hamro-concert.api/contracts';
+import { seatChangesEventSchema, seatRefetchEventSchema, type SeatMap, type SeatStatus } from 'hamro-concert.contracts';
 import { useEffect, useRef, useState } from 'react';
 import { apiUrl } from '../../../lib/api-client';
 import { applySeatChanges } from '../lib/seat-changes';

@@ -1,4 +1,4 @@
-import type { Section } from 'hamro-concert.api/contracts';
+import type { Section } from 'hamro-concert.contracts';
 import type { CSSProperties } from 'react';
 import { DEFAULT_CURRENCY, formatMoney, plural } from '../../../lib/format';
 import mapStyles from './seat-map.module.css';

@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Seat, SeatMap as SeatMapData, TierSummary } from 'hamro-concert.api/contracts';
+import type { Seat, SeatMap as SeatMapData, TierSummary } from 'hamro-concert.contracts';
 import { describe, expect, it } from 'vitest';
 import { CONCERT_ID } from '../../../test/fixtures';
 import { useSeatSelection } from '../hooks/use-seat-selection';

@@ -1,4 +1,4 @@
-import { MAX_SEATS_PER_BOOKING } from 'hamro-concert.api/contracts';
+import { MAX_SEATS_PER_BOOKING } from 'hamro-concert.contracts';
 import { useState } from 'react';
 import { isFree, type SeatLayout, type SeatView } from '../lib/seat-layout';
 import { toggleSeat } from '../lib/selection';

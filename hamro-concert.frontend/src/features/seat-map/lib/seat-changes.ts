@@ -1,4 +1,4 @@
-import type { SeatMap, SeatStatus } from 'hamro-concert.api/contracts';
+import type { SeatMap, SeatStatus } from 'hamro-concert.contracts';
 
 /** Seats whose status changed, by id: the newest status heard for each. */
 export type SeatChanges = ReadonlyMap<number, SeatStatus>;

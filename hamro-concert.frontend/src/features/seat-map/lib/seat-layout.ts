@@ -1,4 +1,4 @@
-import type { Seat, SeatMap, SeatStatus, Section, TierSummary } from 'hamro-concert.api/contracts';
+import type { Seat, SeatMap, SeatStatus, Section, TierSummary } from 'hamro-concert.contracts';
 import { formatCents, toCents } from '../../../lib/format';
 
 export const SECTION_NAMES: Record<Section, string> = {

@@ -1,4 +1,4 @@
-import { MAX_SEATS_PER_BOOKING } from 'hamro-concert.api/contracts';
+import { MAX_SEATS_PER_BOOKING } from 'hamro-concert.contracts';
 import { isFree, type SeatView } from './seat-layout';
 
 export type ToggleOutcome = 'added' | 'removed' | 'limit' | 'unavailable';

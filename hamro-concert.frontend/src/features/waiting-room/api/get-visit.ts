@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { QUEUE_TICKET_HEADER, visitSchema } from 'hamro-concert.api/contracts';
+import { QUEUE_TICKET_HEADER, visitSchema } from 'hamro-concert.contracts';
 import { apiRequest } from '../../../lib/api-client';
 import { keepTicket, storedTicket } from '../lib/queue-ticket';
 import { nextVisitIn } from '../lib/visit-timing';

@@ -1,5 +1,5 @@
 import { useMutation, type UseMutationOptions } from '@tanstack/react-query';
-import { QUEUE_TICKET_HEADER, visitSchema, type Visit } from 'hamro-concert.api/contracts';
+import { QUEUE_TICKET_HEADER, visitSchema, type Visit } from 'hamro-concert.contracts';
 import { apiRequest, type ApiError } from '../../../lib/api-client';
 import { keepTicket, storedTicket } from '../lib/queue-ticket';
 

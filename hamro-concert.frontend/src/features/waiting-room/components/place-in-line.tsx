@@ -1,4 +1,4 @@
-import type { Visit } from 'hamro-concert.api/contracts';
+import type { Visit } from 'hamro-concert.contracts';
 import { formatCount, formatVenueInstant } from '../../../lib/format';
 import { waitText } from '../lib/visit-timing';
 import { RoomCountdown } from './room-countdown';

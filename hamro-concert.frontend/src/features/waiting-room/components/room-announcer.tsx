@@ -1,4 +1,4 @@
-import type { Visit } from 'hamro-concert.api/contracts';
+import type { Visit } from 'hamro-concert.contracts';
 import { formatCount } from '../../../lib/format';
 
 function announcement(visit: Visit | undefined): string {

@@ -1,4 +1,4 @@
-import type { Visit } from 'hamro-concert.api/contracts';
+import type { Visit } from 'hamro-concert.contracts';
 import { formatVenueInstant } from '../../../lib/format';
 import styles from './waiting-room.module.css';
 

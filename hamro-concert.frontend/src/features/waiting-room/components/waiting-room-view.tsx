@@ -1,4 +1,4 @@
-import type { Visit } from 'hamro-concert.api/contracts';
+import type { Visit } from 'hamro-concert.contracts';
 import panels from '../../../styles/panels.module.css';
 import { formatVenueInstant } from '../../../lib/format';
 import type { WaitingRoom } from '../hooks/use-waiting-room';

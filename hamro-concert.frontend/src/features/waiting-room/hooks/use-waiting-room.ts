@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import type { Visit } from 'hamro-concert.api/contracts';
+import type { Visit } from 'hamro-concert.contracts';
 import type { ApiError } from '../../../lib/api-client';
 import { useVisit, visitQueryOptions } from '../api/get-visit';
 import { useJoinWaitingRoom } from '../api/join-waiting-room';

@@ -1,4 +1,4 @@
-import type { Visit } from 'hamro-concert.api/contracts';
+import type { Visit } from 'hamro-concert.contracts';
 import { describe, expect, it } from 'vitest';
 import { buildVisit } from '../../../test/fixtures';
 import { nextVisitIn, waitText } from './visit-timing';

@@ -1,4 +1,4 @@
-import type { Visit } from 'hamro-concert.api/contracts';
+import type { Visit } from 'hamro-concert.contracts';
 
 /** With no room (yet), ask now and then whether the organizer has turned one on. */
 const OFF_POLL_MS = 60_000;

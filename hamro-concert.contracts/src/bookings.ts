@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { EXAMPLE, emailSchema, moneySchema } from '../../http/common.schemas.js';
-import { REFERENCE_ALPHABET } from '../../lib/reference-format.js';
-import { sectionSchema } from '../tiers/tiers.schemas.js';
+import { EXAMPLE, emailSchema, moneySchema } from './common.js';
+import { REFERENCE_ALPHABET } from './reference-format.js';
+import { sectionSchema } from './tiers.js';
 
 export const MAX_SEATS_PER_BOOKING = 10;
 

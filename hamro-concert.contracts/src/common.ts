@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatCents, MAX_PRICE_CENTS, parseAmount } from '../lib/money.js';
+import { formatCents, MAX_PRICE_CENTS, parseAmount } from './money.js';
 import { PROBLEM_CODES } from './problem-codes.js';
 
 /** The ids the examples in /openapi.json share, so that a booking's example is of the concert's example. */
@@ -104,3 +104,6 @@ export const uuidParamSchema = z.object({
 export const intIdParamSchema = z.object({
   id: z.coerce.number().int().positive().max(2_147_483_647).meta({ example: EXAMPLE.tierId }),
 });
+
+/** A problem answer as clients read it. Its `code` is typed as a string: a newer API may send more. */
+export type Problem = z.infer<typeof problemSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXAMPLE, moneySchema, pageOf, priceSchema } from '../../http/common.schemas.js';
+import { EXAMPLE, moneySchema, pageOf, priceSchema } from './common.js';
 
 const windowBound = (description: string) => z.iso.datetime({ offset: true }).nullable().meta({ description });
 /** A tier's own sales window, shown where the tier is; null bounds follow the concert's window. */

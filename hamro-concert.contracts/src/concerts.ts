@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { EXAMPLE, pageOf, priceSchema } from '../../http/common.schemas.js';
-import { isCurrency } from '../../lib/currency.js';
-import { isTimeZone } from '../../lib/time-zone.js';
-import { sectionSchema, tierSummarySchema } from '../tiers/tiers.schemas.js';
+import { EXAMPLE, pageOf, priceSchema } from './common.js';
+import { isCurrency } from './currency.js';
+import { isTimeZone } from './time-zone.js';
+import { sectionSchema, tierSummarySchema } from './tiers.js';
 
 const exampleDetails = {
   title: 'Himalayan Echoes',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { EXAMPLE, emailSchema } from '../../http/common.schemas.js';
-import { MAX_SEATS_PER_BOOKING } from '../bookings/bookings.schemas.js';
+import { EXAMPLE, emailSchema } from './common.js';
+import { MAX_SEATS_PER_BOOKING } from './bookings.js';
 
 export const seatIdsSchema = z
   .array(z.number().int().positive().max(2_147_483_647))

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { EXAMPLE } from '../../http/common.schemas.js';
-import { sectionSchema } from '../tiers/tiers.schemas.js';
+import { EXAMPLE } from './common.js';
+import { sectionSchema } from './tiers.js';
 
 const exampleSeat = {
   id: EXAMPLE.seatIds[0],

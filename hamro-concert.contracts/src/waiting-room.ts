@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXAMPLE } from '../../http/common.schemas.js';
+import { EXAMPLE } from './common.js';
 
 /** The header that carries a visitor's queue ticket. */
 export const QUEUE_TICKET_HEADER = 'Queue-Ticket';

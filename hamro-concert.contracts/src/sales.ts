@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXAMPLE, moneySchema } from '../../http/common.schemas.js';
+import { EXAMPLE, moneySchema } from './common.js';
 
 const counts = {
   sold: z.number().int(),
