@@ -73,7 +73,7 @@ export function healthRoutes(
           ...problems(),
         },
       },
-      (_req, res) => {
+      (_input, _req, res) => {
         res.set('Cache-Control', 'no-store').json({ status: 'ok' });
       },
     );
@@ -94,7 +94,7 @@ export function healthRoutes(
         ...problems(503),
       },
     },
-    async (_req, res) => {
+    async (_input, _req, res) => {
       res.set('Cache-Control', 'no-store');
       const seatFeed: Check = feed.connected ? 'ok' : 'disconnected';
       const checks =

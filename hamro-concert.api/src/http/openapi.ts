@@ -1,6 +1,9 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3, type RouteConfig } from '@asteasolutions/zod-to-openapi';
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { problemSchema } from 'hamro-concert.contracts';
+import { z } from 'zod';
+import type { Db } from '../db/client.js';
+import { idempotent, type IdempotencyOptions } from './idempotency.js';
 import { guardInput } from './input-guard.js';
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
@@ -32,17 +35,74 @@ export function problems(...statuses: number[]): RouteConfig['responses'] {
 /** A route's documentation: every operation has a name (camelCase, unique), for clients generated from it. */
 export type DocumentedRoute = RouteConfig & { operationId: string };
 
+type OutputOf<S> = S extends z.ZodType ? z.output<S> : undefined;
+type JsonBodyOf<C> = C extends { request: { body: { content: { 'application/json': { schema: infer S } } } } }
+  ? S
+  : undefined;
+
+/** What a route's handler is given: its params, query, body and headers, parsed with the route's own schemas. */
+export interface RouteInput<C extends DocumentedRoute> {
+  params: OutputOf<NonNullable<C['request']>['params']>;
+  query: OutputOf<NonNullable<C['request']>['query']>;
+  body: OutputOf<JsonBodyOf<C>>;
+  headers: OutputOf<NonNullable<C['request']>['headers']>;
+}
+
+export type RouteHandler<C extends DocumentedRoute> = (
+  input: RouteInput<C>,
+  req: Request,
+  res: Response,
+) => void | Promise<void>;
+
+export interface RouteOptions {
+  /** Guards that run first, such as a bearer-token check. */
+  guards?: RequestHandler[];
+  /** Honour an Idempotency-Key on this route (see idempotent); its endpoint is the route's method and path. */
+  idempotency?: { db: Db } & IdempotencyOptions;
+}
+
+const zodOrUndefined = (schema: unknown): z.ZodType | undefined => (schema instanceof z.ZodType ? schema : undefined);
+const jsonBodySchema = (config: DocumentedRoute): z.ZodType | undefined => {
+  const media = config.request?.body?.content['application/json'];
+  return media && 'schema' in media ? zodOrUndefined(media.schema) : undefined;
+};
+
 /**
- * A router whose routes are documented as they are mounted: each route is registered in the area's
- * OpenAPI registry from the same zod schemas its handler parses with. Behind any guard (a token
- * check), and before the handler, every route refuses what no route accepts (see guardInput).
+ * A router whose routes are documented and validated by the same schemas: each route is registered
+ * in the area's OpenAPI registry, and its params, query, body and headers are parsed with the zod
+ * schemas of that registration before the handler runs, which gets them typed (a failure is 400
+ * `validation-failed`). Behind any guard, and before parsing, every route refuses what no route
+ * accepts (see guardInput); an idempotent route then honours its Idempotency-Key.
  */
 export function documentedRouter(registry: OpenAPIRegistry) {
   const router = Router();
-  function route(config: DocumentedRoute, ...mounted: [...RequestHandler[], RequestHandler]) {
+  function route<const C extends DocumentedRoute>(config: C, handler: RouteHandler<C>, options: RouteOptions = {}) {
     registry.registerPath(config);
+    const schemas = {
+      params: zodOrUndefined(config.request?.params),
+      query: zodOrUndefined(config.request?.query),
+      body: jsonBodySchema(config),
+      headers: zodOrUndefined(config.request?.headers),
+    };
+    const parsing: RequestHandler = (req, res, next) => {
+      res.locals.input = {
+        params: schemas.params?.parse(req.params),
+        query: schemas.query?.parse(req.query),
+        body: schemas.body?.parse(req.body),
+        headers: schemas.headers?.parse(req.headers),
+      };
+      next();
+    };
+    const handling: RequestHandler = (req, res) => handler(res.locals.input as RouteInput<C>, req, res);
+    const { db, ...idempotency } = options.idempotency ?? {};
+    const endpoint = `${config.method.toUpperCase()} ${config.path}`;
+    const handlers = [
+      ...(options.guards ?? []),
+      guardInput,
+      parsing,
+      db ? idempotent(db, endpoint, handling, idempotency) : handling,
+    ];
     const expressPath = config.path.replace(/\{(\w+)\}/g, ':$1');
-    const handlers = [...mounted.slice(0, -1), guardInput, mounted.at(-1)!];
     switch (config.method) {
       case 'get':
         router.get(expressPath, ...handlers);

@@ -29,10 +29,10 @@ export function accessRoutes(tokens: AccessTokens, registry: OpenAPIRegistry) {
           ...problems(401, 403),
         },
       },
-      requireRole(tokens, role),
-      (_req, res) => {
+      (_input, _req, res) => {
         res.status(204).end();
       },
+      { guards: [requireRole(tokens, role)] },
     );
   }
 

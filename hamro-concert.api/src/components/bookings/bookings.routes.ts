@@ -1,6 +1,6 @@
 import { type OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Db } from '../../db/client.js';
-import { idempotencyKeyHeader, idempotent } from '../../http/idempotency.js';
+import { idempotencyKeyHeader } from '../../http/idempotency.js';
 import { documentedRouter, problems } from '../../http/openapi.js';
 import type { SeatDesk } from '../seats/seats.service.js';
 import {
@@ -26,6 +26,7 @@ export function bookingsRoutes(
 ) {
   const { router, route } = documentedRouter(registry);
   const headers = idempotencyKeyHeader.extend(admissionPassHeaderSchema.shape);
+  const PASS = ADMISSION_PASS_HEADER.toLowerCase() as Lowercase<typeof ADMISSION_PASS_HEADER>;
 
   route(
     {
@@ -48,16 +49,16 @@ export function bookingsRoutes(
         ...problems(400, 403, 404, 409, 410, 413, 422, 503),
       },
     },
-    idempotent(
-      db,
-      'POST /ticket-bookings/seats',
-      async (req, res) => {
-        const body = bookSeatsBodySchema.parse(req.body);
-        const admission = await gate.rooms.admissionOf(req.get(ADMISSION_PASS_HEADER));
-        res.status(201).json(await service.bookSeats(db, rules, body, desk, res.locals.requestKey, admission));
+    async ({ body, headers }, _req, res) => {
+      const admission = await gate.rooms.admissionOf(headers[PASS]);
+      res.status(201).json(await service.bookSeats(db, rules, body, desk, res.locals.requestKey, admission));
+    },
+    {
+      idempotency: {
+        db,
+        recover: (reference, body) => service.bookingAnswer(db, reference, bookSeatsBodySchema.parse(body).seatIds),
       },
-      { recover: (reference, body) => service.bookingAnswer(db, reference, bookSeatsBodySchema.parse(body).seatIds) },
-    ),
+    },
   );
 
   route(
@@ -80,16 +81,11 @@ export function bookingsRoutes(
         ...problems(400, 403, 404, 409, 413, 422, 503),
       },
     },
-    idempotent(
-      db,
-      'POST /ticket-bookings/best-available',
-      async (req, res) => {
-        const body = bestAvailableBookingBodySchema.parse(req.body);
-        const admission = await gate.rooms.admissionOf(req.get(ADMISSION_PASS_HEADER));
-        res.status(201).json(await service.bookBestAvailable(db, rules, body, desk, res.locals.requestKey, admission));
-      },
-      { recover: (reference) => service.bookingAnswer(db, reference) },
-    ),
+    async ({ body, headers }, _req, res) => {
+      const admission = await gate.rooms.admissionOf(headers[PASS]);
+      res.status(201).json(await service.bookBestAvailable(db, rules, body, desk, res.locals.requestKey, admission));
+    },
+    { idempotency: { db, recover: (reference) => service.bookingAnswer(db, reference) } },
   );
 
   route(
@@ -106,10 +102,8 @@ export function bookingsRoutes(
         ...problems(400, 404),
       },
     },
-    async (req, res) => {
-      const { reference } = bookingReferenceParamSchema.parse(req.params);
-      const { email } = findBookingQuerySchema.parse(req.query);
-      res.json(await service.getBookingDetails(db, rules, reference, email));
+    async ({ params, query }, _req, res) => {
+      res.json(await service.getBookingDetails(db, rules, params.reference, query.email));
     },
   );
 
@@ -133,10 +127,8 @@ export function bookingsRoutes(
         ...problems(400, 404, 409),
       },
     },
-    async (req, res) => {
-      const { reference } = bookingReferenceParamSchema.parse(req.params);
-      const { email } = cancelBookingBodySchema.parse(req.body);
-      res.json(await service.cancelBooking(db, rules, desk, reference, email));
+    async ({ params, body }, _req, res) => {
+      res.json(await service.cancelBooking(db, rules, desk, params.reference, body.email));
     },
   );
 

@@ -35,8 +35,7 @@ export function concertsRoutes(
         ...problems(400),
       },
     },
-    async (req, res) => {
-      const query = paginationQuerySchema.parse(req.query);
+    async ({ query }, _req, res) => {
       res.json(await service.listConcerts(db, query));
     },
   );
@@ -54,8 +53,7 @@ export function concertsRoutes(
         ...problems(400, 404),
       },
     },
-    async (req, res) => {
-      const { id } = uuidParamSchema.parse(req.params);
+    async ({ params: { id } }, _req, res) => {
       res.json(await service.getConcert(db, id));
     },
   );
@@ -79,11 +77,10 @@ export function concertsRoutes(
         ...problems(400, 401, 403, 413),
       },
     },
-    admin,
-    async (req, res) => {
-      const body = newConcertSchema.parse(req.body);
+    async ({ body }, _req, res) => {
       res.status(201).json(await service.createConcert(db, body, defaults));
     },
+    { guards: [admin] },
   );
 
   route(
@@ -103,11 +100,10 @@ export function concertsRoutes(
         ...problems(400, 401, 403, 404),
       },
     },
-    admin,
-    async (req, res) => {
-      const { id } = uuidParamSchema.parse(req.params);
-      res.json(await service.changeConcert(db, id, concertChangesSchema.parse(req.body)));
+    async ({ params: { id }, body }, _req, res) => {
+      res.json(await service.changeConcert(db, id, body));
     },
+    { guards: [admin] },
   );
 
   route(
@@ -124,11 +120,11 @@ export function concertsRoutes(
         ...problems(400, 401, 403, 404),
       },
     },
-    admin,
-    async (req, res) => {
-      const { id, ...changes } = concertChangesWithIdSchema.parse(req.body);
+    async ({ body }, _req, res) => {
+      const { id, ...changes } = body;
       res.json(await service.changeConcert(db, id, concertChangesSchema.parse(changes)));
     },
+    { guards: [admin] },
   );
 
   route(
@@ -145,12 +141,11 @@ export function concertsRoutes(
         ...problems(400, 401, 403, 404, 409),
       },
     },
-    admin,
-    async (req, res) => {
-      const { id } = uuidParamSchema.parse(req.params);
+    async ({ params: { id } }, _req, res) => {
       await service.deleteConcert(db, id);
       res.status(204).end();
     },
+    { guards: [admin] },
   );
 
   return router;

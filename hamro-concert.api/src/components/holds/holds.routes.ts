@@ -1,7 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Request, Response } from 'express';
 import type { Db } from '../../db/client.js';
-import { idempotencyKeyHeader, idempotent } from '../../http/idempotency.js';
+import { idempotencyKeyHeader } from '../../http/idempotency.js';
 import { documentedRouter, problems } from '../../http/openapi.js';
 import type { SeatDesk } from '../seats/seats.service.js';
 import {
@@ -58,10 +58,10 @@ export function holdsRoutes(
         ...problems(400, 403, 404, 409, 413, 422, 503),
       },
     },
-    idempotent(db, 'POST /holds', async (req, res) => {
-      const body = createHoldBodySchema.parse(req.body);
+    async ({ body }, req, res) => {
       res.status(201).json(await service.holdSeats(db, settings, body, desk, await holderOf(req, res)));
-    }),
+    },
+    { idempotency: { db } },
   );
 
   route(
@@ -81,10 +81,10 @@ export function holdsRoutes(
         ...problems(400, 403, 404, 409, 413, 422, 503),
       },
     },
-    idempotent(db, 'POST /holds/best-available', async (req, res) => {
-      const body = bestAvailableHoldBodySchema.parse(req.body);
+    async ({ body }, req, res) => {
       res.status(201).json(await service.holdBestAvailable(db, settings, body, desk, await holderOf(req, res)));
-    }),
+    },
+    { idempotency: { db } },
   );
 
   route(
@@ -100,9 +100,8 @@ export function holdsRoutes(
         ...problems(400, 404),
       },
     },
-    async (req, res) => {
-      const { holdToken } = holdTokenParamSchema.parse(req.params);
-      res.json(await service.getHold(db, holdToken));
+    async ({ params }, _req, res) => {
+      res.json(await service.getHold(db, params.holdToken));
     },
   );
 
@@ -126,10 +125,8 @@ export function holdsRoutes(
         ...problems(400, 404, 409, 410, 413, 422),
       },
     },
-    async (req, res) => {
-      const { holdToken } = holdTokenParamSchema.parse(req.params);
-      const { userEmail } = holdBuyerBodySchema.parse(req.body);
-      res.json(await service.nameHoldBuyer(db, settings, holdToken, userEmail));
+    async ({ params, body }, _req, res) => {
+      res.json(await service.nameHoldBuyer(db, settings, params.holdToken, body.userEmail));
     },
   );
 
@@ -146,9 +143,8 @@ export function holdsRoutes(
         ...problems(400, 404, 409),
       },
     },
-    async (req, res) => {
-      const { holdToken } = holdTokenParamSchema.parse(req.params);
-      await service.releaseHold(db, desk, holdToken);
+    async ({ params }, _req, res) => {
+      await service.releaseHold(db, desk, params.holdToken);
       res.status(204).end();
     },
   );

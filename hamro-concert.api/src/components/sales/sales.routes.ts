@@ -22,11 +22,10 @@ export function salesRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegis
         ...problems(400, 401, 403, 404),
       },
     },
-    requireRole(tokens, 'admin'),
-    async (req, res) => {
-      const { id } = uuidParamSchema.parse(req.params);
+    async ({ params: { id } }, _req, res) => {
       res.json(await service.salesReport(db, id));
     },
+    { guards: [requireRole(tokens, 'admin')] },
   );
 
   return router;

@@ -33,8 +33,7 @@ export function seatsRoutes(inventories: SeatInventories, settings: SeatEventSet
         ...problems(400, 404, 503),
       },
     },
-    async (req, res) => {
-      const { concertId } = concertIdParamSchema.parse(req.params);
+    async ({ params: { concertId } }, req, res) => {
       const map = await maps.get(await service.inventoryForReading(inventories, concertId));
       res.set({ ETag: map.etag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' });
       if (matchesIfNoneMatch(req, map.etag)) {
@@ -68,8 +67,7 @@ export function seatsRoutes(inventories: SeatInventories, settings: SeatEventSet
         ...problems(400, 404, 503),
       },
     },
-    async (req, res) => {
-      const { concertId } = concertIdParamSchema.parse(req.params);
+    async ({ params: { concertId } }, _req, res) => {
       res.json(await service.listFreeSeats(inventories, concertId));
     },
   );
@@ -111,9 +109,8 @@ export function seatsRoutes(inventories: SeatInventories, settings: SeatEventSet
         ...problems(400, 404, 503),
       },
     },
-    async (req, res) => {
-      const { concertId } = concertIdParamSchema.parse(req.params);
-      const { 'last-event-id': lastEventId } = lastEventIdHeaderSchema.parse(req.headers);
+    async ({ params: { concertId }, headers }, _req, res) => {
+      const { 'last-event-id': lastEventId } = headers;
       streams.open(await service.concertInventory(inventories, concertId), res, lastEventId);
     },
   );

@@ -30,7 +30,7 @@ export function tiersRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegis
         ...problems(),
       },
     },
-    async (_req, res) => {
+    async (_input, _req, res) => {
       res.json(await service.listAllTiers(db));
     },
   );
@@ -48,8 +48,7 @@ export function tiersRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegis
         ...problems(400),
       },
     },
-    async (req, res) => {
-      const query = paginationQuerySchema.parse(req.query);
+    async ({ query }, _req, res) => {
       res.json(await service.listTiers(db, query));
     },
   );
@@ -67,8 +66,7 @@ export function tiersRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegis
         ...problems(400, 404),
       },
     },
-    async (req, res) => {
-      const { id } = intIdParamSchema.parse(req.params);
+    async ({ params: { id } }, _req, res) => {
       res.json(await service.getTier(db, id));
     },
   );
@@ -89,11 +87,10 @@ export function tiersRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegis
         ...problems(400, 401, 403, 404, 409),
       },
     },
-    admin,
-    async (req, res) => {
-      const body = newTierSchema.parse(req.body);
+    async ({ body }, _req, res) => {
       res.status(201).json(await addTier(db, body));
     },
+    { guards: [admin] },
   );
 
   route(
@@ -113,11 +110,10 @@ export function tiersRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegis
         ...problems(400, 401, 403, 404, 409),
       },
     },
-    admin,
-    async (req, res) => {
-      const body = tierChangesSchema.parse(req.body);
+    async ({ body }, _req, res) => {
       res.json(await changeTier(db, body));
     },
+    { guards: [admin] },
   );
 
   route(
@@ -134,12 +130,11 @@ export function tiersRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegis
         ...problems(400, 401, 403, 404, 409),
       },
     },
-    admin,
-    async (req, res) => {
-      const { id } = intIdParamSchema.parse(req.params);
+    async ({ params: { id } }, _req, res) => {
       await removeTier(db, id);
       res.status(204).end();
     },
+    { guards: [admin] },
   );
 
   return router;

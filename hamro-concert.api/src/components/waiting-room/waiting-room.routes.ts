@@ -34,8 +34,7 @@ export function waitingRoomRoutes(rooms: WaitingRooms, tokens: AccessTokens, reg
         ...problems(400, 404),
       },
     },
-    async (req, res) => {
-      const { id } = uuidParamSchema.parse(req.params);
+    async ({ params: { id } }, req, res) => {
       const { visit, joined } = await rooms.join(id, req.get(QUEUE_TICKET_HEADER));
       res
         .set('Cache-Control', 'no-store')
@@ -61,8 +60,7 @@ export function waitingRoomRoutes(rooms: WaitingRooms, tokens: AccessTokens, reg
         ...problems(400, 404),
       },
     },
-    async (req, res) => {
-      const { id } = uuidParamSchema.parse(req.params);
+    async ({ params: { id } }, req, res) => {
       res.set('Cache-Control', 'no-store').json(await rooms.visit(id, req.get(QUEUE_TICKET_HEADER)));
     },
   );
@@ -84,11 +82,10 @@ export function waitingRoomRoutes(rooms: WaitingRooms, tokens: AccessTokens, reg
         ...problems(400, 401, 403, 404),
       },
     },
-    admin,
-    async (req, res) => {
-      const { id } = uuidParamSchema.parse(req.params);
+    async ({ params: { id } }, _req, res) => {
       res.set('Cache-Control', 'no-store').json(await rooms.room(id));
     },
+    { guards: [admin] },
   );
 
   route(
@@ -108,11 +105,10 @@ export function waitingRoomRoutes(rooms: WaitingRooms, tokens: AccessTokens, reg
         ...problems(400, 401, 403, 404),
       },
     },
-    admin,
-    async (req, res) => {
-      const { id } = uuidParamSchema.parse(req.params);
-      res.json(await rooms.configure(id, roomSettingsSchema.parse(req.body)));
+    async ({ params: { id }, body }, _req, res) => {
+      res.json(await rooms.configure(id, body));
     },
+    { guards: [admin] },
   );
 
   return router;
