@@ -1,9 +1,29 @@
-import type { Problem } from 'hamro-concert.contracts';
+import { PROBLEM_CODES, type Problem, type ProblemCode } from 'hamro-concert.contracts';
 import type { z } from 'zod';
 import { env } from '../config/env';
 
+/** The app's own codes, for failures the API did not describe: no connection, no problem document, an answer off its contract. */
+const CLIENT_CODES = ['network-error', 'http-error', 'unexpected-response'] as const;
+type ClientCode = (typeof CLIENT_CODES)[number];
+
+/** A failure's code as the app branches on it: one of the API's problem codes, or one of the app's own. */
+export type ErrorCode = ProblemCode | ClientCode;
+
+const KNOWN_CODES: ReadonlySet<string> = new Set<string>([...PROBLEM_CODES, ...CLIENT_CODES]);
+
+function isKnownCode(code: string): code is ErrorCode {
+  return KNOWN_CODES.has(code);
+}
+
 /** A failed request: the API's problem document, or a stand-in when the network itself failed. */
 export class ApiError extends Error {
+  /**
+   * The code to branch on, checked against the codes this app was built with. A newer API may send
+   * one this app does not know: then it is undefined (`problem.code` keeps it as sent), and the
+   * failure is handled as any other of its status.
+   */
+  readonly code: ErrorCode | undefined;
+
   constructor(
     readonly status: number,
     readonly problem: Problem,
@@ -12,14 +32,11 @@ export class ApiError extends Error {
   ) {
     super(problem.detail || problem.title);
     this.name = 'ApiError';
-  }
-
-  get code(): string {
-    return this.problem.code;
+    this.code = isKnownCode(problem.code) ? problem.code : undefined;
   }
 }
 
-function localProblem(status: number, code: string, title: string, detail: string): Problem {
+function localProblem(status: number, code: ClientCode, title: string, detail: string): Problem {
   return { type: 'about:blank', title, status, detail, code, instance: '', requestId: '' };
 }
 

@@ -1,8 +1,8 @@
-import { ApiError } from '../../../lib/api-client';
+import { ApiError, type ErrorCode } from '../../../lib/api-client';
 import { errorMessage } from '../../../lib/error-message';
 
-function code(error: unknown): string {
-  return error instanceof ApiError ? error.code : '';
+function code(error: unknown): ErrorCode | undefined {
+  return error instanceof ApiError ? error.code : undefined;
 }
 
 /** Why a booking could not be found, in words. */

@@ -1,4 +1,4 @@
-import { ApiError } from '../../../lib/api-client';
+import { ApiError, type ErrorCode } from '../../../lib/api-client';
 import { errorMessage } from '../../../lib/error-message';
 import type { CheckoutSeat } from './checkout-seat';
 import { takenReason, takenSeats } from './taken-seats';
@@ -12,8 +12,16 @@ export interface ProblemText {
   issues: string[];
 }
 
-function code(error: unknown): string {
-  return error instanceof ApiError ? error.code : '';
+type TextsByCode = Partial<Record<ErrorCode, ProblemText>>;
+
+function code(error: unknown): ErrorCode | undefined {
+  return error instanceof ApiError ? error.code : undefined;
+}
+
+/** The text `texts` has for the error's code, if any. */
+function textFor(texts: TextsByCode, error: unknown): ProblemText | undefined {
+  const known = code(error);
+  return known === undefined ? undefined : texts[known];
 }
 
 function takenText(error: unknown, submitted: readonly CheckoutSeat[], remaining: number): ProblemText {
@@ -41,7 +49,7 @@ function takenText(error: unknown, submitted: readonly CheckoutSeat[], remaining
   };
 }
 
-const HOLD_GONE: Record<string, ProblemText> = {
+const HOLD_GONE: TextsByCode = {
   'hold-expired': {
     title: 'Your hold ran out',
     lines: [
@@ -74,7 +82,7 @@ const HOLD_GONE: Record<string, ProblemText> = {
   },
 };
 
-const BEST_AVAILABLE: Record<string, ProblemText> = {
+const BEST_AVAILABLE: TextsByCode = {
   'not-enough-seats': {
     title: 'Not enough seats left in that section',
     lines: [
@@ -95,7 +103,7 @@ const BEST_AVAILABLE: Record<string, ProblemText> = {
 };
 
 /** Outside the sales window nothing can be held or booked, and trying again at once will not help. */
-const SALES_WINDOW: Record<string, ProblemText> = {
+const SALES_WINDOW: TextsByCode = {
   'sales-not-open': {
     title: 'Sales have not opened yet',
     lines: [
@@ -127,7 +135,7 @@ function limitText(error: unknown, step: CheckoutStep): ProblemText | null {
 
 /** Codes after which the hold is gone (or unusable) and the buyer starts again from Continue. */
 export function holdIsGone(error: unknown): boolean {
-  return code(error) in HOLD_GONE;
+  return textFor(HOLD_GONE, error) !== undefined;
 }
 
 /** Why a step of checkout failed, in words, and what happens next. */
@@ -138,10 +146,12 @@ export function describeProblem(
   remaining: number,
 ): ProblemText {
   if (takenSeats(error).length > 0) return takenText(error, submitted, remaining);
-  const gone = HOLD_GONE[code(error)];
-  if (gone) return gone;
-  const bestAvailable = BEST_AVAILABLE[code(error)] ?? SALES_WINDOW[code(error)] ?? limitText(error, step);
-  if (bestAvailable) return bestAvailable;
+  const known =
+    textFor(HOLD_GONE, error) ??
+    textFor(BEST_AVAILABLE, error) ??
+    textFor(SALES_WINDOW, error) ??
+    limitText(error, step);
+  if (known) return known;
   const issues =
     error instanceof ApiError && error.code === 'validation-failed'
       ? (error.problem.errors ?? []).map((issue) => issue.message)

@@ -31,7 +31,7 @@ export function admittedOutcome(admission: Admission): ScanOutcome {
 
 /** A refused scan in words; null when the error is about the staff token, not the ticket. */
 export function refusedOutcome(error: unknown): ScanOutcome {
-  const code = error instanceof ApiError ? error.code : '';
+  const code = error instanceof ApiError ? error.code : undefined;
   if (code === 'ticket-already-used') {
     const firstScanAt = error instanceof ApiError ? (error.problem as Record<string, unknown>).firstScanAt : undefined;
     const when = typeof firstScanAt === 'string' ? time.format(new Date(firstScanAt)) : 'earlier';
