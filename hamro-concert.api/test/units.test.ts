@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutSeats } from '../src/components/concerts/concerts.layout.js';
+import { layoutSeats } from '../src/components/tiers/tiers.layout.js';
 import { toAppError } from '../src/http/errors.js';
 import { formatCents, parseAmount, REFERENCE_ALPHABET } from 'hamro-concert.contracts';
 import { newReference } from '../src/lib/reference.js';

@@ -3,13 +3,7 @@ import {
   toPage,
   type Page,
   type PaginationQuery,
-  parseAmount,
   zonedInstant,
-  SECTION_OF_TICKET_TYPE,
-  TICKET_TYPES,
-  type NewTier,
-  type TicketTier,
-  type TierChanges,
   type TierSummary,
   newConcertSchema,
   type Concert,
@@ -17,17 +11,9 @@ import {
   type NewConcert,
 } from 'hamro-concert.contracts';
 import { conflict, notFound } from '../../http/errors.js';
-import { getTier, tiersByConcert } from '../tiers/tiers.service.js';
-import { DEFAULT_ROW_WIDTH, layoutSeats, rowsFor } from './concerts.layout.js';
+import { toInstant } from '../../lib/instant.js';
+import { createTierWithSeats, refreshSeatStatistics, tiersByConcert } from '../tiers/tiers.service.js';
 import * as repository from './concerts.repository.js';
-
-/**
- * After a layout has added seats: the statistics only make later bookings faster, and the layout
- * is already committed, so a failure here must not turn its answer into an error.
- */
-async function refreshSeatStatistics(db: Db): Promise<void> {
-  await repository.refreshSeatStatistics(db).catch(() => undefined);
-}
 
 function toConcert(row: repository.ConcertRow, tiers: TierSummary[]): Concert {
   return {
@@ -84,8 +70,6 @@ export async function assertConcertExists(db: Db, id: string): Promise<void> {
 }
 
 /** A sales window's bound as stored; null is no bound. */
-export const toInstant = (value: string | null) => (value === null ? null : new Date(value));
-
 export async function changeConcert(db: Db, id: string, changes: ConcertChanges): Promise<Concert> {
   const { salesOpenAt, salesCloseAt, ...rest } = changes;
   const row = await repository.updateConcert(db, id, {
@@ -137,117 +121,15 @@ export async function createConcert(
       salesCloseAt: toInstant(salesCloseAt),
     });
     for (const tier of tiers) {
-      const seats = layoutSeats(tier.section, tier.rows);
-      const tierId = await repository.insertTier(tx, {
-        concertId: concert.id,
-        ticketTypeId: TICKET_TYPES[tier.section],
-        name: tier.name,
-        priceCents: parseAmount(tier.price),
-        total: seats.length,
-      });
-      await repository.insertSeats(
+      await createTierWithSeats(
         tx,
-        concert.id,
-        seats.map((seat) => ({ ...seat, tierId, section: tier.section })),
+        { concertId: concert.id, name: tier.name, price: tier.price },
+        tier.section,
+        tier.rows,
       );
     }
     return concert.id;
   });
   await refreshSeatStatistics(db);
   return getConcert(db, id);
-}
-
-/** Adds a tier to a concert and lays out its seats in rows (POST /ticket-tiers). */
-export async function addTier(db: Db, input: NewTier): Promise<TicketTier> {
-  const section = SECTION_OF_TICKET_TYPE[input.ticketTypeId]!;
-  const tierId = await db.transaction(async (tx) => {
-    if (!(await repository.lockConcert(tx, input.concertId))) {
-      throw notFound('concert-not-found', `There is no concert ${input.concertId}.`);
-    }
-    if (await repository.hasTierOfType(tx, input.concertId, input.ticketTypeId)) {
-      throw conflict(
-        'tier-exists',
-        'This concert already has a tier for that section; change it with PUT /ticket-tiers.',
-      );
-    }
-    const id = await repository.insertTier(tx, {
-      concertId: input.concertId,
-      ticketTypeId: input.ticketTypeId,
-      name: input.name,
-      priceCents: parseAmount(input.price),
-      total: input.total,
-      salesOpenAt: toInstant(input.salesOpenAt ?? null),
-      salesCloseAt: toInstant(input.salesCloseAt ?? null),
-    });
-    const seats = layoutSeats(section, rowsFor(input.total, input.seatsPerRow ?? DEFAULT_ROW_WIDTH[section], 0));
-    await repository.insertSeats(
-      tx,
-      input.concertId,
-      seats.map((seat) => ({ ...seat, tierId: id, section })),
-    );
-    await repository.bumpLayoutVersion(tx, input.concertId);
-    return id;
-  });
-  await refreshSeatStatistics(db);
-  return getTier(db, tierId);
-}
-
-/**
- * Changes a tier (PUT /ticket-tiers). A new price applies to future sales only: each sale keeps the
- * price it was made at. A new total adds seats in new rows, or removes unused seats from the back,
- * and is refused if that would take away seats that are sold, held or have been booked.
- */
-export async function changeTier(db: Db, changes: TierChanges): Promise<TicketTier> {
-  const addsSeats = await db.transaction(async (tx) => {
-    const tier = await repository.lockTier(tx, changes.id);
-    if (!tier) throw notFound('ticket-tier-not-found', `There is no ticket tier ${changes.id}.`);
-    const section = SECTION_OF_TICKET_TYPE[tier.ticketTypeId]!;
-    if (changes.total !== undefined && changes.total !== tier.seats) {
-      if (changes.total > tier.seats) {
-        const rows = rowsFor(changes.total - tier.seats, DEFAULT_ROW_WIDTH[section], tier.lastRow);
-        const seats = layoutSeats(section, rows, tier.lastLabel + 1);
-        await repository.insertSeats(
-          tx,
-          tier.concertId,
-          seats.map((seat) => ({ ...seat, tierId: tier.id, section })),
-        );
-      } else {
-        const wanted = tier.seats - changes.total;
-        const removed = await repository.removeUnusedSeats(tx, tier.id, wanted);
-        if (removed < wanted) {
-          throw conflict(
-            'total-below-sold',
-            `Only ${removed} of this tier's seats are unused; the total cannot drop to ${changes.total}.`,
-            {
-              lowestTotal: tier.seats - removed,
-            },
-          );
-        }
-      }
-      await repository.bumpLayoutVersion(tx, tier.concertId);
-    }
-    await repository.updateTier(tx, tier.id, {
-      ...(changes.name !== undefined && { name: changes.name }),
-      ...(changes.price !== undefined && { priceCents: parseAmount(changes.price) }),
-      ...(changes.total !== undefined && { total: changes.total }),
-      ...(changes.salesOpenAt !== undefined && { salesOpenAt: toInstant(changes.salesOpenAt) }),
-      ...(changes.salesCloseAt !== undefined && { salesCloseAt: toInstant(changes.salesCloseAt) }),
-    });
-    return changes.total !== undefined && changes.total > tier.seats;
-  });
-  if (addsSeats) await refreshSeatStatistics(db);
-  return getTier(db, changes.id);
-}
-
-/** Deletes a tier and its seats (DELETE /ticket-tiers/:id), unless any of them is or was in use. */
-export async function removeTier(db: Db, id: number): Promise<void> {
-  await db.transaction(async (tx) => {
-    const tier = await repository.lockTier(tx, id);
-    if (!tier) throw notFound('ticket-tier-not-found', `There is no ticket tier ${id}.`);
-    if (await repository.tierIsInUse(tx, id)) {
-      throw conflict('tier-in-use', 'Seats of this tier are sold, held or have sales history; it cannot be deleted.');
-    }
-    await repository.deleteTier(tx, id);
-    await repository.bumpLayoutVersion(tx, tier.concertId);
-  });
 }

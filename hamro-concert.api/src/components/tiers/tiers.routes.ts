@@ -11,7 +11,6 @@ import {
 } from 'hamro-concert.contracts';
 import { requireRole, type AccessTokens } from '../../http/auth.js';
 import { bearerAuth, documentedRouter, problems } from '../../http/openapi.js';
-import { addTier, changeTier, removeTier } from '../concerts/concerts.service.js';
 import * as service from './tiers.service.js';
 
 export function tiersRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegistry) {
@@ -88,7 +87,7 @@ export function tiersRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegis
       },
     },
     async ({ body }, _req, res) => {
-      res.status(201).json(await addTier(db, body));
+      res.status(201).json(await service.addTier(db, body));
     },
     { guards: [admin] },
   );
@@ -111,7 +110,7 @@ export function tiersRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegis
       },
     },
     async ({ body }, _req, res) => {
-      res.json(await changeTier(db, body));
+      res.json(await service.changeTier(db, body));
     },
     { guards: [admin] },
   );
@@ -131,7 +130,7 @@ export function tiersRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegis
       },
     },
     async ({ params: { id } }, _req, res) => {
-      await removeTier(db, id);
+      await service.removeTier(db, id);
       res.status(204).end();
     },
     { guards: [admin] },
