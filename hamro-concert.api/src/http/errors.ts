@@ -36,6 +36,9 @@ export const notFound = (code: ProblemCode, message: string, details?: Record<st
   new AppError(404, code, message, details);
 export const conflict = (code: ProblemCode, message: string, details?: Record<string, unknown>) =>
   new AppError(409, code, message, details);
+/** Being busy is not the request's fault: 503 `busy-try-again` with Retry-After, as a retry in a moment may well succeed. */
+export const busyTryAgain = (message: string) =>
+  new AppError(503, 'busy-try-again', message, {}, { 'Retry-After': '1' });
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -137,13 +140,7 @@ export function toAppError(thrown: unknown): AppError | undefined {
     return new AppError(http.status, 'bad-request', 'The request could not be understood.');
   }
   if (isDatabaseUnavailable(error)) {
-    return new AppError(
-      503,
-      'busy-try-again',
-      'The service cannot reach its database for a moment; please try again shortly.',
-      {},
-      { 'Retry-After': '1' },
-    );
+    return busyTryAgain('The service cannot reach its database for a moment; please try again shortly.');
   }
   const pgError = error as PgLikeError;
   switch (pgError.code) {
@@ -161,13 +158,7 @@ export function toAppError(thrown: unknown): AppError | undefined {
     case '55P03': // lock_not_available: lock_timeout fired
     case '40P01': // deadlock_detected
     case '40001': // serialization_failure
-      return new AppError(
-        503,
-        'busy-try-again',
-        'These seats are busy with other buyers right now; please try again in a moment.',
-        {},
-        { 'Retry-After': '1' },
-      );
+      return busyTryAgain('These seats are busy with other buyers right now; please try again in a moment.');
     case '57014': // query_canceled: statement_timeout
       return new AppError(503, 'timeout', 'The request took too long; please try again.', {}, { 'Retry-After': '1' });
   }

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import type pg from 'pg';
-import { AppError } from './errors.js';
+import { busyTryAgain } from './errors.js';
 
 /** Paths that never touch the database, answered however busy the pool is. */
 const WITHOUT_DATABASE = /^\/(health|docs|openapi\.json|assets\/)/;
@@ -14,14 +14,6 @@ export function shedWhenBusy(pool: pg.Pool, maxWaiting: number): RequestHandler 
   return (req, res, next) => {
     if (pool.waitingCount < maxWaiting || WITHOUT_DATABASE.test(req.path)) return next();
     res.locals.shed = true;
-    next(
-      new AppError(
-        503,
-        'busy-try-again',
-        'The service is busy with many buyers right now; please try again in a moment.',
-        {},
-        { 'Retry-After': '1' },
-      ),
-    );
+    next(busyTryAgain('The service is busy with many buyers right now; please try again in a moment.'));
   };
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
+import { AppError, badRequest, conflict, notFound, busyTryAgain } from '../../http/errors.js';
 import type { RequestKey } from '../../http/idempotency.js';
 import {
   formatCents,
@@ -200,15 +200,7 @@ async function bookSeatsNow(
     const seatsNow = await repository.findSeatStates(db, seatIds, holdToken, admission?.concertId ?? null);
     explainRefusal(seatIds, seatsNow, hold);
   }
-  throw new AppError(
-    503,
-    'busy-try-again',
-    'These seats are changing hands right now; please try again.',
-    {},
-    {
-      'Retry-After': '1',
-    },
-  );
+  throw busyTryAgain('These seats are changing hands right now; please try again.');
 }
 
 async function toBookingDetails(db: Db, record: repository.BookingRecord): Promise<BookingDetails> {

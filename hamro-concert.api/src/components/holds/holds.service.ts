@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client.js';
-import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
+import { AppError, badRequest, conflict, notFound, busyTryAgain } from '../../http/errors.js';
 import { concertExists } from '../concerts/concerts.service.js';
 import * as repository from './holds.repository.js';
 import { assertAdmitted, assertSalesOpen, assertSeatsFree, refuseOverBuyerLimit } from '../seats/seats.claims.js';
@@ -134,15 +134,7 @@ async function holdSeatsNow(db: Db, settings: HoldSettings, input: CreateHoldBod
     if ('hold' in result) return result;
     await explainRefusal(db, input, result.seats);
   }
-  throw new AppError(
-    503,
-    'busy-try-again',
-    'These seats are changing hands right now; please try again.',
-    {},
-    {
-      'Retry-After': '1',
-    },
-  );
+  throw busyTryAgain('These seats are changing hands right now; please try again.');
 }
 
 export async function getHold(db: Db, token: string): Promise<Hold> {

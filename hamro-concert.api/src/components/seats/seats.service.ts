@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
+import { badRequest, busyTryAgain, conflict, notFound } from '../../http/errors.js';
 import { getTier } from '../tiers/tiers.service.js';
 import { bestPlacement, nearestSeats, type FreeSeat } from './seats.best-available.js';
 import type { SeatInventories } from './seats.feed.js';
@@ -169,13 +169,5 @@ export async function withBestAvailable<T>(
     if (result !== undefined) return result;
     for (const id of seatIds) passedOver.add(id);
   }
-  throw new AppError(
-    503,
-    'busy-try-again',
-    'Many buyers are choosing these seats right now; please try again.',
-    {},
-    {
-      'Retry-After': '1',
-    },
-  );
+  throw busyTryAgain('Many buyers are choosing these seats right now; please try again.');
 }
