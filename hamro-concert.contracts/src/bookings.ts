@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { EXAMPLE, emailSchema, moneySchema } from './common.js';
 import { REFERENCE_ALPHABET } from './reference-format.js';
+import { MAX_SEATS_PER_BOOKING, seatIdsSchema } from './seats.js';
 import { sectionSchema } from './tiers.js';
-
-export const MAX_SEATS_PER_BOOKING = 10;
 
 const exampleBuyer = { userName: 'Sita Sharma', userEmail: EXAMPLE.email };
 const exampleTicketData = {
@@ -33,11 +32,7 @@ export const bookSeatsBodySchema = z
       // eslint-disable-next-line no-control-regex -- naming the control characters is the point
       .regex(/^[^\x00-\x1f\x7f-\x9f]*$/, 'must not contain control characters'),
     userEmail: emailSchema,
-    seatIds: z
-      .array(z.number().int().positive().max(2_147_483_647))
-      .min(1, 'choose at least one seat')
-      .max(MAX_SEATS_PER_BOOKING, `at most ${MAX_SEATS_PER_BOOKING} seats per booking`)
-      .refine((ids) => new Set(ids).size === ids.length, 'each seat may appear once'),
+    seatIds: seatIdsSchema,
     holdToken: z
       .string()
       .regex(/^[\w-]{16,64}$/, 'not a hold token')

@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { EXAMPLE, emailSchema } from './common.js';
-import { MAX_SEATS_PER_BOOKING } from './bookings.js';
-
-export const seatIdsSchema = z
-  .array(z.number().int().positive().max(2_147_483_647))
-  .min(1, 'choose at least one seat')
-  .max(MAX_SEATS_PER_BOOKING, `at most ${MAX_SEATS_PER_BOOKING} seats at a time`)
-  .refine((ids) => new Set(ids).size === ids.length, 'each seat may appear once');
+import { MAX_SEATS_PER_BOOKING, seatIdsSchema } from './seats.js';
 
 /** Optional on a hold: with it, the hold's seats count toward the buyer's limit (MAX_TICKETS_PER_BUYER). */
 const holdBuyerEmailSchema = emailSchema.optional().meta({

@@ -2,6 +2,16 @@ import { z } from 'zod';
 import { EXAMPLE } from './common.js';
 import { sectionSchema } from './tiers.js';
 
+/** The most seats one booking or one hold may take. */
+export const MAX_SEATS_PER_BOOKING = 10;
+
+/** The seats a booking or hold asks for: each once, 1 to MAX_SEATS_PER_BOOKING of them. */
+export const seatIdsSchema = z
+  .array(z.number().int().positive().max(2_147_483_647))
+  .min(1, 'choose at least one seat')
+  .max(MAX_SEATS_PER_BOOKING, `at most ${MAX_SEATS_PER_BOOKING} seats at a time`)
+  .refine((ids) => new Set(ids).size === ids.length, 'each seat may appear once');
+
 const exampleSeat = {
   id: EXAMPLE.seatIds[0],
   concertId: EXAMPLE.concertId,
