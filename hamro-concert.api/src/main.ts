@@ -13,7 +13,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { assertConnectionsFit } from './db/capacity.js';
 import { connectDatabase } from './db/client.js';
 import { startEmbeddedDatabase } from './db/embedded.js';
-import { prepareDatabase } from './db/setup.js';
+import { prepareDatabase } from './start-up/prepare-database.js';
 import { answerClientErrors } from './http/client-errors.js';
 import { drainServer } from './http/drain.js';
 import { Readiness } from './http/health.js';

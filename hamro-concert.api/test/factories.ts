@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createConcert } from '../src/components/concerts/concerts.service.js';
 import type { Concert, NewConcert, Seat } from 'hamro-concert.contracts';
-import { DEMO_TIERS } from '../src/db/seed.js';
+import { DEMO_TIERS } from '../src/start-up/seed.js';
 import { type TestApp, get } from './harness.js';
 
 export function daysFromToday(days: number): string {

@@ -1,8 +1,8 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type { Clock } from '../lib/clock.js';
-import type { Database } from './client.js';
-import { migrateDatabase } from './migrate.js';
-import * as schema from './schema.js';
+import type { Database } from '../db/client.js';
+import { migrateDatabase } from '../db/migrate.js';
+import * as schema from '../db/schema.js';
 import { seedOnFirstStart } from './seed.js';
 
 // Any constant shared by every instance: only one of several starting instances migrates at a time.

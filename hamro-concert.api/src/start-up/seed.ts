@@ -2,8 +2,8 @@ import { count, eq } from 'drizzle-orm';
 import { createConcert } from '../components/concerts/concerts.service.js';
 import type { NewConcert } from 'hamro-concert.contracts';
 import type { Clock } from '../lib/clock.js';
-import type { Db } from './client.js';
-import { appState, concerts } from './schema.js';
+import type { Db } from '../db/client.js';
+import { appState, concerts } from '../db/schema.js';
 
 const SEEDED_KEY = 'demo-data-seeded-at';
 

@@ -1,8 +1,8 @@
 import { loadConfig } from '../config.js';
 import { systemClock } from '../lib/clock.js';
-import { connectDatabase } from './client.js';
-import { startEmbeddedDatabase } from './embedded.js';
-import { prepareDatabase } from './setup.js';
+import { connectDatabase } from '../db/client.js';
+import { startEmbeddedDatabase } from '../db/embedded.js';
+import { prepareDatabase } from './prepare-database.js';
 import { reseedEmptyDatabase } from './seed.js';
 
 /** `npm run db:seed`: migrates, then seeds the demo concerts if the database has no concerts. */
