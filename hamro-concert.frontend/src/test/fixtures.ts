@@ -1,4 +1,14 @@
-import type { Booking, BookingDetails, Concert, Hold, Seat, SeatMap, Section, Visit } from 'hamro-concert.contracts';
+import type {
+  Booking,
+  BookingDetails,
+  Concert,
+  Hold,
+  Seat,
+  SeatMap,
+  SeatStatus,
+  Section,
+  Visit,
+} from 'hamro-concert.contracts';
 
 export const CONCERT_ID = '6f1c2f7e-3b8a-4d51-9a43-2f1d8b7c5e10';
 
@@ -45,20 +55,31 @@ export function buildSeats(
   return seats;
 }
 
+/** How many of the seats have each status: a seat map's counts and a tier's `available`, as the API gives them. */
+function countByStatus(seats: readonly Seat[]): Record<SeatStatus, number> {
+  const counts: Record<SeatStatus, number> = { available: 0, held: 0, booked: 0 };
+  for (const seat of seats) counts[seat.status] += 1;
+  return counts;
+}
+
+/** A seat map of these seats, with its counts. */
+export function seatMapOf(seats: Seat[]): SeatMap {
+  const counts = countByStatus(seats);
+  return {
+    seats,
+    totalSeats: seats.length,
+    availableSeats: counts.available,
+    bookedSeats: counts.booked,
+    heldSeats: counts.held,
+  };
+}
+
 export function buildSeatMap(
   booked: readonly number[] = [],
   concertId = CONCERT_ID,
   held: readonly number[] = [],
 ): SeatMap {
-  const seats = buildSeats(booked, concertId, held);
-  const count = (status: Seat['status']) => seats.filter((seat) => seat.status === status).length;
-  return {
-    seats,
-    totalSeats: seats.length,
-    availableSeats: count('available'),
-    bookedSeats: count('booked'),
-    heldSeats: count('held'),
-  };
+  return seatMapOf(buildSeats(booked, concertId, held));
 }
 
 /** The concert the component tests show, as both the concert and a booking name it. */
@@ -94,7 +115,7 @@ export function buildConcert(
         name: tier.name,
         price: tier.price,
         total: inTier.length,
-        available: inTier.filter((seat) => seat.status === 'available').length,
+        available: countByStatus(inTier).available,
         salesOpenAt: null,
         salesCloseAt: null,
       };

@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Seat, SeatMap as SeatMapData, TierSummary } from 'hamro-concert.contracts';
 import { describe, expect, it } from 'vitest';
-import { CONCERT_ID } from '../../../test/fixtures';
+import { CONCERT_ID, seatMapOf } from '../../../test/fixtures';
 import { useSeatSelection } from '../hooks/use-seat-selection';
 import { buildSeatLayout } from '../lib/seat-layout';
 import { SeatMap } from './seat-map';
@@ -45,8 +45,7 @@ function largeMap(booked: readonly number[] = []): SeatMapData {
   };
   add(1, 'vip', 'V', 10, 50);
   add(2, 'ga', 'G', 8, 100);
-  const bookedSeats = seats.filter((s) => s.status === 'booked').length;
-  return { seats, totalSeats: seats.length, availableSeats: seats.length - bookedSeats, bookedSeats, heldSeats: 0 };
+  return seatMapOf(seats);
 }
 
 function Picker({ booked = [] }: { booked?: number[] }) {
