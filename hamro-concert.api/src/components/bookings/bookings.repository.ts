@@ -1,135 +1,13 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { preparedStatement } from '../../db/prepared.js';
 import { concertStartsAt, hoursBeforeStart } from '../../db/venue-clock.js';
 import type { RequestKey } from '../../http/idempotency.js';
 import { freedSeatsJson, markSeatChanged, returningFreedSeats, type FreedSeat } from '../seats/seats.state.js';
 import { bookingSeats, bookings, concerts, seats, ticketTiers } from '../../db/schema.js';
-import {
-  admissionNeeded,
-  lockFreeRequestedSeats,
-  salesPhase,
-  requestedSeatIds,
-  requestedSeatStates,
-  toRequestedSeatState,
-  type RequestedSeatRow,
-  type RequestedSeatState,
-} from '../seats/seats.locks.js';
+import { admissionNeeded, salesPhase, toRequestedSeatState, type RequestedSeatState } from '../seats/seats.locks.js';
+import { bookChosenSeats, bookHeldSeats, bookOfferedSeats } from './bookings.statement.js';
 
 export type { RequestedSeatState } from '../seats/seats.locks.js';
-
-const seatIds = requestedSeatIds;
-const holdToken = sql.placeholder('holdToken');
-const maxPerBuyer = sql.placeholder('maxPerBuyer');
-
-/** The buyer's own hold (the statement's `hold` CTE for the token) makes its seats lockable too. */
-const ownHoldSeat = sql`(${seats.bookingId} is null and ${seats.holdId} = (select id from hold where status = 'active'))`;
-
-/**
- * The whole booking in one statement, and so in one transaction and one round trip: lock the free
- * seats, check that every requested seat is among them, of one concert that has not yet taken place;
- * then add the seats to the buyer's count for the concert under that row's lock, which refuses to go
- * past the per-buyer limit; and only then write the customer, the booking, the seats' new holder,
- * the booking's seats (each with its ticket) and one sale record per tier. Nothing is written
- * otherwise. Either way it returns the requested seats, so a refused buyer learns why without
- * another round trip.
- *
- * Without a hold token the `hold` CTE is empty and the statement does not touch the holds table
- * or its indexes: fewer relations to lock and fewer plan nodes to set up on every plain booking.
- * With one, the hold row is locked before its seats, in the order a release takes them (see
- * releaseActiveHold), so a release racing the booking waits for it or makes it find the hold released.
- */
-const bookSeatsStatement = (name: string, { skipLocked, withHold }: { skipLocked: boolean; withHold: boolean }) =>
-  preparedStatement<
-    RequestedSeatRow & {
-      tier_id: number;
-      price_cents: number;
-      booking_id: string | null;
-      created_at: Date | null;
-      hold_live: boolean | null;
-      seats_ok: boolean | null;
-      ticket_code: string | null;
-      change_seq: string | null;
-    }
-  >(
-    name,
-    sql`
-  with hold as (${
-    withHold
-      ? sql`select id, status, seat_ids, expires_at > now() as live from holds where token = ${holdToken}::text for update`
-      : sql`select null::uuid as id, null::hold_status as status, null::int[] as seat_ids, null::boolean as live where false`
-  }), locked as (${lockFreeRequestedSeats({ skipLocked, alsoLockable: ownHoldSeat })}),
-  verdict as (
-    select count(*) = cardinality(${seatIds}::int[])
-       and count(distinct concert_id) = 1
-       and bool_and(sales_phase = 'open')
-       and not bool_or(admission_needed)
-       and (${holdToken}::text is null
-            or exists (select 1 from hold where status = 'active' and seat_ids = ${seatIds}::int[])) as ok
-    from locked
-  ), quota as (
-    insert into buyer_seats (email_key, concert_id, seats)
-    select lower(${sql.placeholder('email')}), (select concert_id from locked limit 1), cardinality(${seatIds}::int[])
-    from verdict where ok and cardinality(${seatIds}::int[]) <= ${maxPerBuyer}::int
-    on conflict (email_key, concert_id) do update set seats = buyer_seats.seats + excluded.seats
-      where buyer_seats.seats + excluded.seats <= ${maxPerBuyer}::int
-    returning seats
-  ), customer as (
-    insert into customers (email, name)
-    select ${sql.placeholder('email')}, ${sql.placeholder('name')} from quota
-    -- A known email keeps its name: a booking made with someone else's email changes nothing of theirs.
-    on conflict ((lower(email))) do update set email = customers.email
-    returning id
-  ), booking as (
-    insert into bookings (reference, concert_id, customer_id, user_name, user_email, total_cents)
-    select ${sql.placeholder('reference')}, (select concert_id from locked limit 1), customer.id,
-           ${sql.placeholder('name')}, ${sql.placeholder('email')}, (select sum(price_cents) from locked)
-    from customer
-    returning id, created_at
-  ), taken as (
-    update seats set booking_id = booking.id, hold_id = null, held_until = null, ${markSeatChanged}
-    from booking where seats.id in (select id from locked)
-    returning seats.id, seats.change_seq
-  ), ${
-    withHold
-      ? sql`hold_used as (
-    update holds set status = 'confirmed', ended_at = now() from booking where holds.id = (select id from hold)
-  ), `
-      : sql``
-  }key_linked as (
-    -- With an Idempotency-Key, the key learns its booking in the booking's own transaction: a retry
-    -- whose answer was lost after the commit finds the booking through it (see http/idempotency.ts).
-    update idempotency_keys set booking_reference = ${sql.placeholder('reference')}
-    from booking
-    where idempotency_keys.endpoint = ${sql.placeholder('keyEndpoint')}::text
-      and idempotency_keys.key = ${sql.placeholder('requestKey')}::text
-  ), seats_written as (
-    insert into booking_seats (booking_id, seat_id, price_cents)
-    select booking.id, locked.id, locked.price_cents from booking, locked
-    returning seat_id, ticket_code
-  ), sales_written as (
-    insert into sales (booking_id, concert_id, tier_id, quantity, price_cents, total_cents, seat_numbers, created_at)
-    select booking.id, locked.concert_id, locked.tier_id, count(*), min(locked.price_cents), sum(locked.price_cents),
-           array_agg(locked.label order by locked.id), booking.created_at
-    from booking, locked
-    group by booking.id, booking.created_at, locked.concert_id, locked.tier_id
-  )
-  select requested.id, requested.concert_id, requested.tier_id, requested.label, requested.price_cents,
-         requested.sales_phase, requested.admission_needed, requested.booked, requested.held_by_other,
-         booking.id as booking_id, booking.created_at, (select live from hold) as hold_live,
-         (select ok from verdict) as seats_ok, seats_written.ticket_code, taken.change_seq::text
-  from (${requestedSeatStates(sql`(select id from hold)`)}) as requested left join booking on true
-  left join seats_written on seats_written.seat_id = requested.id
-  left join taken on taken.id = requested.id
-  order by requested.id`,
-  );
-
-/** Waits for each seat's lock: the buyer asked for these seats. */
-const bookChosenSeats = bookSeatsStatement('book_seats', { skipLocked: false, withHold: false });
-/** The same, confirming the buyer's hold on them. */
-const bookHeldSeats = bookSeatsStatement('book_held_seats', { skipLocked: false, withHold: true });
-/** Passes over seats another buyer is locking: the system chose them, and can choose others. */
-const bookOfferedSeats = bookSeatsStatement('book_seats_skip_locked', { skipLocked: true, withHold: false });
 
 export interface BookedSeat {
   id: number;
