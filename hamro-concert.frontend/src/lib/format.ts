@@ -3,7 +3,7 @@
  * for the buyer's own locale; concert dates are calendar dates and wall-clock times at the venue,
  * so no time zone is applied to them (the venue's zone is named after them).
  */
-import { wallClockAt } from './venue-clock';
+import { wallClockAt } from 'hamro-concert.contracts';
 
 /** "100.00" → 10000. Amounts from the API are plain decimals with two places. */
 export function toCents(amount: string): number {

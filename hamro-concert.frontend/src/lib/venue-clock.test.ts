@@ -1,6 +1,7 @@
+import { wallClockAt } from 'hamro-concert.contracts';
 import { describe, expect, it } from 'vitest';
 import { formatVenueInstant } from './format';
-import { instantOnVenueClock, venueClockInput, wallClockAt } from './venue-clock';
+import { instantOnVenueClock, venueClockInput } from './venue-clock';
 
 describe("the venue's clock", () => {
   it('turns a time typed on the venue clock into an instant with the offset it has that day', () => {
