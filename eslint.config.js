@@ -1,7 +1,35 @@
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
+
+// Import boundaries of the web app. no-restricted-imports matches an import as it is written, not
+// the file it resolves to, so each rule is a regex over the specifier. A rule takes its options from
+// the last block that sets it for a file, so the feature blocks repeat the server-code patterns.
+const WEB_APP_SRC = 'hamro-concert.frontend/src';
+
+/** Server code the web app (which runs in the browser) must never import. */
+const SERVER_CODE_PATTERNS = [
+  {
+    regex: '(^|/)hamro-concert\\.api(\\.test)?(/|$)',
+    message: 'The web app must not import the API: what it shares with the API comes from hamro-concert.contracts.',
+  },
+  {
+    regex: '^(pg|drizzle-orm|express)(/|$)',
+    message: 'Database and HTTP-server packages belong to the API, not the web app.',
+  },
+  {
+    regex: `^(node:|(${builtinModules.filter((name) => /^[a-z][a-z0-9_]*$/.test(name)).join('|')})(/|$))`,
+    message: "Node's own modules do not run in the browser.",
+  },
+];
+
+/** The web app's feature folders (src/features/<name>). */
+const FEATURES = readdirSync(new URL(`./${WEB_APP_SRC}/features`, import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 export default tseslint.config(
   {
@@ -39,6 +67,34 @@ export default tseslint.config(
     ...reactHooks.configs.flat.recommended,
     languageOptions: { globals: { ...globals.browser } },
   },
+  {
+    // Web app: no server code. Anything of the API (the package, any subpath, or a relative path into
+    // its folder), its database and HTTP-server packages, and Node's modules stay out of the browser.
+    files: [`${WEB_APP_SRC}/**/*.{ts,tsx}`],
+    rules: { 'no-restricted-imports': ['error', { patterns: SERVER_CODE_PATTERNS }] },
+  },
+  // Web app: no imports between features. A file in src/features/<A>/ may not import from another
+  // feature, whether as ../../<B>/… or through …/features/<B>/…; src/app composes the features. (The
+  // first form would also refuse a folder inside a feature named after another feature: there is none.)
+  ...FEATURES.map((feature) => {
+    const others = FEATURES.filter((other) => other !== feature).join('|');
+    const message = `Features do not import each other: src/app composes them (this file is in features/${feature}).`;
+    return {
+      files: [`${WEB_APP_SRC}/features/${feature}/**/*.{ts,tsx}`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              ...SERVER_CODE_PATTERNS,
+              { regex: `(^|/)features/(${others})(/|$)`, message },
+              { regex: `^(\\.\\./)+(${others})(/|$)`, message },
+            ],
+          },
+        ],
+      },
+    };
+  }),
   {
     // Tests read JSON response bodies loosely and assert on them.
     files: ['**/test/**/*.ts', '**/*.test.ts'],
