@@ -96,6 +96,38 @@ export default tseslint.config(
     };
   }),
   {
+    // API areas (src/components/<area>/): an area uses another only through that area's service. No
+    // area imports a routes file (app.ts mounts them) or another area's repository.
+    files: ['hamro-concert.api/src/components/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '\\.routes(\\.js)?$',
+              message: 'Routes are mounted by app.ts; an area uses another through its service, not its routes.',
+            },
+            {
+              regex: '(^\\.\\./|/components/)[a-z-]+/[a-z-]+\\.repository(\\.js)?$',
+              message: "An area uses another area's service, never its repository.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The contracts are shared with the browser and depend on zod only.
+    files: ['hamro-concert.contracts/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!zod$|\\./)', message: 'The contracts depend on zod only (and on each other).' }] },
+      ],
+    },
+  },
+  {
     // Tests read JSON response bodies loosely and assert on them.
     files: ['**/test/**/*.ts', '**/*.test.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
