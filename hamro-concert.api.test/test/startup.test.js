@@ -28,7 +28,8 @@ function privateFolder(prefix) {
 function cloneInto(dir) {
   const clone = path.join(dir, 'hamro-concert');
   execFileSync('git', ['clone', '--quiet', repo, clone]);
-  for (const folder of ['node_modules', 'hamro-concert.api/node_modules', 'hamro-concert.api/dist']) {
+  const builds = ['hamro-concert.api/dist', 'hamro-concert.contracts/dist'];
+  for (const folder of ['node_modules', 'hamro-concert.api/node_modules', ...builds]) {
     if (fs.existsSync(path.join(repo, folder)))
       execFileSync('cp', ['-al', path.join(repo, folder), path.join(clone, folder)]);
   }
