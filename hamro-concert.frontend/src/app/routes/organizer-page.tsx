@@ -42,8 +42,8 @@ function Organizer({ access }: { access: StaffAccess }) {
               token={access.token}
               onAccessRefused={access.refused}
               concertHref={paths.concert}
-              // The list, the public page and the seat map all show the concert: each is refreshed.
-              onChanged={(concert) => refresh.everything(concert.id)}
+              // The list, the public page and the seat map all show the concert and its tiers: each is refreshed.
+              onChanged={(concertId) => refresh.everything(concertId)}
               onDeleted={(concertId) => refresh.everything(concertId)}
               afterDeleteFocus={() => document.getElementById('sales-title')}
             />

@@ -1,27 +1,29 @@
-import type { Concert } from 'hamro-concert.contracts';
+import type { TierSummary } from 'hamro-concert.contracts';
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import type { EditableConcert } from '../lib/concert-changes';
 import { DeleteConcertDialog } from './delete-concert-dialog';
 import { EditConcertDialog } from './edit-concert-dialog';
 import styles from './organizer.module.css';
+import { TierWindowsDialog } from './tier-windows-dialog';
 
 export interface ConcertChangeHandlers {
   onAccessRefused: (error: unknown) => boolean;
-  onChanged: (concert: Concert) => Promise<unknown>;
+  /** Refreshes what shows the concert once it or one of its tiers changed. */
+  onChanged: (concertId: string) => Promise<unknown>;
   onDeleted: (concertId: string) => Promise<unknown>;
   /** Where focus goes once a deleted concert's buttons are gone. */
   afterDeleteFocus: () => HTMLElement | null;
 }
 
 interface ConcertActionsProps extends ConcertChangeHandlers {
-  concert: EditableConcert;
+  concert: EditableConcert & { tiers: readonly TierSummary[] };
   token: string;
 }
 
-/** Edit and delete buttons for one concert, each opening its dialog. */
+/** Buttons to edit one concert, its tiers' sales windows, or delete it, each opening its dialog. */
 export function ConcertActions({ concert, token, afterDeleteFocus, ...handlers }: ConcertActionsProps) {
-  const [open, setOpen] = useState<'edit' | 'delete' | 'deleted' | null>(null);
+  const [open, setOpen] = useState<'edit' | 'tiers' | 'delete' | 'deleted' | null>(null);
   const close = () => setOpen(null);
   // Once deleted the buttons go at once, with the dialog, so focus moves to afterDeleteFocus.
   if (open === 'deleted') return null;
@@ -31,11 +33,23 @@ export function ConcertActions({ concert, token, afterDeleteFocus, ...handlers }
       <Button variant="secondary" aria-label={`Edit details of ${concert.title}`} onClick={() => setOpen('edit')}>
         Edit details
       </Button>
+      <Button variant="secondary" aria-label={`Tier sales of ${concert.title}`} onClick={() => setOpen('tiers')}>
+        Tier sales
+      </Button>
       <Button variant="ghost" aria-label={`Delete ${concert.title}`} onClick={() => setOpen('delete')}>
         Delete
       </Button>
       {open === 'edit' ? (
         <EditConcertDialog
+          concert={concert}
+          token={token}
+          onAccessRefused={handlers.onAccessRefused}
+          onChanged={handlers.onChanged}
+          onClose={close}
+        />
+      ) : null}
+      {open === 'tiers' ? (
+        <TierWindowsDialog
           concert={concert}
           token={token}
           onAccessRefused={handlers.onAccessRefused}

@@ -1,4 +1,3 @@
-import type { Concert } from 'hamro-concert.contracts';
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Dialog, dialogParts } from '../../../components/ui/dialog';
@@ -16,7 +15,7 @@ interface EditConcertDialogProps {
   token: string;
   onAccessRefused: (error: unknown) => boolean;
   /** Refreshes what shows the concert; the dialog stays busy until it has. */
-  onChanged: (concert: Concert) => Promise<unknown>;
+  onChanged: (concertId: string) => Promise<unknown>;
   onClose: () => void;
 }
 
@@ -28,7 +27,7 @@ export function EditConcertDialog({ concert, token, onAccessRefused, onChanged, 
   const [draft, setDraft] = useState(() => detailsDraft(concert));
   const [attempted, setAttempted] = useState(false);
   const update = useUpdateConcert({
-    onSuccess: onChanged,
+    onSuccess: (changed) => onChanged(changed.id),
     onError: (error) => void onAccessRefused(error),
   });
   const changes = draftChanges(draft, concert);

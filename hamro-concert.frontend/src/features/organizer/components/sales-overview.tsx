@@ -1,12 +1,15 @@
+import type { TierSummary } from 'hamro-concert.contracts';
 import { Link } from 'react-router';
 import type { EditableConcert } from '../lib/concert-changes';
 import { ConcertActions, type ConcertChangeHandlers } from './concert-actions';
 import { ConcertSales } from './concert-sales';
+import { TierWindows } from './tier-windows';
 import { WaitingRoomPanel } from './waiting-room-panel';
 import styles from './organizer.module.css';
 
 export interface ListedConcert extends EditableConcert {
   currency: string;
+  tiers: readonly TierSummary[];
   /** "Sat, 14 Mar 2026 · 7:00 PM · Tundikhel, Kathmandu" */
   when: string;
 }
@@ -17,7 +20,7 @@ interface SalesOverviewProps extends ConcertChangeHandlers {
   concertHref: (concertId: string) => string;
 }
 
-/** Every concert with its sales per tier, its waiting room, and buttons to edit or delete it. */
+/** Every concert with its sales and sales window per tier, its waiting room, and buttons to change or delete it. */
 export function SalesOverview({ concerts, token, concertHref, ...handlers }: SalesOverviewProps) {
   if (concerts.length === 0) return <p className={styles.muted}>No concerts yet. Create the first one above.</p>;
   return (
@@ -37,6 +40,7 @@ export function SalesOverview({ concerts, token, concertHref, ...handlers }: Sal
               token={token}
               onAccessRefused={handlers.onAccessRefused}
             />
+            <TierWindows title={concert.title} timeZone={concert.timeZone} tiers={concert.tiers} />
             <WaitingRoomPanel
               concertId={concert.id}
               title={concert.title}

@@ -9,16 +9,28 @@ interface SalesWindowFieldsProps {
   timeZone: string;
   errors: DraftErrors;
   onChange: (changes: Partial<WindowDraft>) => void;
+  /** Names the group; a tier's window says which tier. */
+  legend?: string;
+  /** What an empty bound means; a tier's empty bound follows the concert's window. */
+  emptyMeans?: string;
 }
 
+const CONCERT_EMPTY = 'Without an opening, tickets sell at once; without a close, until the concert starts.';
+
 /** When sales open and close, typed on the venue's clock; either may stay empty. */
-export function SalesWindowFields({ draft, timeZone, errors, onChange }: SalesWindowFieldsProps) {
+export function SalesWindowFields({
+  draft,
+  timeZone,
+  errors,
+  onChange,
+  legend = 'Sales',
+  emptyMeans = CONCERT_EMPTY,
+}: SalesWindowFieldsProps) {
   return (
     <fieldset className={styles.fieldset}>
-      <legend className={styles.legend}>Sales</legend>
+      <legend className={styles.legend}>{legend}</legend>
       <p className={styles.muted}>
-        On the venue&apos;s clock ({timeZone.replaceAll('_', ' ')}). Without an opening, tickets sell at once; without a
-        close, until the concert starts.
+        On the venue&apos;s clock ({timeZone.replaceAll('_', ' ')}). {emptyMeans}
       </p>
       <div className={styles.grid}>
         <TextField

@@ -1,10 +1,24 @@
+import type { ProblemCode } from 'hamro-concert.contracts';
 import { ApiError } from '../../../lib/api-client';
 import { errorMessage } from '../../../lib/error-message';
 
+const isProblem = (error: unknown, code: ProblemCode) => error instanceof ApiError && error.code === code;
+
 /** Why a concert could not be deleted, in words for the organizer. */
 export function deleteProblem(error: unknown): string {
-  if (error instanceof ApiError && error.code === 'concert-has-bookings') {
+  if (isProblem(error, 'concert-has-bookings')) {
     return 'This concert has active bookings, so it cannot be deleted. Cancel those bookings first, then try again.';
+  }
+  return errorMessage(error);
+}
+
+/** Why a tier's sales window was not saved, in words for the organizer. */
+export function tierWindowProblem(error: unknown): string {
+  if (isProblem(error, 'validation-failed')) {
+    return "The tier's sales must close after they open. Change one of the two times, then save again.";
+  }
+  if (isProblem(error, 'ticket-tier-not-found')) {
+    return 'This tier no longer exists; it may have been deleted. Reload the page to see the concert as it is now.';
   }
   return errorMessage(error);
 }

@@ -1,0 +1,23 @@
+import type { TierSummary } from 'hamro-concert.contracts';
+import { tierWindowText } from '../lib/tier-window';
+import styles from './organizer.module.css';
+
+interface TierWindowsProps {
+  title: string;
+  timeZone: string;
+  tiers: readonly TierSummary[];
+}
+
+/** When each tier sells: its own window on the venue's clock, or with the concert's. */
+export function TierWindows({ title, timeZone, tiers }: TierWindowsProps) {
+  if (tiers.length === 0) return null;
+  return (
+    <ul className={styles.tierWindows} aria-label={`Sales windows of ${title} per tier`}>
+      {tiers.map((tier) => (
+        <li key={tier.id}>
+          <strong>{tier.name}</strong>: {tierWindowText(tier, timeZone)}
+        </li>
+      ))}
+    </ul>
+  );
+}
