@@ -1,3 +1,4 @@
+import { wallClockAt, type Concert } from 'hamro-concert.contracts';
 import { describe, expect, inject, it } from 'vitest';
 import { createConcert, seatMap } from './support/api';
 import { browserForFile, openPage, saveScreenshot } from './support/browser';
@@ -66,5 +67,76 @@ describe('when sales open in a few seconds', () => {
     await page.getByRole('dialog', { name: `You're going to ${title}!` }).waitFor();
     expect((await seatMap(baseUrl, concert.id)).seats.find((s) => s.id === seat.id)?.isBooked).toBe(true);
     await page.context().close();
+  });
+});
+
+describe("when the organizer gives one tier a presale before the concert's sales", () => {
+  it('a buyer can choose and hold seats of that tier, while the other tiers are not yet on sale', async () => {
+    const title = `Presale Night ${Date.now()}`;
+    const concert = await createConcert(
+      baseUrl,
+      {
+        title,
+        artist: 'The Early Birds',
+        date: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+        time: '19:00:00',
+        venue: 'Nepal Academy Hall',
+        city: 'Kathmandu',
+        salesOpenAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        tiers: [
+          { name: 'VIP', section: 'vip', price: '100.00', rows: [{ row: 1, seats: 10 }] },
+          { name: 'Front Row', section: 'front', price: '50.00', rows: [{ row: 1, seats: 10 }] },
+        ],
+      },
+      adminToken,
+    );
+    // The presale opened two minutes ago, typed as the venue's clock reads it.
+    const presale = wallClockAt(Date.now() - 2 * 60_000, concert.timeZone);
+    const presaleInput = `${presale.date}T${presale.time.slice(0, 5)}`;
+
+    const organizer = await openPage(browser(), 1280, 1000);
+    await organizer.goto(`${baseUrl}/organizer`);
+    await organizer.getByLabel('Admin token').fill(adminToken);
+    await organizer.getByRole('button', { name: 'Sign in' }).click();
+    const windows = organizer.getByRole('list', { name: `Sales windows of ${title} per tier` });
+    await windows.waitFor();
+    expect(await windows.getByRole('listitem').allTextContents()).toEqual([
+      "VIP: On sale with the concert's window",
+      "Front Row: On sale with the concert's window",
+    ]);
+    await organizer.getByRole('button', { name: `Tier sales of ${title}` }).click();
+    const dialog = organizer.getByRole('dialog', { name: `Tier sales of ${title}` });
+    const vipForm = dialog.getByRole('form', { name: 'VIP' });
+    await vipForm.getByLabel('Sales open (optional)').fill(presaleInput);
+    await vipForm.getByRole('button', { name: "Save VIP's sales window" }).click();
+    await vipForm.getByRole('status').filter({ hasText: "VIP's sales window is saved." }).waitFor();
+    await saveScreenshot(organizer, 'tier-presale', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await windows
+      .getByRole('listitem')
+      .filter({ hasText: /^VIP: Own window: from .* Nepal Time until the concert's close$/ })
+      .waitFor();
+    const saved = (await (await fetch(`${baseUrl}/concerts/${concert.id}`)).json()) as Concert;
+    const vipTier = saved.tiers.find((tier) => tier.name === 'VIP');
+    const savedOpening = wallClockAt(Date.parse(vipTier?.salesOpenAt ?? ''), concert.timeZone);
+    expect(`${savedOpening.date}T${savedOpening.time.slice(0, 5)}`).toBe(presaleInput);
+    expect(saved.tiers.find((tier) => tier.name === 'Front Row')?.salesOpenAt).toBeNull();
+    await organizer.context().close();
+
+    const seats = (await seatMap(baseUrl, concert.id)).seats;
+    const vipSeat = seats.find((seat) => seat.section === 'vip')!;
+    const frontSeat = seats.find((seat) => seat.section === 'front')!;
+    const buyer = await openPage(browser());
+    await buyer.goto(`${baseUrl}/concert/${concert.id}`);
+    await buyer.getByRole('heading', { level: 1, name: title }).waitFor();
+    const front = buyer.getByRole('button', { name: seatButtonName(saved, frontSeat, 'not on sale'), exact: true });
+    expect(await front.getAttribute('aria-disabled')).toBe('true');
+    await buyer.getByRole('button', { name: seatButtonName(saved, vipSeat, 'available'), exact: true }).click();
+    await buyer.getByRole('button', { name: seatButtonName(saved, vipSeat, 'selected'), exact: true }).waitFor();
+    await buyer.getByRole('button', { name: 'Continue with 1 seat · NPR\u00a0100.00', exact: true }).click();
+    // The hold is the API's word that the VIP presale sells now.
+    await buyer.getByRole('timer', { name: / left$/ }).waitFor();
+    expect((await seatMap(baseUrl, concert.id)).seats.find((s) => s.id === vipSeat.id)?.status).toBe('held');
+    await buyer.context().close();
   });
 });
