@@ -204,13 +204,15 @@ export function rateLimits(
     // Written straight to the socket: the same problem answer, without building an error (and its
     // stack) or an ETag for each of a hammering client's requests.
     const problem = { status: 429, code: 'rate-limited', message: refusalMessage(wait), details: {} } as const;
+    const body = JSON.stringify(problemBody(problem, req.originalUrl, ''));
     res.writeHead(429, {
       'Content-Type': 'application/problem+json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(body),
       'Retry-After': String(wait),
       RateLimit: `"${applies.name}"; r=0; t=${wait}`,
       'RateLimit-Policy': `"${applies.name}"; q=${applies.limit}; w=${applies.windowSeconds}`,
     });
-    res.end(JSON.stringify(problemBody(problem, req.originalUrl, '')));
+    res.end(body);
   };
   return { early, limiters };
 }
