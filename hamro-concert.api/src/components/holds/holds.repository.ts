@@ -16,7 +16,9 @@ export type { RequestedSeatState } from '../seats/seats.locks.js';
 
 const seatIds = requestedSeatIds;
 
-const buyerKey = sql.placeholder('buyerKey');
+const buyerEmail = sql.placeholder('buyerEmail');
+/** The key of the buyer's count, lower-cased by PostgreSQL as a booking's is (see the booking's quota). */
+const buyerKeyOf = (email: SQLWrapper | string) => sql`lower(${email}::text)`;
 const maxPerBuyer = sql.placeholder('maxPerBuyer');
 
 /**
@@ -26,14 +28,14 @@ const maxPerBuyer = sql.placeholder('maxPerBuyer');
  * lock (see bookSeatsIfFree), so no more than the limit is ever sold to one email.
  */
 const withinBuyerLimit = (
-  buyer: { key: SQLWrapper | string; max: SQLWrapper | number },
+  buyer: { key: SQL; max: SQLWrapper | number },
   concertId: SQL,
   adding: SQL,
   exceptHold: SQL = sql`null::uuid`,
 ) => sql`(
-  coalesce((select seats from buyer_seats where email_key = ${buyer.key}::text and concert_id = ${concertId}), 0)
+  coalesce((select seats from buyer_seats where email_key = ${buyer.key} and concert_id = ${concertId}), 0)
   + coalesce((select sum(cardinality(other.seat_ids)) from holds other
-              where other.buyer_key = ${buyer.key}::text and other.concert_id = ${concertId}
+              where other.buyer_key = ${buyer.key} and other.concert_id = ${concertId}
                 and other.status = 'active' and other.expires_at > now()
                 and other.id is distinct from ${exceptHold}), 0)
   + ${adding} <= ${buyer.max}::int)`;
@@ -61,9 +63,9 @@ const holdSeatsStatement = (name: string, skipLocked: boolean) =>
        and bool_and(concert_id = ${sql.placeholder('concertId')}::uuid)
        and bool_and(sales_phase = 'open')
        and not bool_or(admission_needed) as seats_ok,
-       ${buyerKey}::text is null
+       ${buyerEmail}::text is null
          or ${withinBuyerLimit(
-           { key: buyerKey, max: maxPerBuyer },
+           { key: buyerKeyOf(buyerEmail), max: maxPerBuyer },
            sql`${sql.placeholder('concertId')}::uuid`,
            sql`cardinality(${seatIds}::int[])`,
          )}
@@ -73,7 +75,7 @@ const holdSeatsStatement = (name: string, skipLocked: boolean) =>
     insert into holds (token, concert_id, seat_ids, expires_at, holder, buyer_key)
     select ${sql.placeholder('token')}, ${sql.placeholder('concertId')}::uuid, ${seatIds}::int[],
            now() + make_interval(secs => ${sql.placeholder('ttlSeconds')}::int), ${sql.placeholder('holder')}::text,
-           ${buyerKey}::text
+           ${buyerKeyOf(buyerEmail)}
     from verdict where seats_ok and within_limit
     -- The holder's hold still counts as active: no second one (a concurrent one waits here, then sees it).
     on conflict (holder) where status = 'active' do nothing
@@ -119,8 +121,8 @@ export async function holdSeatsIfFree(
     seatIds: number[];
     ttlSeconds: number;
     holder: string;
-    /** The buyer's email, lower-cased, if they gave it; their limit is checked then. */
-    buyerKey: string | null;
+    /** The buyer's email, if they gave it; their limit is checked then. */
+    buyerEmail: string | null;
     maxPerBuyer: number;
     /** The concert a verified admission pass lets the request into (see admissionNeeded). */
     admittedTo: string | null;
@@ -156,20 +158,30 @@ export async function retireExpiredHold(db: Executor, holder: string): Promise<b
 
 /**
  * Records the buyer's email on their active hold if its seats stay within the buyer's limit: the
- * hold row is locked, so a booking confirming it waits. undefined if no hold has the token.
+ * hold row is locked, so a booking confirming it waits. Returns the hold as it was found, and
+ * whether the limit allowed it; undefined if no hold has the token.
  */
 export async function setHoldBuyer(
   db: Executor,
-  input: { token: string; buyerKey: string; maxPerBuyer: number },
-): Promise<{ withinLimit: boolean } | undefined> {
-  const { rows } = await db.execute<{ within_limit: boolean }>(sql`
+  input: { token: string; email: string; maxPerBuyer: number },
+): Promise<{ hold: HoldRow; withinLimit: boolean } | undefined> {
+  const { rows } = await db.execute<{
+    id: string;
+    token: string;
+    concert_id: string;
+    seat_ids: number[];
+    status: HoldRow['status'];
+    expires_at: Date;
+    expired: boolean;
+    within_limit: boolean;
+  }>(sql`
     with hold as (
-      select id, concert_id, seat_ids, status = 'active' and expires_at > now() as active
+      select id, token, concert_id, seat_ids, status, expires_at, expires_at <= now() as expired
       from holds where token = ${input.token} for update
     ), verdict as (
-      select hold.id, hold.active,
+      select hold.*,
              ${withinBuyerLimit(
-               { key: input.buyerKey, max: input.maxPerBuyer },
+               { key: buyerKeyOf(input.email), max: input.maxPerBuyer },
                sql`hold.concert_id`,
                sql`cardinality(hold.seat_ids)`,
                sql`hold.id`,
@@ -177,13 +189,23 @@ export async function setHoldBuyer(
                as within_limit
       from hold
     ), updated as (
-      update holds set buyer_key = ${input.buyerKey}
-      from verdict where holds.id = verdict.id and verdict.active and verdict.within_limit
-      returning holds.id
+      update holds set buyer_key = ${buyerKeyOf(input.email)}
+      from verdict where holds.id = verdict.id and verdict.status = 'active' and not verdict.expired
+        and verdict.within_limit
     )
-    select within_limit from verdict`);
+    select * from verdict`);
   const row = rows[0];
-  return row && { withinLimit: row.within_limit };
+  if (!row) return undefined;
+  const hold = {
+    id: row.id,
+    token: row.token,
+    concertId: row.concert_id,
+    seatIds: row.seat_ids,
+    status: row.status,
+    expiresAt: new Date(row.expires_at),
+    expired: row.expired,
+  };
+  return { hold, withinLimit: row.within_limit };
 }
 
 export interface HoldRow {

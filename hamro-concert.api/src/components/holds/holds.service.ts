@@ -77,7 +77,7 @@ async function tryHold(
       seatIds,
       ttlSeconds: settings.ttlSeconds,
       holder: holder.key,
-      buyerKey: email?.toLowerCase() ?? null,
+      buyerEmail: email ?? null,
       maxPerBuyer: settings.maxTicketsPerBuyer,
       admittedTo: holder.admission?.concertId ?? null,
       skipLocked,
@@ -148,13 +148,9 @@ export async function getHold(db: Db, token: string): Promise<Hold> {
  * Giving it again (or another) is allowed while the hold lasts; past the limit is 409.
  */
 export async function nameHoldBuyer(db: Db, settings: HoldSettings, token: string, email: string): Promise<Hold> {
-  const result = await repository.setHoldBuyer(db, {
-    token,
-    buyerKey: email.toLowerCase(),
-    maxPerBuyer: settings.maxTicketsPerBuyer,
-  });
+  const result = await repository.setHoldBuyer(db, { token, email, maxPerBuyer: settings.maxTicketsPerBuyer });
   if (!result) throw notFound('hold-not-found', 'There is no hold with this token.');
-  const hold = await getHold(db, token);
+  const hold = toHold(result.hold);
   if (hold.status === 'confirmed') throw conflict('hold-already-used', 'This hold has already become a booking.');
   if (hold.status === 'released')
     throw new AppError(410, 'hold-released', 'This hold was released; choose seats again.');
