@@ -44,12 +44,6 @@ export async function updateConcert(
   return row;
 }
 
-/** Locks a concert's row; every booking takes a key-share lock on it through its foreign key. */
-export async function lockConcert(tx: Tx, id: string): Promise<boolean> {
-  const rows = await tx.select({ id: concerts.id }).from(concerts).where(eq(concerts.id, id)).for('update');
-  return rows.length > 0;
-}
-
 export async function countActiveBookings(db: Executor, concertId: string): Promise<number> {
   const [row] = await db
     .select({ value: count() })

@@ -10,6 +10,7 @@ import {
   type ConcertChanges,
   type NewConcert,
 } from 'hamro-concert.contracts';
+import { lockConcertRow } from '../../db/concert-lock.js';
 import { conflict, notFound } from '../../http/errors.js';
 import { toInstant } from '../../lib/instant.js';
 import { createTierWithSeats, refreshSeatStatistics, tiersByConcert } from '../tiers/tiers.service.js';
@@ -69,7 +70,6 @@ export async function assertConcertExists(db: Db, id: string): Promise<void> {
   if (!(await concertExists(db, id))) throw notFound('concert-not-found', `There is no concert ${id}.`);
 }
 
-/** A sales window's bound as stored; null is no bound. */
 export async function changeConcert(db: Db, id: string, changes: ConcertChanges): Promise<Concert> {
   const { salesOpenAt, salesCloseAt, ...rest } = changes;
   const row = await repository.updateConcert(db, id, {
@@ -87,7 +87,7 @@ export async function changeConcert(db: Db, id: string, changes: ConcertChanges)
  */
 export async function deleteConcert(db: Db, id: string): Promise<void> {
   await db.transaction(async (tx) => {
-    if (!(await repository.lockConcert(tx, id))) throw notFound('concert-not-found', `There is no concert ${id}.`);
+    if (!(await lockConcertRow(tx, id, 'update'))) throw notFound('concert-not-found', `There is no concert ${id}.`);
     if ((await repository.countActiveBookings(tx, id)) > 0) {
       throw conflict('concert-has-bookings', 'This concert has active bookings; cancel them before deleting it.');
     }

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Section } from 'hamro-concert.contracts';
 import type { Executor, Tx } from '../../db/client.js';
+import { lockConcertRow } from '../../db/concert-lock.js';
 import { arrayParam } from '../../db/sql-arrays.js';
 import { concerts, seats, ticketTiers } from '../../db/schema.js';
 
@@ -114,12 +115,6 @@ export async function refreshSeatStatistics(db: Executor): Promise<void> {
   await db.execute(sql`analyze (skip_locked) ${seats}`);
 }
 
-/** Locks the concert a tier is being added to; false if there is no such concert. */
-export async function lockConcertOfNewTier(tx: Tx, concertId: string): Promise<boolean> {
-  const rows = await tx.select({ id: concerts.id }).from(concerts).where(eq(concerts.id, concertId)).for('update');
-  return rows.length > 0;
-}
-
 export interface TierForChange {
   id: number;
   concertId: string;
@@ -141,7 +136,7 @@ export interface TierForChange {
 export async function lockTier(tx: Tx, id: number): Promise<TierForChange | undefined> {
   const [owner] = await tx.select({ concertId: ticketTiers.concertId }).from(ticketTiers).where(eq(ticketTiers.id, id));
   if (!owner) return undefined;
-  await tx.select({ id: concerts.id }).from(concerts).where(eq(concerts.id, owner.concertId)).for('no key update');
+  await lockConcertRow(tx, owner.concertId, 'no key update');
   const [tier] = await tx
     .select({
       id: ticketTiers.id,

@@ -13,6 +13,7 @@ import {
   type TierChanges,
   type TierSummary,
 } from 'hamro-concert.contracts';
+import { lockConcertRow } from '../../db/concert-lock.js';
 import { conflict, notFound } from '../../http/errors.js';
 import { toInstant } from '../../lib/instant.js';
 import { DEFAULT_ROW_WIDTH, layoutSeats, rowsFor } from './tiers.layout.js';
@@ -100,7 +101,7 @@ export async function createTierWithSeats(
 export async function addTier(db: Db, input: NewTier): Promise<TicketTier> {
   const section = SECTION_OF_TICKET_TYPE[input.ticketTypeId]!;
   const tierId = await db.transaction(async (tx) => {
-    if (!(await repository.lockConcertOfNewTier(tx, input.concertId))) {
+    if (!(await lockConcertRow(tx, input.concertId, 'update'))) {
       throw notFound('concert-not-found', `There is no concert ${input.concertId}.`);
     }
     if (await repository.hasTierOfType(tx, input.concertId, input.ticketTypeId)) {
