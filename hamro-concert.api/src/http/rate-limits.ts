@@ -138,7 +138,6 @@ export function rateLimits(
   onEarlyRefusal: (limit: string) => void = () => {},
 ): { early: RequestHandler; limiters: RequestHandler[] } {
   const common = {
-    windowMs: 60_000,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     // Without its database the request fails on its own; the limit should not add a second error.
@@ -154,7 +153,7 @@ export function rateLimits(
   const writes = perAddress('writes', settings.writesPerMinute, 60);
   const writeBurst = perAddress('writes-10s', settings.writeBurst ?? 0, 10);
   const reads = perAddress('reads', settings.readsPerMinute, 60);
-  const limiterOf = (limit: Limit, skip: (req: Request) => boolean) =>
+  const limiterOf = (limit: Limit, skip: (req: Request) => boolean, keyGenerator?: Options['keyGenerator']) =>
     rateLimit({
       ...common,
       windowMs: limit.windowSeconds * 1000,
@@ -162,21 +161,20 @@ export function rateLimits(
       limit: limit.limit,
       store: limit.store,
       skip,
+      ...(keyGenerator && { keyGenerator }),
     });
   const isRead = (req: Request) => READS.has(req.method);
   const limiters: RequestHandler[] = [];
   if (writeBurst) limiters.push(limiterOf(writeBurst, (req) => isRead(req) || hooks.exempt(req)));
   if (writes) {
+    const perPass = { ...writes, name: 'writes-per-pass', store: new PostgresRateLimitStore(db, 'pass-writes:') };
     limiters.push(
       limiterOf(writes, (req) => isRead(req) || hooks.exempt(req)),
-      rateLimit({
-        ...common,
-        identifier: 'writes-per-pass',
-        limit: writes.limit,
-        store: new PostgresRateLimitStore(db, 'pass-writes:'),
-        skip: (req) => isRead(req) || hooks.exempt(req) || !req.get('admission-pass'),
-        keyGenerator: async (req) => (await hooks.passKey(req)) ?? `bad-pass:${ipKeyGenerator(req.ip ?? '')}`,
-      }),
+      limiterOf(
+        perPass,
+        (req) => isRead(req) || hooks.exempt(req) || !req.get('admission-pass'),
+        async (req) => (await hooks.passKey(req)) ?? `bad-pass:${ipKeyGenerator(req.ip ?? '')}`,
+      ),
     );
   }
   if (reads) limiters.push(limiterOf(reads, (req) => !isRead(req) || hooks.exempt(req)));
