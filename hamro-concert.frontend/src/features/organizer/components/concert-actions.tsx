@@ -27,6 +27,7 @@ export function ConcertActions({ concert, token, afterDeleteFocus, ...handlers }
   const close = () => setOpen(null);
   // Once deleted the buttons go at once, with the dialog, so focus moves to afterDeleteFocus.
   if (open === 'deleted') return null;
+  const dialog = { concert, token, onAccessRefused: handlers.onAccessRefused, onClose: close };
   return (
     <div className={styles.actions}>
       {/* The names say which concert, as every concert in the list has the same two buttons. */}
@@ -39,31 +40,12 @@ export function ConcertActions({ concert, token, afterDeleteFocus, ...handlers }
       <Button variant="ghost" aria-label={`Delete ${concert.title}`} onClick={() => setOpen('delete')}>
         Delete
       </Button>
-      {open === 'edit' ? (
-        <EditConcertDialog
-          concert={concert}
-          token={token}
-          onAccessRefused={handlers.onAccessRefused}
-          onChanged={handlers.onChanged}
-          onClose={close}
-        />
-      ) : null}
-      {open === 'tiers' ? (
-        <TierWindowsDialog
-          concert={concert}
-          token={token}
-          onAccessRefused={handlers.onAccessRefused}
-          onChanged={handlers.onChanged}
-          onClose={close}
-        />
-      ) : null}
+      {open === 'edit' ? <EditConcertDialog {...dialog} onChanged={handlers.onChanged} /> : null}
+      {open === 'tiers' ? <TierWindowsDialog {...dialog} onChanged={handlers.onChanged} /> : null}
       {open === 'delete' ? (
         <DeleteConcertDialog
-          concert={concert}
-          token={token}
-          onAccessRefused={handlers.onAccessRefused}
+          {...dialog}
           onDeleted={handlers.onDeleted}
-          onClose={close}
           onGone={() => setOpen('deleted')}
           fallbackFocus={afterDeleteFocus}
         />
