@@ -70,6 +70,22 @@ beforeAll(async () => {
 afterAll(() => Promise.all([app.close(), other.close()]));
 
 describe('GET /concerts/:id/seats/events', () => {
+  it('when a client asks for the stream with HEAD, then it gets the headers and the answer ends', async () => {
+    const concert = await buildConcert(app);
+    const response = await fetch(`${app.baseUrl}/concerts/${concert.id}/seats/events`, {
+      method: 'HEAD',
+      signal: AbortSignal.timeout(2000),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    expect(await response.text()).toBe('');
+    const unknown = await fetch(`${app.baseUrl}/concerts/${randomUUID()}/seats/events`, {
+      method: 'HEAD',
+      signal: AbortSignal.timeout(2000),
+    });
+    expect(unknown.status).toBe(404);
+  });
+
   it('when a seat is booked through another instance, then a subscriber here hears it within a second', async () => {
     const concert = await buildConcert(app);
     const [seat] = await seatsOf(app, concert.id);

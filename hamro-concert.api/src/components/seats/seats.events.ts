@@ -15,6 +15,13 @@ export interface SeatEventSettings {
   heartbeatMs: number;
 }
 
+const STREAM_HEADERS = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  'Cache-Control': 'no-cache, no-transform',
+  Connection: 'keep-alive',
+  'X-Accel-Buffering': 'no',
+};
+
 /** Events kept per concert so a client that reconnects with Last-Event-ID misses nothing. */
 const HISTORY = 256;
 /** How long a channel that lost its last subscriber keeps its history for a reconnect. */
@@ -197,12 +204,7 @@ export class SeatEventStreams {
   open(inventory: ConcertInventory, res: Response, lastEventId: string | undefined) {
     this.assertRoom();
     const channel = this.channelOf(inventory.concertId);
-    res.writeHead(200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    });
+    res.writeHead(200, STREAM_HEADERS);
     res.write('retry: 2000\n\n');
     const missed = lastEventId === undefined ? undefined : channel.since(lastEventId);
     if (missed) {
@@ -228,6 +230,12 @@ export class SeatEventStreams {
         });
       }
     });
+  }
+
+  /** A HEAD of the stream: the headers a GET would start with, and the end, without subscribing. */
+  head(res: Response) {
+    this.assertRoom();
+    res.writeHead(200, STREAM_HEADERS).end();
   }
 
   private channelOf(concertId: string): Channel {

@@ -109,9 +109,12 @@ export function seatsRoutes(inventories: SeatInventories, settings: SeatEventSet
         ...problems(400, 404, 503),
       },
     },
-    async ({ params: { concertId }, headers }, _req, res) => {
+    async ({ params: { concertId }, headers }, req, res) => {
       const { 'last-event-id': lastEventId } = headers;
-      streams.open(await service.concertInventory(inventories, concertId), res, lastEventId);
+      const inventory = await service.concertInventory(inventories, concertId);
+      // Express answers HEAD with the GET route: it gets the stream's headers and ends there.
+      if (req.method === 'HEAD') streams.head(res);
+      else streams.open(inventory, res, lastEventId);
     },
   );
 
