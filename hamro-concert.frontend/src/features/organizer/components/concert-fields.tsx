@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { TextField } from '../../../components/ui/text-field';
 import type { DetailsDraft, DraftErrors } from '../lib/venue-draft';
 import styles from './organizer.module.css';
@@ -17,10 +18,12 @@ interface ConcertFieldsProps {
   draft: DetailsDraft;
   errors: DraftErrors;
   onChange: (changes: Partial<DetailsDraft>) => void;
+  /** More fields laid out with the details, after the city (the create form's time zone). */
+  children?: ReactNode;
 }
 
 /** The concert's details: what, who, when and where; the image address too when the draft has one. */
-export function ConcertFields({ draft, errors, onChange }: ConcertFieldsProps) {
+export function ConcertFields({ draft, errors, onChange, children }: ConcertFieldsProps) {
   return (
     <fieldset className={styles.fieldset}>
       <legend className={styles.legend}>Details</legend>
@@ -35,6 +38,7 @@ export function ConcertFields({ draft, errors, onChange }: ConcertFieldsProps) {
             onChange={(event) => onChange({ [field]: event.target.value })}
           />
         ))}
+        {children}
       </div>
       {draft.image === undefined ? null : (
         <TextField

@@ -90,11 +90,12 @@ export function CreateConcertForm({
         draft={draft}
         errors={errors}
         onChange={(changes) => setDraft((current) => ({ ...current, ...changes }))}
-      />
-      <TimeZoneField
-        value={draft.timeZone}
-        onChange={(timeZone) => setDraft((current) => ({ ...current, timeZone }))}
-      />
+      >
+        <TimeZoneField
+          value={draft.timeZone}
+          onChange={(timeZone) => setDraft((current) => ({ ...current, timeZone }))}
+        />
+      </ConcertFields>
       <SalesWindowFields
         draft={draft}
         timeZone={draft.timeZone}
