@@ -38,12 +38,22 @@ export async function createConcert(baseUrl, body, adminToken) {
 const percentile = (sorted, p) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : 0;
 
+let bookingAddresses = 0;
+/** A client address of its own for one booking (10.x.y.z), sent as X-Forwarded-For through a trusted proxy hop. */
+const bookingAddress = () => {
+  bookingAddresses += 1;
+  const n = bookingAddresses;
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+};
+
 /**
  * `buyers` buyers, spread over `baseUrls` in turn, each looping POST /ticket-bookings/best-available
  * (a random tier, 1 to 4 seats, a new email each time) until every tier has answered
- * `not-enough-seats` for a single seat, or `maxSeconds` pass. Bounded in time and count.
+ * `not-enough-seats` for a single seat, or `maxSeconds` pass. Bounded in time and count. With
+ * `addressPerBooking`, every booking comes from a client address of its own (X-Forwarded-For, for an
+ * API that trusts one proxy hop), as an on-sale's buyers do when the rate limits are on.
  */
-export async function sellOut({ baseUrls, concert, buyers = 300, maxSeconds = 120 }) {
+export async function sellOut({ baseUrls, concert, buyers = 300, maxSeconds = 120, addressPerBooking = false }) {
   const agents = baseUrls.map(() => new http.Agent({ keepAlive: true, maxSockets: buyers }));
   const soldOut = new Set();
   const tooFew = new Map(concert.tiers.map((tier) => [tier.id, 5]));
@@ -60,12 +70,18 @@ export async function sellOut({ baseUrls, concert, buyers = 300, maxSeconds = 12
       const open = concert.tiers.filter((tier) => !soldOut.has(tier.id));
       const tier = open[Math.floor(Math.random() * open.length)];
       const quantity = 1 + Math.floor(Math.random() * Math.min(4, tooFew.get(tier.id) - 1));
-      const result = await requestJson(agent, url, 'POST', {
-        concertId: concert.id,
-        ticketTierId: tier.id,
-        quantity,
-        ...uniqueBuyer('Stadium Buyer'),
-      });
+      const result = await requestJson(
+        agent,
+        url,
+        'POST',
+        {
+          concertId: concert.id,
+          ticketTierId: tier.id,
+          quantity,
+          ...uniqueBuyer('Stadium Buyer'),
+        },
+        addressPerBooking ? { 'x-forwarded-for': bookingAddress() } : {},
+      );
       latencies.push(result.ms);
       const key = result.status === 201 ? '201' : `${result.status} ${result.body?.code ?? ''}`.trim();
       outcomes[key] = (outcomes[key] ?? 0) + 1;
