@@ -5,11 +5,14 @@
 // takes the body as Node's HTTP parser hands it over, without looking into it: a load generator that
 // copies and parses ~140 KB answers itself (autocannon does) measures its own work more than the
 // server's (here, 8 ms against 1 ms at the median on a quiet machine).
-// Usage: node bench/map-readers.js URL SECONDS [READS_PER_SECOND]
+// With FROM_ADDRESS, the readers say they come from that client address (X-Forwarded-For, for an API
+// that trusts one proxy hop): a client other than the one booking.
+// Usage: node bench/map-readers.js URL SECONDS [READS_PER_SECOND] [FROM_ADDRESS]
 import http from 'node:http';
 
 const CLIENTS = 20;
-const [url, seconds = '5', rate = '100'] = process.argv.slice(2);
+const [url, seconds = '5', rate = '100', fromAddress] = process.argv.slice(2);
+const headers = { 'accept-encoding': 'gzip, deflate, br', ...(fromAddress ? { 'x-forwarded-for': fromAddress } : {}) };
 const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
 const pauseMs = (1000 * CLIENTS) / Number(rate);
 const endAt = performance.now() + Number(seconds) * 1000;
@@ -19,7 +22,7 @@ let failed = 0;
 
 function read() {
   return new Promise((resolve) => {
-    const req = http.get(url, { agent, headers: { 'accept-encoding': 'gzip, deflate, br' } }, (res) => {
+    const req = http.get(url, { agent, headers }, (res) => {
       if (res.statusCode !== 200) failed++;
       res.on('data', (chunk) => (bytes += chunk.length));
       res.on('end', resolve);

@@ -15,10 +15,11 @@ import type { SeatEventSettings } from './components/seats/seats.events.js';
 import type { SeatInventories } from './components/seats/seats.feed.js';
 import { SeatClaimsInFlight } from './components/seats/seats.in-flight.js';
 import { seatsRoutes } from './components/seats/seats.routes.js';
+import { RecentWriters } from './components/seats/seats.writers.js';
 import { ticketsRoutes } from './components/tickets/tickets.routes.js';
 import { tiersRoutes } from './components/tiers/tiers.routes.js';
 import { waitingRoomRoutes } from './components/waiting-room/waiting-room.routes.js';
-import { ADMISSION_PASS_HEADER } from 'hamro-concert.contracts';
+import { ADMISSION_PASS_HEADER, SEAT_MAP_VERSION_HEADER } from 'hamro-concert.contracts';
 import { WaitingRooms, type WaitingRoomSettings } from './components/waiting-room/waiting-room.service.js';
 import type { Db } from './db/client.js';
 import { sharedSigningKey } from './db/signing-key.js';
@@ -119,7 +120,14 @@ export function createApp({
   if (corsOrigin) {
     // A web app on another origin reads these answers' headers too: how long to wait, and the request id.
     // First of all, so that even the quickest refusal below can be read there.
-    const exposedHeaders = ['Retry-After', 'RateLimit', 'RateLimit-Policy', 'X-Request-Id', 'Idempotent-Replayed'];
+    const exposedHeaders = [
+      'Retry-After',
+      'RateLimit',
+      'RateLimit-Policy',
+      'X-Request-Id',
+      'Idempotent-Replayed',
+      SEAT_MAP_VERSION_HEADER,
+    ];
     app.use(cors({ origin: corsOrigin.split(',').map((origin) => origin.trim()), exposedHeaders }));
   }
   const limiting =
@@ -165,15 +173,17 @@ export function createApp({
   app.use(healthRoutes(db, readiness, inventories, registries.health));
   app.use(concertsRoutes(db, tokens, registries.concerts, { timeZone: venueTimeZone, currency }));
   app.use(tiersRoutes(db, tokens, registries.tiers));
+  // Shared by bookings, holds and the seat maps: a crowd asking for one seat waits for the claim already in
+  // flight, every seat taken or given back reaches this instance's inventory at once, and its taker's next
+  // map read shows it.
+  const desk = { inFlight: new SeatClaimsInFlight(), inventories, writers: new RecentWriters() };
   const seats = seatsRoutes(
     inventories,
+    desk.writers,
     { maxSubscribers: 10_000, batchMs: 250, heartbeatMs: 15_000, ...seatEvents },
     registries.seats,
   );
   app.use(seats.router);
-  // Shared by bookings and holds: a crowd asking for one seat waits for the claim already in flight,
-  // and every seat they take or give back reaches this instance's inventory at once.
-  const desk = { inFlight: new SeatClaimsInFlight(), inventories };
   app.use(bookingsRoutes(db, { maxTicketsPerBuyer, cancelClosesHours }, desk, gate, registries.bookings));
   app.use(holdsRoutes(db, { ttlSeconds: holdTtlSeconds, maxTicketsPerBuyer }, desk, gate, registries.holds));
   app.use(waitingRoomRoutes(rooms, tokens, registries.waitingRoom));

@@ -32,14 +32,15 @@ describe('renderSeatMap', () => {
       live.apply({ id, ...state, seq: ++seq }, now);
       if (step % 20 === 0) live.takeExpired(now);
     }
-    const patched = JSON.parse(renderSeatMap(live, now).json.toString());
+    const patched = JSON.parse(renderSeatMap(live, now).json().toString());
     const fresh = new ConcertInventory(
       CONCERT,
       0,
       records().map((record) => ({ ...record, ...states.get(record.id) })),
     );
-    const expected = JSON.parse(renderSeatMap(fresh, now).json.toString());
-    expect(patched).toEqual(expected);
+    const expected = JSON.parse(renderSeatMap(fresh, now).json().toString());
+    // The same seats and counts; the versions differ, as the fresh inventory's change numbers do.
+    expect({ ...patched, version: undefined }).toEqual({ ...expected, version: undefined });
     expect(patched.bookedSeats + patched.heldSeats + patched.availableSeats).toBe(300);
     expect(patched.seats.filter((seat: { status: string }) => seat.status === 'booked').length).toBe(
       patched.bookedSeats,
@@ -50,10 +51,14 @@ describe('renderSeatMap', () => {
     const start = Date.now();
     const live = new ConcertInventory(CONCERT, 0, records());
     live.apply({ id: 7, booked: false, heldUntil: start + 1000, seq: 5000 }, start);
-    const during = JSON.parse(renderSeatMap(live, start).json.toString());
+    const during = JSON.parse(renderSeatMap(live, start).json().toString());
     expect(during.seats.find((seat: { id: number }) => seat.id === 7).status).toBe('held');
     live.takeExpired(start + 2000);
-    const after = JSON.parse(renderSeatMap(live, start + 2000).json.toString());
+    const after = JSON.parse(
+      renderSeatMap(live, start + 2000)
+        .json()
+        .toString(),
+    );
     expect(after.seats.find((seat: { id: number }) => seat.id === 7).status).toBe('available');
     expect(after.heldSeats).toBe(0);
   });

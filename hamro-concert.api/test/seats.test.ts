@@ -114,7 +114,14 @@ describe('GET /seats/concert/:concertId', () => {
   it('when a concert has no seats yet, then the map is empty rather than missing', async () => {
     const concert = await buildConcert(app, { tiers: [] });
     const response = await get(app, `/seats/concert/${concert.id}`);
-    expect(response.body).toEqual({ seats: [], totalSeats: 0, availableSeats: 0, bookedSeats: 0, heldSeats: 0 });
+    expect(response.body).toEqual({
+      seats: [],
+      totalSeats: 0,
+      availableSeats: 0,
+      bookedSeats: 0,
+      heldSeats: 0,
+      version: expect.any(String),
+    });
     expect((await get(app, `/seats/concert/${concert.id}/available`)).body).toEqual([]);
   });
 });

@@ -52,10 +52,22 @@ export const seatMapSchema = z
     availableSeats: z.number().int().meta({ description: 'Seats that can be bought now: neither booked nor held' }),
     bookedSeats: z.number().int(),
     heldSeats: z.number().int(),
+    version: z.string().meta({
+      description:
+        'Which state of the seats this map shows; also in its ETag. Send it back as `minVersion` to get a map at ' +
+        'least this new from any instance.',
+    }),
   })
   .meta({
     id: 'SeatMap',
-    example: { seats: [exampleSeat], totalSeats: 100, availableSeats: 97, bookedSeats: 2, heldSeats: 1 },
+    example: {
+      seats: [exampleSeat],
+      totalSeats: 100,
+      availableSeats: 97,
+      bookedSeats: 2,
+      heldSeats: 1,
+      version: '0-812-0',
+    },
   });
 export type SeatMap = z.infer<typeof seatMapSchema>;
 
@@ -76,6 +88,26 @@ export type SeatChangesEvent = z.infer<typeof seatChangesEventSchema>;
 export const seatRefetchEventSchema = z
   .object({ reason: z.enum(['layout-changed', 'concert-removed', 'resume-unavailable']) })
   .meta({ id: 'SeatRefetchEvent', example: { reason: 'layout-changed' } });
+
+/**
+ * Sent with every answer that changed seats (bookings, holds, releases, cancellations): the version of
+ * the concert's seat map that includes the change, for `minVersion` of the next map read.
+ */
+export const SEAT_MAP_VERSION_HEADER = 'Seat-Map-Version';
+
+export const seatMapQuerySchema = z.object({
+  minVersion: z
+    .string()
+    .max(100)
+    .regex(/^[\w.-]+$/, 'must be a version from a seat map or a Seat-Map-Version header')
+    .optional()
+    .meta({
+      description:
+        "A map's `version` or a write's Seat-Map-Version: the answer is at least that new, whichever instance " +
+        'serves it (an instance that has not seen it yet first reads everything committed).',
+      example: '0-812-0',
+    }),
+});
 
 export const concertIdParamSchema = z.object({
   concertId: z.uuid({ error: 'must be a UUID' }).meta({ example: EXAMPLE.concertId }),

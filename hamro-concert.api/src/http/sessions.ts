@@ -15,6 +15,15 @@ function cookieValue(header: string | undefined, name: string): string | undefin
 }
 
 /**
+ * Who a request comes from, as far as this instance can tell without a database: its client address
+ * and, if it carries one, its session cookie (unverified: a forged one only names another client).
+ */
+export function clientKeys(req: Request): string[] {
+  const session = cookieValue(req.headers.cookie, COOKIE);
+  return session ? [`address:${req.ip}`, `session:${session}`] : [`address:${req.ip}`];
+}
+
+/**
  * Browser sessions: a signed, HTTP-only cookie naming a random session id. A request without a valid
  * one is given a new one with its answer; a client that drops its cookies only starts new sessions,
  * each of which still holds one set of seats at a time, and the rate limits bound how many it starts.

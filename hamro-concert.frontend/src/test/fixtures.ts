@@ -71,6 +71,7 @@ export function seatMapOf(seats: Seat[]): SeatMap {
     availableSeats: counts.available,
     bookedSeats: counts.booked,
     heldSeats: counts.held,
+    version: `0-${seats.length}-0`,
   };
 }
 

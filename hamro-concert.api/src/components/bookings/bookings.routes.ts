@@ -2,7 +2,8 @@ import { type OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Db } from '../../db/client.js';
 import { idempotencyKeyHeader } from '../../http/idempotency.js';
 import { documentedRouter, problems } from '../../http/openapi.js';
-import type { SeatDesk } from '../seats/seats.service.js';
+import { clientKeys } from '../../http/sessions.js';
+import { wroteSeats, type SeatDesk } from '../seats/seats.service.js';
 import {
   ADMISSION_PASS_HEADER,
   admissionPassHeaderSchema,
@@ -49,9 +50,13 @@ export function bookingsRoutes(
         ...problems(400, 403, 404, 409, 410, 413, 422, 503),
       },
     },
-    async ({ body, headers }, _req, res) => {
+    async ({ body, headers }, req, res) => {
       const admission = await gate.rooms.admissionOf(headers[PASS]);
-      res.status(201).json(await service.bookSeats(db, rules, body, desk, res.locals.requestKey, admission));
+      const booking = await service.bookSeats(db, rules, body, desk, res.locals.requestKey, admission);
+      res
+        .set(wroteSeats(desk, booking.ticketData[0]?.concertId, clientKeys(req)))
+        .status(201)
+        .json(booking);
     },
     {
       idempotency: {
@@ -81,9 +86,13 @@ export function bookingsRoutes(
         ...problems(400, 403, 404, 409, 413, 422, 503),
       },
     },
-    async ({ body, headers }, _req, res) => {
+    async ({ body, headers }, req, res) => {
       const admission = await gate.rooms.admissionOf(headers[PASS]);
-      res.status(201).json(await service.bookBestAvailable(db, rules, body, desk, res.locals.requestKey, admission));
+      const booking = await service.bookBestAvailable(db, rules, body, desk, res.locals.requestKey, admission);
+      res
+        .set(wroteSeats(desk, body.concertId, clientKeys(req)))
+        .status(201)
+        .json(booking);
     },
     { idempotency: { db, recover: (reference) => service.bookingAnswer(db, reference) } },
   );
@@ -127,8 +136,9 @@ export function bookingsRoutes(
         ...problems(400, 404, 409),
       },
     },
-    async ({ params, body }, _req, res) => {
-      res.json(await service.cancelBooking(db, rules, desk, params.reference, body.email));
+    async ({ params, body }, req, res) => {
+      const booking = await service.cancelBooking(db, rules, desk, params.reference, body.email);
+      res.set(wroteSeats(desk, booking.concert.id, clientKeys(req))).json(booking);
     },
   );
 

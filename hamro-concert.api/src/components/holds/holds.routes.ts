@@ -3,7 +3,8 @@ import type { Request, Response } from 'express';
 import type { Db } from '../../db/client.js';
 import { idempotencyKeyHeader } from '../../http/idempotency.js';
 import { documentedRouter, problems } from '../../http/openapi.js';
-import type { SeatDesk } from '../seats/seats.service.js';
+import { clientKeys } from '../../http/sessions.js';
+import { wroteSeats, type SeatDesk } from '../seats/seats.service.js';
 import {
   ADMISSION_PASS_HEADER,
   admissionPassHeaderSchema,
@@ -59,7 +60,11 @@ export function holdsRoutes(
       },
     },
     async ({ body }, req, res) => {
-      res.status(201).json(await service.holdSeats(db, settings, body, desk, await holderOf(req, res)));
+      const hold = await service.holdSeats(db, settings, body, desk, await holderOf(req, res));
+      res
+        .set(wroteSeats(desk, hold.concertId, clientKeys(req)))
+        .status(201)
+        .json(hold);
     },
     { idempotency: { db } },
   );
@@ -82,7 +87,11 @@ export function holdsRoutes(
       },
     },
     async ({ body }, req, res) => {
-      res.status(201).json(await service.holdBestAvailable(db, settings, body, desk, await holderOf(req, res)));
+      const hold = await service.holdBestAvailable(db, settings, body, desk, await holderOf(req, res));
+      res
+        .set(wroteSeats(desk, hold.concertId, clientKeys(req)))
+        .status(201)
+        .json(hold);
     },
     { idempotency: { db } },
   );
@@ -143,9 +152,12 @@ export function holdsRoutes(
         ...problems(400, 404, 409),
       },
     },
-    async ({ params }, _req, res) => {
-      await service.releaseHold(db, desk, params.holdToken);
-      res.status(204).end();
+    async ({ params }, req, res) => {
+      const concertId = await service.releaseHold(db, desk, params.holdToken);
+      res
+        .set(wroteSeats(desk, concertId, clientKeys(req)))
+        .status(204)
+        .end();
     },
   );
 

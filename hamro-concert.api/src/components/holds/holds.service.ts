@@ -159,18 +159,22 @@ export async function nameHoldBuyer(db: Db, settings: HoldSettings, token: strin
   return hold;
 }
 
-/** Releases a hold early. Releasing one that has already ended is harmless; a confirmed one cannot be. */
-export async function releaseHold(db: Db, desk: SeatDesk, token: string): Promise<void> {
+/**
+ * Releases a hold early; returns its concert when this freed its seats. Releasing one that has already
+ * ended is harmless; a confirmed one cannot be.
+ */
+export async function releaseHold(db: Db, desk: SeatDesk, token: string): Promise<string | undefined> {
   const released = await repository.releaseActiveHold(db, token);
   if (released) {
     desk.inventories.applyFreed(released.freed);
-    return;
+    return released.freed[0]?.concertId;
   }
   const row = await repository.findHoldByToken(db, token);
   if (!row) throw notFound('hold-not-found', 'There is no hold with this token.');
   if (row.status === 'confirmed') {
     throw conflict('hold-already-used', 'This hold has already become a booking; cancel the booking instead.');
   }
+  return undefined;
 }
 
 /** Housekeeping for the periodic sweep: clears holds that ended more than a minute ago off their seats. */

@@ -106,6 +106,11 @@ export class SeatInventories {
     return loading;
   }
 
+  /** A concert's inventory if this instance keeps it in memory now; never loads one. */
+  loadedInventory(concertId: string): ConcertInventory | undefined {
+    return this.loaded.get(concertId)?.inventory;
+  }
+
   /** Hears every change of a concert's seats this instance learns of; returns the unsubscribe. */
   subscribe(concertId: string, listener: InventoryListener): () => void {
     const set = this.listeners.get(concertId) ?? new Set();
@@ -122,7 +127,7 @@ export class SeatInventories {
    * own buyers see their change at once; the feed reports the same states again later, harmlessly.
    */
   applyCommitted(concertId: string, states: SeatState[]): void {
-    const inventory = this.loaded.get(concertId)?.inventory;
+    const inventory = this.loadedInventory(concertId);
     if (inventory) this.applyTo(inventory, states);
   }
 

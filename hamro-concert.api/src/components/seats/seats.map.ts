@@ -1,21 +1,21 @@
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { assembleGzip, deflatePart, type GzipPart } from '../../lib/gzip-parts.js';
 import { statusAt, type ConcertInventory, type SeatChange } from './seats.inventory.js';
 import type { SeatStatus } from 'hamro-concert.contracts';
 
-const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
 
-export type Encoding = 'br' | 'gzip' | 'identity';
-
-/** A seat map rendered once per version: the JSON and, on first demand, its compressed forms. */
+/** A seat map as it stood at one moment: its version, and its JSON plain or compressed. */
 export interface RenderedSeatMap {
+  version: string;
   etag: string;
-  json: Buffer;
   /** What it shows of each seat, in the inventory's map order; to tell a client what changed since. */
   statuses: SeatStatus[];
   inventory: ConcertInventory;
-  encoded(encoding: Encoding): Promise<Buffer>;
+  gzip: Buffer;
+  /** The plain JSON: call it in the same turn as the rendering, before the map can move on. */
+  json(): Buffer;
 }
 
 /** A seat's state in the map's JSON, all of one length (JSON allows the padding), so it can be rewritten in place. */
@@ -30,34 +30,57 @@ const STATE_JSON = (() => {
   return { available: pad(states.available), held: pad(states.held), booked: pad(states.booked) };
 })();
 
+/**
+ * How much of the map's JSON is compressed as one part. A change recompresses its part alone (about
+ * a tenth of a millisecond here); smaller parts would compress worse, as each starts without the
+ * repetitions of the one before it.
+ */
+const PART_BYTES = 32 * 1024;
+const LEVEL = 6;
+
 /** The `seats` array of a concert's map as bytes, kept per inventory and brought up to date in place. */
 interface SeatsJson {
   body: Buffer;
   /** Where each seat's state starts in `body`, in map order. */
   offsets: number[];
   statuses: SeatStatus[];
+  /** Part k is body[bounds[k], bounds[k + 1]); every part ends at a seat's end. */
+  bounds: number[];
+  /** The part each seat's state lies in, in map order. */
+  partOf: Uint32Array;
+  parts: (GzipPart | undefined)[];
 }
 
 const seatsJsonOf = new WeakMap<ConcertInventory, SeatsJson>();
 
+function layOut(inventory: ConcertInventory, now: number): SeatsJson {
+  const chunks: Buffer[] = [Buffer.from('{"seats":[')];
+  const offsets: number[] = [];
+  const statuses: SeatStatus[] = [];
+  const bounds = [0];
+  const partOf = new Uint32Array(inventory.all.length);
+  let length = chunks[0]!.length;
+  inventory.all.forEach((seat, i) => {
+    const head = Buffer.from(`${i === 0 ? '' : ','}${seat.json}`);
+    const status = statusAt(seat, now);
+    chunks.push(head, STATE_JSON[status]);
+    offsets.push(length + head.length);
+    statuses.push(status);
+    partOf[i] = bounds.length - 1;
+    length += head.length + STATE_JSON[status].length;
+    if (length - bounds.at(-1)! >= PART_BYTES) bounds.push(length);
+  });
+  if (bounds.at(-1) !== length) bounds.push(length);
+  inventory.takeChanged();
+  return { body: Buffer.concat(chunks), offsets, statuses, bounds, partOf, parts: [] };
+}
+
+/** The seats' JSON as the inventory stands now: only the seats that changed since are rewritten. */
 function currentSeatsJson(inventory: ConcertInventory, now: number): SeatsJson {
   let json = seatsJsonOf.get(inventory);
   if (!json) {
-    const chunks: Buffer[] = [Buffer.from('{"seats":[')];
-    const offsets: number[] = [];
-    const statuses: SeatStatus[] = [];
-    let length = chunks[0]!.length;
-    inventory.all.forEach((seat, i) => {
-      const head = Buffer.from(`${i === 0 ? '' : ','}${seat.json}`);
-      const status = statusAt(seat, now);
-      chunks.push(head, STATE_JSON[status]);
-      offsets.push(length + head.length);
-      statuses.push(status);
-      length += head.length + STATE_JSON[status].length;
-    });
-    json = { body: Buffer.concat(chunks), offsets, statuses };
+    json = layOut(inventory, now);
     seatsJsonOf.set(inventory, json);
-    inventory.takeChanged();
     return json;
   }
   for (const seat of inventory.takeChanged()) {
@@ -66,118 +89,155 @@ function currentSeatsJson(inventory: ConcertInventory, now: number): SeatsJson {
     if (json.statuses[i] === status) continue;
     json.statuses[i] = status;
     STATE_JSON[status].copy(json.body, json.offsets[i]!);
+    json.parts[json.partOf[i]!] = undefined;
   }
   return json;
 }
 
 /**
- * The map's JSON straight from the inventory. Each seat's bytes were laid out once; a rendering
- * rewrites in place the state of the seats that changed since the last one (and of held seats, whose
- * hold may have ended) and copies the result, so even a stadium's map renders in a few milliseconds.
+ * The map's JSON straight from the inventory, as it is at `now`. Each seat's bytes were laid out
+ * once; a rendering rewrites in place the state of the seats that changed since the last one (and of
+ * held seats, whose hold may have ended) and compresses again only the parts those seats lie in, so
+ * even a stadium's map takes a millisecond or two to render as it is now.
  */
 export function renderSeatMap(inventory: ConcertInventory, now: number): RenderedSeatMap {
   const seats = currentSeatsJson(inventory, now);
   const counts = inventory.counts(now);
-  const json = Buffer.concat([
-    seats.body,
-    Buffer.from(
-      `],"totalSeats":${counts.totalSeats},"availableSeats":${counts.availableSeats},` +
-        `"bookedSeats":${counts.bookedSeats},"heldSeats":${counts.heldSeats}}`,
-    ),
-  ]);
-  const forms = new Map<Encoding, Promise<Buffer>>([['identity', Promise.resolve(json)]]);
+  const version = inventory.version(now);
+  const tail = Buffer.from(
+    `],"totalSeats":${counts.totalSeats},"availableSeats":${counts.availableSeats},` +
+      `"bookedSeats":${counts.bookedSeats},"heldSeats":${counts.heldSeats},"version":"${version}"}`,
+  );
+  const parts = seats.bounds.slice(1).map((end, k) => {
+    const part = seats.parts[k] ?? deflatePart(seats.body.subarray(seats.bounds[k], end), LEVEL);
+    seats.parts[k] = part;
+    return part;
+  });
   return {
-    etag: `"seats-${inventory.concertId}-${inventory.version(now)}"`,
-    json,
+    version,
+    etag: `"seats-${inventory.concertId}-${version}"`,
     statuses: [...seats.statuses],
     inventory,
-    encoded(encoding) {
-      let form = forms.get(encoding);
-      if (!form) {
-        form =
-          encoding === 'br'
-            ? brotli(json, {
-                params: {
-                  [zlib.constants.BROTLI_PARAM_QUALITY]: 4,
-                  [zlib.constants.BROTLI_PARAM_SIZE_HINT]: json.length,
-                },
-              })
-            : gzip(json, { level: 5 });
-        forms.set(encoding, form);
-      }
-      return form;
-    },
+    gzip: assembleGzip(parts, tail, LEVEL),
+    json: () => Buffer.concat([seats.body, tail]),
   };
 }
 
-/** A stadium's map (see ConcertInventory.isStadium) is rendered at most this often; a hall's at every change. */
-const MIN_REBUILD_MS = 250;
-/** The first reader after a quiet spell this long waits for a fresh map instead of getting an old one. */
-const MAX_STALE_MS = 1_000;
-
-interface Cached {
-  map: RenderedSeatMap;
+/** A stadium's map compressed with brotli, about a third the size of the gzip, made in the background. */
+interface Snapshot {
   version: string;
-  builtAt: number;
-  /** When a reader was last given this concert's map. */
-  readAt: number;
-  /** A newer rendering being compressed; readers keep the current one until it is ready. */
-  next?: Promise<void>;
+  etag: string;
+  br: Buffer;
+  statuses: SeatStatus[];
+  inventory: ConcertInventory;
+  /** When its rendering was made (performance.now()): it holds every write applied before. */
+  takenAt: number;
 }
 
+/** What a reader is sent: the bytes, how they are encoded, and which version of the map they are. */
+export interface MapAnswer {
+  version: string;
+  etag: string;
+  body: Buffer;
+  encoding: 'br' | 'gzip' | 'identity';
+}
+
+export interface MapReader {
+  /** The latest instant the reader wrote this concert's seats through this instance (0: not lately). */
+  lastWrite: number;
+  /** The reader asked for a map at least this new (and the inventory has caught up with it). */
+  minVersion: string | undefined;
+  accepts(encoding: 'br' | 'gzip'): boolean;
+}
+
+/** A new snapshot is begun at most this often, however fast seats change. */
+const SNAPSHOT_EVERY_MS = 250;
+/** A snapshot older than this (and behind the inventory) is no longer given: readers get the map as it is. */
+const SNAPSHOT_MAX_AGE_MS = 1_000;
+
 /**
- * Rendered seat maps per concert, rebuilt from the inventory when its version moves on. A stadium's
- * map is megabytes of JSON, so it is rebuilt at most a few times a second however many seats change,
- * and compressed before it replaces the previous one: in between, readers get the last rendering with
- * its own ETag (the live stream carries the changes since). A small hall's map is cheap and always current.
+ * The seat maps this instance serves. A hall's map is rendered for every change. A stadium's is
+ * megabytes of JSON: it is rendered as it is now for a reader who wrote its seats since the last
+ * snapshot or asked for a version (a millisecond or two: only the changed parts are compressed again,
+ * with gzip), and everyone else gets the newest snapshot, compressed with brotli in the background at
+ * most four times a second and never more than a second behind. A snapshot that is current serves
+ * everyone.
  */
 export class SeatMapCache {
-  private readonly cache = new Map<string, Cached>();
-  /** The compressed forms readers have asked for lately: only those are made ahead of them. */
-  private readonly wanted = new Map<Encoding, number>([['br', 0]]);
+  private readonly current = new Map<string, RenderedSeatMap>();
+  private readonly snapshots = new Map<string, Snapshot>();
+  private readonly making = new Map<string, number>();
   /** A crowd opening streams at once shares one comparison. */
   private lastDiff: { key: string; changes: SeatChange[] } | undefined;
 
   constructor(private readonly maxMaps = 32) {}
 
-  async get(inventory: ConcertInventory): Promise<RenderedSeatMap> {
-    const now = Date.now();
-    const version = inventory.version(now);
-    const hit = this.cache.get(inventory.concertId);
-    const lastRead = hit?.readAt ?? 0;
-    if (hit) hit.readAt = now;
-    if (hit && hit.version === version) return hit.map;
-    if (!hit || !inventory.isStadium) {
-      const map = renderSeatMap(inventory, now);
-      if (!hit && inventory.isStadium) await this.compressAhead(map);
-      this.remember(inventory.concertId, { map, version, builtAt: now, readAt: now });
-      return map;
+  /** The map for this reader, and how to send it. */
+  answer(inventory: ConcertInventory, reader: MapReader): MapAnswer {
+    const version = inventory.version(Date.now());
+    if (inventory.isStadium && reader.accepts('br')) {
+      const snapshot = this.snapshotFor(inventory, version);
+      const now = performance.now();
+      const usable =
+        snapshot &&
+        (snapshot.version === version ||
+          (reader.minVersion === undefined &&
+            snapshot.takenAt > reader.lastWrite &&
+            now - snapshot.takenAt <= SNAPSHOT_MAX_AGE_MS));
+      if (usable) return { version: snapshot.version, etag: snapshot.etag, body: snapshot.br, encoding: 'br' };
     }
-    if (!hit.next && now - hit.builtAt >= MIN_REBUILD_MS) {
-      const map = renderSeatMap(inventory, now);
-      // The compressed forms readers use are made before the new map replaces the old, so no reader waits for them.
-      const next = this.compressAhead(map).then(
-        () => this.remember(inventory.concertId, { map, version, builtAt: now, readAt: now }),
-        () => (hit.next = undefined),
+    const map = this.rendering(inventory);
+    return reader.accepts('gzip')
+      ? { version: map.version, etag: map.etag, body: map.gzip, encoding: 'gzip' }
+      : { version: map.version, etag: map.etag, body: map.json(), encoding: 'identity' };
+  }
+
+  /** The map as it is now, rendered again only if its version moved on. */
+  rendering(inventory: ConcertInventory): RenderedSeatMap {
+    const hit = this.current.get(inventory.concertId);
+    if (hit && hit.inventory === inventory && hit.version === inventory.version(Date.now())) return hit;
+    const map = renderSeatMap(inventory, Date.now());
+    this.remember(this.current, inventory.concertId, map);
+    return map;
+  }
+
+  /** The newest snapshot, after beginning the next one if it is behind and none was begun lately. */
+  private snapshotFor(inventory: ConcertInventory, version: string): Snapshot | undefined {
+    const { concertId } = inventory;
+    const snapshot = this.snapshots.get(concertId);
+    const fresh = snapshot?.inventory === inventory ? snapshot : undefined;
+    const begun = this.making.get(concertId);
+    const now = performance.now();
+    if (fresh?.version !== version && (begun === undefined || now - begun >= SNAPSHOT_EVERY_MS)) {
+      this.making.set(concertId, now);
+      const map = this.rendering(inventory);
+      const takenAt = performance.now();
+      brotli(map.json(), {
+        params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: 4,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: map.gzip.length * 8,
+        },
+      }).then(
+        (br) => {
+          const { version: made, etag, statuses } = map;
+          const latest = this.snapshots.get(concertId);
+          if (!latest || latest.takenAt < takenAt)
+            this.remember(this.snapshots, concertId, { version: made, etag, br, statuses, inventory, takenAt });
+        },
+        () => undefined,
       );
-      hit.next = next;
-      // The first reader after a quiet spell waits for the fresh map rather than get an old one;
-      // while changes keep coming, readers get the last map without waiting.
-      if (now - lastRead > MAX_STALE_MS) {
-        await next;
-        return this.cache.get(inventory.concertId)?.map ?? map;
-      }
     }
-    return hit.map;
+    return fresh;
   }
 
   /**
-   * The seats whose status differs now from the newest map readers can be given, so a client that
-   * opens the live stream and then fetches the map can bring it up to date; undefined when the layout
-   * changed since (the client must fetch the map again anyway).
+   * The seats whose status differs now from the oldest map a reader may be given (a stadium's
+   * snapshot, a hall's last rendering), so a client that opens the live stream and then fetches the
+   * map can bring it up to date; undefined when the layout changed since (the client must fetch the
+   * map again anyway).
    */
   changesSinceLatest(inventory: ConcertInventory): SeatChange[] | undefined {
-    const latest = this.cache.get(inventory.concertId)?.map;
+    const latest = this.snapshots.get(inventory.concertId) ?? this.current.get(inventory.concertId);
     if (!latest) return [];
     if (latest.inventory !== inventory) return undefined;
     const now = Date.now();
@@ -192,20 +252,9 @@ export class SeatMapCache {
     return changes;
   }
 
-  /** Notes which form a reader is given, so the next renderings are compressed that way ahead of time. */
-  served(encoding: Encoding) {
-    if (encoding !== 'identity') this.wanted.set(encoding, Date.now());
-  }
-
-  private compressAhead(map: RenderedSeatMap): Promise<unknown> {
-    const recently = Date.now() - 60_000;
-    const forms = [...this.wanted].filter(([, at]) => at === 0 || at > recently).map(([encoding]) => encoding);
-    return Promise.all(forms.map((encoding) => map.encoded(encoding)));
-  }
-
-  private remember(concertId: string, entry: Cached) {
-    this.cache.delete(concertId);
-    this.cache.set(concertId, entry);
-    if (this.cache.size > this.maxMaps) this.cache.delete(this.cache.keys().next().value as string);
+  private remember<T>(cache: Map<string, T>, concertId: string, entry: T) {
+    cache.delete(concertId);
+    cache.set(concertId, entry);
+    if (cache.size > this.maxMaps) cache.delete(cache.keys().next().value as string);
   }
 }

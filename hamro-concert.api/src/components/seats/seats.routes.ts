@@ -5,10 +5,23 @@ import { documentedRouter, problems } from '../../http/openapi.js';
 import { SeatEventStreams, type SeatEventSettings } from './seats.events.js';
 import type { SeatInventories } from './seats.feed.js';
 import { SeatMapCache } from './seats.map.js';
-import { concertIdParamSchema, lastEventIdHeaderSchema, seatMapSchema, seatSchema } from 'hamro-concert.contracts';
+import type { RecentWriters } from './seats.writers.js';
+import { clientKeys } from '../../http/sessions.js';
+import {
+  concertIdParamSchema,
+  lastEventIdHeaderSchema,
+  seatMapQuerySchema,
+  seatMapSchema,
+  seatSchema,
+} from 'hamro-concert.contracts';
 import * as service from './seats.service.js';
 
-export function seatsRoutes(inventories: SeatInventories, settings: SeatEventSettings, registry: OpenAPIRegistry) {
+export function seatsRoutes(
+  inventories: SeatInventories,
+  writers: RecentWriters,
+  settings: SeatEventSettings,
+  registry: OpenAPIRegistry,
+) {
   const { router, route } = documentedRouter(registry);
   const tags = ['Seats'];
   const maps = new SeatMapCache();
@@ -23,31 +36,33 @@ export function seatsRoutes(inventories: SeatInventories, settings: SeatEventSet
       summary: 'The seat map of a concert',
       description:
         'Sent with an ETag that changes whenever any seat of the concert changes hands; send it back in ' +
-        'If-None-Match to get 304 Not Modified. Compressed with br or gzip when the client accepts it. ' +
-        'A venue of more than 5,000 seats is rendered at most four times a second, so its map may trail ' +
-        'the newest change by a fraction of a second; follow GET /concerts/{concertId}/seats/events for every change.',
-      request: { params: concertIdParamSchema },
+        'If-None-Match to get 304 Not Modified. Compressed with br or gzip when the client accepts them. A ' +
+        "client's own bookings, holds, releases and cancellations show in the next map it reads from the " +
+        'instance that answered them. A venue of more than 5,000 seats is otherwise served from a snapshot ' +
+        "at most a second old, and follows other instances' changes a few milliseconds behind: after a write " +
+        "answered elsewhere, send its Seat-Map-Version (or the last map's `version`) as `minVersion` to get " +
+        'a map at least that new. Follow GET /concerts/{concertId}/seats/events for every change.',
+      request: { params: concertIdParamSchema, query: seatMapQuerySchema },
       responses: {
         200: { description: 'Every seat and the counts', content: { 'application/json': { schema: seatMapSchema } } },
         304: { description: 'Not modified since the ETag sent in If-None-Match' },
         ...problems(400, 404, 503),
       },
     },
-    async ({ params: { concertId } }, req, res) => {
-      const map = await maps.get(await service.inventoryForReading(inventories, concertId));
-      res.set({ ETag: map.etag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' });
+    async ({ params: { concertId }, query: { minVersion } }, req, res) => {
+      const inventory = await service.inventoryForReading(inventories, concertId, minVersion);
+      const map = maps.answer(inventory, {
+        lastWrite: writers.lastWrite(concertId, clientKeys(req)),
+        minVersion,
+        accepts: (encoding) => req.acceptsEncodings(encoding) === encoding,
+      });
+      res.set({ ETag: map.etag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding, Cookie' });
       if (matchesIfNoneMatch(req, map.etag)) {
         res.status(304).end();
         return;
       }
-      // br when the client takes it at all: a stadium's map is about a fifth smaller than with gzip.
-      const encoding: service.Encoding = req.acceptsEncodings('br')
-        ? 'br'
-        : ((req.acceptsEncodings('gzip', 'identity') || 'identity') as service.Encoding);
-      maps.served(encoding);
-      const body = await map.encoded(encoding);
-      if (encoding !== 'identity') res.set('Content-Encoding', encoding);
-      res.type('application/json').send(body);
+      if (map.encoding !== 'identity') res.set('Content-Encoding', map.encoding);
+      res.type('application/json').send(map.body);
     },
   );
 

@@ -5,14 +5,26 @@ import { bestPlacement, nearestSeats, type FreeSeat } from './seats.best-availab
 import type { SeatInventories } from './seats.feed.js';
 import type { SeatClaimsInFlight } from './seats.in-flight.js';
 import { statusAt, type ConcertInventory } from './seats.inventory.js';
-import type { Seat } from 'hamro-concert.contracts';
+import type { RecentWriters } from './seats.writers.js';
+import { SEAT_MAP_VERSION_HEADER, type Seat } from 'hamro-concert.contracts';
 
-export type { Encoding } from './seats.map.js';
+/**
+ * After a write to a concert's seats by `clients` (see clientKeys): notes them as its writers, so
+ * their next map reads show it, and returns the header their answer carries, the version of the map
+ * in this instance now, which includes the write (see SEAT_MAP_VERSION_HEADER).
+ */
+export function wroteSeats(desk: SeatDesk, concertId: string | undefined, clients: readonly string[]) {
+  if (!concertId) return {};
+  desk.writers.note(concertId, clients);
+  const version = desk.inventories.loadedInventory(concertId)?.version(Date.now());
+  return version ? { [SEAT_MAP_VERSION_HEADER]: version } : {};
+}
 
-/** What bookings and holds share about seats in this process: claims in flight and the inventories. */
+/** What bookings and holds share about seats in this process: claims in flight, the inventories, who wrote lately. */
 export interface SeatDesk {
   inFlight: SeatClaimsInFlight;
   inventories: SeatInventories;
+  writers: RecentWriters;
 }
 
 /** A concert's inventory, or 404 when there is no such concert. */
@@ -23,14 +35,21 @@ export async function concertInventory(inventories: SeatInventories, concertId: 
 }
 
 /**
- * A concert's inventory for a reader. For a hall of ordinary size the feed first reads what has
- * committed up to this moment (one shared read for every reader waiting), so whatever was booked,
- * changed or deleted through any instance before the request shows in its answer; a stadium's map
- * follows the feed.
+ * A concert's inventory for a reader. It holds every write made through this instance. For a hall of
+ * ordinary size the feed first reads what has committed up to this moment (one shared read for every
+ * reader waiting), so whatever was booked, changed or deleted through any instance before the request
+ * shows in its answer. A stadium's follows the feed, a few milliseconds behind other instances'
+ * writes, unless the reader names a version (`minVersion`, from another instance's map or write) that
+ * this instance is not at: then it catches up first the same way.
  */
-export async function inventoryForReading(inventories: SeatInventories, concertId: string): Promise<ConcertInventory> {
+export async function inventoryForReading(
+  inventories: SeatInventories,
+  concertId: string,
+  minVersion?: string,
+): Promise<ConcertInventory> {
   const inventory = await concertInventory(inventories, concertId);
-  if (inventory.isStadium) return inventory;
+  if (inventory.isStadium && (minVersion === undefined || minVersion === inventory.version(Date.now())))
+    return inventory;
   await inventories.refresh();
   // The read may have found a new layout (a fresh inventory) or the concert gone.
   return concertInventory(inventories, concertId);
