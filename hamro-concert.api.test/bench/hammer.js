@@ -138,6 +138,10 @@ const api = await startApi({
     RATE_LIMIT_WRITES_PER_MINUTE: '60',
     RATE_LIMIT_READS_PER_MINUTE: '1200',
     RATE_LIMIT_WRITE_BURST: '10',
+    // The address ceilings and new sessions at the product's defaults.
+    RATE_LIMIT_ADDRESS_WRITES_PER_MINUTE: '',
+    RATE_LIMIT_ADDRESS_READS_PER_MINUTE: '',
+    RATE_LIMIT_NEW_SESSIONS_PER_MINUTE: '',
     // Access lines go to this process's pipe; reading 200 a second here would slow the measuring loop.
     LOG_LEVEL: 'warn',
   },

@@ -67,10 +67,15 @@ export async function startApi({
       ...baseEnv,
       NODE_ENV: 'production',
       LOG_LEVEL: 'info',
-      // The scripts play many buyers from one address; a script about the limits sets its own.
+      // The scripts play many buyers from one address, each holding at once; a script about the limits
+      // or the proof of work sets its own.
       RATE_LIMIT_WRITES_PER_MINUTE: '0',
       RATE_LIMIT_READS_PER_MINUTE: '0',
       RATE_LIMIT_WRITE_BURST: '0',
+      RATE_LIMIT_ADDRESS_WRITES_PER_MINUTE: '0',
+      RATE_LIMIT_ADDRESS_READS_PER_MINUTE: '0',
+      RATE_LIMIT_NEW_SESSIONS_PER_MINUTE: '0',
+      PROOF_OF_WORK_ATTEMPTS: '0',
       ...env,
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -29,7 +29,8 @@ import { errorHandler, notFoundHandler } from './http/errors.js';
 import { healthRoutes, Readiness } from './http/health.js';
 import { shedWhenBusy } from './http/load.js';
 import { Metrics } from './http/metrics.js';
-import { rateLimits, type RateLimitSettings } from './http/rate-limits.js';
+import { ProofOfWork, type ProofOfWorkSettings } from './http/proof-of-work.js';
+import { RateLimits, type RateLimitSettings } from './http/rate-limits.js';
 import { BrowserSessions } from './http/sessions.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -72,6 +73,8 @@ export interface AppDeps {
   trustProxyHops?: number;
   /** The waiting rooms' admission ticks (WAITING_ROOM_TICK_MS). */
   waitingRoom?: Partial<WaitingRoomSettings>;
+  /** PROOF_OF_WORK_*: what a new browser session's first hold or join costs; without, nothing (tests). */
+  proofOfWork?: ProofOfWorkSettings;
 }
 
 /** While the process shuts down, every answer closes its connection, so keep-alive clients go elsewhere. */
@@ -103,6 +106,7 @@ export function createApp({
   rateLimits: limits,
   trustProxyHops = 0,
   waitingRoom = {},
+  proofOfWork = { attempts: 0, cost: 1 },
 }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
@@ -111,7 +115,6 @@ export function createApp({
   const rooms = new WaitingRooms(db, signer, { tickMs: 1000, burstSeconds: 5, ...waitingRoom }, (error) =>
     logger.warn({ err: error }, 'a waiting room admission tick failed; the next one tries again'),
   ).start();
-  const gate = { rooms, sessions: new BrowserSessions(signer) };
   const metrics = new Metrics({
     pool,
     subscribers: () => seats.subscribers(),
@@ -130,21 +133,32 @@ export function createApp({
     ];
     app.use(cors({ origin: corsOrigin.split(',').map((origin) => origin.trim()), exposedHeaders }));
   }
-  const limiting =
+  // The session a request carries is counted by the limits, and starting one counts toward its address's.
+  const limiting: RateLimits | undefined =
     limits &&
-    rateLimits(
+    new RateLimits(
       db,
       limits,
       {
         exempt: (req) => req.path.startsWith('/health') || bearsAccessToken(tokens, req.get('authorization')),
-        passKey: async (req) => {
-          const admission = await rooms.admissionOf(req.get(ADMISSION_PASS_HEADER));
-          return admission && `pass:${admission.entryId}`;
+        identify: async (req) => {
+          const [session, admission] = await Promise.all([
+            sessions.current(req),
+            rooms.admissionOf(req.get(ADMISSION_PASS_HEADER)),
+          ]);
+          return { session: session?.id, pass: admission && String(admission.entryId) };
         },
+        claimedSession: (req) => sessions.claimed(req),
       },
       logger,
       (limit) => metrics.refusedEarly(limit),
     );
+  const sessions: BrowserSessions = new BrowserSessions(
+    signer,
+    new ProofOfWork(signer, proofOfWork),
+    limiting ? (req, res) => limiting.startSession(req, res) : undefined,
+  );
+  const gate = { rooms, sessions };
   if (limiting) app.use(limiting.early);
   app.use(accessLog(logger));
   app.use(securityHeaders());
@@ -154,7 +168,7 @@ export function createApp({
   // each booking would cost more CPU than it saves on the wire.
   const compress = compression({ threshold: 1024 });
   app.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? compress(req, res, next) : next()));
-  for (const limiter of limiting?.limiters ?? []) app.use(limiter);
+  if (limiting) app.use(limiting.limit);
   app.use(express.json({ limit: '100kb' }));
   if (pool) app.use(shedWhenBusy(pool, maxWaiting));
 
@@ -186,10 +200,10 @@ export function createApp({
   app.use(seats.router);
   app.use(bookingsRoutes(db, { maxTicketsPerBuyer, cancelClosesHours }, desk, gate, registries.bookings));
   app.use(holdsRoutes(db, { ttlSeconds: holdTtlSeconds, maxTicketsPerBuyer }, desk, gate, registries.holds));
-  app.use(waitingRoomRoutes(rooms, tokens, registries.waitingRoom));
+  app.use(waitingRoomRoutes(rooms, sessions, tokens, registries.waitingRoom));
   app.use(ticketsRoutes(db, tokens, registries.tickets));
   app.use(salesRoutes(db, tokens, registries.sales));
-  app.use(accessRoutes(tokens, registries.access));
+  app.use(accessRoutes(db, tokens, sessions, registries.access));
 
   const openApiDocument = buildOpenApiDocument(Object.values(registries));
   app.get('/openapi.json', (_req, res) => {
@@ -202,7 +216,7 @@ export function createApp({
     });
   }
 
-  if (webAppDir) app.use(webApp(webAppDir));
+  if (webAppDir) app.use(webApp(webAppDir, (req, res) => gate.sessions.welcome(req, res)));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
   /** Ends the live streams, so a draining server is not held open by them, and the admission ticks. */

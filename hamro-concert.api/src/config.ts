@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { PROOF_OF_WORK_DEFAULTS, type ProofOfWorkSettings } from './http/proof-of-work.js';
 import { RATE_LIMIT_DEFAULTS, type RateLimitSettings } from './http/rate-limits.js';
 import { isCurrency, isTimeZone } from 'hamro-concert.contracts';
 
@@ -75,7 +76,8 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(600).default(10)),
   SHUTDOWN_DELAY_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(120).default(0)),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
-  // Per client address and minute; 0 switches a limit off. Writes also per admission pass.
+  // Per browser session (or client address without one) and minute; 0 switches a limit off. Writes
+  // also per admission pass.
   RATE_LIMIT_WRITES_PER_MINUTE: z.preprocess(
     emptyAsUndefined,
     z.coerce.number().int().min(0).max(1_000_000).default(RATE_LIMIT_DEFAULTS.writesPerMinute),
@@ -84,10 +86,32 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.coerce.number().int().min(0).max(1_000_000).default(RATE_LIMIT_DEFAULTS.readsPerMinute),
   ),
-  // Writes per client address within 10 seconds; 0 switches it off.
+  // Writes per browser session (or client address without one) within 10 seconds; 0 switches it off.
   RATE_LIMIT_WRITE_BURST: z.preprocess(
     emptyAsUndefined,
     z.coerce.number().int().min(0).max(1_000_000).default(RATE_LIMIT_DEFAULTS.writeBurst),
+  ),
+  // Ceilings per client address, sized for a carrier's NAT; 0 switches them off.
+  RATE_LIMIT_ADDRESS_WRITES_PER_MINUTE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(0).max(10_000_000).default(RATE_LIMIT_DEFAULTS.addressWritesPerMinute),
+  ),
+  RATE_LIMIT_ADDRESS_READS_PER_MINUTE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(0).max(10_000_000).default(RATE_LIMIT_DEFAULTS.addressReadsPerMinute),
+  ),
+  RATE_LIMIT_NEW_SESSIONS_PER_MINUTE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(0).max(1_000_000).default(RATE_LIMIT_DEFAULTS.newSessionsPerMinute),
+  ),
+  // What a new browser session's first hold or join costs (see http/proof-of-work.ts); 0 attempts is off.
+  PROOF_OF_WORK_ATTEMPTS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(0).max(10_000_000).default(PROOF_OF_WORK_DEFAULTS.attempts),
+  ),
+  PROOF_OF_WORK_COST: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(1).max(1_000_000).default(PROOF_OF_WORK_DEFAULTS.cost),
   ),
   // Proxies (load balancers) in front of the API whose X-Forwarded-For entry names the client.
   TRUST_PROXY_HOPS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(10).default(0)),
@@ -139,8 +163,10 @@ export interface Config {
   /** After SIGTERM, how long readiness answers 503 while requests are still accepted, for a load balancer to notice. */
   shutdownDelayMs: number;
   logLevel: Env['LOG_LEVEL'];
-  /** Requests per minute and client address (writes also per admission pass); 0 is off. */
+  /** Requests per window and client: per session or address, per pass, and per address's ceiling; 0 is off. */
   rateLimits: RateLimitSettings;
+  /** What a new browser session's first hold or join costs. */
+  proofOfWork: ProofOfWorkSettings;
   /** How many proxies' X-Forwarded-For entries to trust for the client's address. */
   trustProxyHops: number;
   /** How often each instance admits the next visitors of the waiting rooms. */
@@ -235,7 +261,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = withDotEnv(process.env)):
       writesPerMinute: env.RATE_LIMIT_WRITES_PER_MINUTE,
       readsPerMinute: env.RATE_LIMIT_READS_PER_MINUTE,
       writeBurst: env.RATE_LIMIT_WRITE_BURST,
+      addressWritesPerMinute: env.RATE_LIMIT_ADDRESS_WRITES_PER_MINUTE,
+      addressReadsPerMinute: env.RATE_LIMIT_ADDRESS_READS_PER_MINUTE,
+      newSessionsPerMinute: env.RATE_LIMIT_NEW_SESSIONS_PER_MINUTE,
     },
+    proofOfWork: { attempts: env.PROOF_OF_WORK_ATTEMPTS, cost: env.PROOF_OF_WORK_COST },
     trustProxyHops: env.TRUST_PROXY_HOPS,
     waitingRoomTickMs: env.WAITING_ROOM_TICK_MS,
   };

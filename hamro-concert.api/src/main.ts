@@ -100,6 +100,7 @@ async function serve(config: Config, logger: Logger, databaseUrl: string) {
     readiness,
     metricsToken: config.metricsToken,
     rateLimits: config.rateLimits,
+    proofOfWork: config.proofOfWork,
     trustProxyHops: config.trustProxyHops,
     waitingRoom: { tickMs: config.waitingRoomTickMs },
   });

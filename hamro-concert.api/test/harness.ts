@@ -9,6 +9,7 @@ import { connectDatabase, type Database } from '../src/db/client.js';
 import { answerClientErrors } from '../src/http/client-errors.js';
 import type { Readiness } from '../src/http/health.js';
 import type { Metrics } from '../src/http/metrics.js';
+import type { ProofOfWorkSettings } from '../src/http/proof-of-work.js';
 import type { RateLimitSettings } from '../src/http/rate-limits.js';
 import { createLogger } from '../src/lib/logger.js';
 
@@ -51,6 +52,8 @@ export async function startTestApp(
     trustProxyHops?: number;
     waitingRoomTickMs?: number;
     corsOrigin?: string;
+    /** What a new session's first hold or join costs; without, nothing (as most tests hold freely). */
+    proofOfWork?: ProofOfWorkSettings;
   } = {},
 ): Promise<TestApp> {
   const database = connectDatabase(inject('databaseUrl'), {
@@ -84,6 +87,7 @@ export async function startTestApp(
     rateLimits: options.rateLimits,
     corsOrigin: options.corsOrigin,
     trustProxyHops: options.trustProxyHops,
+    proofOfWork: options.proofOfWork,
     // Ticks only where a test asks for them: a tick takes a pooled connection, which tests of a busy pool count.
     waitingRoom: { tickMs: options.waitingRoomTickMs ?? 600_000 },
   });

@@ -12,6 +12,7 @@ export * from './currency.js';
 export * from './holds.js';
 export * from './money.js';
 export * from './problem-codes.js';
+export * from './proof-of-work.js';
 export * from './reference-format.js';
 export * from './sales.js';
 export * from './seats.js';

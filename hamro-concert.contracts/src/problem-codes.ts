@@ -19,6 +19,7 @@ export const PROBLEM_CODES = [
   'admin-access-disabled',
   'staff-access-disabled',
   'admission-required',
+  'proof-of-work-required',
   // 404
   'route-not-found',
   'concert-not-found',

@@ -375,9 +375,17 @@ export const waitingRoomEntries = pgTable(
     passExpiresAt: timestamp('pass_expires_at', { withTimezone: true }),
     /** Booked: the visitor no longer counts as shopping. */
     doneAt: timestamp('done_at', { withTimezone: true }),
+    /**
+     * The browser session that holds this place: one place per session and room. A new place for
+     * the session, once this one has ended, takes the session from it.
+     */
+    sessionId: uuid('session_id'),
   },
   (t) => [
     uniqueIndex('waiting_room_entries_place_uq').on(t.concertId, t.place),
+    uniqueIndex('waiting_room_entries_session_uq')
+      .on(t.concertId, t.sessionId)
+      .where(sql`${t.sessionId} is not null`),
     index('waiting_room_entries_shopping_idx')
       .on(t.concertId, t.passExpiresAt)
       .where(sql`${t.admittedAt} is not null and ${t.doneAt} is null`),

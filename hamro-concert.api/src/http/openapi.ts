@@ -15,7 +15,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   413: 'The body is too large',
   410: 'Gone: the hold has expired or was released',
   422: 'The Idempotency-Key was already used with a different request',
-  429: 'Too many requests from this client address or pass; retry after the Retry-After header',
+  429: 'Too many requests from this browser session, admission pass or client address; retry after the Retry-After header',
   500: 'Unexpected failure; carries a request id',
   503: 'Busy or timed out; retry after the Retry-After header',
 };
@@ -54,9 +54,14 @@ export type RouteHandler<C extends DocumentedRoute> = (
   res: Response,
 ) => void | Promise<void>;
 
-export interface RouteOptions {
+export interface RouteOptions<C extends DocumentedRoute = DocumentedRoute> {
   /** Guards that run first, such as a bearer-token check. */
   guards?: RequestHandler[];
+  /**
+   * Checks of the parsed input that run before an Idempotency-Key is claimed, so that a refusal of
+   * theirs (say, a proof of work still owed) is not kept as the key's answer for its retries.
+   */
+  checks?: ((input: RouteInput<C>, req: Request, res: Response) => Promise<void>)[];
   /** Honour an Idempotency-Key on this route (see idempotent); its endpoint is the route's method and path. */
   idempotency?: { db: Db } & IdempotencyOptions;
 }
@@ -76,7 +81,7 @@ const jsonBodySchema = (config: DocumentedRoute): z.ZodType | undefined => {
  */
 export function documentedRouter(registry: OpenAPIRegistry) {
   const router = Router();
-  function route<const C extends DocumentedRoute>(config: C, handler: RouteHandler<C>, options: RouteOptions = {}) {
+  function route<const C extends DocumentedRoute>(config: C, handler: RouteHandler<C>, options: RouteOptions<C> = {}) {
     registry.registerPath(config);
     const schemas = {
       params: zodOrUndefined(config.request?.params),
@@ -93,6 +98,10 @@ export function documentedRouter(registry: OpenAPIRegistry) {
       };
       next();
     };
+    const checking: RequestHandler = async (req, res, next) => {
+      for (const check of options.checks ?? []) await check(res.locals.input as RouteInput<C>, req, res);
+      next();
+    };
     const handling: RequestHandler = (req, res) => handler(res.locals.input as RouteInput<C>, req, res);
     const { db, ...idempotency } = options.idempotency ?? {};
     const endpoint = `${config.method.toUpperCase()} ${config.path}`;
@@ -100,6 +109,7 @@ export function documentedRouter(registry: OpenAPIRegistry) {
       ...(options.guards ?? []),
       guardInput,
       parsing,
+      ...(options.checks ? [checking] : []),
       db ? idempotent(db, endpoint, handling, idempotency) : handling,
     ];
     const expressPath = config.path.replace(/\{(\w+)\}/g, ':$1');

@@ -1,100 +1,133 @@
-import type { Request, RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit, type IncrementResponse, type Options, type Store } from 'express-rate-limit';
+import type { Request, RequestHandler, Response } from 'express';
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
+import { preparedStatement } from '../db/prepared.js';
 import { AppError, problemBody } from './errors.js';
 
-/** Requests per minute and client; 0 switches a limit off. */
+/**
+ * Requests per window and client; 0 (or absent) switches a limit off. A buyer is counted by the
+ * identities a buyer keeps, a browser session and an admission pass; the client address is counted
+ * too, with a far higher ceiling, because hundreds of phones can share one address behind a
+ * carrier's NAT. A request without a session is counted by its address as a buyer would be.
+ */
 export interface RateLimitSettings {
-  /** RATE_LIMIT_WRITES_PER_MINUTE: POST, PUT, PATCH, DELETE per client address, and per admission pass. */
+  /** RATE_LIMIT_WRITES_PER_MINUTE: writes per browser session, per admission pass, and per address without a session. */
   writesPerMinute: number;
-  /** RATE_LIMIT_READS_PER_MINUTE: GET and HEAD per client address. */
-  readsPerMinute: number;
-  /**
-   * RATE_LIMIT_WRITE_BURST: writes per client address within 10 seconds, so that a minute's writes
-   * cannot all arrive in one burst. Absent or 0: no such limit.
-   */
+  /** RATE_LIMIT_WRITE_BURST: writes per session (or address without one) within 10 seconds. */
   writeBurst?: number;
+  /** RATE_LIMIT_READS_PER_MINUTE: reads per session, or per address without one. */
+  readsPerMinute: number;
+  /** RATE_LIMIT_ADDRESS_WRITES_PER_MINUTE: every write from one address, with a session or not. */
+  addressWritesPerMinute?: number;
+  /** RATE_LIMIT_ADDRESS_READS_PER_MINUTE: every read from one address. */
+  addressReadsPerMinute?: number;
+  /** RATE_LIMIT_NEW_SESSIONS_PER_MINUTE: browser sessions one address may start. */
+  newSessionsPerMinute?: number;
 }
 
 export const RATE_LIMIT_DEFAULTS: Required<RateLimitSettings> = {
   writesPerMinute: 60,
-  readsPerMinute: 1200,
   writeBurst: 10,
+  readsPerMinute: 1200,
+  addressWritesPerMinute: 3000,
+  addressReadsPerMinute: 60_000,
+  newSessionsPerMinute: 600,
 };
 
+/** One limit: its name (as RateLimit-Policy shows it), how many, over how many seconds. */
+interface Rule {
+  name: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+interface Hit {
+  hits: number;
+  endsAt: number;
+}
+
 /**
- * Counts requests in PostgreSQL, so every instance shares one count per client: a fixed window per
- * key, started by its first request and counted up in one upsert. Once the database has said a key
- * is over its limit, this instance refuses that key by itself until the window ends: a client
- * hammering the API costs one row update per window, not one per request.
+ * Counts hits in PostgreSQL, so every instance shares one count per key: a fixed window per key,
+ * started by its first hit. All the keys asked for while a count is on its way go together in the
+ * next statement: one round trip counts a request's every limit, and under load many requests'.
+ * The table is unlogged and the statement does not wait for a disk flush: a crash that loses counts
+ * costs nothing worth that wait.
  */
-export class PostgresRateLimitStore implements Store {
-  readonly localKeys = false;
-  #windowMs = 60_000;
-  #limit = Number.POSITIVE_INFINITY;
-  readonly #refused = new Map<string, IncrementResponse>();
+class HitCounter {
+  private waiting: { key: string; windowSeconds: number; resolve: (hit: Hit) => void; reject: (e: unknown) => void }[] =
+    [];
+  private busy = false;
 
-  constructor(
-    private readonly db: Db,
-    readonly prefix: string,
-  ) {}
+  constructor(private readonly db: Db) {}
 
-  init(options: Options): void {
-    this.#windowMs = options.windowMs;
-    if (typeof options.limit === 'number') this.#limit = options.limit;
+  count(keys: readonly { key: string; windowSeconds: number }[]): Promise<Hit[]> {
+    const hits = keys.map(
+      ({ key, windowSeconds }) =>
+        new Promise<Hit>((resolve, reject) => this.waiting.push({ key, windowSeconds, resolve, reject })),
+    );
+    if (!this.busy) this.flush();
+    return Promise.all(hits);
   }
 
-  async increment(key: string): Promise<IncrementResponse> {
-    const refused = this.#refused.get(key);
-    if (refused?.resetTime && refused.resetTime.getTime() > Date.now()) {
-      refused.totalHits += 1;
-      return { ...refused };
+  private flush() {
+    const batch = this.waiting;
+    this.waiting = [];
+    if (batch.length === 0) return;
+    this.busy = true;
+    // One row per key (a statement may not update a row twice), in key order, so two instances' batches
+    // lock the rows they share in the same order.
+    const byKey = new Map<string, { windowSeconds: number; n: number }>();
+    for (const { key, windowSeconds } of batch) {
+      const entry = byKey.get(key);
+      if (entry) entry.n++;
+      else byKey.set(key, { windowSeconds, n: 1 });
     }
-    this.#refused.delete(key);
-    // The count may be lost in a crash (the table is unlogged), so its commit need not wait for the
-    // write-ahead log to reach the disk either: synchronous_commit is off for this statement alone.
-    const { rows } = await this.db.execute<{ hits: number; window_ends_at: Date }>(sql`
-      insert into rate_limit_hits (key, hits, window_ends_at)
-      select ${this.prefix + key}, 1, now() + make_interval(secs => ${this.#windowMs / 1000})
-      from (select set_config('synchronous_commit', 'off', true)) as no_wait
-      on conflict (key) do update set
-        hits = case when rate_limit_hits.window_ends_at <= now() then 1 else rate_limit_hits.hits + 1 end,
-        window_ends_at = case when rate_limit_hits.window_ends_at <= now() then excluded.window_ends_at
-                              else rate_limit_hits.window_ends_at end
-      returning hits, window_ends_at`);
-    const row = rows[0]!;
-    const counted = { totalHits: row.hits, resetTime: new Date(row.window_ends_at) };
-    if (counted.totalHits > this.#limit) {
-      if (this.#refused.size > 10_000) this.#forgetEnded();
-      this.#refused.set(key, counted);
-    }
-    return counted;
-  }
-
-  /** When the window ends of a key this instance already knows to be over its limit; else undefined. */
-  refusedUntil(key: string): Date | undefined {
-    const resetTime = this.#refused.get(key)?.resetTime;
-    return resetTime && resetTime.getTime() > Date.now() ? resetTime : undefined;
-  }
-
-  #forgetEnded(): void {
-    const now = Date.now();
-    for (const [key, info] of this.#refused)
-      if (!info.resetTime || info.resetTime.getTime() <= now) this.#refused.delete(key);
-  }
-
-  async decrement(key: string): Promise<void> {
-    await this.db.execute(sql`
-      update rate_limit_hits set hits = greatest(hits - 1, 0) where key = ${this.prefix + key}`);
-  }
-
-  async resetKey(key: string): Promise<void> {
-    this.#refused.delete(key);
-    await this.db.execute(sql`delete from rate_limit_hits where key = ${this.prefix + key}`);
+    const keys = [...byKey.keys()].sort();
+    countHits(this.db, {
+      keys,
+      hits: keys.map((key) => byKey.get(key)!.n),
+      windows: keys.map((key) => byKey.get(key)!.windowSeconds),
+    })
+      .then(({ rows }) => {
+        const totals = new Map(rows.map((row) => [row.key, row]));
+        const seen = new Map<string, number>();
+        for (const { key, resolve } of batch) {
+          const row = totals.get(key)!;
+          // The hits this request makes its key's count: the batch's share counted before it, and itself.
+          const before = seen.get(key) ?? 0;
+          seen.set(key, before + 1);
+          resolve({
+            hits: row.hits - byKey.get(key)!.n + before + 1,
+            endsAt: new Date(row.window_ends_at).getTime(),
+          });
+        }
+      })
+      .catch((error: unknown) => {
+        for (const { reject } of batch) reject(error);
+      })
+      .finally(() => {
+        this.busy = false;
+        this.flush();
+      });
   }
 }
+
+const countHits = preparedStatement<{ key: string; hits: number; window_ends_at: Date }>(
+  'count_rate_limit_hits',
+  sql`
+    insert into rate_limit_hits (key, hits, window_ends_at)
+    select t.key, t.n, now() + make_interval(secs => t.w)
+    from unnest(${sql.placeholder('keys')}::text[], ${sql.placeholder('hits')}::int[],
+                ${sql.placeholder('windows')}::float8[]) as t(key, n, w),
+         (select set_config('synchronous_commit', 'off', true)) as no_wait
+    on conflict (key) do update set
+      hits = case when rate_limit_hits.window_ends_at <= now() then excluded.hits
+                  else rate_limit_hits.hits + excluded.hits end,
+      window_ends_at = case when rate_limit_hits.window_ends_at <= now() then excluded.window_ends_at
+                            else rate_limit_hits.window_ends_at end
+    returning key, hits, window_ends_at`,
+);
 
 /** Housekeeping for the periodic sweep: forgets windows that ended a while ago. */
 export async function deleteEndedWindows(db: Db): Promise<void> {
@@ -102,103 +135,150 @@ export async function deleteEndedWindows(db: Db): Promise<void> {
 }
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const isRead = (req: Request) => READS.has(req.method);
+
+/** Who a request comes from, as the limits count it. */
+export interface RequestIdentity {
+  /** Its browser session, if it carries a genuine session cookie. */
+  session?: string | undefined;
+  /** Its admission pass's place in line, if it carries a genuine pass. */
+  pass?: string | undefined;
+}
 
 export interface RateLimitHooks {
   /** Requests never limited: health checks, and the organizer's and door's own token-bearing devices. */
   exempt(req: Request): boolean;
-  /** The admission pass a request carries, as a key (`pass:<entry>`), if it carries a genuine one. */
-  passKey(req: Request): Promise<string | undefined>;
-}
-
-interface Limit {
-  name: string;
-  limit: number;
-  windowSeconds: number;
-  store: PostgresRateLimitStore;
+  /** The request's genuine session and pass, checked by signature. */
+  identify(req: Request): Promise<RequestIdentity>;
+  /** The session a request claims, unchecked: enough to find it among those already refused. */
+  claimedSession(req: Request): string | undefined;
 }
 
 const refusalMessage = (wait: number) => `Too many requests from this client; try again in ${wait} seconds.`;
-const refusal = (wait: number) => new AppError(429, 'rate-limited', refusalMessage(wait));
+const policy = (rule: Rule) => `"${rule.name}"; q=${rule.limit}; w=${rule.windowSeconds}`;
 
 /**
- * The rate limits, as middleware: writes per client address and per admission pass, reads per
- * client address, more generously. The address is Express's `req.ip`, which follows TRUST_PROXY_HOPS
- * proxies' X-Forwarded-For. A refusal is 429 `rate-limited` with Retry-After and the RateLimit and
- * RateLimit-Policy headers (IETF draft 8), like every other problem answer.
+ * The rate limits. Writes (POST, PUT, PATCH, DELETE) are counted per browser session, per minute and
+ * within any 10 seconds, and per admission pass; a write without a session is counted so by its
+ * address. Reads are counted per session (or address) more generously. Every request also counts
+ * toward its address's ceiling, and starting a session toward the address's new sessions. A refusal
+ * is 429 `rate-limited` with Retry-After, RateLimit and RateLimit-Policy (IETF draft 8); an answer
+ * carries RateLimit and RateLimit-Policy for each limit that counted it. The address is Express's
+ * `req.ip`, which follows TRUST_PROXY_HOPS proxies' X-Forwarded-For.
  *
- * `early` goes before everything else: a client this instance already knows to be over its limit
- * is refused there at once, without an access line (the first refusal of each window has one) but
- * counted through `onEarlyRefusal`, so that a client hammering the API costs the others little.
+ * A key the database has said is over its limit is refused by this instance by itself until its
+ * window ends: `early` does that before anything else (without an access line, but counted through
+ * `onEarlyRefusal`), so that a client hammering the API costs the others little.
  */
-export function rateLimits(
-  db: Db,
-  settings: RateLimitSettings,
-  hooks: RateLimitHooks,
-  logger: Logger,
-  onEarlyRefusal: (limit: string) => void = () => {},
-): { early: RequestHandler; limiters: RequestHandler[] } {
-  const common = {
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    // Without its database the request fails on its own; the limit should not add a second error.
-    passOnStoreError: true,
-    logger: {
-      error: (error: unknown, message?: string) => logger.error({ err: error }, message ?? 'rate limit failed'),
-      warn: (error: unknown, message?: string) => logger.warn({ err: error }, message ?? 'rate limit warning'),
-    },
-    handler: (_req, res, next) => next(refusal(Number(res.getHeader('Retry-After') ?? 60))),
-  } satisfies Partial<Options>;
-  const perAddress = (name: string, limit: number, windowSeconds: number): Limit | undefined =>
-    limit > 0 ? { name, limit, windowSeconds, store: new PostgresRateLimitStore(db, `${name}:`) } : undefined;
-  const writes = perAddress('writes', settings.writesPerMinute, 60);
-  const writeBurst = perAddress('writes-10s', settings.writeBurst ?? 0, 10);
-  const reads = perAddress('reads', settings.readsPerMinute, 60);
-  const limiterOf = (limit: Limit, skip: (req: Request) => boolean, keyGenerator?: Options['keyGenerator']) =>
-    rateLimit({
-      ...common,
-      windowMs: limit.windowSeconds * 1000,
-      identifier: limit.name,
-      limit: limit.limit,
-      store: limit.store,
-      skip,
-      ...(keyGenerator && { keyGenerator }),
-    });
-  const isRead = (req: Request) => READS.has(req.method);
-  const limiters: RequestHandler[] = [];
-  if (writeBurst) limiters.push(limiterOf(writeBurst, (req) => isRead(req) || hooks.exempt(req)));
-  if (writes) {
-    const perPass = { ...writes, name: 'writes-per-pass', store: new PostgresRateLimitStore(db, 'pass-writes:') };
-    limiters.push(
-      limiterOf(writes, (req) => isRead(req) || hooks.exempt(req)),
-      limiterOf(
-        perPass,
-        (req) => isRead(req) || hooks.exempt(req) || !req.get('admission-pass'),
-        async (req) => (await hooks.passKey(req)) ?? `bad-pass:${ipKeyGenerator(req.ip ?? '')}`,
-      ),
-    );
-  }
-  if (reads) limiters.push(limiterOf(reads, (req) => !isRead(req) || hooks.exempt(req)));
+export class RateLimits {
+  private readonly counter: HitCounter;
+  private readonly refused = new Map<string, { rule: Rule; until: number }>();
+  private readonly rules: Record<
+    'writes' | 'writeBurst' | 'reads' | 'sessionWrites' | 'sessionBurst' | 'sessionReads',
+    Rule | undefined
+  > & { passWrites?: Rule; addressWrites?: Rule; addressReads?: Rule; newSessions?: Rule };
 
-  /** The limit of this kind that refuses the client longest, by what this instance already knows. */
-  const refusing = (req: Request): { limit: Limit; until: Date } | undefined => {
-    const key = ipKeyGenerator(req.ip ?? '');
-    let found: { limit: Limit; until: Date } | undefined;
-    for (const limit of isRead(req) ? [reads] : [writes, writeBurst]) {
-      const until = limit?.store.refusedUntil(key);
-      if (limit && until && (!found || until > found.until)) found = { limit, until };
+  constructor(
+    db: Db,
+    settings: RateLimitSettings,
+    private readonly hooks: RateLimitHooks,
+    private readonly logger: Logger,
+    private readonly onEarlyRefusal: (limit: string) => void = () => {},
+  ) {
+    this.counter = new HitCounter(db);
+    const rule = (name: string, limit: number | undefined, windowSeconds: number) =>
+      limit && limit > 0 ? { name, limit, windowSeconds } : undefined;
+    this.rules = {
+      writes: rule('writes', settings.writesPerMinute, 60),
+      writeBurst: rule('writes-10s', settings.writeBurst, 10),
+      reads: rule('reads', settings.readsPerMinute, 60),
+      sessionWrites: rule('session-writes', settings.writesPerMinute, 60),
+      sessionBurst: rule('session-writes-10s', settings.writeBurst, 10),
+      sessionReads: rule('session-reads', settings.readsPerMinute, 60),
+      passWrites: rule('writes-per-pass', settings.writesPerMinute, 60),
+      addressWrites: rule('address-writes', settings.addressWritesPerMinute, 60),
+      addressReads: rule('address-reads', settings.addressReadsPerMinute, 60),
+      newSessions: rule('new-sessions', settings.newSessionsPerMinute, 60),
+    };
+  }
+
+  /** The limits that count a request from this identity, with their keys. */
+  private limitsOf(req: Request, address: string, identity: RequestIdentity): [Rule | undefined, string][] {
+    const r = this.rules;
+    const by = identity.session ? `s:${identity.session}` : `a:${address}`;
+    if (isRead(req)) {
+      return [
+        [identity.session ? r.sessionReads : r.reads, by],
+        [r.addressReads, `a:${address}`],
+      ];
+    }
+    return [
+      [identity.session ? r.sessionWrites : r.writes, by],
+      [identity.session ? r.sessionBurst : r.writeBurst, by],
+      [r.addressWrites, `a:${address}`],
+      [identity.pass === undefined ? undefined : r.passWrites, `p:${identity.pass}`],
+    ];
+  }
+
+  /** The longest-lasting refusal this instance already knows of for any of a request's limits. */
+  private knownRefusal(keys: readonly string[]): { rule: Rule; until: number } | undefined {
+    const now = Date.now();
+    let found: { rule: Rule; until: number } | undefined;
+    for (const key of keys) {
+      const refusal = this.refused.get(key);
+      if (!refusal) continue;
+      if (refusal.until <= now) this.refused.delete(key);
+      else if (!found || refusal.until > found.until) found = refusal;
     }
     return found;
-  };
+  }
 
-  const early: RequestHandler = (req, res, next) => {
-    const refused = refusing(req);
-    if (!refused || hooks.exempt(req)) {
+  private remember(key: string, rule: Rule, until: number) {
+    if (this.refused.size > 10_000) {
+      const now = Date.now();
+      for (const [k, refusal] of this.refused) if (refusal.until <= now) this.refused.delete(k);
+    }
+    this.refused.set(key, { rule, until });
+  }
+
+  /** Counts `limits` once each; the refusal of the one that refuses longest, if any does. */
+  private async check(limits: [Rule, string][]): Promise<{ refusal?: { rule: Rule; until: number }; hits: Hit[] }> {
+    const hits = await this.counter.count(limits.map(([rule, key]) => ({ key: `${rule.name}:${key}`, ...rule })));
+    let refusal: { rule: Rule; until: number } | undefined;
+    limits.forEach(([rule, key], i) => {
+      const hit = hits[i]!;
+      if (hit.hits <= rule.limit) return;
+      this.remember(`${rule.name}:${key}`, rule, hit.endsAt);
+      if (!refusal || hit.endsAt > refusal.until) refusal = { rule, until: hit.endsAt };
+    });
+    return { refusal, hits };
+  }
+
+  private refusal({ rule, until }: { rule: Rule; until: number }, res: Response): AppError {
+    const wait = Math.max(1, Math.ceil((until - Date.now()) / 1000));
+    res.set({ RateLimit: `"${rule.name}"; r=0; t=${wait}`, 'RateLimit-Policy': policy(rule) });
+    return new AppError(429, 'rate-limited', refusalMessage(wait), {}, { 'Retry-After': String(wait) });
+  }
+
+  /** Refuses, before anything else, a client this instance already knows to be over a limit. */
+  readonly early: RequestHandler = (req, res, next) => {
+    if (this.refused.size === 0 || this.hooks.exempt(req)) {
       next();
       return;
     }
-    const { limit: applies, until } = refused;
-    const wait = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
-    onEarlyRefusal(applies.name);
+    const address = req.ip ?? '';
+    const session = this.hooks.claimedSession(req);
+    const keys = this.limitsOf(req, address, { session }).flatMap(([rule, key]) =>
+      rule ? [`${rule.name}:${key}`] : [],
+    );
+    const known = this.knownRefusal(keys);
+    if (!known) {
+      next();
+      return;
+    }
+    const { rule, until } = known;
+    const wait = Math.max(1, Math.ceil((until - Date.now()) / 1000));
+    this.onEarlyRefusal(rule.name);
     // Written straight to the socket: the same problem answer, without building an error (and its
     // stack) or an ETag for each of a hammering client's requests.
     const problem = { status: 429, code: 'rate-limited', message: refusalMessage(wait), details: {} } as const;
@@ -207,10 +287,66 @@ export function rateLimits(
       'Content-Type': 'application/problem+json; charset=utf-8',
       'Content-Length': Buffer.byteLength(body),
       'Retry-After': String(wait),
-      RateLimit: `"${applies.name}"; r=0; t=${wait}`,
-      'RateLimit-Policy': `"${applies.name}"; q=${applies.limit}; w=${applies.windowSeconds}`,
+      RateLimit: `"${rule.name}"; r=0; t=${wait}`,
+      'RateLimit-Policy': policy(rule),
     });
     res.end(body);
   };
-  return { early, limiters };
+
+  /** Counts the request toward each of its limits: 429 past any of them. */
+  readonly limit: RequestHandler = async (req, res, next) => {
+    if (this.hooks.exempt(req)) {
+      next();
+      return;
+    }
+    const address = req.ip ?? '';
+    const limits = this.limitsOf(req, address, await this.hooks.identify(req)).filter(
+      (limit): limit is [Rule, string] => limit[0] !== undefined,
+    );
+    if (limits.length === 0) {
+      next();
+      return;
+    }
+    let checked;
+    try {
+      checked = await this.check(limits);
+    } catch (error) {
+      // Without its database the request fails on its own; the limit should not add a second error.
+      this.logger.warn({ err: error }, 'a rate limit could not be counted; the request goes on');
+      next();
+      return;
+    }
+    if (checked.refusal) {
+      next(this.refusal(checked.refusal, res));
+      return;
+    }
+    const now = Date.now();
+    limits.forEach(([rule], i) => {
+      const hit = checked.hits[i]!;
+      const reset = Math.max(0, Math.ceil((hit.endsAt - now) / 1000));
+      res.append('RateLimit-Policy', policy(rule));
+      res.append('RateLimit', `"${rule.name}"; r=${Math.max(0, rule.limit - hit.hits)}; t=${reset}`);
+    });
+    next();
+  };
+
+  /**
+   * Counts a session started for a request's address: throws 429 past the address's new sessions.
+   * A client that drops its cookies starts one with every request, so this bounds how fast it can.
+   */
+  async startSession(req: Request, res: Response): Promise<void> {
+    const rule = this.rules.newSessions;
+    if (!rule) return;
+    const key = `a:${req.ip ?? ''}`;
+    const known = this.knownRefusal([`${rule.name}:${key}`]);
+    if (known) throw this.refusal(known, res);
+    let checked;
+    try {
+      checked = await this.check([[rule, key]]);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'a new session could not be counted; it is started anyway');
+      return;
+    }
+    if (checked.refusal) throw this.refusal(checked.refusal, res);
+  }
 }

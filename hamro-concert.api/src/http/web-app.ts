@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
-import express, { type RequestHandler } from 'express';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import { applyWebAppPolicy } from './security-headers.js';
 
 /** Vite's build output: `assets/<name>-<content hash>.<ext>`; a new build gives a changed file a new name. */
@@ -20,9 +20,13 @@ export function cacheControlFor(relativePath: string): string {
 /**
  * Serves the web app's files, index.html at `/`, and index.html to a browser navigating to one of the
  * app's routes. API clients (Accept: application/json) still get a problem+json 404 for unknown paths.
- * Everything served from here carries the web app's Content-Security-Policy.
+ * Everything served from here carries the web app's Content-Security-Policy. A browser opening a page
+ * is `welcome`d first (given a session), so that the app's first calls all carry the same one.
  */
-export function webApp(dir: string): RequestHandler {
+export function webApp(
+  dir: string,
+  welcome: (req: Request, res: Response) => Promise<void> = async () => {},
+): RequestHandler {
   const files = express.static(dir, {
     index: false,
     cacheControl: false,
@@ -43,7 +47,10 @@ export function webApp(dir: string): RequestHandler {
       }
       applyWebAppPolicy(res);
       res.set('Cache-Control', cacheControlFor('index.html'));
-      res.sendFile(indexHtml, (error) => error && next(error));
+      welcome(req, res).then(
+        () => res.sendFile(indexHtml, (error) => error && next(error)),
+        (error: unknown) => next(error),
+      );
     });
   };
 }

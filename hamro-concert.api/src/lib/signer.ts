@@ -25,6 +25,13 @@ export class Signer {
       .digest('base64url')}`;
   }
 
+  /** A secret of its own for `purpose`, derived from the key: the same in every instance that shares it. */
+  async secret(purpose: string): Promise<string> {
+    return createHmac('sha256', await this.#keyNow())
+      .update(`secret:${purpose}`)
+      .digest('hex');
+  }
+
   /** The claims of a token this key signed; undefined for anything else. */
   async verify(token: string): Promise<unknown> {
     const [body, signature, extra] = token.split('.');

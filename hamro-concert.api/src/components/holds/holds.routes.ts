@@ -13,6 +13,7 @@ import {
   holdBuyerBodySchema,
   holdSchema,
   holdTokenParamSchema,
+  proofOfWorkHeaderSchema,
 } from 'hamro-concert.contracts';
 import type { AdmissionDesk } from '../waiting-room/waiting-room.service.js';
 import * as service from './holds.service.js';
@@ -26,16 +27,27 @@ export function holdsRoutes(
 ) {
   const { router, route } = documentedRouter(registry);
   const tags = ['Holds'];
-  const headers = idempotencyKeyHeader.extend(admissionPassHeaderSchema.shape);
+  const headers = idempotencyKeyHeader.extend(admissionPassHeaderSchema.shape).extend(proofOfWorkHeaderSchema.shape);
 
-  /** The request's admission pass if it carries a genuine one, else its browser session. */
-  async function holderOf(req: Request, res: Response): Promise<service.Holder> {
+  /**
+   * The request's admission pass if it carries a genuine one, else its browser session, which must
+   * have proven itself with a proof of work (its first hold carries one).
+   */
+  async function holderOf(req: Request, res: Response, concertId: string): Promise<service.Holder> {
     const admission = await gate.rooms.admissionOf(req.get(ADMISSION_PASS_HEADER));
     return {
-      key: admission ? `pass:${admission.entryId}` : `session:${await gate.sessions.idOf(req, res)}`,
+      key: admission ? `pass:${admission.entryId}` : `session:${(await gate.sessions.proven(req, res, concertId)).id}`,
       admission,
     };
   }
+
+  /** Before an Idempotency-Key is claimed: a proof of work still owed is refused without becoming the key's answer. */
+  const proofFirst = {
+    checks: [
+      ({ body }: { body: { concertId: string } }, req: Request, res: Response) =>
+        holderOf(req, res, body.concertId).then(() => undefined),
+    ],
+  };
 
   route(
     {
@@ -47,8 +59,10 @@ export function holdsRoutes(
       description:
         'Sets up to 10 seats of one concert aside until `expiresAt`. Others who try to hold or book them get ' +
         '409 `seat-held`. Confirm with POST /ticket-bookings/seats and the `holdToken`. One active hold per ' +
-        'admission pass, or per browser session (a cookie): 409 `one-hold-at-a-time` for a second. While the ' +
-        "concert's waiting room is on, 403 `admission-required` without its Admission-Pass. With `userEmail`, " +
+        'admission pass, or per browser session (a cookie): 409 `one-hold-at-a-time` for a second. A new ' +
+        "session's first hold without a pass carries a solved proof of work (403 `proof-of-work-required`: see " +
+        "GET /concerts/{id}/challenge). While the concert's waiting room is on, 403 `admission-required` without " +
+        'its Admission-Pass. With `userEmail`, ' +
         "the held seats count toward that buyer's limit (409 `buyer-limit-reached` past it).",
       request: {
         headers,
@@ -60,13 +74,13 @@ export function holdsRoutes(
       },
     },
     async ({ body }, req, res) => {
-      const hold = await service.holdSeats(db, settings, body, desk, await holderOf(req, res));
+      const hold = await service.holdSeats(db, settings, body, desk, await holderOf(req, res, body.concertId));
       res
         .set(wroteSeats(desk, hold.concertId, clientKeys(req)))
         .status(201)
         .json(hold);
     },
-    { idempotency: { db } },
+    { idempotency: { db }, ...proofFirst },
   );
 
   route(
@@ -87,13 +101,13 @@ export function holdsRoutes(
       },
     },
     async ({ body }, req, res) => {
-      const hold = await service.holdBestAvailable(db, settings, body, desk, await holderOf(req, res));
+      const hold = await service.holdBestAvailable(db, settings, body, desk, await holderOf(req, res, body.concertId));
       res
         .set(wroteSeats(desk, hold.concertId, clientKeys(req)))
         .status(201)
         .json(hold);
     },
-    { idempotency: { db } },
+    { idempotency: { db }, ...proofFirst },
   );
 
   route(

@@ -85,9 +85,15 @@ export async function saveRoom(db: Executor, concertId: string, settings: RoomSe
 /**
  * Joins a room that is on and open for joining, in one statement under the room's row lock (so a
  * join and the draw never cross): before the draw a visitor gets a random draw; after it, the next
- * place in line. Undefined when the room is off or not yet open for joining.
+ * place in line. The place is the session's: a place of the session that has ended (its pass used
+ * or run out) gives the session up to it. Undefined when the room is off or not yet open for
+ * joining; a unique violation when the session already has a place (two joins racing).
  */
-export async function joinRoom(db: Executor, concertId: string): Promise<{ id: number } | undefined> {
+export async function joinRoom(
+  db: Executor,
+  concertId: string,
+  sessionId: string,
+): Promise<{ id: number } | undefined> {
   const { rows } = await db.execute<{ id: string }>(sql`
     with room as (
       update waiting_rooms w set
@@ -97,15 +103,34 @@ export async function joinRoom(db: Executor, concertId: string): Promise<{ id: n
       where w.concert_id = ${concertId} and c.id = w.concert_id and w.enabled
         and now() >= ${opensAt} - make_interval(secs => w.join_seconds_before)
       returning w.drawn, w.last_place
+    ), ended as (
+      update waiting_room_entries set session_id = null
+      where concert_id = ${concertId} and session_id = ${sessionId}
+        and (done_at is not null or pass_expires_at <= now()) and exists (select 1 from room)
+      returning 1
     )
     -- Arrival is when the room let the visitor in line (clock_timestamp, after the lock), not when
     -- the request began: so the times of later arrivals run in the order of their places.
-    insert into waiting_room_entries (concert_id, joined_at, draw, place)
+    insert into waiting_room_entries (concert_id, joined_at, draw, place, session_id)
     select ${concertId}, clock_timestamp(), case when drawn then null else random() end,
-           case when drawn then last_place end
-    from room
+           case when drawn then last_place end, ${sessionId}
+    -- Reads the ended part, so the ended place gives up the session before the new one takes it.
+    from room, (select count(*) from ended) as gave_up
     returning id::text`);
   return rows[0] && { id: Number(rows[0].id) };
+}
+
+/** The place a session holds in a room now, if any: waiting, or admitted with its pass still live. */
+export async function liveEntryOfSession(
+  db: Executor,
+  concertId: string,
+  sessionId: string,
+): Promise<number | undefined> {
+  const { rows } = await db.execute<{ id: string }>(sql`
+    select id::text from waiting_room_entries
+    where concert_id = ${concertId} and session_id = ${sessionId}
+      and done_at is null and (admitted_at is null or pass_expires_at > now())`);
+  return rows[0] && Number(rows[0].id);
 }
 
 export interface EntryRow {

@@ -1,6 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { requireRole, type AccessTokens } from '../../http/auth.js';
 import {
+  proofOfWorkHeaderSchema,
   uuidParamSchema,
   QUEUE_TICKET_HEADER,
   queueTicketHeaderSchema,
@@ -9,9 +10,15 @@ import {
   visitSchema,
 } from 'hamro-concert.contracts';
 import { bearerAuth, documentedRouter, problems } from '../../http/openapi.js';
+import type { BrowserSessions } from '../../http/sessions.js';
 import type { WaitingRooms } from './waiting-room.service.js';
 
-export function waitingRoomRoutes(rooms: WaitingRooms, tokens: AccessTokens, registry: OpenAPIRegistry) {
+export function waitingRoomRoutes(
+  rooms: WaitingRooms,
+  sessions: BrowserSessions,
+  tokens: AccessTokens,
+  registry: OpenAPIRegistry,
+) {
   const { router, route } = documentedRouter(registry);
   const tags = ['Waiting room'];
   const visitAnswer = { content: { 'application/json': { schema: visitSchema } } };
@@ -24,18 +31,21 @@ export function waitingRoomRoutes(rooms: WaitingRooms, tokens: AccessTokens, reg
       tags,
       summary: "Join a concert's waiting room",
       description:
-        'Gives a queue ticket (201). With the Queue-Ticket of a place still held, answers that place again ' +
-        '(200): leaving and coming back keeps it. Also 200, without a ticket, while the room is off or not yet ' +
-        'open for joining (`state` says which).',
-      request: { params: uuidParamSchema, headers: queueTicketHeaderSchema },
+        'Gives a queue ticket (201). A browser session holds one place per room: with the Queue-Ticket of a place ' +
+        'still held, or from a session that holds one, answers that place again (200), so leaving and coming back ' +
+        'keeps it. A new session proves itself first (403 `proof-of-work-required`: solve the challenge from ' +
+        'GET /concerts/{id}/challenge and send it in the Proof-Of-Work header). Also 200, without a ticket, while ' +
+        'the room is off or not yet open for joining (`state` says which).',
+      request: { params: uuidParamSchema, headers: queueTicketHeaderSchema.extend(proofOfWorkHeaderSchema.shape) },
       responses: {
         200: { description: 'The place already held, or why there is none', ...visitAnswer },
         201: { description: 'A new place in line', ...visitAnswer },
-        ...problems(400, 404),
+        ...problems(400, 403, 404),
       },
     },
     async ({ params: { id } }, req, res) => {
-      const { visit, joined } = await rooms.join(id, req.get(QUEUE_TICKET_HEADER));
+      const session = async () => (await sessions.proven(req, res, id)).id;
+      const { visit, joined } = await rooms.join(id, req.get(QUEUE_TICKET_HEADER), session);
       res
         .set('Cache-Control', 'no-store')
         .status(joined ? 201 : 200)

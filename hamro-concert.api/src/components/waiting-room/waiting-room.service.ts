@@ -154,14 +154,40 @@ export class WaitingRooms {
     return this.#visitOf(room, entry, ticket);
   }
 
-  /** Joins the room, or keeps the place of a visitor who already holds a ticket for it. */
-  async join(concertId: string, ticket: string | undefined): Promise<{ visit: Visit; joined: boolean }> {
+  /**
+   * Joins the room, or keeps the place of a visitor who already has one: by the ticket, or by the
+   * browser session, which holds one place per room (so a client that joins again without its
+   * ticket gets the same place, not another). `session` names the visitor's session, proven as the
+   * room asks; it is only called when a place is to be found or given.
+   */
+  async join(
+    concertId: string,
+    ticket: string | undefined,
+    session: () => Promise<string>,
+  ): Promise<{ visit: Visit; joined: boolean }> {
     const current = await this.visit(concertId, ticket);
     if (current.state !== 'joinable' && current.state !== 'expired') return { visit: current, joined: false };
-    const entry = await repository.joinRoom(this.db, concertId);
+    const sessionId = await session();
+    const held = await repository.liveEntryOfSession(this.db, concertId, sessionId);
+    if (held !== undefined)
+      return { visit: await this.visit(concertId, await this.#ticketFor(concertId, held)), joined: false };
+    let entry: { id: number } | undefined;
+    try {
+      entry = await repository.joinRoom(this.db, concertId, sessionId);
+    } catch (error) {
+      // The same session joining twice at once (a unique violation): the other join took the place,
+      // which is this one's too.
+      if ((error as { code?: unknown }).code !== '23505') throw error;
+      const taken = await repository.liveEntryOfSession(this.db, concertId, sessionId);
+      if (taken === undefined) throw error;
+      return { visit: await this.visit(concertId, await this.#ticketFor(concertId, taken)), joined: false };
+    }
     if (!entry) return { visit: await this.visit(concertId, undefined), joined: false };
-    const signed = await this.signer.sign({ k: 'ticket', c: concertId, e: entry.id } satisfies TicketClaims);
-    return { visit: await this.visit(concertId, signed), joined: true };
+    return { visit: await this.visit(concertId, await this.#ticketFor(concertId, entry.id)), joined: true };
+  }
+
+  #ticketFor(concertId: string, entryId: number): Promise<string> {
+    return this.signer.sign({ k: 'ticket', c: concertId, e: entryId } satisfies TicketClaims);
   }
 
   async #visitOf(room: repository.RoomRow, entry: repository.EntryRow, ticket: string): Promise<Visit> {

@@ -1,0 +1,2 @@
+ALTER TABLE "waiting_room_entries" ADD COLUMN "session_id" uuid;--> statement-breakpoint
+CREATE UNIQUE INDEX "waiting_room_entries_session_uq" ON "waiting_room_entries" USING btree ("concert_id","session_id") WHERE "waiting_room_entries"."session_id" is not null;
