@@ -13,7 +13,7 @@ export interface ProofOfWorkSettings {
   cost: number;
 }
 
-export const PROOF_OF_WORK_DEFAULTS: ProofOfWorkSettings = { attempts: 2_000, cost: 1_000 };
+export const PROOF_OF_WORK_DEFAULTS: ProofOfWorkSettings = { attempts: 1_200, cost: 1_000 };
 
 const ALGORITHM = 'PBKDF2/SHA-256';
 const CHALLENGE_MINUTES = 10;

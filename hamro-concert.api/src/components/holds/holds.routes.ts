@@ -4,6 +4,8 @@ import type { Db } from '../../db/client.js';
 import { idempotencyKeyHeader } from '../../http/idempotency.js';
 import { documentedRouter, problems } from '../../http/openapi.js';
 import { clientKeys } from '../../http/sessions.js';
+import { AppError } from '../../http/errors.js';
+import { admissionRequired } from '../seats/seats.claims.js';
 import { wroteSeats, type SeatDesk } from '../seats/seats.service.js';
 import {
   ADMISSION_PASS_HEADER,
@@ -35,10 +37,14 @@ export function holdsRoutes(
    */
   async function holderOf(req: Request, res: Response, concertId: string): Promise<service.Holder> {
     const admission = await gate.rooms.admissionOf(req.get(ADMISSION_PASS_HEADER));
-    return {
-      key: admission ? `pass:${admission.entryId}` : `session:${(await gate.sessions.proven(req, res, concertId)).id}`,
-      admission,
-    };
+    if (admission) return { key: `pass:${admission.entryId}`, admission };
+    const session = await gate.sessions.proven(req, res, concertId).catch(async (error: unknown) => {
+      // A sale behind a waiting room asks for its pass first; the proof of work comes with joining the room.
+      if (error instanceof AppError && error.code === 'proof-of-work-required' && (await gate.rooms.isOn(concertId)))
+        throw admissionRequired();
+      throw error;
+    });
+    return { key: `session:${session.id}`, admission };
   }
 
   /** Before an Idempotency-Key is claimed: a proof of work still owed is refused without becoming the key's answer. */

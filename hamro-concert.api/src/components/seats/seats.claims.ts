@@ -34,15 +34,17 @@ export function assertSalesOpen(seats: readonly RequestedSeatState[]): void {
   }
 }
 
+/** The refusal of a hold or booking that needs the pass of the concert's waiting room. */
+export const admissionRequired = () =>
+  new AppError(
+    403,
+    'admission-required',
+    "This concert's sale has a waiting room: join it, and hold or book with the Admission-Pass it gives you.",
+  );
+
 /** Refuses seats of a concert whose waiting room is on, to a request without a pass for it. */
 export function assertAdmitted(seats: readonly RequestedSeatState[]): void {
-  if (seats.some((seat) => seat.admissionNeeded)) {
-    throw new AppError(
-      403,
-      'admission-required',
-      "This concert's sale has a waiting room: join it, and hold or book with the Admission-Pass it gives you.",
-    );
-  }
+  if (seats.some((seat) => seat.admissionNeeded)) throw admissionRequired();
 }
 
 /**

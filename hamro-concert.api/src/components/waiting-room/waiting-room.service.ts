@@ -143,6 +143,11 @@ export class WaitingRooms {
     return room?.enabled ? room : undefined;
   }
 
+  /** Whether the concert's sale is behind its waiting room now (holding and booking need its pass). */
+  async isOn(concertId: string): Promise<boolean> {
+    return (await repository.findRoom(this.db, concertId))?.enabled ?? false;
+  }
+
   /** Where the holder of this ticket stands; without a (valid) ticket, the room as anyone sees it. */
   async visit(concertId: string, ticket: string | undefined): Promise<Visit> {
     const entryId = await this.#ticketOf(concertId, ticket);
