@@ -1,4 +1,6 @@
-import type { Booking, Concert, Problem, Room, Seat, SeatMap, Visit } from 'hamro-concert.contracts';
+import { solveChallenge, type Challenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
+import type { Booking, Concert, Problem, ProofOfWork, Room, Seat, SeatMap, Visit } from 'hamro-concert.contracts';
 
 /** Direct calls to the running API, as another buyer or a checker would make them. */
 export async function concertByTitle(baseUrl: string, title: string): Promise<Concert> {
@@ -96,11 +98,25 @@ export async function configureWaitingRoom(
 }
 
 /** Another visitor joins the concert's waiting room over plain HTTP, as a script or another browser would. */
+/**
+ * Joins a waiting room as a visitor of its own would, outside the browser: a new session, its proof
+ * of work solved (natively, as a script would), then the join with both.
+ */
 export async function joinWaitingRoom(baseUrl: string, concertId: string): Promise<{ status: number; visit: Visit }> {
-  const response = await fetch(`${baseUrl}/concerts/${concertId}/waiting-room/join`, {
-    method: 'POST',
-    headers: { Accept: 'application/json' },
-  });
+  const owed = await fetch(`${baseUrl}/concerts/${concertId}/challenge`, { headers: { Accept: 'application/json' } });
+  const cookie = owed.headers
+    .getSetCookie()
+    .map((set) => set.split(';')[0])
+    .join('; ');
+  const { required, challenge } = (await owed.json()) as ProofOfWork;
+  const headers: Record<string, string> = { Accept: 'application/json', Cookie: cookie };
+  if (required && challenge) {
+    const solution = await solveChallenge({ challenge: challenge as Challenge, deriveKey });
+    if (!solution) throw new Error('the proof of work could not be solved');
+    const payload = { challenge, solution: { counter: solution.counter, derivedKey: solution.derivedKey } };
+    headers['Proof-Of-Work'] = Buffer.from(JSON.stringify(payload)).toString('base64');
+  }
+  const response = await fetch(`${baseUrl}/concerts/${concertId}/waiting-room/join`, { method: 'POST', headers });
   return { status: response.status, visit: (await response.json()) as Visit };
 }
 

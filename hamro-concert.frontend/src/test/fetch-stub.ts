@@ -14,11 +14,17 @@ export interface StubRequest {
 type Answer = { status: number; body: unknown; headers?: Record<string, string> };
 export type StubAnswer = Answer | Promise<Answer>;
 
+const CHALLENGE = /^\/concerts\/[^/]+\/challenge$/;
+
 /**
  * Replaces fetch for one component test with a function from request to answer. Only component
- * tests use this; the end-to-end tests talk to the real API.
+ * tests use this; the end-to-end tests talk to the real API. Unless `proofOfWork` says otherwise,
+ * the API asks this browser session for no proof of work (GET /concerts/:id/challenge), unrecorded.
  */
-export function stubFetch(answer: (request: StubRequest) => StubAnswer) {
+export function stubFetch(
+  answer: (request: StubRequest) => StubAnswer,
+  { proofOfWork = false }: { proofOfWork?: boolean } = {},
+) {
   const calls: StubRequest[] = [];
   const fetchStub = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), 'http://localhost');
@@ -31,6 +37,11 @@ export function stubFetch(answer: (request: StubRequest) => StubAnswer) {
       authorization: new Headers(init?.headers).get('Authorization'),
       headers: new Headers(init?.headers),
     };
+    if (!proofOfWork && request.method === 'GET' && CHALLENGE.test(url.pathname)) {
+      return new Response(JSON.stringify({ required: false, challenge: null }), {
+        headers: { 'Content-Type': 'application/json' },
+      });
+    }
     calls.push(request);
     const { status, body, headers = {} } = await answer(request);
     if (status === 204) return new Response(null, { status, headers });

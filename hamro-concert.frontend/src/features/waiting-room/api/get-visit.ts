@@ -25,9 +25,9 @@ export async function getVisit(concertId: string, signal?: AbortSignal) {
 export function visitQueryOptions(concertId: string) {
   return queryOptions({
     queryKey: ['waiting-room', 'visit', concertId],
-    queryFn: async ({ signal }) => {
+    queryFn: async ({ signal, client }) => {
       const visit = await getVisit(concertId, signal);
-      return visit.state === 'joinable' ? joinWaitingRoom(concertId) : visit;
+      return visit.state === 'joinable' ? joinWaitingRoom(concertId, client) : visit;
     },
     staleTime: 0,
     refetchInterval: (query) => nextVisitIn(query.state.data, Date.now()),
