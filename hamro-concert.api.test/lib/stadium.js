@@ -1,6 +1,6 @@
 /** A stadium on-sale as buyers make it: many parallel buyers asking for best available seats until none are left. */
-import http from 'node:http';
-import { requestJson, uniqueBuyer } from './client.js';
+import { uniqueBuyer } from './client.js';
+import { leanConnection } from './lean-http.js';
 
 const rows = (count, seats) => Array.from({ length: count }, (_, i) => ({ row: i + 1, seats }));
 
@@ -35,6 +35,14 @@ export async function createConcert(baseUrl, body, adminToken) {
   return json;
 }
 
+const parsed = (text) => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
 const percentile = (sorted, p) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : 0;
 
@@ -54,7 +62,6 @@ const bookingAddress = () => {
  * API that trusts one proxy hop), as an on-sale's buyers do when the rate limits are on.
  */
 export async function sellOut({ baseUrls, concert, buyers = 300, maxSeconds = 120, addressPerBooking = false }) {
-  const agents = baseUrls.map(() => new http.Agent({ keepAlive: true, maxSockets: buyers }));
   const soldOut = new Set();
   const tooFew = new Map(concert.tiers.map((tier) => [tier.id, 5]));
   const latencies = [];
@@ -64,24 +71,21 @@ export async function sellOut({ baseUrls, concert, buyers = 300, maxSeconds = 12
   const deadline = started + maxSeconds * 1000;
 
   async function buyer(index) {
-    const url = `${baseUrls[index % baseUrls.length]}/ticket-bookings/best-available`;
-    const agent = agents[index % baseUrls.length];
+    // Each buyer on a keep-alive connection of its own, with a lean client (see lean-http.js).
+    const connection = leanConnection(baseUrls[index % baseUrls.length]);
     while (soldOut.size < concert.tiers.length && performance.now() < deadline) {
       const open = concert.tiers.filter((tier) => !soldOut.has(tier.id));
       const tier = open[Math.floor(Math.random() * open.length)];
       const quantity = 1 + Math.floor(Math.random() * Math.min(4, tooFew.get(tier.id) - 1));
-      const result = await requestJson(
-        agent,
-        url,
-        'POST',
-        {
-          concertId: concert.id,
-          ticketTierId: tier.id,
-          quantity,
-          ...uniqueBuyer('Stadium Buyer'),
-        },
-        addressPerBooking ? { 'x-forwarded-for': bookingAddress() } : {},
-      );
+      const body = JSON.stringify({
+        concertId: concert.id,
+        ticketTierId: tier.id,
+        quantity,
+        ...uniqueBuyer('Stadium Buyer'),
+      });
+      const headers = addressPerBooking ? `X-Forwarded-For: ${bookingAddress()}\r\n` : '';
+      const answer = await connection.request('POST', '/ticket-bookings/best-available', body, headers);
+      const result = { ...answer, body: parsed(answer.body) };
       latencies.push(result.ms);
       const key = result.status === 201 ? '201' : `${result.status} ${result.body?.code ?? ''}`.trim();
       outcomes[key] = (outcomes[key] ?? 0) + 1;
@@ -93,11 +97,11 @@ export async function sellOut({ baseUrls, concert, buyers = 300, maxSeconds = 12
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }
+    connection.close();
   }
 
   await Promise.all(Array.from({ length: buyers }, (_, i) => buyer(i)));
   const seconds = (performance.now() - started) / 1000;
-  for (const agent of agents) agent.destroy();
   const sorted = latencies.sort((a, b) => a - b);
   return {
     seconds,
