@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
-import { errorSerializer } from '../lib/logger.js';
 
 const INCOMING_ID = /^[\w.-]{1,64}$/;
 
@@ -29,44 +26,50 @@ function nameRoute(req: Request, res: Response): string {
 }
 
 /** What an access line says: never the path, the query, the body or a header. */
-function accessLine(req: IncomingMessage, res: ServerResponse, durationMs: number) {
-  const [request, response] = [req as Request, res as Response];
+function accessLine(req: Request, res: Response, durationMs: number) {
   return {
-    method: request.method,
-    route: routeOf(request, response),
-    status: response.statusCode,
-    code: response.locals.problemCode,
+    method: req.method,
+    route: routeOf(req, res),
+    status: res.statusCode,
+    code: res.locals.problemCode as string | undefined,
     durationMs,
-    ...(response.writableFinished ? {} : { aborted: true }),
+    ...(res.writableFinished ? {} : { aborted: true }),
   };
 }
 
 /**
- * One access log line per request (method, route, status, duration, request id), and `req.log`, a
- * logger that puts the same request id on every line the request writes. The request id is the
- * caller's `X-Request-Id` when it is a plain token, otherwise a new one; it is sent back in that
- * header and in every problem answer. Query strings, bodies and headers are never logged.
+ * One access log line per request (method, route, status, duration, request id). The request id
+ * (`res.locals.requestId`, logged as `reqId` on every line about the request) is the caller's
+ * `X-Request-Id` when it is a plain token, otherwise a new one; it is sent back in that header and
+ * in every problem answer. Query strings, bodies and headers are never logged.
  */
 export function accessLog(logger: Logger): RequestHandler {
-  return pinoHttp({
-    logger,
-    serializers: { err: errorSerializer },
-    quietReqLogger: true,
-    quietResLogger: true,
-    genReqId: (req, res) => {
-      const incoming = req.headers['x-request-id'];
-      const id = typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : randomUUID();
-      res.setHeader('X-Request-Id', id);
-      (res as Response).locals.requestId = id;
-      return id;
-    },
-    customLogLevel: (req, res, error) => {
-      if (error || res.statusCode >= 500) return res.statusCode === 503 ? 'warn' : 'error';
-      return (req as Request).path.startsWith('/health') ? 'debug' : 'info';
-    },
-    customSuccessMessage: () => 'request completed',
-    customErrorMessage: () => 'request failed',
-    customSuccessObject: (req, res, value: { responseTime: number }) => accessLine(req, res, value.responseTime),
-    customErrorObject: (req, res, _error, value: { responseTime: number }) => accessLine(req, res, value.responseTime),
-  }) as unknown as RequestHandler;
+  return (req, res, next) => {
+    const started = Date.now();
+    const incoming = req.headers['x-request-id'];
+    const reqId = typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : randomUUID();
+    res.setHeader('X-Request-Id', reqId);
+    res.locals.requestId = reqId;
+    let logged = false;
+    const done = () => {
+      if (logged) return;
+      logged = true;
+      const failed = res.statusCode >= 500;
+      const level = failed
+        ? res.statusCode === 503
+          ? 'warn'
+          : 'error'
+        : req.path.startsWith('/health')
+          ? 'debug'
+          : 'info';
+      if (!logger.isLevelEnabled(level)) return;
+      logger[level](
+        { reqId, ...accessLine(req, res, Date.now() - started) },
+        failed ? 'request failed' : 'request completed',
+      );
+    };
+    res.once('finish', done);
+    res.once('close', done);
+    next();
+  };
 }

@@ -195,8 +195,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const requestId = String(res.locals.requestId ?? '');
     let appError = toAppError(error);
     if (!appError) {
-      // req.log carries the request id; the path and query are left out, as they may name a buyer.
-      (req.log ?? logger).error({ err: error, method: req.method, route: routeOf(req, res) }, 'request failed');
+      // With the request id, as the access line has it; the path and query are left out, as they may name a buyer.
+      logger.error(
+        { reqId: res.locals.requestId, err: error, method: req.method, route: routeOf(req, res) },
+        'request failed',
+      );
       appError = new AppError(
         500,
         'internal-error',

@@ -19,7 +19,7 @@ function withoutPrivateData(value: unknown, depth = 0): unknown {
   return copy;
 }
 
-/** pino's error serializer, without the private data (pino-http's request loggers need it too). */
+/** pino's error serializer, without the private data. */
 export const errorSerializer = (error: Error) => withoutPrivateData(stdSerializers.err(error));
 
 /**
