@@ -131,7 +131,8 @@ export function createApp({
       'Idempotent-Replayed',
       SEAT_MAP_VERSION_HEADER,
     ];
-    app.use(cors({ origin: corsOrigin.split(',').map((origin) => origin.trim()), exposedHeaders }));
+    // With credentials: a web app there sends the browser session's cookie, which holds and waiting rooms count by.
+    app.use(cors({ origin: corsOrigin.split(',').map((origin) => origin.trim()), exposedHeaders, credentials: true }));
   }
   // The session a request carries is counted by the limits, and starting one counts toward its address's.
   const limiting: RateLimits | undefined =

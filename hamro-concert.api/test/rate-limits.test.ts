@@ -146,6 +146,8 @@ describe('rate limits per client address', () => {
       expect(refused.status).toBe(429);
       expect(refused.headers.get('access-control-allow-origin')).toBe('http://app.example');
       expect(refused.headers.get('access-control-expose-headers')?.split(',')).toContain('Retry-After');
+      // With credentials: the web app there sends the browser session's cookie along.
+      expect(refused.headers.get('access-control-allow-credentials')).toBe('true');
     } finally {
       await crossOrigin.close();
     }

@@ -98,6 +98,8 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
       body: options.body === undefined ? null : JSON.stringify(options.body),
       signal: options.signal ?? null,
       keepalive: options.keepalive ?? false,
+      // The browser session's cookie goes along to an API on another origin of the same site too.
+      credentials: 'include',
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
