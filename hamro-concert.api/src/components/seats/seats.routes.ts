@@ -39,7 +39,7 @@ export function seatsRoutes(
         'If-None-Match to get 304 Not Modified. Compressed with br or gzip when the client accepts them. A ' +
         "client's own bookings, holds, releases and cancellations show in the next map it reads from the " +
         'instance that answered them. A venue of more than 5,000 seats is otherwise served from a snapshot ' +
-        "at most a second old, and follows other instances' changes a few milliseconds behind: after a write " +
+        "at most two seconds old, and follows other instances' changes a few milliseconds behind: after a write " +
         "answered elsewhere, send its Seat-Map-Version (or the last map's `version`) as `minVersion` to get " +
         'a map at least that new. Follow GET /concerts/{concertId}/seats/events for every change.',
       request: { params: concertIdParamSchema, query: seatMapQuerySchema },
