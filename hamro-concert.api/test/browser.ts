@@ -1,6 +1,6 @@
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
-import type { TestApp, JsonResponse } from './harness.js';
+import { request, type JsonResponse, type TestApp } from './harness.js';
 
 /**
  * A client as a browser is one: it keeps the session cookie the API gives it (unless told to drop
@@ -22,26 +22,14 @@ export class Browser {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<JsonResponse<T>> {
-    const response = await fetch(`${this.app.baseUrl}${path}`, {
-      method,
-      headers: {
-        'x-forwarded-for': this.address,
-        ...(this.cookie && { cookie: this.cookie }),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
+    const answer = await request<T>(this.app, method, path, body, {
+      'x-forwarded-for': this.address,
+      ...(this.cookie && { cookie: this.cookie }),
+      ...headers,
     });
-    const set = response.headers.getSetCookie().find((cookie) => cookie.startsWith('hamro_session='));
+    const set = answer.headers.getSetCookie().find((cookie) => cookie.startsWith('hamro_session='));
     if (set && this.keepsCookies) this.cookie = set.split(';')[0];
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      // not JSON; keep the text
-    }
-    return { status: response.status, headers: response.headers, body: parsed as T };
+    return answer;
   }
 
   /** The concert's challenge for this session, solved: the Proof-Of-Work header's value, or undefined if none is owed. */

@@ -11,8 +11,8 @@ export interface RenderedSeatMap {
   version: string;
   etag: string;
   inventory: ConcertInventory;
-  gzip: Buffer;
-  /** The plain JSON: call it in the same turn as the rendering, before the map can move on. */
+  /** The JSON as gzip (its changed parts compressed on first asking), and plain: call either in the same turn as the rendering, before the map can move on. */
+  gzip(): Buffer;
   json(): Buffer;
 }
 
@@ -106,16 +106,20 @@ export function renderSeatMap(inventory: ConcertInventory, now: number): Rendere
     `],"totalSeats":${counts.totalSeats},"availableSeats":${counts.availableSeats},` +
       `"bookedSeats":${counts.bookedSeats},"heldSeats":${counts.heldSeats},"version":"${version}"}`,
   );
-  const parts = seats.bounds.slice(1).map((end, k) => {
-    const part = seats.parts[k] ?? deflatePart(seats.body.subarray(seats.bounds[k], end), LEVEL);
-    seats.parts[k] = part;
-    return part;
-  });
+  let gzip: Buffer | undefined;
+  const compress = () => {
+    const parts = seats.bounds.slice(1).map((end, k) => {
+      const part = seats.parts[k] ?? deflatePart(seats.body.subarray(seats.bounds[k], end), LEVEL);
+      seats.parts[k] = part;
+      return part;
+    });
+    return assembleGzip(parts, tail, LEVEL);
+  };
   return {
     version,
     etag: `"seats-${inventory.concertId}-${version}"`,
     inventory,
-    gzip: assembleGzip(parts, tail, LEVEL),
+    gzip: () => (gzip ??= compress()),
     json: () => Buffer.concat([seats.body, tail]),
   };
 }
@@ -190,7 +194,7 @@ export class SeatMapCache {
     }
     const map = this.rendering(inventory);
     return reader.accepts('gzip')
-      ? { version: map.version, etag: map.etag, body: map.gzip, encoding: 'gzip' }
+      ? { version: map.version, etag: map.etag, body: map.gzip(), encoding: 'gzip' }
       : { version: map.version, etag: map.etag, body: map.json(), encoding: 'identity' };
   }
 
