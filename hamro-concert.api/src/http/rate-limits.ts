@@ -174,9 +174,18 @@ export class RateLimits {
   private readonly counter: HitCounter;
   private readonly refused = new Map<string, { rule: Rule; until: number }>();
   private readonly rules: Record<
-    'writes' | 'writeBurst' | 'reads' | 'sessionWrites' | 'sessionBurst' | 'sessionReads',
+    | 'writes'
+    | 'writeBurst'
+    | 'reads'
+    | 'sessionWrites'
+    | 'sessionBurst'
+    | 'sessionReads'
+    | 'passWrites'
+    | 'addressWrites'
+    | 'addressReads'
+    | 'newSessions',
     Rule | undefined
-  > & { passWrites?: Rule; addressWrites?: Rule; addressReads?: Rule; newSessions?: Rule };
+  >;
 
   constructor(
     db: Db,

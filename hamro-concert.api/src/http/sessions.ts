@@ -47,9 +47,6 @@ export interface Session {
  * session's first hold or join costs a proof of work.
  */
 export class BrowserSessions {
-  /** The sessions requests have proven, so a request's later steps ask again for free. */
-  private readonly provenBy = new WeakMap<Request, Session>();
-
   constructor(
     private readonly signer: Signer,
     private readonly proofs: ProofOfWork,
@@ -122,13 +119,8 @@ export class BrowserSessions {
    * the request carries (the cookie then says so). 403 `proof-of-work-required` otherwise.
    */
   async proven(req: Request, res: Response, concertId: string): Promise<Session> {
-    const known = this.provenBy.get(req);
-    if (known) return known;
     const session = await this.of(req, res);
-    if (!this.proofs.enabled || session.proven) {
-      this.provenBy.set(req, session);
-      return session;
-    }
+    if (!this.proofs.enabled || session.proven) return session;
     if (!(await this.proofs.verify(req.get(PROOF_OF_WORK_HEADER), session.id, concertId))) {
       throw new AppError(
         403,
@@ -140,7 +132,6 @@ export class BrowserSessions {
     }
     const proven = { id: session.id, proven: true };
     await this.issue(req, res, proven);
-    this.provenBy.set(req, proven);
     return proven;
   }
 }

@@ -33,9 +33,17 @@ export function holdsRoutes(
 
   /**
    * The request's admission pass if it carries a genuine one, else its browser session, which must
-   * have proven itself with a proof of work (its first hold carries one).
+   * have proven itself with a proof of work (its first hold carries one). Found once per request: the
+   * check before the Idempotency-Key and the handler share it.
    */
-  async function holderOf(req: Request, res: Response, concertId: string): Promise<service.Holder> {
+  const holders = new WeakMap<Request, Promise<service.Holder>>();
+  function holderOf(req: Request, res: Response, concertId: string): Promise<service.Holder> {
+    let holder = holders.get(req);
+    if (!holder) holders.set(req, (holder = findHolder(req, res, concertId)));
+    return holder;
+  }
+
+  async function findHolder(req: Request, res: Response, concertId: string): Promise<service.Holder> {
     const admission = await gate.rooms.admissionOf(req.get(ADMISSION_PASS_HEADER));
     if (admission) return { key: `pass:${admission.entryId}`, admission };
     const session = await gate.sessions.proven(req, res, concertId).catch(async (error: unknown) => {

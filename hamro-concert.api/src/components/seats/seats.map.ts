@@ -247,19 +247,18 @@ export class SeatMapCache {
    */
   changesSinceLatest(inventory: ConcertInventory): SeatChange[] | undefined {
     const snapshot = this.snapshots.get(inventory.concertId);
-    const rendering = this.current.get(inventory.concertId);
-    // A rendering shows what its inventory's JSON shows now: the statuses it was last brought up to.
-    const latest =
-      snapshot ?? (rendering && { ...rendering, statuses: seatsJsonOf.get(rendering.inventory)?.statuses ?? [] });
+    const latest = snapshot ?? this.current.get(inventory.concertId);
     if (!latest) return [];
     if (latest.inventory !== inventory) return undefined;
+    // A rendering shows what the inventory's JSON shows: the statuses it was last brought up to.
+    const shown = snapshot?.statuses ?? seatsJsonOf.get(inventory)?.statuses ?? [];
     const now = Date.now();
     const key = `${latest.etag}|${inventory.version(now)}`;
     if (this.lastDiff?.key === key) return this.lastDiff.changes;
     const changes: SeatChange[] = [];
     inventory.all.forEach((seat, i) => {
       const status = statusAt(seat, now);
-      if (status !== latest.statuses[i]) changes.push({ id: seat.id, status });
+      if (status !== shown[i]) changes.push({ id: seat.id, status });
     });
     this.lastDiff = { key, changes };
     return changes;
