@@ -35,6 +35,10 @@ import { BrowserSessions } from './http/sessions.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import { securityHeaders } from './http/security-headers.js';
 import { webApp } from './http/web-app.js';
+import { webAppPolicy } from './http/security-headers.js';
+import { Payments } from './components/payments/payments.service.js';
+import { paymentsRoutes } from './components/payments/payments.routes.js';
+import { defaultPaymentSettings, type PaymentSettings } from './components/payments/payments.settings.js';
 import { Signer } from './lib/signer.js';
 
 export interface AppDeps {
@@ -75,6 +79,8 @@ export interface AppDeps {
   waitingRoom?: Partial<WaitingRoomSettings>;
   /** PROOF_OF_WORK_*: what a new browser session's first hold or join costs; without, nothing (tests). */
   proofOfWork?: ProofOfWorkSettings;
+  /** Ways to pay online, keys and hosts; without, test mode with eSewa's test merchant. */
+  payments?: PaymentSettings;
 }
 
 /** While the process shuts down, every answer closes its connection, so keep-alive clients go elsewhere. */
@@ -107,6 +113,7 @@ export function createApp({
   trustProxyHops = 0,
   waitingRoom = {},
   proofOfWork = { attempts: 0, cost: 1 },
+  payments: paymentsConfig = defaultPaymentSettings(),
 }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
@@ -184,9 +191,14 @@ export function createApp({
     sales: new OpenAPIRegistry(),
     access: new OpenAPIRegistry(),
     waitingRoom: new OpenAPIRegistry(),
+    payments: new OpenAPIRegistry(),
   };
+  // Every instance asks the providers about payments still awaiting an answer, and ends payment windows.
+  const payments = new Payments(db, paymentsConfig, inventories, logger).startReconciler();
   app.use(healthRoutes(db, readiness, inventories, registries.health));
-  app.use(concertsRoutes(db, tokens, registries.concerts, { timeZone: venueTimeZone, currency }));
+  app.use(
+    concertsRoutes(db, tokens, registries.concerts, { timeZone: venueTimeZone, currency }, payments.serverMethods),
+  );
   app.use(tiersRoutes(db, tokens, registries.tiers));
   // Shared by bookings, holds and the seat maps: a crowd asking for one seat waits for the claim already in
   // flight, every seat taken or given back reaches this instance's inventory at once, and its taker's next
@@ -199,7 +211,8 @@ export function createApp({
     registries.seats,
   );
   app.use(seats.router);
-  app.use(bookingsRoutes(db, { maxTicketsPerBuyer, cancelClosesHours }, desk, gate, registries.bookings));
+  app.use(bookingsRoutes(db, { maxTicketsPerBuyer, cancelClosesHours, payments }, desk, gate, registries.bookings));
+  app.use(paymentsRoutes(payments, tokens, registries.payments));
   app.use(holdsRoutes(db, { ttlSeconds: holdTtlSeconds, maxTicketsPerBuyer }, desk, gate, registries.holds));
   app.use(waitingRoomRoutes(rooms, sessions, tokens, registries.waitingRoom));
   app.use(ticketsRoutes(db, tokens, registries.tickets));
@@ -217,13 +230,17 @@ export function createApp({
     });
   }
 
-  if (webAppDir) app.use(webApp(webAppDir, (req, res) => gate.sessions.welcome(req, res)));
+  if (webAppDir) {
+    const formHosts = paymentsConfig.esewa ? [new URL(paymentsConfig.esewa.formUrl).origin] : [];
+    app.use(webApp(webAppDir, (req, res) => gate.sessions.welcome(req, res), webAppPolicy(formHosts)));
+  }
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
   /** Ends the live streams, so a draining server is not held open by them, and the admission ticks. */
   const closeStreams = () => {
     rooms.stop();
     seats.close();
+    void payments.stopReconciler();
   };
-  return Object.assign(app, { closeStreams, metrics, readiness, rooms });
+  return Object.assign(app, { closeStreams, metrics, readiness, rooms, payments });
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { PROOF_OF_WORK_DEFAULTS, type ProofOfWorkSettings } from './http/proof-of-work.js';
 import { RATE_LIMIT_DEFAULTS, type RateLimitSettings } from './http/rate-limits.js';
+import { paymentEnv, paymentSettings, type PaymentSettings } from './components/payments/payments.settings.js';
 import { isCurrency, isTimeZone } from 'hamro-concert.contracts';
 
 /** The repository root: `DATA_DIR` defaults to `.data` here, wherever the process was started. */
@@ -116,6 +117,7 @@ const envSchema = z.object({
   // Proxies (load balancers) in front of the API whose X-Forwarded-For entry names the client.
   TRUST_PROXY_HOPS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(10).default(0)),
   WAITING_ROOM_TICK_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(50).max(10_000).default(1000)),
+  ...paymentEnv,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -171,6 +173,8 @@ export interface Config {
   trustProxyHops: number;
   /** How often each instance admits the next visitors of the waiting rooms. */
   waitingRoomTickMs: number;
+  /** Ways to pay online, their keys and hosts, test or live. */
+  payments: PaymentSettings;
 }
 
 export class ConfigError extends Error {
@@ -223,6 +227,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = withDotEnv(process.env)):
   }
   if (env.METRICS_PORT !== undefined && env.METRICS_PORT === env.PORT)
     problems.push('METRICS_PORT: must differ from PORT (use METRICS_TOKEN to serve /metrics on the API port)');
+  const payments = paymentSettings(env, env.PORT);
+  problems.push(...payments.problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dataDir = path.resolve(repoRoot, env.DATA_DIR ?? '.data');
@@ -268,5 +274,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = withDotEnv(process.env)):
     proofOfWork: { attempts: env.PROOF_OF_WORK_ATTEMPTS, cost: env.PROOF_OF_WORK_COST },
     trustProxyHops: env.TRUST_PROXY_HOPS,
     waitingRoomTickMs: env.WAITING_ROOM_TICK_MS,
+    payments: payments.settings,
   };
 }

@@ -103,6 +103,7 @@ async function serve(config: Config, logger: Logger, databaseUrl: string) {
     proofOfWork: config.proofOfWork,
     trustProxyHops: config.trustProxyHops,
     waitingRoom: { tickMs: config.waitingRoomTickMs },
+    payments: config.payments,
   });
   // Expired holds already count for nothing and expired keys are ignored; this only tidies rows now and then.
   const tidy = setInterval(() => {

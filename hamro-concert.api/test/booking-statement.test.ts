@@ -36,10 +36,11 @@ describe('the booking statement, part by part', () => {
 
   it('when the verdict weighs the locked seats, then only all of them, of one concert, on sale and admitted, say yes', async () => {
     const [one, two] = [randomUUID(), randomUUID()];
-    const judge = (rows: [number, string, string, boolean][], seatIds: number[]) => {
+    const judge = (rows: [number, string, string, boolean, number?, boolean?][], seatIds: number[]) => {
       const locked = rows.map(
-        ([id, concert, phase, needed]) => sql`select ${id}::int as id, ${concert}::uuid as concert_id,
-          ${phase}::text as sales_phase, ${needed}::boolean as admission_needed`,
+        ([id, concert, phase, needed, price = 1000, payable = true]) => sql`select ${id}::int as id,
+          ${concert}::uuid as concert_id, ${phase}::text as sales_phase, ${needed}::boolean as admission_needed,
+          ${price}::bigint as price_cents, ${payable}::boolean as payable`,
       );
       return run<{ ok: boolean }>(
         sql`with hold as (${ownHold(false)}),
@@ -79,6 +80,9 @@ describe('the booking statement, part by part', () => {
       ),
     ).toBe(false);
     expect(await judge([[1, one, 'open', true]], [1])).toBe(false);
+    // Paid the way the concert does not take: no; but a free booking needs no way to pay at all.
+    expect(await judge([[1, one, 'open', false, 1000, false]], [1])).toBe(false);
+    expect(await judge([[1, one, 'open', false, 0, false]], [1])).toBe(true);
   });
 
   it('when the quota counts a buyer in, then it adds the seats up to the limit and not one past it', async () => {

@@ -40,4 +40,45 @@ describe('loadConfig', () => {
   it('when DB_PORT is set without DB_HOST, then it says DB_HOST is needed', () => {
     expect(() => loadConfig({ DB_PORT: '5432' })).toThrow(/DB_HOST/);
   });
+
+  it('when no payment settings are given, then payments are tests: eSewa with its test merchant, Khalti off', () => {
+    const { payments } = loadConfig({});
+    expect(payments).toMatchObject({
+      mode: 'test',
+      publicBaseUrl: 'http://localhost:3000',
+      windowMinutes: 15,
+      khalti: undefined,
+      esewa: {
+        productCode: 'EPAYTEST',
+        formUrl: 'https://rc-epay.esewa.com.np/api/epay/main/v2/form',
+      },
+    });
+    expect(loadConfig({ KHALTI_SECRET_KEY: 'k' }).payments.khalti).toEqual({
+      secretKey: 'k',
+      baseUrl: 'https://dev.khalti.com/api/v2/',
+    });
+  });
+
+  it('when live mode lacks real keys or an https address, then it refuses to start and names each', () => {
+    expect(() => loadConfig({ PAYMENTS_MODE: 'live' })).toThrow(/KHALTI_SECRET_KEY[\s\S]*PUBLIC_BASE_URL/);
+    expect(() =>
+      loadConfig({
+        PAYMENTS_MODE: 'live',
+        ESEWA_PRODUCT_CODE: 'EPAYTEST',
+        ESEWA_SECRET_KEY: 'x',
+        PUBLIC_BASE_URL: 'https://tickets.example.com',
+      }),
+    ).toThrow(/EPAYTEST is eSewa's test merchant/);
+    const live = loadConfig({
+      PAYMENTS_MODE: 'live',
+      KHALTI_SECRET_KEY: 'live-key',
+      PUBLIC_BASE_URL: 'https://tickets.example.com/',
+    }).payments;
+    expect(live).toMatchObject({
+      mode: 'live',
+      publicBaseUrl: 'https://tickets.example.com',
+      khalti: { baseUrl: 'https://khalti.com/api/v2/' },
+      esewa: undefined,
+    });
+  });
 });

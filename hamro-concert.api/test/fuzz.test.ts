@@ -70,7 +70,9 @@ const STACK_TRACE = /\n\s+at |\bat [\w.$<>]+ \(|node_modules|\.[jt]s:\d+:\d+/;
 function fault(status: number, type: string, text: string): string | undefined {
   if (status >= 500) return `answered ${status} ${text.slice(0, 200)}`;
   if (STACK_TRACE.test(text)) return `a stack trace in the body: ${text.slice(0, 200)}`;
-  if (status < 400) return (status >= 200 && status < 300) || status === 304 ? undefined : `answered ${status}`;
+  // 303: a payment provider's return sends the buyer on to the web app's payment page, whatever came back.
+  if (status < 400)
+    return (status >= 200 && status < 300) || status === 303 || status === 304 ? undefined : `answered ${status}`;
   if (!type.startsWith('application/problem+json')) return `${status} as ${type || 'no content type'}`;
   let problem: any;
   try {

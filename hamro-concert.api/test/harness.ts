@@ -5,6 +5,7 @@ import { createApp } from '../src/app.js';
 import type { SeatEventSettings } from '../src/components/seats/seats.events.js';
 import { SeatInventories } from '../src/components/seats/seats.feed.js';
 import type { WaitingRooms } from '../src/components/waiting-room/waiting-room.service.js';
+import type { Payments } from '../src/components/payments/payments.service.js';
 import { connectDatabase, type Database } from '../src/db/client.js';
 import { answerClientErrors } from '../src/http/client-errors.js';
 import type { Readiness } from '../src/http/health.js';
@@ -12,6 +13,7 @@ import type { Metrics } from '../src/http/metrics.js';
 import type { ProofOfWorkSettings } from '../src/http/proof-of-work.js';
 import type { RateLimitSettings } from '../src/http/rate-limits.js';
 import { createLogger } from '../src/lib/logger.js';
+import { defaultPaymentSettings, type PaymentSettings } from '../src/components/payments/payments.settings.js';
 
 export interface TestApp {
   baseUrl: string;
@@ -20,6 +22,7 @@ export interface TestApp {
   readiness: Readiness;
   metrics: Metrics;
   rooms: WaitingRooms;
+  payments: Payments;
   close(): Promise<void>;
 }
 
@@ -54,6 +57,8 @@ export async function startTestApp(
     corsOrigin?: string;
     /** What a new session's first hold or join costs; without, nothing (as most tests hold freely). */
     proofOfWork?: ProofOfWorkSettings;
+    /** Payment settings over the defaults (test mode, eSewa's test merchant); the reconciler runs only if asked. */
+    payments?: Partial<PaymentSettings>;
   } = {},
 ): Promise<TestApp> {
   const database = connectDatabase(inject('databaseUrl'), {
@@ -88,6 +93,7 @@ export async function startTestApp(
     corsOrigin: options.corsOrigin,
     trustProxyHops: options.trustProxyHops,
     proofOfWork: options.proofOfWork,
+    payments: { ...defaultPaymentSettings(), reconcileIntervalMs: 600_000, ...options.payments },
     // Ticks only where a test asks for them: a tick takes a pooled connection, which tests of a busy pool count.
     waitingRoom: { tickMs: options.waitingRoomTickMs ?? 600_000 },
   });
@@ -103,6 +109,7 @@ export async function startTestApp(
     readiness: app.readiness,
     metrics: app.metrics,
     rooms: app.rooms,
+    payments: app.payments,
     async close() {
       app.closeStreams();
       server.closeAllConnections();

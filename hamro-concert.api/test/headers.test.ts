@@ -80,7 +80,8 @@ describe('security headers', () => {
       'connect-src': "'self'",
       'object-src': "'none'",
       'base-uri': "'self'",
-      'form-action': "'self'",
+      // Forms post to this origin and to eSewa's checkout (the test merchant's, here), nowhere else.
+      'form-action': "'self' https://rc-epay.esewa.com.np",
       'frame-ancestors': "'none'",
     });
     expect(csp['img-src']?.split(' ')).toEqual(expect.arrayContaining(["'self'", 'https:']));

@@ -42,7 +42,9 @@ export async function expectConsistent(app: TestApp, concertId: string): Promise
       (select count(*)::int from seats s where s.tier_id = t.id and not exists (
          select 1 from booking_seats b where b.seat_id = s.id and b.released_at is null)
          and (s.held_until is null or s.held_until <= now())) as unbooked,
+      -- Sold: the seats of confirmed bookings; one awaiting its payment has its seats but no sale yet.
       (select count(*)::int from booking_seats b join seats s on s.id = b.seat_id
+         join bookings bk on bk.id = b.booking_id and bk.status = 'confirmed'
          where s.tier_id = t.id and b.released_at is null) as booked,
       (select coalesce(sum(quantity), 0)::int from sales x where x.tier_id = t.id and x.status = 'confirmed') as sold
     from ticket_tiers t where t.concert_id = ${concertId} order by t.id`);
@@ -64,8 +66,25 @@ export async function expectConsistent(app: TestApp, concertId: string): Promise
       or b.total_cents <> (select coalesce(sum(price_cents), 0) from booking_seats s where s.booking_id = b.id))`);
   expect(totals.rows, 'bookings whose totals disagree with their sales or seats').toEqual([]);
 
+  // Money: a booking paid online has exactly one completed payment that stays; every other completed
+  // payment of the concert is owed back (or was given back).
+  const paidTwiceOrNot = await db.execute(sql`
+    select b.reference from bookings b
+    where b.concert_id = ${concertId} and b.money = 'paid'
+      and (select count(*) from payments p
+           where p.booking_id = b.id and p.state = 'completed' and p.refund_state is null) <> 1`);
+  expect(paidTwiceOrNot.rows, 'paid bookings without exactly one payment kept').toEqual([]);
+  const moneyWithoutSeats = await db.execute(sql`
+    select p.order_id from payments p join bookings b on b.id = p.booking_id
+    where b.concert_id = ${concertId} and p.state in ('completed', 'mismatch') and p.refund_state is null
+      and not (b.status = 'confirmed' and b.money = 'paid')`);
+  expect(moneyWithoutSeats.rows, 'money kept without a paid booking').toEqual([]);
+
   const map = await get(app, `/seats/concert/${concertId}`);
-  const bookedInDb = perTier.rows.reduce((sum, tier) => sum + tier.booked, 0);
+  const activeSeats = await db.execute<{ n: number }>(sql`
+    select count(*)::int as n from booking_seats b join seats s on s.id = b.seat_id
+    where s.concert_id = ${concertId} and b.released_at is null`);
+  const bookedInDb = activeSeats.rows[0]!.n;
   expect(map.body.bookedSeats).toBe(bookedInDb);
   expect(map.body.seats.filter((seat: { isBooked: boolean }) => seat.isBooked)).toHaveLength(bookedInDb);
 }

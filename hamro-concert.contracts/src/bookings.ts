@@ -3,6 +3,7 @@ import { EXAMPLE, emailSchema, moneySchema } from './common.js';
 import { REFERENCE_ALPHABET } from './reference-format.js';
 import { MAX_SEATS_PER_BOOKING, seatIdsSchema } from './seats.js';
 import { sectionSchema } from './tiers.js';
+import { bookingPaymentSchema, bookingStatusSchema, paymentMethodSchema } from './payments.js';
 
 const exampleBuyer = { userName: 'Sita Sharma', userEmail: EXAMPLE.email };
 const exampleTicketData = {
@@ -14,6 +15,13 @@ const exampleTicketData = {
   status: 'confirmed' as const,
   createdAt: '2027-02-01T09:31:00.000Z',
   seatNumbers: ['V-11', 'V-12'],
+};
+const examplePayment = {
+  method: 'door' as const,
+  state: 'at_door' as const,
+  dueAt: null,
+  testMode: true,
+  attempts: [],
 };
 const exampleTickets = [
   { seatId: EXAMPLE.seatIds[0], seatNumber: 'V-11', code: EXAMPLE.ticketCode },
@@ -38,6 +46,12 @@ export const bookSeatsBodySchema = z
       .regex(/^[\w-]{16,64}$/, 'not a hold token')
       .optional()
       .meta({ description: 'Confirms exactly the seats of this hold (from POST /holds)' }),
+    payment: paymentMethodSchema.optional().meta({
+      description:
+        'How the buyer pays: `door` (the default where the concert offers it) confirms at once; `esewa` or `khalti` ' +
+        'makes a booking that awaits payment (POST /bookings/{reference}/payments) and holds its seats until then. ' +
+        'A free booking needs none.',
+    }),
   })
   .meta({ id: 'BookSeatsRequest', example: { ...exampleBuyer, seatIds: [...EXAMPLE.seatIds] } });
 export type BookSeatsBody = z.infer<typeof bookSeatsBodySchema>;
@@ -49,7 +63,7 @@ export const ticketDataSchema = z
     quantity: z.number().int(),
     pricePerTicket: moneySchema,
     totalAmount: moneySchema,
-    status: z.enum(['confirmed', 'cancelled']),
+    status: z.enum(['confirmed', 'cancelled', 'awaiting_payment']),
     createdAt: z.iso.datetime(),
     seatNumbers: z.array(z.string()),
   })
@@ -66,6 +80,7 @@ export const bestAvailableBookingBodySchema = z
     quantity: z.number().int().min(1).max(MAX_SEATS_PER_BOOKING),
     userName: bookSeatsBodySchema.shape.userName,
     userEmail: bookSeatsBodySchema.shape.userEmail,
+    payment: bookSeatsBodySchema.shape.payment,
   })
   .meta({
     id: 'BestAvailableBookingRequest',
@@ -85,12 +100,14 @@ export const bookingSchema = z
   .object({
     id: z.uuid(),
     reference: z.string().meta({ description: 'Unguessable booking reference', example: 'K7QM2XPA9RTD' }),
+    status: bookingStatusSchema,
     userName: z.string(),
     userEmail: z.string(),
     seatIds: z.array(z.number().int()),
     totalAmount: moneySchema,
     ticketData: z.array(ticketDataSchema),
-    tickets: z.array(ticketSchema),
+    tickets: z.array(ticketSchema).meta({ description: 'Empty until the booking is paid (or to be paid at the door)' }),
+    payment: bookingPaymentSchema,
     holdOutcome: z.enum(['confirmed-hold', 'hold-expired-seats-still-free']).optional().meta({
       description: 'With a holdToken: whether the hold was still active, or had expired but its seats were still free',
     }),
@@ -100,11 +117,13 @@ export const bookingSchema = z
     example: {
       id: EXAMPLE.bookingId,
       reference: EXAMPLE.reference,
+      status: 'confirmed',
       ...exampleBuyer,
       seatIds: [...EXAMPLE.seatIds],
       totalAmount: '10000.00',
       ticketData: [exampleTicketData],
       tickets: exampleTickets,
+      payment: examplePayment,
     },
   });
 export type Booking = z.infer<typeof bookingSchema>;
@@ -138,7 +157,7 @@ export const cancelBookingBodySchema = z
 export const bookingDetailsSchema = z
   .object({
     reference: z.string(),
-    status: z.enum(['confirmed', 'cancelled']),
+    status: bookingStatusSchema,
     createdAt: z.iso.datetime(),
     cancelledAt: z.iso.datetime().nullable(),
     userName: z.string(),
@@ -169,6 +188,7 @@ export const bookingDetailsSchema = z
     ),
     tickets: z.array(ticketSchema.extend({ checkedInAt: z.iso.datetime().nullable() })),
     canCancel: z.boolean().meta({ description: 'Confirmed and the concert has not started yet' }),
+    payment: bookingPaymentSchema,
   })
   .meta({
     id: 'BookingDetails',
@@ -204,6 +224,17 @@ export const bookingDetailsSchema = z
       ],
       tickets: [{ ...exampleTickets[0], checkedInAt: null }],
       canCancel: true,
+      payment: examplePayment,
     },
   });
 export type BookingDetails = z.infer<typeof bookingDetailsSchema>;
+
+export const startPaymentBodySchema = z
+  .object({
+    email: bookingEmailSchema,
+    method: paymentMethodSchema.meta({
+      description: '`khalti` or `esewa`: a new attempt online; `door`: stop paying online and pay in cash at the door',
+    }),
+  })
+  .meta({ id: 'StartPaymentRequest', example: { email: EXAMPLE.email, method: 'khalti' } });
+export type StartPaymentBody = z.infer<typeof startPaymentBodySchema>;

@@ -3,6 +3,7 @@ import { EXAMPLE, pageOf, priceSchema } from './common.js';
 import { isCurrency } from './currency.js';
 import { isTimeZone } from './time-zone.js';
 import { sectionSchema, tierSummarySchema } from './tiers.js';
+import { paymentMethodSchema } from './payments.js';
 
 const exampleDetails = {
   title: 'Himalayan Echoes',
@@ -44,6 +45,9 @@ export const concertSchema = z
     city: z.string(),
     image: z.string(),
     description: z.string(),
+    paymentMethods: z.array(paymentMethodSchema).meta({
+      description: 'The ways a buyer can pay for this concert on this server now (online ones only for NPR)',
+    }),
     tiers: z.array(tierSummarySchema),
   })
   .meta({
@@ -54,6 +58,7 @@ export const concertSchema = z
       startsAt: '2027-03-20T13:15:00.000Z',
       salesOpenAt: '2027-02-01T04:15:00.000Z',
       salesCloseAt: null,
+      paymentMethods: ['door', 'esewa', 'khalti'],
       tiers: [
         {
           id: EXAMPLE.tierId,
@@ -116,6 +121,11 @@ const concertDetails = {
   city: text(120),
   image: z.string().trim().max(2000),
   description: z.string().trim().max(5000),
+  paymentMethods: z
+    .array(paymentMethodSchema)
+    .min(1, 'offer at least one way to pay')
+    .refine((methods) => new Set(methods).size === methods.length, 'name each way to pay once')
+    .meta({ description: 'The ways buyers may pay; Khalti and eSewa only for NPR. Default: all three' }),
 };
 
 export const MAX_SEATS_PER_CONCERT = 100_000;
@@ -129,6 +139,7 @@ export const newConcertSchema = z
     salesOpenAt: concertDetails.salesOpenAt.default(null),
     salesCloseAt: concertDetails.salesCloseAt.default(null),
     currency: concertDetails.currency.optional().meta({ description: 'Default: CURRENCY (NPR)' }),
+    paymentMethods: concertDetails.paymentMethods.optional(),
     tiers: z
       .array(layoutTierSchema)
       .max(3)
@@ -139,6 +150,13 @@ export const newConcertSchema = z
         `a venue has at most ${MAX_SEATS_PER_CONCERT} seats`,
       ),
   })
+  .refine(
+    (concert) =>
+      !concert.currency ||
+      concert.currency === 'NPR' ||
+      !concert.paymentMethods?.some((method) => method === 'esewa' || method === 'khalti'),
+    { path: ['paymentMethods'], message: 'Khalti and eSewa take NPR only' },
+  )
   .meta({
     id: 'NewConcert',
     example: {
@@ -173,6 +191,7 @@ export const concertChangesWithIdSchema = z
     city: true,
     image: true,
     description: true,
+    paymentMethods: true,
   })
   .strict()
   .meta({ id: 'ConcertChangesWithId', example: { id: EXAMPLE.concertId, title: 'Himalayan Echoes: second night' } });

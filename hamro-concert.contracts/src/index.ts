@@ -11,6 +11,7 @@ export * from './concerts.js';
 export * from './currency.js';
 export * from './holds.js';
 export * from './money.js';
+export * from './payments.js';
 export * from './problem-codes.js';
 export * from './proof-of-work.js';
 export * from './reference-format.js';

@@ -13,6 +13,7 @@ export const PROBLEM_CODES = [
   'seat-not-in-concert',
   'tier-not-in-concert',
   'hold-mismatch',
+  'payment-signature-invalid',
   // 401, 403: the bearer token
   'unauthorized',
   'forbidden',
@@ -28,6 +29,7 @@ export const PROBLEM_CODES = [
   'hold-not-found',
   'booking-not-found',
   'ticket-not-found',
+  'payment-not-found',
   // 408: the client sent its request too slowly
   'request-timeout',
   // 409: the current state refuses it
@@ -50,6 +52,10 @@ export const PROBLEM_CODES = [
   'tier-in-use',
   'ticket-already-used',
   'wrong-concert',
+  'payment-method-not-offered',
+  'booking-not-awaiting-payment',
+  'nothing-to-collect',
+  'refund-not-due',
   'conflict',
   // 410
   'hold-expired',
@@ -67,6 +73,7 @@ export const PROBLEM_CODES = [
   'timeout',
   'not-ready',
   'too-many-subscribers',
+  'payment-provider-unavailable',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

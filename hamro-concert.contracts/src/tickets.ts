@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXAMPLE } from './common.js';
+import { EXAMPLE, moneySchema } from './common.js';
 import { sectionSchema } from './tiers.js';
 
 export const checkInBodySchema = z
@@ -24,6 +24,10 @@ export const admissionSchema = z
     userName: z.string(),
     concertTitle: z.string(),
     checkedInAt: z.iso.datetime(),
+    collect: z
+      .object({ amount: moneySchema, currency: z.string(), bookingReference: z.string() })
+      .nullable()
+      .meta({ description: 'The booking is to be paid at the door: collect this in cash, then record it' }),
   })
   .meta({
     id: 'Admission',
@@ -35,6 +39,7 @@ export const admissionSchema = z
       userName: 'Sita Sharma',
       concertTitle: 'Himalayan Echoes',
       checkedInAt: '2027-03-20T12:55:00.000Z',
+      collect: { amount: '3500.00', currency: 'NPR', bookingReference: EXAMPLE.reference },
     },
   });
 export type Admission = z.infer<typeof admissionSchema>;

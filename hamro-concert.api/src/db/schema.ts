@@ -22,6 +22,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { MONEY_STATES, PAYMENT_METHODS, PAYMENT_STATES } from 'hamro-concert.contracts';
 
 /** A PostgreSQL transaction id (`xid8`), comparable with snapshots. */
 const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
@@ -30,7 +31,12 @@ const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 
 export const seatChangeSeq = pgSequence('seat_change_seq');
 
 export const sectionEnum = pgEnum('seat_section', ['front', 'vip', 'ga']);
-export const bookingStatusEnum = pgEnum('booking_status', ['confirmed', 'cancelled']);
+export const bookingStatusEnum = pgEnum('booking_status', ['confirmed', 'cancelled', 'awaiting_payment', 'expired']);
+export const paymentMethodEnum = pgEnum('payment_method', PAYMENT_METHODS);
+/** Where a booking's money stands (see MONEY_STATES in the contracts). */
+export const moneyStateEnum = pgEnum('money_state', MONEY_STATES);
+export const paymentStateEnum = pgEnum('payment_state', PAYMENT_STATES);
+export const refundStateEnum = pgEnum('refund_state', ['due', 'done']);
 /** An active hold whose expires_at has passed is expired: no timer has to fire for that. */
 export const holdStatusEnum = pgEnum('hold_status', ['active', 'released', 'confirmed']);
 
@@ -54,6 +60,11 @@ export const concerts = pgTable(
     salesOpenAt: timestamp('sales_open_at', { withTimezone: true }),
     /** Sales end here if set; otherwise at the start. */
     salesCloseAt: timestamp('sales_close_at', { withTimezone: true }),
+    /** The ways buyers may pay; the online ones are offered only while `currency` is NPR. */
+    paymentMethods: paymentMethodEnum('payment_methods')
+      .array()
+      .notNull()
+      .default(sql`'{door,esewa,khalti}'`),
     /** Raised whenever seats are added or removed after creation; part of the seat map's version. */
     layoutVersion: integer('layout_version').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -211,12 +222,24 @@ export const bookings = pgTable(
     status: bookingStatusEnum('status').notNull().default('confirmed'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** null for a free booking. */
+    paymentMethod: paymentMethodEnum('payment_method'),
+    money: moneyStateEnum('money').notNull().default('at_door'),
+    /** While awaiting payment, its seats are kept for it until here. */
+    paymentDueAt: timestamp('payment_due_at', { withTimezone: true }),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    cashCollectedAt: timestamp('cash_collected_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('bookings_reference_uq').on(t.reference),
     index('bookings_customer_idx').on(t.customerId),
     index('bookings_concert_idx').on(t.concertId, t.createdAt),
+    // The reconciler's round finds the bookings whose payment window has ended through this.
+    index('bookings_awaiting_due_idx')
+      .on(t.paymentDueAt)
+      .where(sql`${t.status} = 'awaiting_payment'`),
     check('bookings_total_not_negative', sql`${t.totalCents} >= 0`),
+    check('bookings_awaiting_has_due', sql`${t.status} <> 'awaiting_payment' or ${t.paymentDueAt} is not null`),
   ],
 );
 
@@ -247,6 +270,59 @@ export const bookingSeats = pgTable(
       .on(t.seatId)
       .where(sql`${t.releasedAt} is null`),
     uniqueIndex('booking_seats_ticket_code_uq').on(t.ticketCode),
+  ],
+);
+
+/**
+ * One attempt to pay a booking online. `order_id` is ours (Khalti's purchase_order_id, eSewa's
+ * transaction_uuid); `provider_ref` is Khalti's pidx. Amounts in paisa. An attempt stays `awaiting`
+ * until the provider decides; the reconciler asks about it from `next_check_at` on.
+ */
+export const payments = pgTable(
+  'payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => bookings.id, { onDelete: 'cascade' }),
+    method: paymentMethodEnum('method').notNull(),
+    orderId: text('order_id').notNull(),
+    providerRef: text('provider_ref'),
+    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+    state: paymentStateEnum('state').notNull().default('awaiting'),
+    /** The provider's last word on it, as it said it (Completed, PENDING, User canceled …). */
+    providerStatus: text('provider_status'),
+    /** What the provider confirmed, when it differs or once it is paid. */
+    confirmedCents: bigint('confirmed_cents', { mode: 'number' }),
+    transactionId: text('transaction_id'),
+    /** The provider's own end of this attempt (Khalti's expires_at); after it, unpaid is final. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    nextCheckAt: timestamp('next_check_at', { withTimezone: true }).notNull(),
+    checks: integer('checks').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    refundState: refundStateEnum('refund_state'),
+    refundReason: text('refund_reason'),
+    refundDueAt: timestamp('refund_due_at', { withTimezone: true }),
+    /** An instance claims an API refund until here, so two never send the same one. */
+    refundClaimedUntil: timestamp('refund_claimed_until', { withTimezone: true }),
+    refundedAt: timestamp('refunded_at', { withTimezone: true }),
+    refundedBy: text('refunded_by'),
+  },
+  (t) => [
+    uniqueIndex('payments_order_id_uq').on(t.orderId),
+    uniqueIndex('payments_provider_ref_uq')
+      .on(t.method, t.providerRef)
+      .where(sql`${t.providerRef} is not null`),
+    index('payments_booking_idx').on(t.bookingId),
+    index('payments_awaiting_check_idx')
+      .on(t.nextCheckAt)
+      .where(sql`${t.state} = 'awaiting'`),
+    index('payments_refund_due_idx')
+      .on(t.refundDueAt)
+      .where(sql`${t.refundState} = 'due'`),
+    check('payments_amount_positive', sql`${t.amountCents} > 0`),
+    check('payments_online', sql`${t.method} <> 'door'`),
   ],
 );
 

@@ -60,7 +60,6 @@ const policy = (directives: Directives) =>
   headersOf(helmet.contentSecurityPolicy({ useDefaults: false, directives }) as RequestHandler);
 const apiPolicy = policy(API);
 const docsPolicy = policy(DOCS);
-const webAppPolicy = policy(WEB_APP);
 
 /** A browser only honours HSTS over https; on a loopback https proxy it would pin every localhost port. */
 const LOOPBACK = /^(localhost|.+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
@@ -88,7 +87,11 @@ export function securityHeaders(): RequestHandler {
   };
 }
 
-/** Replaces the API's policy with the web app's on an answer that serves one of the app's files. */
-export function applyWebAppPolicy(res: ServerResponse): void {
-  set(res, webAppPolicy);
+/**
+ * The web app's policy: the pages may post forms to this origin and to exactly the payment form hosts
+ * given (eSewa's checkout is a form the buyer's browser posts), and nowhere else.
+ */
+export function webAppPolicy(formHosts: readonly string[] = []): (res: ServerResponse) => void {
+  const headers = policy({ ...WEB_APP, formAction: ["'self'", ...formHosts] });
+  return (res) => set(res, headers);
 }

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import express, { type Request, type RequestHandler, type Response } from 'express';
-import { applyWebAppPolicy } from './security-headers.js';
+import { webAppPolicy } from './security-headers.js';
 
 /** Vite's build output: `assets/<name>-<content hash>.<ext>`; a new build gives a changed file a new name. */
 const FINGERPRINTED = /^assets\/.+-[\w-]{6,}\.[a-z0-9]+$/i;
@@ -26,6 +26,7 @@ export function cacheControlFor(relativePath: string): string {
 export function webApp(
   dir: string,
   welcome: (req: Request, res: Response) => Promise<void> = async () => {},
+  applyWebAppPolicy: (res: ServerResponse) => void = webAppPolicy(),
 ): RequestHandler {
   const files = express.static(dir, {
     index: false,

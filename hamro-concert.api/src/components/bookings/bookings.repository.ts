@@ -6,6 +6,7 @@ import { freedSeatsJson, markSeatChanged, returningFreedSeats, type FreedSeat } 
 import { bookingSeats, bookings, concerts, seats, ticketTiers } from '../../db/schema.js';
 import { admissionNeeded, salesPhase, toRequestedSeatState, type RequestedSeatState } from '../seats/seats.locks.js';
 import { bookChosenSeats, bookHeldSeats, bookOfferedSeats } from './bookings.statement.js';
+import type { BookingStatus, MoneyState, PaymentMethod } from 'hamro-concert.contracts';
 
 export type { RequestedSeatState } from '../seats/seats.locks.js';
 
@@ -41,9 +42,15 @@ function toBookedSeat(row: {
   };
 }
 
+/** A booking as it was made: awaiting payment until its due time, or confirmed at once. */
+export interface BookingTerms {
+  status: 'confirmed' | 'awaiting_payment';
+  dueAt: Date | null;
+}
+
 export type BookingAttempt =
-  | { booked: true; id: string; createdAt: Date; seats: BookedSeat[]; holdWasLive: boolean | null }
-  | { booked: false; seats: RequestedSeatState[]; overBuyerLimit: boolean };
+  | ({ booked: true; id: string; createdAt: Date; seats: BookedSeat[]; holdWasLive: boolean | null } & BookingTerms)
+  | { booked: false; seats: RequestedSeatState[]; overBuyerLimit: boolean; paymentRefused: boolean };
 
 /** Books the seats if all of them can be booked now; if not, nothing is written and the seats' states come back. */
 export async function bookSeatsIfFree(
@@ -61,6 +68,9 @@ export async function bookSeatsIfFree(
     skipLocked?: boolean;
     /** The request's Idempotency-Key, if it has one: linked to the booking as it is written. */
     requestKey?: RequestKey | null;
+    /** How the buyer pays (see the statement's verdict), and how long an online payment may take. */
+    payWith: PaymentMethod;
+    paymentWindowMinutes: number;
   },
 ): Promise<BookingAttempt> {
   const { skipLocked = false, requestKey = null, ...values } = input;
@@ -78,11 +88,14 @@ export async function bookSeatsIfFree(
       createdAt: new Date(first.created_at),
       holdWasLive: first.hold_live,
       seats: rows.map(toBookedSeat),
+      status: first.booking_status ?? 'confirmed',
+      dueAt: first.payment_due_at && new Date(first.payment_due_at),
     };
   }
   return {
     booked: false,
     overBuyerLimit: first?.seats_ok === true,
+    paymentRefused: first?.pay_refused === true,
     seats: rows.map(toRequestedSeatState),
   };
 }
@@ -91,9 +104,24 @@ export async function bookSeatsIfFree(
 export async function findBookedAnswer(
   db: Executor,
   reference: string,
-): Promise<{ id: string; createdAt: Date; userName: string; userEmail: string; seats: BookedSeat[] } | undefined> {
+): Promise<
+  | {
+      id: string;
+      createdAt: Date;
+      userName: string;
+      userEmail: string;
+      seats: BookedSeat[];
+      status: BookingStatus;
+      dueAt: Date | null;
+      paymentMethod: PaymentMethod | null;
+    }
+  | undefined
+> {
   const { rows } = await db.execute<{
     booking_id: string;
+    payment_method: PaymentMethod | null;
+    status: BookingStatus;
+    payment_due_at: Date | null;
     created_at: Date;
     user_name: string;
     user_email: string;
@@ -105,7 +133,7 @@ export async function findBookedAnswer(
     ticket_code: string;
     change_seq: string;
   }>(sql`
-    select b.id as booking_id, b.created_at, b.user_name, b.user_email, s.id, s.concert_id, s.tier_id, s.label,
+    select b.id as booking_id, b.payment_method, b.status, b.payment_due_at, b.created_at, b.user_name, b.user_email, s.id, s.concert_id, s.tier_id, s.label,
            bs.price_cents, bs.ticket_code, s.change_seq::text
     from bookings b
     join booking_seats bs on bs.booking_id = b.id
@@ -120,6 +148,9 @@ export async function findBookedAnswer(
     userName: first.user_name,
     userEmail: first.user_email,
     seats: rows.map(toBookedSeat),
+    status: first.status,
+    dueAt: first.payment_due_at && new Date(first.payment_due_at),
+    paymentMethod: first.payment_method,
   };
 }
 
@@ -151,7 +182,10 @@ export function findSeatStates(
 export interface BookingRecord {
   id: string;
   reference: string;
-  status: 'confirmed' | 'cancelled';
+  status: BookingStatus;
+  paymentMethod: PaymentMethod | null;
+  money: MoneyState;
+  paymentDueAt: Date | null;
   createdAt: Date;
   cancelledAt: Date | null;
   userName: string;
@@ -186,6 +220,9 @@ export async function findBookingByReference(
       id: bookings.id,
       reference: bookings.reference,
       status: bookings.status,
+      paymentMethod: bookings.paymentMethod,
+      money: bookings.money,
+      paymentDueAt: bookings.paymentDueAt,
       createdAt: bookings.createdAt,
       cancelledAt: bookings.cancelledAt,
       userName: bookings.userName,
@@ -257,22 +294,25 @@ export async function cancelBookingIfAllowed(
   cancelClosesHours: number,
 ): Promise<
   | {
-      status: 'confirmed' | 'cancelled';
+      status: BookingStatus;
       started: boolean;
       cancelClosed: boolean;
       used: boolean;
       cancelledAt: Date | null;
       freed: FreedSeat[];
+      /** Its online payment is now to be refunded. */
+      refundDue: boolean;
     }
   | undefined
 > {
   const { rows } = await db.execute<{
-    status: 'confirmed' | 'cancelled';
+    status: BookingStatus;
     started: boolean;
     cancel_closed: boolean;
     used: boolean;
     cancelled_at: Date | null;
     freed: FreedSeat[] | null;
+    refund_due: boolean;
   }>(sql`
     with target as (
       select b.id, b.status, now() >= ${concertStartsAt} as started,
@@ -287,10 +327,19 @@ export async function cancelBookingIfAllowed(
     ), used as (
       select exists (select 1 from tickets where checked_in_at is not null) as used
     ), cancelled as (
-      update bookings set status = 'cancelled', cancelled_at = now()
+      -- Money paid online is now owed back; an awaited payment that still comes is refunded when it does.
+      update bookings set status = 'cancelled', cancelled_at = now(),
+        money = case bookings.money when 'paid' then 'refund_due' when 'awaiting' then 'unpaid'
+                                    else bookings.money end
       from target, used
-      where bookings.id = target.id and target.status = 'confirmed' and not target.cancel_closed and not used.used
-      returning bookings.id, bookings.cancelled_at
+      where bookings.id = target.id and target.status in ('confirmed', 'awaiting_payment')
+        and not target.cancel_closed and not used.used
+      returning bookings.id, bookings.cancelled_at, bookings.money
+    ), refund_owed as (
+      update payments set refund_state = 'due', refund_reason = 'cancelled', refund_due_at = now()
+      from cancelled
+      where payments.booking_id = cancelled.id and payments.state = 'completed' and payments.refund_state is null
+      returning payments.id
     ), released as (
       update booking_seats set released_at = now()
       from cancelled where booking_seats.booking_id = cancelled.id and booking_seats.released_at is null
@@ -312,7 +361,8 @@ export async function cancelBookingIfAllowed(
       where q.email_key = given_back.email_key and q.concert_id = given_back.concert_id
     )
     select target.status, target.started, target.cancel_closed, (select used from used) as used,
-      (select cancelled_at from cancelled) as cancelled_at, ${freedSeatsJson('freed')} as freed
+      (select cancelled_at from cancelled) as cancelled_at, ${freedSeatsJson('freed')} as freed,
+      exists (select 1 from refund_owed) as refund_due
     from target`);
   const row = rows[0];
   return (
@@ -323,6 +373,7 @@ export async function cancelBookingIfAllowed(
       used: row.used,
       cancelledAt: row.cancelled_at && new Date(row.cancelled_at),
       freed: row.freed ?? [],
+      refundDue: row.refund_due,
     }
   );
 }

@@ -61,7 +61,8 @@ export function bookingsRoutes(
     {
       idempotency: {
         db,
-        recover: (reference, body) => service.bookingAnswer(db, reference, bookSeatsBodySchema.parse(body).seatIds),
+        recover: (reference, body) =>
+          service.bookingAnswer(db, rules, reference, bookSeatsBodySchema.parse(body).seatIds),
       },
     },
   );
@@ -94,7 +95,7 @@ export function bookingsRoutes(
         .status(201)
         .json(booking);
     },
-    { idempotency: { db, recover: (reference) => service.bookingAnswer(db, reference) } },
+    { idempotency: { db, recover: (reference) => service.bookingAnswer(db, rules, reference) } },
   );
 
   route(

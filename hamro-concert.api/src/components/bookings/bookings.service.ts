@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { AppError, badRequest, conflict, notFound, busyTryAgain } from '../../http/errors.js';
+import type { Payments } from '../payments/payments.service.js';
 import type { RequestKey } from '../../http/idempotency.js';
 import {
   formatCents,
@@ -8,6 +9,9 @@ import {
   type BookSeatsBody,
   type Booking,
   type BookingDetails,
+  type BookingPayment,
+  type BookingStatus,
+  type PaymentMethod,
 } from 'hamro-concert.contracts';
 import { newReference } from '../../lib/reference.js';
 import { getHold } from '../holds/holds.service.js';
@@ -47,11 +51,30 @@ async function assertUsableHold(db: Db, token: string, seatIds: number[]): Promi
   return hold;
 }
 
+/** How a booking is paid, as its answers show it; a new booking has made no attempt yet. */
+function paymentOf(
+  booking: { status: BookingStatus; dueAt: Date | null; totalCents: number },
+  payWith: PaymentMethod | null,
+  testMode: boolean,
+): BookingPayment {
+  const free = booking.totalCents === 0;
+  return {
+    method: free ? null : payWith,
+    state: free ? 'free' : booking.status === 'awaiting_payment' ? 'awaiting' : 'at_door',
+    dueAt: booking.dueAt?.toISOString() ?? null,
+    testMode,
+    attempts: [],
+  };
+}
+
 function toBooking(
   input: BookSeatsBody,
   reference: string,
-  booking: { id: string; createdAt: Date; seats: repository.BookedSeat[] },
+  booking: { id: string; createdAt: Date; seats: repository.BookedSeat[]; status: BookingStatus; dueAt: Date | null },
+  payWith: PaymentMethod | null,
+  testMode: boolean,
 ): Booking {
+  const confirmed = booking.status === 'confirmed';
   const byTier = new Map<number, repository.BookedSeat[]>();
   for (const seat of booking.seats) byTier.set(seat.tierId, [...(byTier.get(seat.tierId) ?? []), seat]);
   const ticketData = [...byTier.entries()]
@@ -62,19 +85,25 @@ function toBooking(
       quantity: seats.length,
       pricePerTicket: formatCents(seats[0]!.priceCents),
       totalAmount: formatCents(seats.length * seats[0]!.priceCents),
-      status: 'confirmed' as const,
+      status: confirmed ? ('confirmed' as const) : ('awaiting_payment' as const),
       createdAt: booking.createdAt.toISOString(),
       seatNumbers: seats.map((seat) => seat.label),
     }));
+  const totalCents = booking.seats.reduce((sum, seat) => sum + seat.priceCents, 0);
   return {
     id: booking.id,
     reference,
+    status: booking.status,
     userName: input.userName,
     userEmail: input.userEmail,
     seatIds: input.seatIds,
-    totalAmount: formatCents(booking.seats.reduce((sum, seat) => sum + seat.priceCents, 0)),
+    totalAmount: formatCents(totalCents),
     ticketData,
-    tickets: booking.seats.map((seat) => ({ seatId: seat.id, seatNumber: seat.label, code: seat.ticketCode })),
+    // A ticket exists only once the booking is paid, or is to be paid at the door.
+    tickets: confirmed
+      ? booking.seats.map((seat) => ({ seatId: seat.id, seatNumber: seat.label, code: seat.ticketCode }))
+      : [],
+    payment: paymentOf({ ...booking, totalCents }, payWith, testMode),
   };
 }
 
@@ -99,13 +128,37 @@ export interface BookingRules {
   maxTicketsPerBuyer: number;
   /** CANCEL_CLOSES_HOURS_BEFORE: cancelling closes this many hours before the start. */
   cancelClosesHours: number;
+  /** The ways this server takes, the payment window, and the attempts and refunds of each booking. */
+  payments: Payments;
+}
+
+/** The way the buyer chose, or the door where they chose none; refused here if this server cannot take it. */
+function payWithOf(rules: BookingRules, chosen: PaymentMethod | undefined): PaymentMethod {
+  const payWith = chosen ?? 'door';
+  rules.payments.assertServerTakes(payWith);
+  return payWith;
+}
+
+function refusePaymentMethod(payWith: PaymentMethod): never {
+  throw conflict(
+    'payment-method-not-offered',
+    payWith === 'door'
+      ? 'This concert is not paid at the door: choose a way to pay online (payment).'
+      : `This concert cannot be paid with ${payWith}.`,
+    { payment: payWith },
+  );
 }
 
 /**
  * The answer of a booking made earlier, built again from what was stored: for a retry whose first
  * answer was lost after the booking committed. `seatIds` in the order the request gave them, if it did.
  */
-export async function bookingAnswer(db: Db, reference: string, seatIds?: number[]): Promise<Booking | undefined> {
+export async function bookingAnswer(
+  db: Db,
+  rules: BookingRules,
+  reference: string,
+  seatIds?: number[],
+): Promise<Booking | undefined> {
   const found = await repository.findBookedAnswer(db, reference);
   if (!found) return undefined;
   const input = {
@@ -113,7 +166,7 @@ export async function bookingAnswer(db: Db, reference: string, seatIds?: number[
     userEmail: found.userEmail,
     seatIds: seatIds ?? found.seats.map((s) => s.id),
   };
-  return toBooking(input, reference, found);
+  return toBooking(input, reference, found, found.paymentMethod, rules.payments.testMode);
 }
 
 /**
@@ -145,11 +198,12 @@ export async function bookSeats(
   admission?: Admission,
 ): Promise<Booking> {
   const seatIds = [...input.seatIds].sort((a, b) => a - b);
+  const payWith = payWithOf(rules, input.payment);
   if (!input.holdToken) {
     const claim = await desk.inFlight.covering(seatIds);
     if (claim) assertSeatsFree(seatsTakenBy(claim, seatIds));
   }
-  const booking = bookSeatsNow(db, rules, input, seatIds, desk, requestKey, admission);
+  const booking = bookSeatsNow(db, rules, input, seatIds, payWith, desk, requestKey, admission);
   return desk.inFlight.track(seatIds, booking, (booking) => ({
     kind: 'booked',
     concertId: booking.ticketData[0]!.concertId,
@@ -170,6 +224,7 @@ async function bookSeatsNow(
   rules: BookingRules,
   input: BookSeatsBody,
   seatIds: number[],
+  payWith: PaymentMethod,
   desk: SeatDesk,
   requestKey: RequestKey | null,
   admission: Admission | undefined,
@@ -186,25 +241,38 @@ async function bookSeatsNow(
       maxPerBuyer: rules.maxTicketsPerBuyer,
       admittedTo: admission?.concertId ?? null,
       requestKey,
+      payWith,
+      paymentWindowMinutes: rules.payments.settings.windowMinutes,
     });
     if (result.booked) {
       reportBooked(desk, result.seats);
       await passUsed(db, admission);
-      const booking = toBooking(input, reference, result);
+      const booking = toBooking(input, reference, result, payWith, rules.payments.testMode);
       if (holdToken) booking.holdOutcome = result.holdWasLive ? 'confirmed-hold' : 'hold-expired-seats-still-free';
       return booking;
     }
     if (result.overBuyerLimit) refuseOverBuyerLimit(rules.maxTicketsPerBuyer, seatIds.length);
     const hold = holdToken ? await assertUsableHold(db, holdToken, seatIds) : undefined;
     explainRefusal(seatIds, result.seats, hold);
+    if (result.paymentRefused) refusePaymentMethod(payWith);
     const seatsNow = await repository.findSeatStates(db, seatIds, holdToken, admission?.concertId ?? null);
     explainRefusal(seatIds, seatsNow, hold);
   }
   throw busyTryAgain('These seats are changing hands right now; please try again.');
 }
 
-async function toBookingDetails(db: Db, record: repository.BookingRecord): Promise<BookingDetails> {
-  const seats = await repository.findSeatsOfBooking(db, record.id);
+async function toBookingDetails(
+  db: Db,
+  rules: BookingRules,
+  record: repository.BookingRecord,
+): Promise<BookingDetails> {
+  const [seats, attempts] = await Promise.all([
+    repository.findSeatsOfBooking(db, record.id),
+    rules.payments.attempts(record.id),
+  ]);
+  const confirmed = record.status === 'confirmed';
+  // Tickets were issued if the booking was ever confirmed: not while it awaited payment, nor if that ran out.
+  const issued = confirmed || (record.status === 'cancelled' && record.money !== 'unpaid');
   return {
     reference: record.reference,
     status: record.status,
@@ -218,13 +286,26 @@ async function toBookingDetails(db: Db, record: repository.BookingRecord): Promi
       ...seat,
       price: formatCents(priceCents),
     })),
-    tickets: seats.map((seat) => ({
-      seatId: seat.id,
-      seatNumber: seat.seatNumber,
-      code: seat.ticketCode,
-      checkedInAt: seat.checkedInAt?.toISOString() ?? null,
-    })),
-    canCancel: record.status === 'confirmed' && !record.cancelClosed && seats.every((seat) => !seat.checkedInAt),
+    // A ticket exists only for a booking that was confirmed: paid, free, or to be paid at the door.
+    tickets: issued
+      ? seats.map((seat) => ({
+          seatId: seat.id,
+          seatNumber: seat.seatNumber,
+          code: seat.ticketCode,
+          checkedInAt: seat.checkedInAt?.toISOString() ?? null,
+        }))
+      : [],
+    canCancel:
+      (confirmed || record.status === 'awaiting_payment') &&
+      !record.cancelClosed &&
+      seats.every((seat) => !seat.checkedInAt),
+    payment: {
+      method: record.paymentMethod,
+      state: record.money,
+      dueAt: record.status === 'awaiting_payment' ? (record.paymentDueAt?.toISOString() ?? null) : null,
+      testMode: rules.payments.testMode,
+      attempts,
+    },
   };
 }
 
@@ -246,7 +327,7 @@ export async function getBookingDetails(
   reference: string,
   email: string,
 ): Promise<BookingDetails> {
-  return toBookingDetails(db, await findOwnBooking(db, rules, reference, email));
+  return toBookingDetails(db, rules, await findOwnBooking(db, rules, reference, email));
 }
 
 /** Cancels a booking: its seats are freed and its stock restored at once, all in one transaction. */
@@ -260,6 +341,8 @@ export async function cancelBooking(
   const record = await findOwnBooking(db, rules, reference, email);
   const outcome = await repository.cancelBookingIfAllowed(db, record.id, rules.cancelClosesHours);
   if (outcome) desk.inventories.applyFreed(outcome.freed);
+  // Money paid online goes back: through Khalti's API at once (retried by the reconciler), by hand for eSewa.
+  if (outcome?.refundDue) await rules.payments.sendRefunds().catch(() => 0);
   if (!outcome?.cancelledAt) {
     if (outcome?.status === 'cancelled')
       throw conflict('booking-already-cancelled', 'This booking has already been cancelled.');
@@ -279,7 +362,7 @@ export async function cancelBooking(
       'This concert has already started; its bookings can no longer be cancelled.',
     );
   }
-  return toBookingDetails(db, { ...record, status: 'cancelled', cancelledAt: outcome.cancelledAt });
+  return toBookingDetails(db, rules, await findOwnBooking(db, rules, reference, email));
 }
 
 /** Books the best available seats of a tier (see withBestAvailable); the answer is a seat booking's. */
@@ -292,6 +375,7 @@ export async function bookBestAvailable(
   admission?: Admission,
 ): Promise<Booking> {
   const { userName, userEmail } = input;
+  const payWith = payWithOf(rules, input.payment);
   return withBestAvailable(db, desk.inventories, input, async (seatIds) => {
     const reference = newReference();
     const result = await repository.bookSeatsIfFree(db, {
@@ -304,14 +388,17 @@ export async function bookBestAvailable(
       admittedTo: admission?.concertId ?? null,
       skipLocked: true,
       requestKey,
+      payWith,
+      paymentWindowMinutes: rules.payments.settings.windowMinutes,
     });
     if (result.booked) {
       reportBooked(desk, result.seats);
       await passUsed(db, admission);
-      return toBooking({ userName, userEmail, seatIds }, reference, result);
+      return toBooking({ userName, userEmail, seatIds }, reference, result, payWith, rules.payments.testMode);
     }
     assertSalesOpen(result.seats);
     assertAdmitted(result.seats);
+    if (result.paymentRefused) refusePaymentMethod(payWith);
     if (result.overBuyerLimit) refuseOverBuyerLimit(rules.maxTicketsPerBuyer, seatIds.length);
     return undefined;
   });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { preparedStatement } from '../../db/prepared.js';
-import { seats } from '../../db/schema.js';
+import { concerts, seats } from '../../db/schema.js';
 import { markSeatChanged } from '../seats/seats.state.js';
 import {
   lockFreeRequestedSeats,
@@ -15,9 +15,11 @@ import {
  *
  *   hold     the buyer's hold, if a token is given, locked before its seats
  *   locked   seat locking: the requested seats that are free (or the buyer's own hold's), in id order
- *   verdict  may these seats be booked: every one locked, of one concert, on sale, admitted, the hold's
+ *   verdict  may these seats be booked: every one locked, of one concert, on sale, admitted, the hold's;
+ *            and may they be paid for the way the buyer chose (the concert offers it, or they are free)
  *   quota    the seats added to the buyer's count, under that row's lock, only within the limit
- *   writes   customer, booking, the seats' new holder, the hold used, the Idempotency-Key, tickets, sales
+ *   writes   customer, booking, the seats' new holder, the hold used, the Idempotency-Key, tickets, and
+ *            the sales: at once for a booking paid at the door (or free), at payment for one paid online
  *   answer   every requested seat as it stands, with its ticket if the booking was made
  *
  * Nothing is written unless the verdict and the quota say yes: each write reads the one before it.
@@ -27,6 +29,8 @@ import {
 
 const holdToken = sql.placeholder('holdToken');
 const maxPerBuyer = sql.placeholder('maxPerBuyer');
+/** How the buyer pays: door, esewa or khalti; the online ones only where the concert is priced in NPR. */
+const payWith = sql.placeholder('payWith');
 
 /**
  * With a token: the hold row, locked before its seats, in the order a release takes them (see
@@ -43,20 +47,30 @@ export const ownHold = (withHold: boolean) =>
 const ownHoldSeat = sql`(${seats.bookingId} is null and ${seats.holdId} = (select id from hold where status = 'active'))`;
 
 /** Seat locking: `skipLocked` passes over seats another buyer is locking instead of waiting for them. */
-export const seatLocking = (skipLocked: boolean) => lockFreeRequestedSeats({ skipLocked, alsoLockable: ownHoldSeat });
+export const seatLocking = (skipLocked: boolean) =>
+  lockFreeRequestedSeats({
+    skipLocked,
+    alsoLockable: ownHoldSeat,
+    extra: {
+      payable: sql<boolean>`(${payWith}::payment_method = any(${concerts.paymentMethods})
+        and (${payWith}::text = 'door' or ${concerts.currency} = 'NPR'))`.as('payable'),
+    },
+  });
 
 /**
  * Every requested seat is among the locked ones, all of one concert whose sales are open, none
  * behind a waiting room the request has no pass for; and with a token, the hold covers exactly them.
  */
 export const verdict = sql`
-    select count(*) = cardinality(${seatIds}::int[])
-       and count(distinct concert_id) = 1
-       and bool_and(sales_phase = 'open')
-       and not bool_or(admission_needed)
-       and (${holdToken}::text is null
-            or exists (select 1 from hold where status = 'active' and seat_ids = ${seatIds}::int[])) as ok
-    from locked`;
+    select seats_ok and pay_ok as ok, seats_ok, pay_ok from (
+      select count(*) = cardinality(${seatIds}::int[])
+         and count(distinct concert_id) = 1
+         and bool_and(sales_phase = 'open')
+         and not bool_or(admission_needed)
+         and (${holdToken}::text is null
+              or exists (select 1 from hold where status = 'active' and seat_ids = ${seatIds}::int[])) as seats_ok,
+         coalesce(sum(price_cents) = 0 or bool_and(payable), false) as pay_ok
+      from locked) as parts`;
 
 /**
  * The buyer's count for the concert, by lower-cased email: the upsert locks that row, so one buyer's
@@ -78,12 +92,23 @@ export const writes = (withHold: boolean) => sql`customer as (
     -- A known email keeps its name: a booking made with someone else's email changes nothing of theirs.
     on conflict ((lower(email))) do update set email = customers.email
     returning id
+  ), terms as (
+    -- What is owed and how: nothing, cash at the door, or an online payment the booking awaits.
+    select sum(price_cents) as total,
+           (case when sum(price_cents) = 0 then 'free' when ${payWith}::text = 'door' then 'at_door'
+                 else 'awaiting' end)::money_state as money
+    from locked
   ), booking as (
-    insert into bookings (reference, concert_id, customer_id, user_name, user_email, total_cents)
+    insert into bookings (reference, concert_id, customer_id, user_name, user_email, total_cents,
+                          status, money, payment_method, payment_due_at)
     select ${sql.placeholder('reference')}, (select concert_id from locked limit 1), customer.id,
-           ${sql.placeholder('name')}, ${sql.placeholder('email')}, (select sum(price_cents) from locked)
-    from customer
-    returning id, created_at
+           ${sql.placeholder('name')}, ${sql.placeholder('email')}, terms.total,
+           (case when terms.money = 'awaiting' then 'awaiting_payment' else 'confirmed' end)::booking_status,
+           terms.money, case when terms.total > 0 then ${payWith}::payment_method end,
+           case when terms.money = 'awaiting'
+                then now() + make_interval(mins => ${sql.placeholder('paymentWindowMinutes')}::int) end
+    from customer, terms
+    returning id, created_at, status, payment_due_at
   ), taken as (
     update seats set booking_id = booking.id, hold_id = null, held_until = null, ${markSeatChanged}
     from booking where seats.id in (select id from locked)
@@ -110,6 +135,7 @@ export const writes = (withHold: boolean) => sql`customer as (
     select booking.id, locked.concert_id, locked.tier_id, count(*), min(locked.price_cents), sum(locked.price_cents),
            array_agg(locked.label order by locked.id), booking.created_at
     from booking, locked
+    where booking.status = 'confirmed'
     group by booking.id, booking.created_at, locked.concert_id, locked.tier_id
   )`;
 
@@ -117,8 +143,10 @@ export const writes = (withHold: boolean) => sql`customer as (
 export const answer = sql`
   select requested.id, requested.concert_id, requested.tier_id, requested.label, requested.price_cents,
          requested.sales_phase, requested.admission_needed, requested.booked, requested.held_by_other,
-         booking.id as booking_id, booking.created_at, (select live from hold) as hold_live,
-         (select ok from verdict) as seats_ok, seats_written.ticket_code, taken.change_seq::text
+         booking.id as booking_id, booking.created_at, booking.status as booking_status, booking.payment_due_at,
+         (select live from hold) as hold_live, (select ok from verdict) as seats_ok,
+         (select seats_ok and not pay_ok from verdict) as pay_refused,
+         seats_written.ticket_code, taken.change_seq::text
   from (${requestedSeatStates(sql`(select id from hold)`)}) as requested left join booking on true
   left join seats_written on seats_written.seat_id = requested.id
   left join taken on taken.id = requested.id
@@ -129,8 +157,12 @@ export type BookingStatementRow = RequestedSeatRow & {
   price_cents: number;
   booking_id: string | null;
   created_at: Date | null;
+  booking_status: 'confirmed' | 'awaiting_payment' | null;
+  payment_due_at: Date | null;
   hold_live: boolean | null;
   seats_ok: boolean | null;
+  /** The seats could be booked, but not paid for the way the buyer chose. */
+  pay_refused: boolean | null;
   ticket_code: string | null;
   change_seq: string | null;
 };

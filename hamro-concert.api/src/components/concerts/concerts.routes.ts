@@ -18,6 +18,7 @@ export function concertsRoutes(
   tokens: AccessTokens,
   registry: OpenAPIRegistry,
   defaults: service.ConcertDefaults,
+  server: service.ServerMethods,
 ) {
   const { router, route } = documentedRouter(registry);
   const tags = ['Concerts'];
@@ -36,7 +37,7 @@ export function concertsRoutes(
       },
     },
     async ({ query }, _req, res) => {
-      res.json(await service.listConcerts(db, query));
+      res.json(await service.listConcerts(db, query, server));
     },
   );
 
@@ -54,7 +55,7 @@ export function concertsRoutes(
       },
     },
     async ({ params: { id } }, _req, res) => {
-      res.json(await service.getConcert(db, id));
+      res.json(await service.getConcert(db, id, server));
     },
   );
 
@@ -78,7 +79,7 @@ export function concertsRoutes(
       },
     },
     async ({ body }, _req, res) => {
-      res.status(201).json(await service.createConcert(db, body, defaults));
+      res.status(201).json(await service.createConcert(db, body, defaults, server));
     },
     { guards: [admin] },
   );
@@ -101,7 +102,7 @@ export function concertsRoutes(
       },
     },
     async ({ params: { id }, body }, _req, res) => {
-      res.json(await service.changeConcert(db, id, body));
+      res.json(await service.changeConcert(db, id, body, server));
     },
     { guards: [admin] },
   );
@@ -122,7 +123,7 @@ export function concertsRoutes(
     },
     async ({ body }, _req, res) => {
       const { id, ...changes } = body;
-      res.json(await service.changeConcert(db, id, concertChangesSchema.parse(changes)));
+      res.json(await service.changeConcert(db, id, concertChangesSchema.parse(changes), server));
     },
     { guards: [admin] },
   );

@@ -9,6 +9,9 @@ import {
   type Concert,
   type ConcertChanges,
   type NewConcert,
+  offeredPaymentMethods,
+  PAYMENT_METHODS,
+  type PaymentMethod,
 } from 'hamro-concert.contracts';
 import { lockConcertRow } from '../../db/concert-lock.js';
 import { conflict, notFound } from '../../http/errors.js';
@@ -16,7 +19,10 @@ import { toInstant } from '../../lib/instant.js';
 import { createTierWithSeats, refreshSeatStatistics, tiersByConcert } from '../tiers/tiers.service.js';
 import * as repository from './concerts.repository.js';
 
-function toConcert(row: repository.ConcertRow, tiers: TierSummary[]): Concert {
+/** The ways to pay this server takes; a concert's answer offers only those (see offeredPaymentMethods). */
+export type ServerMethods = readonly PaymentMethod[];
+
+function toConcert(row: repository.ConcertRow, tiers: TierSummary[], server: ServerMethods): Concert {
   return {
     id: row.id,
     title: row.title,
@@ -32,12 +38,17 @@ function toConcert(row: repository.ConcertRow, tiers: TierSummary[]): Concert {
     city: row.city,
     image: row.image,
     description: row.description,
+    paymentMethods: offeredPaymentMethods(row, server),
     tiers,
   };
 }
 
 /** Upcoming concerts (today onwards on each venue's clock), soonest first, with each tier's live availability. */
-export async function listConcerts(db: Db, query: PaginationQuery): Promise<Page<Concert>> {
+export async function listConcerts(
+  db: Db,
+  query: PaginationQuery,
+  server: ServerMethods = PAYMENT_METHODS,
+): Promise<Page<Concert>> {
   const [rows, total] = await Promise.all([
     repository.findUpcoming(db, query.limit, (query.page - 1) * query.limit),
     repository.countUpcoming(db),
@@ -47,17 +58,17 @@ export async function listConcerts(db: Db, query: PaginationQuery): Promise<Page
     rows.map((row) => row.id),
   );
   return toPage(
-    rows.map((row) => toConcert(row, tiers.get(row.id) ?? [])),
+    rows.map((row) => toConcert(row, tiers.get(row.id) ?? [], server)),
     total,
     query,
   );
 }
 
-export async function getConcert(db: Db, id: string): Promise<Concert> {
+export async function getConcert(db: Db, id: string, server: ServerMethods = PAYMENT_METHODS): Promise<Concert> {
   const row = await repository.findById(db, id);
   if (!row) throw notFound('concert-not-found', `There is no concert ${id}.`);
   const tiers = await tiersByConcert(db, [id]);
-  return toConcert(row, tiers.get(id) ?? []);
+  return toConcert(row, tiers.get(id) ?? [], server);
 }
 
 /** Whether a concert exists; for other areas that only need to tell 404 from an empty result. */
@@ -70,7 +81,12 @@ export async function assertConcertExists(db: Db, id: string): Promise<void> {
   if (!(await concertExists(db, id))) throw notFound('concert-not-found', `There is no concert ${id}.`);
 }
 
-export async function changeConcert(db: Db, id: string, changes: ConcertChanges): Promise<Concert> {
+export async function changeConcert(
+  db: Db,
+  id: string,
+  changes: ConcertChanges,
+  server: ServerMethods = PAYMENT_METHODS,
+): Promise<Concert> {
   const { salesOpenAt, salesCloseAt, ...rest } = changes;
   const row = await repository.updateConcert(db, id, {
     ...rest,
@@ -78,7 +94,7 @@ export async function changeConcert(db: Db, id: string, changes: ConcertChanges)
     ...(salesCloseAt !== undefined && { salesCloseAt: toInstant(salesCloseAt) }),
   });
   if (!row) throw notFound('concert-not-found', `There is no concert ${id}.`);
-  return getConcert(db, id);
+  return getConcert(db, id, server);
 }
 
 /**
@@ -110,13 +126,18 @@ export async function createConcert(
   db: Db,
   input: NewConcert,
   defaults: ConcertDefaults = CONCERT_DEFAULTS,
+  server: ServerMethods = PAYMENT_METHODS,
 ): Promise<Concert> {
-  const { tiers, timeZone, salesOpenAt, salesCloseAt, currency, ...details } = newConcertSchema.parse(input);
+  const { tiers, timeZone, salesOpenAt, salesCloseAt, currency, paymentMethods, ...details } =
+    newConcertSchema.parse(input);
+  const priced = currency ?? defaults.currency;
   const id = await db.transaction(async (tx) => {
     const concert = await repository.insertConcert(tx, {
       ...details,
       timeZone: timeZone ?? defaults.timeZone,
-      currency: currency ?? defaults.currency,
+      currency: priced,
+      // Unsaid: every way there is, the online ones only for NPR.
+      paymentMethods: paymentMethods ?? (priced === 'NPR' ? [...PAYMENT_METHODS] : ['door']),
       salesOpenAt: toInstant(salesOpenAt),
       salesCloseAt: toInstant(salesCloseAt),
     });
@@ -131,5 +152,5 @@ export async function createConcert(
     return concert.id;
   });
   await refreshSeatStatistics(db);
-  return getConcert(db, id);
+  return getConcert(db, id, server);
 }

@@ -8,9 +8,10 @@ const RECENT_BOOKINGS = 20;
 /** Per tier: seats sold, held and free, and revenue from confirmed sales; and the latest bookings. */
 export async function salesReport(db: Db, concertId: string): Promise<SalesReport> {
   const concert = await getConcert(db, concertId);
-  const [tiers, recent] = await Promise.all([
+  const [tiers, recent, money] = await Promise.all([
     repository.findTierSales(db, concertId),
     repository.findRecentBookings(db, concertId, RECENT_BOOKINGS),
+    repository.findMoney(db, concertId),
   ]);
   const sum = (pick: (tier: repository.TierSales) => number) => tiers.reduce((total, tier) => total + pick(tier), 0);
   return {
@@ -26,6 +27,16 @@ export async function salesReport(db: Db, concertId: string): Promise<SalesRepor
       held: sum((t) => t.held),
       free: sum((t) => t.free),
       revenue: formatCents(sum((t) => t.revenueCents)),
+    },
+    money: {
+      paidOnline: formatCents(money.paidOnline),
+      unpaidAtDoor: formatCents(money.unpaidAtDoor),
+      cashCollected: formatCents(money.cashCollected),
+      free: money.free,
+      awaitingPayment: formatCents(money.awaiting),
+      refundsDone: formatCents(money.refundsDone),
+      refundsDue: formatCents(money.refundsDue),
+      mismatches: money.mismatches,
     },
     recentBookings: recent.map(({ totalCents, createdAt, ...booking }) => ({
       ...booking,

@@ -58,9 +58,9 @@ function requestedSeatsWithDetails<T extends SelectedFields>(extra: T) {
  * booked or held meanwhile drops out too. `alsoLockable` admits more seats (the buyer's own hold);
  * `skipLocked` passes over seats someone else is locking instead of waiting for them.
  */
-export function lockFreeRequestedSeats(options: { skipLocked: boolean; alsoLockable?: SQL }) {
+export function lockFreeRequestedSeats(options: { skipLocked: boolean; alsoLockable?: SQL; extra?: SelectedFields }) {
   const lockable = options.alsoLockable ? sql`(${seatIsFree} or ${options.alsoLockable})` : seatIsFree;
-  const query = requestedSeatsWithDetails({})
+  const query = requestedSeatsWithDetails(options.extra ?? {})
     .where(sql`${seats.id} = any(${requestedSeatIds}::int[]) and ${lockable}`)
     .orderBy(asc(seats.id));
   return options.skipLocked ? query.for('update', { of: seats, skipLocked: true }) : query.for('update', { of: seats });

@@ -11,6 +11,12 @@ export interface ScanResult {
   released: boolean;
   firstScanAt: Date | null;
   admittedAt: Date | null;
+  /** A booking still awaiting its online payment has no tickets yet. */
+  confirmed: boolean;
+  bookingReference: string;
+  /** Cash to collect at the door (paisa), if the booking is to be paid there and has not been. */
+  dueAtDoorCents: number | null;
+  currency: string;
 }
 
 /**
@@ -28,15 +34,20 @@ export async function scanTicket(db: Executor, code: string, concertId: string):
     concert_id: string;
     concert_title: string;
     admitted_at: Date | null;
+    booking_status: string;
+    reference: string;
+    due_at_door: string | null;
+    currency: string;
   }>(sql`
     with admitted as (
       update booking_seats set checked_in_at = now()
       where ticket_code = ${code} and checked_in_at is null and released_at is null
-        and booking_id in (select id from bookings where concert_id = ${concertId}::uuid)
+        and booking_id in (select id from bookings where concert_id = ${concertId}::uuid and status = 'confirmed')
       returning checked_in_at
     )
     select s.label as seat_number, s.section, s.row, b.user_name, c.id as concert_id, c.title as concert_title,
-           (select checked_in_at from admitted) as admitted_at
+           (select checked_in_at from admitted) as admitted_at, b.status as booking_status, b.reference,
+           case when b.money = 'at_door' then b.total_cents::text end as due_at_door, c.currency
     from booking_seats bs
     join bookings b on b.id = bs.booking_id
     join seats s on s.id = bs.seat_id
@@ -63,5 +74,9 @@ export async function scanTicket(db: Executor, code: string, concertId: string):
     released: now?.released ?? false,
     firstScanAt: now?.at ? new Date(now.at) : null,
     admittedAt: row.admitted_at ? new Date(row.admitted_at) : null,
+    confirmed: row.booking_status === 'confirmed',
+    bookingReference: row.reference,
+    dueAtDoorCents: row.due_at_door === null ? null : Number(row.due_at_door),
+    currency: row.currency,
   };
 }

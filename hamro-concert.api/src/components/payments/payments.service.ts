@@ -1,0 +1,373 @@
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Db } from '../../db/client.js';
+import { AppError, conflict, notFound } from '../../http/errors.js';
+import type { SeatInventories } from '../seats/seats.feed.js';
+import {
+  formatCents,
+  offeredPaymentMethods,
+  PAYMENT_METHODS,
+  type OnlinePaymentMethod,
+  type PaymentAttempt,
+  type PaymentMethod,
+  type PaymentOptions,
+  type PaymentResult,
+  type PaymentStart,
+  type RefundDue,
+} from 'hamro-concert.contracts';
+import { esewaForm, esewaStatus, readEsewaReturn } from './payments.esewa.js';
+import { KHALTI_MINIMUM_PAISA, khaltiInitiate, khaltiLookup, khaltiRefund, KhaltiRefused } from './payments.khalti.js';
+import { ProviderUnreachable, type ProviderAnswer } from './payments.providers.js';
+import * as repository from './payments.repository.js';
+import type { PaymentSettings } from './payments.settings.js';
+
+/** After an eSewa attempt's booking window, how long a "not found" may still turn into a payment. */
+const ESEWA_GRACE_MS = 10 * 60_000;
+
+const providerUnavailable = (method: OnlinePaymentMethod) =>
+  new AppError(
+    503,
+    'payment-provider-unavailable',
+    `${method === 'khalti' ? 'Khalti' : 'eSewa'} is not answering right now; your seats stay held, try again in a moment.`,
+    { method },
+    { 'Retry-After': '5' },
+  );
+
+/**
+ * Payments: starting an attempt with a provider, reading what the provider says when the buyer
+ * comes back or when the reconciler asks, and turning that into the booking's state through the
+ * one statement that marks it paid (see settlePaid). Refunds go through Khalti's API where it has one.
+ */
+export class Payments {
+  private timer: NodeJS.Timeout | undefined;
+  private round: Promise<void> | undefined;
+
+  constructor(
+    private readonly db: Db,
+    readonly settings: PaymentSettings,
+    private readonly inventories: SeatInventories,
+    private readonly logger: Logger,
+  ) {}
+
+  get testMode(): boolean {
+    return this.settings.mode === 'test';
+  }
+
+  /** The ways this server can take: the door always, each provider once its keys are set. */
+  get serverMethods(): PaymentMethod[] {
+    return PAYMENT_METHODS.filter((method) => method === 'door' || this.settings[method] !== undefined);
+  }
+
+  options(): PaymentOptions {
+    return { testMode: this.testMode, methods: this.serverMethods };
+  }
+
+  /** Refuses a way to pay this server cannot take, before any seat is touched. */
+  assertServerTakes(method: PaymentMethod): void {
+    if (!this.serverMethods.includes(method))
+      throw conflict('payment-method-not-offered', `Paying with ${method} is not set up on this server.`, {
+        offered: this.serverMethods,
+      });
+  }
+
+  /** Starts an attempt to pay an awaiting booking (where to send the buyer), or switches it to the door. */
+  async start(reference: string, email: string, method: PaymentMethod): Promise<PaymentStart> {
+    const booking = await repository.findPayableBooking(this.db, reference, email);
+    if (!booking) throw notFound('booking-not-found', 'No booking matches this reference and email.');
+    if (booking.status !== 'awaiting_payment' || booking.overdue)
+      throw conflict('booking-not-awaiting-payment', 'This booking is not awaiting a payment.', {
+        status: booking.overdue ? 'expired' : booking.status,
+      });
+    const offered = offeredPaymentMethods(booking, this.serverMethods);
+    if (!offered.includes(method) || (method === 'khalti' && booking.totalCents < KHALTI_MINIMUM_PAISA))
+      throw conflict('payment-method-not-offered', `This booking cannot be paid with ${method}.`, {
+        offered,
+      });
+    if (method === 'door') return this.switchToDoor(booking);
+    const orderId = `${booking.reference}-${randomBytes(4).toString('hex')}`;
+    const window = booking.dueAt ?? new Date();
+    const payment = await repository.insertPayment(this.db, {
+      bookingId: booking.id,
+      method,
+      orderId,
+      amountCents: booking.totalCents,
+      expiresAt: new Date(window.getTime() + ESEWA_GRACE_MS),
+      firstCheckSeconds: this.settings.reconcileIntervalMs / 1000,
+    });
+    const base = { id: orderId, method, amount: formatCents(booking.totalCents), testMode: this.testMode };
+    if (method === 'esewa') {
+      const form = esewaForm(this.settings.esewa!, payment, {
+        success: `${this.settings.publicBaseUrl}/payments/esewa/return`,
+        failure: `${this.settings.publicBaseUrl}/payments/esewa/failure?order=${orderId}`,
+      });
+      return { ...base, redirectUrl: null, form };
+    }
+    return { ...base, redirectUrl: await this.startKhalti(payment, booking), form: null };
+  }
+
+  private async switchToDoor(booking: repository.PayableBooking): Promise<PaymentStart> {
+    if (!(await repository.switchToDoor(this.db, booking.id)))
+      throw conflict('booking-not-awaiting-payment', 'This booking is not awaiting a payment.');
+    return {
+      id: booking.reference,
+      method: 'door',
+      amount: formatCents(booking.totalCents),
+      testMode: this.testMode,
+      redirectUrl: null,
+      form: null,
+    };
+  }
+
+  private async startKhalti(payment: repository.PaymentRow, booking: repository.PayableBooking): Promise<string> {
+    try {
+      const started = await khaltiInitiate(
+        this.settings.khalti!,
+        {
+          orderId: payment.orderId,
+          name: `${booking.concertTitle}: ${booking.reference}`.slice(0, 100),
+          amountCents: payment.amountCents,
+          returnUrl: `${this.settings.publicBaseUrl}/payments/khalti/return`,
+          websiteUrl: this.settings.publicBaseUrl,
+          customer: { name: booking.userName, email: booking.userEmail },
+        },
+        this.settings.providerTimeoutMs,
+      );
+      await repository.recordProviderStart(this.db, payment.id, started.pidx, started.expiresAt);
+      return started.paymentUrl;
+    } catch (error) {
+      // The buyer never reached Khalti, so nothing can have been paid on this attempt.
+      await repository.settleUnpaid(this.db, payment.id, 'not started');
+      if (error instanceof ProviderUnreachable) throw providerUnavailable('khalti');
+      if (error instanceof KhaltiRefused) {
+        this.logger.error({ details: error.details, orderId: payment.orderId }, 'Khalti refused to start a payment');
+        throw providerUnavailable('khalti');
+      }
+      throw error;
+    }
+  }
+
+  /** The buyer is back from Khalti: only the lookup decides, whatever the return URL says. */
+  async khaltiReturn(pidx: string): Promise<{ reference: string | null; result: PaymentResult }> {
+    const payment = this.settings.khalti
+      ? await repository.findPayment(this.db, { method: 'khalti', providerRef: pidx })
+      : undefined;
+    if (!payment) return { reference: null, result: 'failed' };
+    return { reference: payment.reference, result: await this.check(payment) };
+  }
+
+  /**
+   * The buyer is back from eSewa with signed `data`. The signature proves eSewa wrote it, not that it is
+   * fresh or for this amount, so the status API is asked with the values we stored.
+   */
+  async esewaReturn(data: string): Promise<{ reference: string; result: PaymentResult }> {
+    const said = this.settings.esewa && readEsewaReturn(this.settings.esewa, data);
+    if (!said) throw new AppError(400, 'payment-signature-invalid', 'This is not a payment answer signed by eSewa.');
+    const payment = await repository.findPayment(this.db, { orderId: said.transactionUuid });
+    if (!payment || payment.method !== 'esewa')
+      throw notFound('payment-not-found', 'No payment of ours has this transaction id.');
+    return { reference: payment.reference, result: await this.check(payment) };
+  }
+
+  /** The buyer left eSewa without paying, or so the unsigned failure return says: asked, not believed. */
+  async esewaFailure(orderId: string): Promise<{ reference: string | null; result: PaymentResult }> {
+    const payment = await repository.findPayment(this.db, { orderId });
+    if (!payment) return { reference: null, result: 'failed' };
+    const result = await this.check(payment);
+    return { reference: payment.reference, result: result === 'confirming' ? 'cancelled' : result };
+  }
+
+  /** Asks the provider about one attempt and settles what it says; the buyer's page shows the result. */
+  private async check(payment: repository.PaymentRow & { reference: string }): Promise<PaymentResult> {
+    if (payment.state === 'completed') return payment.refundState ? 'failed' : 'paid';
+    if (payment.state === 'mismatch') return 'failed';
+    const claimed: repository.ClaimedPayment = {
+      id: payment.id,
+      method: payment.method as OnlinePaymentMethod,
+      orderId: payment.orderId,
+      providerRef: payment.providerRef,
+      amountCents: payment.amountCents,
+      ended: payment.expiresAt.getTime() <= Date.now(),
+    };
+    return this.settle(claimed, await this.ask(claimed));
+  }
+
+  private ask(payment: repository.ClaimedPayment): Promise<ProviderAnswer> {
+    const timeout = this.settings.providerTimeoutMs;
+    if (payment.method === 'esewa') {
+      if (!this.settings.esewa) return Promise.resolve({ kind: 'unreachable', status: 'eSewa is not set up' });
+      return esewaStatus(this.settings.esewa, payment, timeout);
+    }
+    if (!this.settings.khalti) return Promise.resolve({ kind: 'unreachable', status: 'Khalti is not set up' });
+    // An attempt whose initiate never answered was never shown to the buyer.
+    if (!payment.providerRef) return Promise.resolve({ kind: payment.ended ? 'unpaid' : 'not-yet', status: 'no pidx' });
+    return khaltiLookup(this.settings.khalti, payment.providerRef, timeout);
+  }
+
+  /** Turns a provider's answer into the attempt's and the booking's state. */
+  private async settle(payment: repository.ClaimedPayment, answer: ProviderAnswer): Promise<PaymentResult> {
+    switch (answer.kind) {
+      case 'paid': {
+        const settled = await repository.settlePaid(this.db, {
+          paymentId: payment.id,
+          amountCents: answer.amountCents,
+          transactionId: answer.transactionId,
+          providerStatus: answer.status,
+        });
+        if (!settled) return 'failed';
+        if (settled.retaken.length > 0)
+          this.inventories.applyCommitted(
+            settled.retaken[0]!.concertId,
+            settled.retaken.map((seat) => ({ id: seat.id, booked: true, heldUntil: 0, seq: seat.changeSeq })),
+          );
+        if (settled.verdict === 'mismatch')
+          this.logger.warn(
+            { orderId: payment.orderId, asked: payment.amountCents, confirmed: answer.amountCents },
+            'a provider confirmed another amount than the booking asked; the booking stays unpaid and the money is owed back',
+          );
+        if (settled.verdict === 'refund' || settled.verdict === 'mismatch') {
+          await this.sendRefunds();
+          return 'failed';
+        }
+        return settled.verdict === 'already' ? this.resultOf(payment.id) : 'paid';
+      }
+      case 'unpaid':
+        await repository.settleUnpaid(this.db, payment.id, answer.status);
+        return 'cancelled';
+      case 'not-yet':
+        if (payment.ended) {
+          await repository.settleUnpaid(this.db, payment.id, answer.status);
+          return 'cancelled';
+        }
+        await repository.noteWaiting(this.db, payment.id, answer.status);
+        return 'confirming';
+      case 'refunded':
+        await repository.settleUnpaid(this.db, payment.id, answer.status);
+        return 'cancelled';
+      case 'waiting':
+        await repository.noteWaiting(this.db, payment.id, answer.status);
+        return 'confirming';
+      case 'unreachable':
+        this.logger.warn(
+          { orderId: payment.orderId, reason: answer.status },
+          'a payment provider gave no usable answer; asking again later',
+        );
+        return 'confirming';
+    }
+  }
+
+  /** What the buyer's page says of an attempt settled earlier. */
+  private async resultOf(paymentId: string): Promise<PaymentResult> {
+    const payment = await repository.findPaymentById(this.db, paymentId);
+    return payment?.state === 'completed' && !payment.refundState ? 'paid' : 'failed';
+  }
+
+  /** Sends the Khalti refunds that are due (eSewa's wait for the organizer); one left undone is tried next round. */
+  async sendRefunds(): Promise<number> {
+    if (!this.settings.khalti) return 0;
+    let sent = 0;
+    for (const refund of await repository.claimKhaltiRefunds(this.db, 20)) {
+      if (await khaltiRefund(this.settings.khalti, refund.transactionId, this.settings.providerTimeoutMs)) {
+        await repository.markRefunded(this.db, refund.id, 'provider');
+        sent++;
+      } else {
+        this.logger.warn({ paymentId: refund.id }, 'a Khalti refund did not go through; trying again later');
+      }
+    }
+    return sent;
+  }
+
+  /** An organizer returned the money by hand (eSewa has no refund API). */
+  async refundedByHand(orderId: string): Promise<void> {
+    const id = await repository.findPaymentIdByOrder(this.db, orderId);
+    if (!id) throw notFound('payment-not-found', 'No payment has this id.');
+    if (!(await repository.markRefunded(this.db, id, 'hand')))
+      throw conflict('refund-not-due', 'No refund is due for this payment.');
+  }
+
+  async refundsDue(concertId?: string): Promise<RefundDue[]> {
+    const rows = await repository.refundsDue(this.db, concertId);
+    return rows.map((row) => ({
+      paymentId: row.paymentId,
+      method: row.method,
+      amount: formatCents(row.amountCents),
+      transactionId: row.transactionId,
+      bookingReference: row.bookingReference,
+      userName: row.userName,
+      userEmail: row.userEmail,
+      reason: row.reason as RefundDue['reason'],
+      since: row.since.toISOString(),
+    }));
+  }
+
+  /** A booking's attempts, as its answers show them. */
+  async attempts(bookingId: string): Promise<PaymentAttempt[]> {
+    const rows = await repository.attemptsOf(this.db, bookingId);
+    return rows.map((row) => ({
+      id: row.orderId,
+      method: row.method as OnlinePaymentMethod,
+      state: row.state,
+      amount: formatCents(row.amountCents),
+      createdAt: row.createdAt.toISOString(),
+      completedAt: row.completedAt?.toISOString() ?? null,
+      refund: row.refundState
+        ? {
+            state: row.refundState,
+            amount: formatCents(row.confirmedCents ?? row.amountCents),
+            by: (row.refundedBy as 'provider' | 'hand' | null) ?? null,
+            at: row.refundedAt?.toISOString() ?? null,
+          }
+        : null,
+    }));
+  }
+
+  /**
+   * One round of the reconciler: ask the providers about every attempt that is due (each instance
+   * claims its own), end the windows that are over (freeing those seats), send the refunds that are due.
+   */
+  async reconcile(): Promise<{ checked: number; expired: number; refunded: number }> {
+    let checked = 0;
+    for (;;) {
+      const due = await repository.claimDuePayments(this.db, 50, this.settings.reconcileIntervalMs / 1000);
+      await Promise.all(due.map((payment) => this.ask(payment).then((answer) => this.settle(payment, answer))));
+      checked += due.length;
+      if (due.length < 50) break;
+    }
+    let expired = 0;
+    for (;;) {
+      const round = await repository.expireOverdueBookings(this.db, 500);
+      this.inventories.applyFreed(round.freed);
+      expired += round.expired;
+      if (round.expired < 500) break;
+    }
+    return { checked, expired, refunded: await this.sendRefunds() };
+  }
+
+  /** Runs a round every RECONCILE_INTERVAL_MS on this instance; rounds never overlap. */
+  startReconciler(): this {
+    const tick = () => {
+      this.round = this.reconcile()
+        .then(() => undefined)
+        .catch((error: unknown) =>
+          this.logger.warn({ err: error }, 'a payment reconciler round failed; the next one tries again'),
+        )
+        .finally(() => {
+          if (this.timer) this.timer = setTimeout(tick, this.settings.reconcileIntervalMs).unref();
+        });
+    };
+    this.timer = setTimeout(tick, this.settings.reconcileIntervalMs).unref();
+    return this;
+  }
+
+  async stopReconciler(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.round;
+  }
+
+  /** The door took the cash of a booking to be paid there. */
+  async collectCash(reference: string): Promise<{ reference: string; amount: string; collectedAt: string }> {
+    const collected = await repository.collectCash(this.db, reference);
+    if (!collected) throw conflict('nothing-to-collect', 'This booking has nothing left to pay at the door.');
+    return { reference, amount: formatCents(collected.totalCents), collectedAt: collected.at.toISOString() };
+  }
+}
