@@ -27,6 +27,7 @@ export async function databaseInvariants(databaseUrl, concertId) {
     const tiers = await client.query(
       `select t.id, t.total,
          (select count(*)::int from booking_seats b join seats s on s.id = b.seat_id
+            join bookings bk on bk.id = b.booking_id and bk.status = 'confirmed'
             where s.tier_id = t.id and b.released_at is null) as booked,
          (select coalesce(sum(quantity), 0)::int from sales s where s.tier_id = t.id and s.status = 'confirmed') as sold,
          (select count(*)::int from seats s where s.tier_id = t.id) as seats
@@ -38,6 +39,21 @@ export async function databaseInvariants(databaseUrl, concertId) {
         problems.push(`tier ${tier.id}: ${tier.sold} sold in sale records but ${tier.booked} seats booked`);
       if (tier.seats !== tier.total) problems.push(`tier ${tier.id}: total ${tier.total} but ${tier.seats} seats`);
     }
+    // Money: a booking paid online keeps exactly one completed payment; any other is owed back.
+    const paidNotOnce = await client.query(
+      `select b.reference from bookings b where b.concert_id = $1 and b.money = 'paid'
+         and (select count(*) from payments p
+              where p.booking_id = b.id and p.state = 'completed' and p.refund_state is null) <> 1`,
+      [concertId],
+    );
+    if (paidNotOnce.rowCount) problems.push(`${paidNotOnce.rowCount} paid bookings without exactly one payment kept`);
+    const moneyWithoutSeats = await client.query(
+      `select p.order_id from payments p join bookings b on b.id = p.booking_id
+       where b.concert_id = $1 and p.state in ('completed', 'mismatch') and p.refund_state is null
+         and not (b.status = 'confirmed' and b.money = 'paid')`,
+      [concertId],
+    );
+    if (moneyWithoutSeats.rowCount) problems.push(`${moneyWithoutSeats.rowCount} payments kept without a paid booking`);
     return { problems, tiers: tiers.rows };
   } finally {
     await client.end();

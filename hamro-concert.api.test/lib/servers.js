@@ -58,6 +58,13 @@ export async function startApi({
 } = {}) {
   if (!fs.existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
   const port = await freePort();
+  // The log goes to a file, not a pipe: a pipe that this busy process drains late would make the API
+  // wait on its own log lines, and a benchmark would measure that.
+  const logFile = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'hamro-api-log-')),
+    `${name.replace(/\W+/g, '-')}.log`,
+  );
+  const log = fs.openSync(logFile, 'a');
   // Empty, not absent: an empty variable also overrides a developer's .env file.
   const baseEnv = { ...process.env };
   for (const variable of DATABASE_VARIABLES) baseEnv[variable] = '';
@@ -80,11 +87,10 @@ export async function startApi({
       PORT: String(port),
       HOST: '127.0.0.1',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', log, log],
   });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
+  fs.closeSync(log);
+  const readLog = () => fs.readFileSync(logFile, 'utf8');
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -92,10 +98,10 @@ export async function startApi({
   let ready = false;
   while (!ready) {
     if (child.exitCode !== null)
-      throw new Error(`${name} exited with ${child.exitCode} before it was ready:\n${output}`);
+      throw new Error(`${name} exited with ${child.exitCode} before it was ready:\n${readLog()}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`${name} was not ready within ${timeoutMs} ms:\n${output}`);
+      throw new Error(`${name} was not ready within ${timeoutMs} ms:\n${readLog()}`);
     }
     ready = await isReady(baseUrl);
     if (!ready) await new Promise((resolve) => setTimeout(resolve, 200));
@@ -107,9 +113,11 @@ export async function startApi({
     baseUrl,
     child,
     exited,
-    output: () => output,
+    output: readLog,
+    logFile,
     /** The connection URL of the instance's embedded database: logged without its password, which is in a file. */
     embeddedUrl() {
+      const output = readLog();
       const match = /embedded PostgreSQL is running at (postgresql:\/\/\S+?) \(its password is in (\S+?)\)"/.exec(
         output,
       );

@@ -11,6 +11,7 @@ import { startEmbeddedDatabase } from 'hamro-concert.api/embedded';
 import { book, call, uniqueBuyer } from '../lib/client.js';
 import { openSeatStream } from '../lib/events.js';
 import { databaseInvariants } from '../lib/invariants.js';
+import { startFakeKhalti } from '../lib/fakes/khalti.js';
 import { freePort, startApi, tempDataDir } from '../lib/servers.js';
 import { createConcert, stadiumConcert } from '../lib/stadium.js';
 
@@ -224,6 +225,82 @@ describe('faults drilled on three API instances', () => {
     for (const [i, api] of [a, c].entries()) {
       assert.ok(await untilReady(api), `${api.name} did not become ready again`);
       assert.equal((await book(api.baseUrl, uniqueBuyer('After'), [keptForAfter[i]])).status, 201);
+    }
+  });
+
+  it('when the instance that started Khalti payments is killed with -9 and PostgreSQL restarts, then those who paid get their tickets once and the others lose their hold', async () => {
+    const khalti = await startFakeKhalti();
+    try {
+      const payments = {
+        KHALTI_SECRET_KEY: 'test-khalti-secret',
+        KHALTI_BASE_URL: khalti.baseUrl,
+        RECONCILE_INTERVAL_MS: '300',
+      };
+      const survivor = await startInstance('instance S (reconciles)', payments);
+      const doomed = await startInstance('instance K (killed with payments in flight)', payments);
+      const concert = await createConcert(survivor.baseUrl, stadiumConcert(0.02), ADMIN_TOKEN);
+      const seats = (await freeSeatIds(survivor.baseUrl, concert.id)).slice(0, 40);
+
+      // 40 buyers book and start paying through K; half pay at Khalti, and none comes back.
+      const buyers = await Promise.all(
+        seats.map(async (seatId, i) => {
+          const who = uniqueBuyer('Gone');
+          const booked = await call(doomed.baseUrl, 'POST', '/ticket-bookings/seats', {
+            ...who,
+            seatIds: [seatId],
+            payment: 'khalti',
+          });
+          assert.equal(booked.status, 201);
+          const started = await call(doomed.baseUrl, 'POST', `/bookings/${booked.body.reference}/payments`, {
+            email: who.userEmail,
+            method: 'khalti',
+          });
+          assert.equal(started.status, 201);
+          const pays = i % 2 === 0;
+          if (pays) khalti.complete(new URL(started.body.redirectUrl).pathname.split('/').pop());
+          return { reference: booked.body.reference, email: who.userEmail, pays };
+        }),
+      );
+      doomed.child.kill('SIGKILL');
+      await database.stop();
+      await sleep(1_000);
+      database = await startEmbeddedDatabase({ dataDir, port });
+      assert.ok(await untilReady(survivor), 'the survivor did not become ready again');
+
+      // Their windows end; the survivor's reconciler asks Khalti about every attempt, then frees the rest.
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      try {
+        await client.query(
+          `update bookings set payment_due_at = now() where concert_id = $1 and status = 'awaiting_payment'`,
+          [concert.id],
+        );
+        const deadline = Date.now() + 30_000;
+        let awaiting = Infinity;
+        while (awaiting > 0 && Date.now() < deadline) {
+          await sleep(200);
+          const { rows } = await client.query(
+            `select count(*)::int as n from bookings where concert_id = $1 and status = 'awaiting_payment'`,
+            [concert.id],
+          );
+          awaiting = rows[0].n;
+        }
+        assert.equal(awaiting, 0, 'bookings still awaiting payment after their windows');
+      } finally {
+        await client.end();
+      }
+      for (const buyer of buyers) {
+        const details = await call(
+          survivor.baseUrl,
+          'GET',
+          `/bookings/${buyer.reference}?email=${encodeURIComponent(buyer.email)}`,
+        );
+        assert.equal(details.body.status, buyer.pays ? 'confirmed' : 'expired', buyer.reference);
+        assert.equal(details.body.tickets.length, buyer.pays ? 1 : 0);
+      }
+      assert.deepEqual((await databaseInvariants(database.url, concert.id)).problems, []);
+    } finally {
+      await khalti.close();
     }
   });
 });

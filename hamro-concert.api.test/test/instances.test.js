@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { book, call, uniqueBuyer } from '../lib/client.js';
 import { databaseInvariants, httpInvariants } from '../lib/invariants.js';
+import { startFakeKhalti } from '../lib/fakes/khalti.js';
 import { runScript, startApi, tempDataDir } from '../lib/servers.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -26,20 +27,29 @@ describe('three API instances (four processes) on one database', () => {
   let first;
   let others = [];
   let databaseUrl;
+  let khalti;
 
   before(async () => {
+    // Every instance takes payments through the same fake Khalti, and runs its reconciler often.
+    khalti = await startFakeKhalti();
+    const payments = {
+      KHALTI_SECRET_KEY: 'test-khalti-secret',
+      KHALTI_BASE_URL: khalti.baseUrl,
+      RECONCILE_INTERVAL_MS: '300',
+    };
     const started = Date.now();
-    first = await startApi({ name: 'instance A (embedded)', env: { DATA_DIR: dataDir } });
+    first = await startApi({ name: 'instance A (embedded)', env: { DATA_DIR: dataDir, ...payments } });
     console.log(`# a fresh embedded start was serving after ${Date.now() - started} ms`);
     databaseUrl = first.embeddedUrl();
     others = await Promise.all([
       // B serves through two worker processes sharing its port (API_WORKERS).
-      startApi({ name: 'instance B', env: { DATABASE_URL: databaseUrl, API_WORKERS: '2' } }),
-      startApi({ name: 'instance C', env: { DATABASE_URL: databaseUrl } }),
+      startApi({ name: 'instance B', env: { DATABASE_URL: databaseUrl, API_WORKERS: '2', ...payments } }),
+      startApi({ name: 'instance C', env: { DATABASE_URL: databaseUrl, ...payments } }),
     ]);
   });
 
   after(async () => {
+    await khalti?.close();
     await Promise.all([first, ...others].filter(Boolean).map((api) => api.stop()));
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
@@ -109,6 +119,65 @@ describe('three API instances (four processes) on one database', () => {
       assert.deepEqual(http.problems, []);
       assert.equal(http.booked, 100);
     }
+  });
+
+  it('60 buyers paying with Khalti for 20 seats over three instances: each seat sold once, each paid exactly once', async () => {
+    const list = await call(first.baseUrl, 'GET', '/concerts');
+    const concert = list.body.data[1];
+    const map = await call(first.baseUrl, 'GET', `/seats/concert/${concert.id}`);
+    const seats = map.body.seats.filter((seat) => !seat.isBooked && !seat.isHeld).slice(0, 20);
+    assert.equal(seats.length, 20);
+    const instances = [first, ...others];
+    const on = (i) => instances[i % instances.length].baseUrl;
+    const attempts = shuffle(seats.flatMap((seat) => instances.map((_, i) => ({ i, seatId: seat.id }))));
+
+    const results = await Promise.all(
+      attempts.map(async ({ i, seatId }) => {
+        const who = uniqueBuyer('Payer');
+        const booked = await call(on(i), 'POST', '/ticket-bookings/seats', {
+          ...who,
+          seatIds: [seatId],
+          payment: 'khalti',
+        });
+        if (booked.status !== 201) return { status: booked.status };
+        assert.equal(booked.body.status, 'awaiting_payment');
+        assert.deepEqual(booked.body.tickets, []);
+        // Start on the next instance, come back through the one after: any instance serves any step.
+        const ref = booked.body.reference;
+        const started = await call(on(i + 1), 'POST', `/bookings/${ref}/payments`, {
+          email: who.userEmail,
+          method: 'khalti',
+        });
+        assert.equal(started.status, 201, JSON.stringify(started.body));
+        const back = new URL(khalti.complete(new URL(started.body.redirectUrl).pathname.split('/').pop()));
+        // The buyer comes back twice at once (two tabs) while every reconciler runs.
+        const returns = await Promise.all(
+          [i + 2, i + 3].map((n) => fetch(`${on(n)}${back.pathname}${back.search}`, { redirect: 'manual' })),
+        );
+        return {
+          status: 201,
+          ref,
+          email: who.userEmail,
+          results: returns.map((r) => new URL(r.headers.get('location')).searchParams.get('result')),
+        };
+      }),
+    );
+    const winners = results.filter((r) => r.status === 201);
+    assert.equal(winners.length, 20);
+    assert.equal(results.filter((r) => r.status === 409).length, 40);
+    for (const winner of winners) {
+      assert.deepEqual(winner.results, ['paid', 'paid']);
+      const details = await call(
+        others[1].baseUrl,
+        'GET',
+        `/bookings/${winner.ref}?email=${encodeURIComponent(winner.email)}`,
+      );
+      assert.equal(details.body.status, 'confirmed');
+      assert.equal(details.body.payment.state, 'paid');
+      assert.equal(details.body.tickets.length, 1);
+    }
+    const db = await databaseInvariants(databaseUrl, concert.id);
+    assert.deepEqual(db.problems, []);
   });
 
   it('a second process on the same embedded folder refuses to start and says why', async () => {

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import https from 'node:https';
 /**
  * What a payment provider said about one attempt, in the product's words. Each provider's file maps
  * its own statuses onto these; the service decides what they mean for the booking.
@@ -25,26 +27,60 @@ export class ProviderUnreachable extends Error {
   }
 }
 
+/** Connections to the providers are kept open between calls: each new TLS handshake costs more than the call. */
+const agents = {
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 64 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 64 }),
+};
+
 /**
  * Calls a provider and reads its JSON answer whatever the HTTP status: Khalti says Expired and User
- * canceled with a 400. A timeout, a reset or a body that is not JSON is ProviderUnreachable.
+ * canceled with a 400. A timeout, a reset or a body that is not JSON is ProviderUnreachable. Node's
+ * own http client over kept-alive connections: a good deal lighter per call than fetch.
  */
-export async function callProvider(
+export function callProvider(
   provider: string,
   url: string,
-  init: RequestInit,
+  init: { method?: string; headers?: Record<string, string>; body?: string },
   timeoutMs: number,
 ): Promise<{ status: number; body: unknown }> {
-  let response: Response;
-  try {
-    response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
-  } catch (error) {
-    throw new ProviderUnreachable(provider, (error as Error).name === 'TimeoutError' ? 'timed out' : String(error));
-  }
-  const text = await response.text().catch(() => '');
-  try {
-    return { status: response.status, body: JSON.parse(text) as unknown };
-  } catch {
-    throw new ProviderUnreachable(provider, `HTTP ${response.status} without JSON`);
-  }
+  const target = new URL(url);
+  const client = target.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const unreachable = (reason: string) => reject(new ProviderUnreachable(provider, reason));
+    const req = client.request(target, {
+      method: init.method ?? 'GET',
+      headers:
+        init.body === undefined ? init.headers : { ...init.headers, 'content-length': Buffer.byteLength(init.body) },
+      agent: agents[target.protocol as keyof typeof agents],
+      timeout: timeoutMs,
+    });
+    const timer = setTimeout(() => req.destroy(new Error('timed out')), timeoutMs);
+    req.on('timeout', () => req.destroy(new Error('timed out')));
+    req.on('error', (error) => {
+      clearTimeout(timer);
+      unreachable(error.message);
+    });
+    req.on('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        text += chunk;
+        if (text.length > 1_000_000) req.destroy(new Error('answer too large'));
+      });
+      res.on('end', () => {
+        clearTimeout(timer);
+        try {
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as unknown });
+        } catch {
+          unreachable(`HTTP ${res.statusCode} without JSON`);
+        }
+      });
+      res.on('error', (error) => {
+        clearTimeout(timer);
+        unreachable(error.message);
+      });
+    });
+    req.end(init.body);
+  });
 }

@@ -2,6 +2,16 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { bookings, concerts, payments } from '../../db/schema.js';
 import { freedSeatsJson, markSeatChanged, returningFreedSeats, type FreedSeat } from '../seats/seats.state.js';
+import {
+  paymentByOrder,
+  paymentByProviderRef,
+  recordKhaltiStart,
+  settlePayment,
+  startAttempt,
+  type SettleVerdict,
+} from './payments.statement.js';
+
+export type { SettleVerdict } from './payments.statement.js';
 import type { BookingStatus, MoneyState, OnlinePaymentMethod, PaymentMethod } from 'hamro-concert.contracts';
 
 /** A booking as paying for it needs it: what is owed, until when, and what its concert offers. */
@@ -74,45 +84,72 @@ export async function switchToDoor(db: Executor, bookingId: string): Promise<boo
   return rows[0]?.switched === true;
 }
 
-/** A new attempt, awaiting the provider; the reconciler first asks about it after `firstCheckSeconds`. */
-export async function insertPayment(
-  db: Executor,
-  values: {
-    bookingId: string;
-    method: OnlinePaymentMethod;
-    orderId: string;
-    amountCents: number;
-    expiresAt: Date;
-    firstCheckSeconds: number;
-  },
-): Promise<PaymentRow> {
-  const { firstCheckSeconds, ...row } = values;
-  const [payment] = await db
-    .insert(payments)
-    .values({ ...row, nextCheckAt: sql`now() + make_interval(secs => ${firstCheckSeconds})` })
-    .returning();
-  return payment!;
-}
-
 /** Khalti's pidx and expiry, once its initiate has answered. */
 export async function recordProviderStart(db: Executor, id: string, providerRef: string, expiresAt: Date) {
-  await db.update(payments).set({ providerRef, expiresAt }).where(eq(payments.id, id));
+  await recordKhaltiStart(db, { paymentId: id, providerRef, expiresAt: expiresAt.toISOString() });
+}
+
+/** An attempt as a return or the reconciler needs it, with its booking's reference. */
+export interface KnownPayment {
+  id: string;
+  method: OnlinePaymentMethod;
+  orderId: string;
+  providerRef: string | null;
+  amountCents: number;
+  state: 'awaiting' | 'completed' | 'unpaid' | 'mismatch';
+  refundState: 'due' | 'done' | null;
+  /** The provider's own end of the attempt has passed: "not paid yet" is now "unpaid". */
+  ended: boolean;
+  reference: string;
 }
 
 export async function findPayment(
   db: Executor,
   by: { orderId: string } | { method: OnlinePaymentMethod; providerRef: string },
-): Promise<(PaymentRow & { reference: string }) | undefined> {
-  const where =
-    'orderId' in by
-      ? eq(payments.orderId, by.orderId)
-      : and(eq(payments.method, by.method), eq(payments.providerRef, by.providerRef));
-  const [row] = await db
-    .select({ payment: payments, reference: bookings.reference })
-    .from(payments)
-    .innerJoin(bookings, eq(bookings.id, payments.bookingId))
-    .where(where);
-  return row && { ...row.payment, reference: row.reference };
+): Promise<KnownPayment | undefined> {
+  const { rows } = 'orderId' in by ? await paymentByOrder(db, by) : await paymentByProviderRef(db, by);
+  const row = rows[0];
+  return (
+    row && {
+      id: row.id,
+      method: row.method,
+      orderId: row.order_id,
+      providerRef: row.provider_ref,
+      amountCents: Number(row.amount_cents),
+      state: row.state,
+      refundState: row.refund_state,
+      ended: row.ended,
+      reference: row.reference,
+    }
+  );
+}
+
+/** A new attempt for an awaiting booking (see startAttempt); undefined if the booking may not start one. */
+export async function insertAttempt(
+  db: Executor,
+  values: {
+    reference: string;
+    email: string;
+    method: OnlinePaymentMethod;
+    suffix: string;
+    khaltiMinimum: number;
+    graceSeconds: number;
+    firstCheckSeconds: number;
+  },
+) {
+  const { rows } = await startAttempt(db, values);
+  const row = rows[0];
+  return (
+    row && {
+      id: row.id,
+      orderId: row.order_id,
+      amountCents: Number(row.amount_cents),
+      reference: row.reference,
+      userName: row.user_name,
+      userEmail: row.user_email,
+      concertTitle: row.title,
+    }
+  );
 }
 
 export async function findPaymentById(db: Executor, id: string): Promise<PaymentRow | undefined> {
@@ -124,91 +161,12 @@ export function attemptsOf(db: Executor, bookingId: string): Promise<PaymentRow[
   return db.select().from(payments).where(eq(payments.bookingId, bookingId)).orderBy(asc(payments.createdAt));
 }
 
-/**
- * What paying did: `paid` (the booking is confirmed with its tickets), `paid-late` (its window had
- * ended but its seats were still free: taken again and confirmed), `refund` (the money came for a
- * booking that is paid already, cancelled, or whose seats are gone: owed back), `mismatch` (another
- * amount than asked: owed back, the booking stays unpaid), `already` (this attempt was settled before).
- */
-export type SettleVerdict = 'paid' | 'paid-late' | 'refund' | 'mismatch' | 'already';
-
-/**
- * Marks an attempt paid, in one statement. The attempt's row is locked first, then its booking's, then
- * (for late money) the booking's seats, so the return URL, a replayed return, a second tab and the
- * reconciler may race: whichever comes first decides, and every later one finds the attempt settled
- * (`already`) and writes nothing. The booking is confirmed and its sale records written only here.
- */
+/** Marks an attempt paid: see settlePayment. */
 export async function settlePaid(
   db: Executor,
   input: { paymentId: string; amountCents: number; transactionId: string | null; providerStatus: string },
 ): Promise<{ verdict: SettleVerdict; bookingId: string; retaken: FreedSeat[] } | undefined> {
-  const { rows } = await db.execute<{ verdict: SettleVerdict; booking_id: string; retaken: FreedSeat[] | null }>(sql`
-    with pay as (
-      select id, booking_id, method, amount_cents, state from payments where id = ${input.paymentId} for update
-    ), bk as (
-      select b.id, b.status, b.concert_id, lower(b.user_email) as email_key
-      from bookings b where b.id = (select booking_id from pay) for update
-    ), late_seats as (
-      -- Money after the window: the booking's own seats, locked, to see whether they are still free.
-      select s.id, s.booking_id, s.held_until from seats s
-      where s.id in (select bs.seat_id from booking_seats bs where bs.booking_id = (select id from bk))
-        and (select status from bk) = 'expired' and (select state from pay) in ('awaiting', 'unpaid')
-      order by s.id
-      for update of s
-    ), decision as (
-      select case
-        when (select state from pay) not in ('awaiting', 'unpaid') then 'already'
-        when (select amount_cents from pay) <> ${input.amountCents}::bigint then 'mismatch'
-        when (select status from bk) = 'awaiting_payment' then 'paid'
-        when (select status from bk) = 'expired'
-             and (select count(*) from late_seats) > 0
-             and not exists (select 1 from late_seats where booking_id is not null or held_until > now()) then 'paid-late'
-        else 'refund' end as verdict
-    ), confirmed as (
-      update bookings set status = 'confirmed', money = 'paid', paid_at = now(), payment_method = (select method from pay)
-      from decision where bookings.id = (select id from bk) and decision.verdict in ('paid', 'paid-late')
-      returning bookings.id
-    ), owed as (
-      update bookings set money = 'refund_due'
-      from decision where bookings.id = (select id from bk) and decision.verdict = 'refund'
-        and (select status from bk) <> 'confirmed'
-    ), attempt as (
-      update payments set
-        state = (case when decision.verdict = 'mismatch' then 'mismatch' else 'completed' end)::payment_state,
-        provider_status = ${input.providerStatus}, confirmed_cents = ${input.amountCents}::bigint,
-        transaction_id = coalesce(${input.transactionId}::text, payments.transaction_id),
-        completed_at = now(),
-        refund_state = case when decision.verdict in ('refund', 'mismatch') then 'due'::refund_state end,
-        refund_reason = case
-          when decision.verdict = 'mismatch' then 'mismatch'
-          when decision.verdict <> 'refund' then null
-          when (select status from bk) = 'confirmed' then 'paid-twice'
-          when (select status from bk) = 'expired' then 'late'
-          else 'cancelled' end,
-        refund_due_at = case when decision.verdict in ('refund', 'mismatch') then now() end
-      from decision where payments.id = (select id from pay) and decision.verdict <> 'already'
-    ), retaken as (
-      update seats set booking_id = (select id from bk), hold_id = null, held_until = null, ${markSeatChanged}
-      from decision where decision.verdict = 'paid-late' and seats.id in (select id from late_seats)
-      ${returningFreedSeats}
-    ), unreleased as (
-      update booking_seats set released_at = null
-      from decision where decision.verdict = 'paid-late' and booking_seats.booking_id = (select id from bk)
-    ), quota_back as (
-      -- Paid for, so counted again toward the buyer's limit, even past it: the money decides here.
-      insert into buyer_seats (email_key, concert_id, seats)
-      select bk.email_key, bk.concert_id, (select count(*)::int from late_seats)
-      from bk, decision where decision.verdict = 'paid-late'
-      on conflict (email_key, concert_id) do update set seats = buyer_seats.seats + excluded.seats
-    ), sales_written as (
-      insert into sales (booking_id, concert_id, tier_id, quantity, price_cents, total_cents, seat_numbers, created_at)
-      select confirmed.id, s.concert_id, s.tier_id, count(*), min(bs.price_cents), sum(bs.price_cents),
-             array_agg(s.label order by s.id), now()
-      from confirmed join booking_seats bs on bs.booking_id = confirmed.id join seats s on s.id = bs.seat_id
-      group by confirmed.id, s.concert_id, s.tier_id
-    )
-    select decision.verdict, (select booking_id from pay) as booking_id, ${freedSeatsJson('retaken')} as retaken
-    from decision where exists (select 1 from pay)`);
+  const { rows } = await settlePayment(db, input);
   const row = rows[0];
   return row && { verdict: row.verdict, bookingId: row.booking_id, retaken: row.retaken ?? [] };
 }
@@ -237,7 +195,7 @@ export interface ClaimedPayment {
 
 /**
  * Claims attempts that are due to be asked about: each instance takes its own (SKIP LOCKED) and moves
- * their next check on, doubling the wait each time up to five minutes, so a crashed instance's claim
+ * their next check on, doubling the wait each time up to a minute (a payment window is 15), so a crashed instance's claim
  * simply comes due again.
  */
 export async function claimDuePayments(db: Executor, limit: number, baseSeconds: number): Promise<ClaimedPayment[]> {
@@ -251,7 +209,7 @@ export async function claimDuePayments(db: Executor, limit: number, baseSeconds:
   }>(sql`
     update payments p set checks = p.checks + 1,
       next_check_at = now() + least(make_interval(secs => ${baseSeconds}::float8 * power(2, least(p.checks, 12))),
-                                    interval '5 minutes')
+                                    interval '1 minute')
     where p.id in (
       select id from payments where state = 'awaiting' and next_check_at <= now()
       order by next_check_at limit ${limit} for update skip locked)
@@ -322,9 +280,12 @@ export async function claimKhaltiRefunds(
 /** Records a refund as done, and the booking's money as refunded if all it owed is back. */
 export async function markRefunded(db: Executor, paymentId: string, by: 'provider' | 'hand'): Promise<boolean> {
   const { rows } = await db.execute<{ done: boolean }>(sql`
-    with done as (
+    with owner as (
+      -- The booking first, then its payment, as every statement takes them.
+      select b.id from bookings b where b.id = (select booking_id from payments where id = ${paymentId}) for update
+    ), done as (
       update payments set refund_state = 'done', refunded_at = now(), refunded_by = ${by}
-      where id = ${paymentId} and refund_state = 'due'
+      where id = ${paymentId} and refund_state = 'due' and booking_id = (select id from owner)
       returning booking_id
     ), booking as (
       update bookings b set money = 'refunded'

@@ -72,6 +72,36 @@ export class Payments {
 
   /** Starts an attempt to pay an awaiting booking (where to send the buyer), or switches it to the door. */
   async start(reference: string, email: string, method: PaymentMethod): Promise<PaymentStart> {
+    this.assertServerTakes(method);
+    if (method === 'door') return this.switchToDoor(await this.payableBooking(reference, email, method));
+    const attempt = await repository.insertAttempt(this.db, {
+      reference,
+      email,
+      method,
+      suffix: randomBytes(4).toString('hex'),
+      khaltiMinimum: KHALTI_MINIMUM_PAISA,
+      graceSeconds: ESEWA_GRACE_MS / 1000,
+      firstCheckSeconds: this.settings.reconcileIntervalMs / 1000,
+    });
+    // No attempt: the booking is not one that may start this one; its state says why.
+    if (!attempt) throw await this.whyNot(reference, email, method);
+    const base = { id: attempt.orderId, method, amount: formatCents(attempt.amountCents), testMode: this.testMode };
+    if (method === 'esewa') {
+      const form = esewaForm(this.settings.esewa!, attempt, {
+        success: `${this.settings.publicBaseUrl}/payments/esewa/return`,
+        failure: `${this.settings.publicBaseUrl}/payments/esewa/failure?order=${attempt.orderId}`,
+      });
+      return { ...base, redirectUrl: null, form };
+    }
+    return { ...base, redirectUrl: await this.startKhalti(attempt), form: null };
+  }
+
+  /** The awaiting booking, or the refusal that says why it may not be paid this way. */
+  private async payableBooking(
+    reference: string,
+    email: string,
+    method: PaymentMethod,
+  ): Promise<repository.PayableBooking> {
     const booking = await repository.findPayableBooking(this.db, reference, email);
     if (!booking) throw notFound('booking-not-found', 'No booking matches this reference and email.');
     if (booking.status !== 'awaiting_payment' || booking.overdue)
@@ -80,29 +110,19 @@ export class Payments {
       });
     const offered = offeredPaymentMethods(booking, this.serverMethods);
     if (!offered.includes(method) || (method === 'khalti' && booking.totalCents < KHALTI_MINIMUM_PAISA))
-      throw conflict('payment-method-not-offered', `This booking cannot be paid with ${method}.`, {
-        offered,
-      });
-    if (method === 'door') return this.switchToDoor(booking);
-    const orderId = `${booking.reference}-${randomBytes(4).toString('hex')}`;
-    const window = booking.dueAt ?? new Date();
-    const payment = await repository.insertPayment(this.db, {
-      bookingId: booking.id,
-      method,
-      orderId,
-      amountCents: booking.totalCents,
-      expiresAt: new Date(window.getTime() + ESEWA_GRACE_MS),
-      firstCheckSeconds: this.settings.reconcileIntervalMs / 1000,
-    });
-    const base = { id: orderId, method, amount: formatCents(booking.totalCents), testMode: this.testMode };
-    if (method === 'esewa') {
-      const form = esewaForm(this.settings.esewa!, payment, {
-        success: `${this.settings.publicBaseUrl}/payments/esewa/return`,
-        failure: `${this.settings.publicBaseUrl}/payments/esewa/failure?order=${orderId}`,
-      });
-      return { ...base, redirectUrl: null, form };
+      throw conflict('payment-method-not-offered', `This booking cannot be paid with ${method}.`, { offered });
+    return booking;
+  }
+
+  private async whyNot(reference: string, email: string, method: PaymentMethod): Promise<AppError> {
+    try {
+      await this.payableBooking(reference, email, method);
+    } catch (error) {
+      if (error instanceof AppError) return error;
+      throw error;
     }
-    return { ...base, redirectUrl: await this.startKhalti(payment, booking), form: null };
+    // It became payable between the two reads (it cannot, once refused): say so rather than guess.
+    return conflict('conflict', 'This booking changed while the payment was starting; try again.');
   }
 
   private async switchToDoor(booking: repository.PayableBooking): Promise<PaymentStart> {
@@ -118,28 +138,28 @@ export class Payments {
     };
   }
 
-  private async startKhalti(payment: repository.PaymentRow, booking: repository.PayableBooking): Promise<string> {
+  private async startKhalti(attempt: NonNullable<Awaited<ReturnType<typeof repository.insertAttempt>>>) {
     try {
       const started = await khaltiInitiate(
         this.settings.khalti!,
         {
-          orderId: payment.orderId,
-          name: `${booking.concertTitle}: ${booking.reference}`.slice(0, 100),
-          amountCents: payment.amountCents,
+          orderId: attempt.orderId,
+          name: `${attempt.concertTitle}: ${attempt.reference}`.slice(0, 100),
+          amountCents: attempt.amountCents,
           returnUrl: `${this.settings.publicBaseUrl}/payments/khalti/return`,
           websiteUrl: this.settings.publicBaseUrl,
-          customer: { name: booking.userName, email: booking.userEmail },
+          customer: { name: attempt.userName, email: attempt.userEmail },
         },
         this.settings.providerTimeoutMs,
       );
-      await repository.recordProviderStart(this.db, payment.id, started.pidx, started.expiresAt);
+      await repository.recordProviderStart(this.db, attempt.id, started.pidx, started.expiresAt);
       return started.paymentUrl;
     } catch (error) {
       // The buyer never reached Khalti, so nothing can have been paid on this attempt.
-      await repository.settleUnpaid(this.db, payment.id, 'not started');
+      await repository.settleUnpaid(this.db, attempt.id, 'not started');
       if (error instanceof ProviderUnreachable) throw providerUnavailable('khalti');
       if (error instanceof KhaltiRefused) {
-        this.logger.error({ details: error.details, orderId: payment.orderId }, 'Khalti refused to start a payment');
+        this.logger.error({ details: error.details, orderId: attempt.orderId }, 'Khalti refused to start a payment');
         throw providerUnavailable('khalti');
       }
       throw error;
@@ -177,18 +197,10 @@ export class Payments {
   }
 
   /** Asks the provider about one attempt and settles what it says; the buyer's page shows the result. */
-  private async check(payment: repository.PaymentRow & { reference: string }): Promise<PaymentResult> {
+  private async check(payment: repository.KnownPayment): Promise<PaymentResult> {
     if (payment.state === 'completed') return payment.refundState ? 'failed' : 'paid';
     if (payment.state === 'mismatch') return 'failed';
-    const claimed: repository.ClaimedPayment = {
-      id: payment.id,
-      method: payment.method as OnlinePaymentMethod,
-      orderId: payment.orderId,
-      providerRef: payment.providerRef,
-      amountCents: payment.amountCents,
-      ended: payment.expiresAt.getTime() <= Date.now(),
-    };
-    return this.settle(claimed, await this.ask(claimed));
+    return this.settle(payment, await this.ask(payment));
   }
 
   private ask(payment: repository.ClaimedPayment): Promise<ProviderAnswer> {
