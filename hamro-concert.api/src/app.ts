@@ -194,7 +194,7 @@ export function createApp({
     payments: new OpenAPIRegistry(),
   };
   // Every instance asks the providers about payments still awaiting an answer, and ends payment windows.
-  const payments = new Payments(db, paymentsConfig, inventories, logger).startReconciler();
+  const payments = new Payments(db, paymentsConfig, inventories, logger, metrics.paymentEvents).startReconciler();
   app.use(healthRoutes(db, readiness, inventories, registries.health));
   app.use(
     concertsRoutes(db, tokens, registries.concerts, { timeZone: venueTimeZone, currency }, payments.serverMethods),

@@ -11,6 +11,8 @@ const OPERATIONS: Record<string, string> = {
   'POST /holds/best-available': 'hold',
   'POST /check-in': 'check-in',
   'POST /bookings/:reference/cancel': 'cancellation',
+  'POST /bookings/:reference/payments': 'payment-start',
+  'POST /bookings/:reference/cash': 'cash',
 };
 
 export interface MetricsSources {
@@ -60,6 +62,34 @@ export class Metrics {
     labelNames: ['limit'] as const,
     registers: [this.registry],
   });
+
+  private readonly payments = new Counter({
+    name: 'hamro_payments_total',
+    help:
+      'What the providers said of payments, by way of paying and outcome: paid, paid-late, refund (owed back), ' +
+      'mismatch (another amount), already (settled before), unpaid, waiting, unreachable',
+    labelNames: ['method', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  private readonly refunds = new Counter({
+    name: 'hamro_refunds_total',
+    help: 'Refunds done, by way of paying and by whom: provider (its API) or hand (recorded by an organizer)',
+    labelNames: ['method', 'by'] as const,
+    registers: [this.registry],
+  });
+  private readonly rounds = new Histogram({
+    name: 'hamro_reconciler_round_seconds',
+    help: "How long this process's payment reconciler rounds take (asking, settling, ending windows, refunding)",
+    buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60],
+    registers: [this.registry],
+  });
+
+  /** What the payment reconciler and the returns report (see Payments). */
+  readonly paymentEvents = {
+    settled: (method: string, outcome: string) => this.payments.inc({ method, outcome }),
+    refunded: (method: string, by: string) => this.refunds.inc({ method, by }),
+    round: (seconds: number) => this.rounds.observe(seconds),
+  };
 
   constructor(sources: MetricsSources) {
     const { pool } = sources;

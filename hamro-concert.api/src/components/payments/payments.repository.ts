@@ -335,9 +335,15 @@ export async function refundsDue(db: Executor, concertId?: string): Promise<Refu
   }));
 }
 
-export async function findPaymentIdByOrder(db: Executor, orderId: string): Promise<string | undefined> {
-  const [row] = await db.select({ id: payments.id }).from(payments).where(eq(payments.orderId, orderId));
-  return row?.id;
+export async function findPaymentIdByOrder(
+  db: Executor,
+  orderId: string,
+): Promise<{ id: string; method: string } | undefined> {
+  const [row] = await db
+    .select({ id: payments.id, method: payments.method })
+    .from(payments)
+    .where(eq(payments.orderId, orderId));
+  return row;
 }
 
 /** Records the cash of a booking to be paid at the door; undefined unless it was still to be paid. */

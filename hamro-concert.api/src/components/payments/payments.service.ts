@@ -33,6 +33,13 @@ const providerUnavailable = (method: OnlinePaymentMethod) =>
     { 'Retry-After': '5' },
   );
 
+/** Where payments report what happened, for the metrics. */
+export interface PaymentEvents {
+  settled(method: string, outcome: string): void;
+  refunded(method: string, by: 'provider' | 'hand'): void;
+  round(seconds: number): void;
+}
+
 /**
  * Payments: starting an attempt with a provider, reading what the provider says when the buyer
  * comes back or when the reconciler asks, and turning that into the booking's state through the
@@ -47,6 +54,7 @@ export class Payments {
     readonly settings: PaymentSettings,
     private readonly inventories: SeatInventories,
     private readonly logger: Logger,
+    private readonly events: PaymentEvents = { settled: () => {}, refunded: () => {}, round: () => {} },
   ) {}
 
   get testMode(): boolean {
@@ -217,6 +225,7 @@ export class Payments {
 
   /** Turns a provider's answer into the attempt's and the booking's state. */
   private async settle(payment: repository.ClaimedPayment, answer: ProviderAnswer): Promise<PaymentResult> {
+    if (answer.kind !== 'paid') this.events.settled(payment.method, answer.kind);
     switch (answer.kind) {
       case 'paid': {
         const settled = await repository.settlePaid(this.db, {
@@ -226,6 +235,7 @@ export class Payments {
           providerStatus: answer.status,
         });
         if (!settled) return 'failed';
+        this.events.settled(payment.method, settled.verdict);
         if (settled.retaken.length > 0)
           this.inventories.applyCommitted(
             settled.retaken[0]!.concertId,
@@ -280,6 +290,7 @@ export class Payments {
     for (const refund of await repository.claimKhaltiRefunds(this.db, 20)) {
       if (await khaltiRefund(this.settings.khalti, refund.transactionId, this.settings.providerTimeoutMs)) {
         await repository.markRefunded(this.db, refund.id, 'provider');
+        this.events.refunded('khalti', 'provider');
         sent++;
       } else {
         this.logger.warn({ paymentId: refund.id }, 'a Khalti refund did not go through; trying again later');
@@ -290,10 +301,11 @@ export class Payments {
 
   /** An organizer returned the money by hand (eSewa has no refund API). */
   async refundedByHand(orderId: string): Promise<void> {
-    const id = await repository.findPaymentIdByOrder(this.db, orderId);
-    if (!id) throw notFound('payment-not-found', 'No payment has this id.');
-    if (!(await repository.markRefunded(this.db, id, 'hand')))
+    const payment = await repository.findPaymentIdByOrder(this.db, orderId);
+    if (!payment) throw notFound('payment-not-found', 'No payment has this id.');
+    if (!(await repository.markRefunded(this.db, payment.id, 'hand')))
       throw conflict('refund-not-due', 'No refund is due for this payment.');
+    this.events.refunded(payment.method, 'hand');
   }
 
   async refundsDue(concertId?: string): Promise<RefundDue[]> {
@@ -337,6 +349,7 @@ export class Payments {
    * claims its own), end the windows that are over (freeing those seats), send the refunds that are due.
    */
   async reconcile(): Promise<{ checked: number; expired: number; refunded: number }> {
+    const started = performance.now();
     let checked = 0;
     for (;;) {
       const due = await repository.claimDuePayments(this.db, 50, this.settings.reconcileIntervalMs / 1000);
@@ -351,7 +364,9 @@ export class Payments {
       expired += round.expired;
       if (round.expired < 500) break;
     }
-    return { checked, expired, refunded: await this.sendRefunds() };
+    const refunded = await this.sendRefunds();
+    this.events.round((performance.now() - started) / 1000);
+    return { checked, expired, refunded };
   }
 
   /** Runs a round every RECONCILE_INTERVAL_MS on this instance; rounds never overlap. */
