@@ -427,3 +427,127 @@ describe('cancelling and the door', () => {
     await expectConsistent(app, concertId);
   });
 });
+
+describe("the providers' answers, as the product reads them", () => {
+  it('when Khalti looks a payment up, then each of its statuses means what its documentation says, 400s included', async () => {
+    const { khaltiLookup } = await import('../src/components/payments/payments.khalti.js');
+    const settings = { secretKey: KHALTI_TEST_KEY, baseUrl: khalti.baseUrl };
+    const { reference, who } = await awaitingBooking('khalti');
+    const started = await startPayment(reference, who.userEmail, 'khalti');
+    const pidx = pidxOf(started.body.id);
+    const kinds: Record<string, string> = {};
+    for (const status of [
+      'Initiated',
+      'Pending',
+      'Completed',
+      'Expired',
+      'User canceled',
+      'Refunded',
+      'Partially Refunded',
+    ]) {
+      khalti.setStatus(pidx, status);
+      kinds[status] = (await khaltiLookup(settings, pidx, 2000)).kind;
+    }
+    expect(kinds).toEqual({
+      Initiated: 'not-yet',
+      Pending: 'waiting',
+      Completed: 'paid',
+      Expired: 'unpaid',
+      'User canceled': 'unpaid',
+      Refunded: 'refunded',
+      'Partially Refunded': 'refunded',
+    });
+    expect((await khaltiLookup({ ...settings, secretKey: 'wrong' }, pidx, 2000)).kind).toBe('unreachable');
+    khalti.outage('down');
+    try {
+      expect((await khaltiLookup(settings, pidx, 2000)).kind).toBe('unreachable');
+    } finally {
+      khalti.outage(null);
+    }
+  });
+
+  it("when eSewa's status API is asked, then each status means what its documentation says", async () => {
+    const { esewaStatus } = await import('../src/components/payments/payments.esewa.js');
+    const settings = {
+      productCode: 'EPAYTEST',
+      secretKey: '8gBm/:&EnhH.1/q',
+      formUrl: esewa.formUrl,
+      statusUrl: esewa.statusUrl,
+    };
+    const { reference, who } = await awaitingBooking('esewa');
+    const started = await startPayment(reference, who.userEmail, 'esewa');
+    const attempt = { orderId: started.body.id, amountCents: Math.round(Number(started.body.amount) * 100) };
+    expect((await esewaStatus(settings, attempt, 2000)).kind).toBe('not-yet');
+    await postEsewaForm(esewa, started.body.form);
+    const kinds: Record<string, string> = {};
+    for (const status of [
+      'COMPLETE',
+      'PENDING',
+      'AMBIGUOUS',
+      'NOT_FOUND',
+      'CANCELED',
+      'FULL_REFUND',
+      'PARTIAL_REFUND',
+    ]) {
+      esewa.setStatus(started.body.id, status);
+      kinds[status] = (await esewaStatus(settings, attempt, 2000)).kind;
+    }
+    expect(kinds).toEqual({
+      COMPLETE: 'paid',
+      PENDING: 'waiting',
+      AMBIGUOUS: 'waiting',
+      NOT_FOUND: 'not-yet',
+      CANCELED: 'unpaid',
+      FULL_REFUND: 'refunded',
+      PARTIAL_REFUND: 'refunded',
+    });
+    // Asked with another amount than the one stored, eSewa knows no such payment.
+    expect((await esewaStatus(settings, { ...attempt, amountCents: attempt.amountCents + 100 }, 2000)).kind).toBe(
+      'not-yet',
+    );
+    esewa.outage('slow');
+    try {
+      expect((await esewaStatus(settings, attempt, 300)).kind).toBe('unreachable');
+    } finally {
+      esewa.outage(null);
+    }
+  });
+
+  it('when Khalti refuses our key, then starting answers 503 (never 500) and the attempt is marked unpaid', async () => {
+    const wrongKey = await startTestApp({
+      payments: { khalti: { secretKey: 'not-the-key', baseUrl: khalti.baseUrl }, reconcileIntervalMs: 600_000 },
+    });
+    try {
+      const concert = await buildConcert(wrongKey);
+      const [seat] = await seatsOf(wrongKey, concert.id);
+      const who = buyer();
+      const booked = await post(wrongKey, '/ticket-bookings/seats', { ...who, seatIds: [seat!.id], payment: 'khalti' });
+      const started = await post(wrongKey, `/bookings/${booked.body.reference}/payments`, {
+        email: who.userEmail,
+        method: 'khalti',
+      });
+      expect(started.status).toBe(503);
+      expect(started.body.code).toBe('payment-provider-unavailable');
+      const details = await get(
+        wrongKey,
+        `/bookings/${booked.body.reference}?email=${encodeURIComponent(who.userEmail)}`,
+      );
+      expect(details.body).toMatchObject({ status: 'awaiting_payment', payment: { attempts: [{ state: 'unpaid' }] } });
+    } finally {
+      await wrongKey.close();
+    }
+  });
+
+  it('when a booking paid with eSewa is cancelled, then its refund is due for the organizer, not lost', async () => {
+    const { reference, who, concertId, total } = await awaitingBooking('esewa');
+    const started = await startPayment(reference, who.userEmail, 'esewa');
+    await postEsewaForm(esewa, started.body.form);
+    await returnTo(esewa.complete(started.body.id));
+    const cancelled = await post(app, `/bookings/${reference}/cancel`, { email: who.userEmail });
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', payment: { state: 'refund_due' } });
+    expect(await app.payments.refundsDue(concertId)).toMatchObject([
+      { paymentId: started.body.id, amount: total, reason: 'cancelled' },
+    ]);
+    await expectConsistent(app, concertId);
+  });
+});
