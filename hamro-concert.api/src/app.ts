@@ -194,7 +194,8 @@ export function createApp({
     payments: new OpenAPIRegistry(),
   };
   // Every instance asks the providers about payments still awaiting an answer, and ends payment windows.
-  const payments = new Payments(db, paymentsConfig, inventories, logger, metrics.paymentEvents).startReconciler();
+  const payments = new Payments(db, paymentsConfig, inventories, logger, metrics.paymentEvents);
+  payments.reconciler.start();
   app.use(healthRoutes(db, readiness, inventories, registries.health));
   app.use(
     concertsRoutes(db, tokens, registries.concerts, { timeZone: venueTimeZone, currency }, payments.serverMethods),
@@ -240,7 +241,7 @@ export function createApp({
   const closeStreams = () => {
     rooms.stop();
     seats.close();
-    void payments.stopReconciler();
+    void payments.reconciler.stop();
   };
   return Object.assign(app, { closeStreams, metrics, readiness, rooms, payments });
 }

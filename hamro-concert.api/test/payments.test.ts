@@ -184,7 +184,7 @@ describe('Khalti', () => {
     const paidBefore = await paidCount();
     const [returns] = await Promise.all([
       Promise.all(Array.from({ length: 20 }, () => returnTo(url))),
-      app.payments.reconcile(),
+      app.payments.reconciler.round(),
     ]);
     expect(returns.map((r) => r.result)).toEqual(Array(20).fill('paid'));
     // Exactly one of them paid it, as the metrics count too.
@@ -221,7 +221,7 @@ describe('Khalti', () => {
     expect(await bookingState(reference)).toMatchObject({ status: 'awaiting_payment' });
     khalti.complete(pidx);
     await db().execute(sql`update payments set next_check_at = now() where order_id = ${started.body.id}`);
-    expect((await app.payments.reconcile()).checked).toBeGreaterThanOrEqual(1);
+    expect((await app.payments.reconciler.round()).checked).toBeGreaterThanOrEqual(1);
     expect(await bookingState(reference)).toMatchObject({ status: 'confirmed', money: 'paid', sales: 1 });
     await expectConsistent(app, concertId);
   });
@@ -262,7 +262,7 @@ describe('Khalti', () => {
     }
     expect(await bookingState(reference)).toMatchObject({ status: 'awaiting_payment' });
     await db().execute(sql`update payments set next_check_at = now() where order_id = ${started.body.id}`);
-    await app.payments.reconcile();
+    await app.payments.reconciler.round();
     expect(await bookingState(reference)).toMatchObject({ status: 'confirmed', money: 'paid', sales: 1 });
     await expectConsistent(app, concertId);
   });
@@ -337,7 +337,7 @@ describe('the payment window and late money', () => {
   it('when the window ends unpaid, then the reconciler frees the seats and gives back the buyer’s count', async () => {
     const { reference, concertId, seatIds } = await awaitingBooking('esewa');
     await windowEnds(reference);
-    expect((await app.payments.reconcile()).expired).toBeGreaterThanOrEqual(1);
+    expect((await app.payments.reconciler.round()).expired).toBeGreaterThanOrEqual(1);
     expect(await bookingState(reference)).toMatchObject({ status: 'expired', money: 'unpaid' });
     const again = await post(app, '/ticket-bookings/seats', { ...buyer(), seatIds });
     expect(again.status).toBe(201);
@@ -348,7 +348,7 @@ describe('the payment window and late money', () => {
     const { reference, who, concertId } = await awaitingBooking('khalti');
     const started = await startPayment(reference, who.userEmail, 'khalti');
     await windowEnds(reference);
-    await app.payments.reconcile();
+    await app.payments.reconciler.round();
     expect(await bookingState(reference)).toMatchObject({ status: 'expired' });
     expect((await returnTo(khalti.complete(pidxOf(started.body.id)))).result).toBe('paid');
     expect(await bookingState(reference)).toMatchObject({ status: 'confirmed', money: 'paid', sales: 1 });
@@ -359,7 +359,7 @@ describe('the payment window and late money', () => {
     const { reference, who, concertId, seatIds } = await awaitingBooking('khalti');
     const started = await startPayment(reference, who.userEmail, 'khalti');
     await windowEnds(reference);
-    await app.payments.reconcile();
+    await app.payments.reconciler.round();
     expect((await post(app, '/ticket-bookings/seats', { ...buyer(), seatIds })).status).toBe(201);
     const pidx = pidxOf(started.body.id);
     expect((await returnTo(khalti.complete(pidx))).result).toBe('failed');
@@ -373,15 +373,15 @@ describe('the payment window and late money', () => {
     const started = await startPayment(reference, who.userEmail, 'esewa');
     await postEsewaForm(esewa, started.body.form);
     await windowEnds(reference);
-    await app.payments.reconcile();
+    await app.payments.reconciler.round();
     expect((await post(app, '/ticket-bookings/seats', { ...buyer(), seatIds })).status).toBe(201);
     expect((await returnTo(esewa.complete(started.body.id))).result).toBe('failed');
     expect(await bookingState(reference)).toMatchObject({ status: 'expired', money: 'refund_due' });
-    const due = await app.payments.refundsDue(concertId);
+    const due = await app.payments.refunds.due(concertId);
     expect(due).toMatchObject([{ paymentId: started.body.id, method: 'esewa', amount: total, reason: 'late' }]);
-    await app.payments.refundedByHand(started.body.id);
+    await app.payments.refunds.byHand(started.body.id);
     expect(await bookingState(reference)).toMatchObject({ money: 'refunded' });
-    await expect(app.payments.refundedByHand(started.body.id)).rejects.toMatchObject({ code: 'refund-not-due' });
+    await expect(app.payments.refunds.byHand(started.body.id)).rejects.toMatchObject({ code: 'refund-not-due' });
     await expectConsistent(app, concertId);
   });
 });
@@ -545,7 +545,7 @@ describe("the providers' answers, as the product reads them", () => {
     await returnTo(esewa.complete(started.body.id));
     const cancelled = await post(app, `/bookings/${reference}/cancel`, { email: who.userEmail });
     expect(cancelled.body).toMatchObject({ status: 'cancelled', payment: { state: 'refund_due' } });
-    expect(await app.payments.refundsDue(concertId)).toMatchObject([
+    expect(await app.payments.refunds.due(concertId)).toMatchObject([
       { paymentId: started.body.id, amount: total, reason: 'cancelled' },
     ]);
     await expectConsistent(app, concertId);

@@ -342,7 +342,7 @@ export async function cancelBooking(
   const outcome = await repository.cancelBookingIfAllowed(db, record.id, rules.cancelClosesHours);
   if (outcome) desk.inventories.applyFreed(outcome.freed);
   // Money paid online goes back: through Khalti's API at once (retried by the reconciler), by hand for eSewa.
-  if (outcome?.refundDue) await rules.payments.sendRefunds().catch(() => 0);
+  if (outcome?.refundDue) await rules.payments.refunds.sendDue().catch(() => 0);
   if (!outcome?.cancelledAt) {
     if (outcome?.status === 'cancelled')
       throw conflict('booking-already-cancelled', 'This booking has already been cancelled.');

@@ -148,7 +148,7 @@ export function paymentsRoutes(payments: Payments, tokens: AccessTokens, registr
       },
     },
     async ({ query }, _req, res) => {
-      res.json(await payments.refundsDue(query.concertId));
+      res.json(await payments.refunds.due(query.concertId));
     },
     { guards: [requireRole(tokens, 'admin')] },
   );
@@ -165,7 +165,7 @@ export function paymentsRoutes(payments: Payments, tokens: AccessTokens, registr
       responses: { 204: { description: 'Recorded' }, ...problems(400, 401, 403, 404, 409) },
     },
     async ({ params }, _req, res) => {
-      await payments.refundedByHand(params.paymentId);
+      await payments.refunds.byHand(params.paymentId);
       res.status(204).end();
     },
     { guards: [requireRole(tokens, 'admin')] },

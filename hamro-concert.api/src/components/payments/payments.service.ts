@@ -13,11 +13,13 @@ import {
   type PaymentOptions,
   type PaymentResult,
   type PaymentStart,
-  type RefundDue,
 } from 'hamro-concert.contracts';
 import { esewaForm, esewaStatus, readEsewaReturn } from './payments.esewa.js';
-import { KHALTI_MINIMUM_PAISA, khaltiInitiate, khaltiLookup, khaltiRefund, KhaltiRefused } from './payments.khalti.js';
+import { KHALTI_MINIMUM_PAISA, khaltiInitiate, khaltiLookup, KhaltiRefused } from './payments.khalti.js';
 import { ProviderUnreachable, type ProviderAnswer } from './payments.providers.js';
+import type { ClaimedPayment } from './payments.reconciler.repository.js';
+import { Reconciler } from './payments.reconciler.js';
+import { Refunds } from './payments.refunds.js';
 import * as repository from './payments.repository.js';
 import type { PaymentSettings } from './payments.settings.js';
 
@@ -43,11 +45,11 @@ export interface PaymentEvents {
 /**
  * Payments: starting an attempt with a provider, reading what the provider says when the buyer
  * comes back or when the reconciler asks, and turning that into the booking's state through the
- * one statement that marks it paid (see settlePaid). Refunds go through Khalti's API where it has one.
+ * one statement that marks it paid (see settlePayment). Its refunds and its reconciler are its parts.
  */
 export class Payments {
-  private timer: NodeJS.Timeout | undefined;
-  private round: Promise<void> | undefined;
+  readonly refunds: Refunds;
+  readonly reconciler: Reconciler;
 
   constructor(
     private readonly db: Db,
@@ -55,7 +57,18 @@ export class Payments {
     private readonly inventories: SeatInventories,
     private readonly logger: Logger,
     private readonly events: PaymentEvents = { settled: () => {}, refunded: () => {}, round: () => {} },
-  ) {}
+  ) {
+    this.refunds = new Refunds(db, settings, logger, events);
+    this.reconciler = new Reconciler(
+      db,
+      settings,
+      async (payment) => this.settle(payment, await this.ask(payment)),
+      this.refunds,
+      inventories,
+      logger,
+      events,
+    );
+  }
 
   get testMode(): boolean {
     return this.settings.mode === 'test';
@@ -211,7 +224,7 @@ export class Payments {
     return this.settle(payment, await this.ask(payment));
   }
 
-  private ask(payment: repository.ClaimedPayment): Promise<ProviderAnswer> {
+  private ask(payment: ClaimedPayment): Promise<ProviderAnswer> {
     const timeout = this.settings.providerTimeoutMs;
     if (payment.method === 'esewa') {
       if (!this.settings.esewa) return Promise.resolve({ kind: 'unreachable', status: 'eSewa is not set up' });
@@ -224,7 +237,7 @@ export class Payments {
   }
 
   /** Turns a provider's answer into the attempt's and the booking's state. */
-  private async settle(payment: repository.ClaimedPayment, answer: ProviderAnswer): Promise<PaymentResult> {
+  private async settle(payment: ClaimedPayment, answer: ProviderAnswer): Promise<PaymentResult> {
     if (answer.kind !== 'paid') this.events.settled(payment.method, answer.kind);
     switch (answer.kind) {
       case 'paid': {
@@ -247,7 +260,7 @@ export class Payments {
             'a provider confirmed another amount than the booking asked; the booking stays unpaid and the money is owed back',
           );
         if (settled.verdict === 'refund' || settled.verdict === 'mismatch') {
-          await this.sendRefunds();
+          await this.refunds.sendDue();
           return 'failed';
         }
         return settled.verdict === 'already' ? this.resultOf(payment.id) : 'paid';
@@ -283,46 +296,6 @@ export class Payments {
     return payment?.state === 'completed' && !payment.refundState ? 'paid' : 'failed';
   }
 
-  /** Sends the Khalti refunds that are due (eSewa's wait for the organizer); one left undone is tried next round. */
-  async sendRefunds(): Promise<number> {
-    if (!this.settings.khalti) return 0;
-    let sent = 0;
-    for (const refund of await repository.claimKhaltiRefunds(this.db, 20)) {
-      if (await khaltiRefund(this.settings.khalti, refund.transactionId, this.settings.providerTimeoutMs)) {
-        await repository.markRefunded(this.db, refund.id, 'provider');
-        this.events.refunded('khalti', 'provider');
-        sent++;
-      } else {
-        this.logger.warn({ paymentId: refund.id }, 'a Khalti refund did not go through; trying again later');
-      }
-    }
-    return sent;
-  }
-
-  /** An organizer returned the money by hand (eSewa has no refund API). */
-  async refundedByHand(orderId: string): Promise<void> {
-    const payment = await repository.findPaymentIdByOrder(this.db, orderId);
-    if (!payment) throw notFound('payment-not-found', 'No payment has this id.');
-    if (!(await repository.markRefunded(this.db, payment.id, 'hand')))
-      throw conflict('refund-not-due', 'No refund is due for this payment.');
-    this.events.refunded(payment.method, 'hand');
-  }
-
-  async refundsDue(concertId?: string): Promise<RefundDue[]> {
-    const rows = await repository.refundsDue(this.db, concertId);
-    return rows.map((row) => ({
-      paymentId: row.paymentId,
-      method: row.method,
-      amount: formatCents(row.amountCents),
-      transactionId: row.transactionId,
-      bookingReference: row.bookingReference,
-      userName: row.userName,
-      userEmail: row.userEmail,
-      reason: row.reason as RefundDue['reason'],
-      since: row.since.toISOString(),
-    }));
-  }
-
   /** A booking's attempts, as its answers show them. */
   async attempts(bookingId: string): Promise<PaymentAttempt[]> {
     const rows = await repository.attemptsOf(this.db, bookingId);
@@ -342,53 +315,6 @@ export class Payments {
           }
         : null,
     }));
-  }
-
-  /**
-   * One round of the reconciler: ask the providers about every attempt that is due (each instance
-   * claims its own), end the windows that are over (freeing those seats), send the refunds that are due.
-   */
-  async reconcile(): Promise<{ checked: number; expired: number; refunded: number }> {
-    const started = performance.now();
-    let checked = 0;
-    for (;;) {
-      const due = await repository.claimDuePayments(this.db, 50, this.settings.reconcileIntervalMs / 1000);
-      await Promise.all(due.map((payment) => this.ask(payment).then((answer) => this.settle(payment, answer))));
-      checked += due.length;
-      if (due.length < 50) break;
-    }
-    let expired = 0;
-    for (;;) {
-      const round = await repository.expireOverdueBookings(this.db, 500);
-      this.inventories.applyFreed(round.freed);
-      expired += round.expired;
-      if (round.expired < 500) break;
-    }
-    const refunded = await this.sendRefunds();
-    this.events.round((performance.now() - started) / 1000);
-    return { checked, expired, refunded };
-  }
-
-  /** Runs a round every RECONCILE_INTERVAL_MS on this instance; rounds never overlap. */
-  startReconciler(): this {
-    const tick = () => {
-      this.round = this.reconcile()
-        .then(() => undefined)
-        .catch((error: unknown) =>
-          this.logger.warn({ err: error }, 'a payment reconciler round failed; the next one tries again'),
-        )
-        .finally(() => {
-          if (this.timer) this.timer = setTimeout(tick, this.settings.reconcileIntervalMs).unref();
-        });
-    };
-    this.timer = setTimeout(tick, this.settings.reconcileIntervalMs).unref();
-    return this;
-  }
-
-  async stopReconciler(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.round;
   }
 
   /** The door took the cash of a booking to be paid there. */
