@@ -79,6 +79,9 @@ describe('keyboard only', () => {
     await page.keyboard.press('Tab');
     expect((await focused(page)).label).toBe('Email');
     await page.keyboard.type('sita@example.com');
+    // How to pay: Tab reaches the way chosen (the door at first); the arrow keys would choose another.
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).label).toBe('Pay at the door (cash)');
     await page.keyboard.press('Tab');
     expect((await focused(page)).name).toBe('Book 2 seats · NPR\u00a010,000.00');
     await page.keyboard.press('Enter');

@@ -38,7 +38,8 @@ export interface RunningApi {
 /**
  * Starts the real product: the built API, which serves the built web app, on a free port with its
  * own embedded PostgreSQL in a fresh folder (migrated and seeded with the three demo concerts).
- * `env` adds settings, such as a short HOLD_TTL_SECONDS. `stop` ends it and removes the folder.
+ * `env` adds settings, such as a short HOLD_TTL_SECONDS; PUBLIC_BASE_URL is its own address unless
+ * `env` gives one. `stop` ends it and removes the folder.
  */
 export async function startApi(env: Record<string, string> = {}): Promise<RunningApi> {
   for (const file of [apiMain, webIndex]) {
@@ -67,6 +68,8 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
       RATE_LIMIT_ADDRESS_WRITES_PER_MINUTE: '0',
       RATE_LIMIT_ADDRESS_READS_PER_MINUTE: '0',
       RATE_LIMIT_NEW_SESSIONS_PER_MINUTE: '0',
+      // Payment providers send the buyer back here, so it is this instance's own address unless `env` says otherwise.
+      PUBLIC_BASE_URL: baseUrl,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

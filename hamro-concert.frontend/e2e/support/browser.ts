@@ -86,9 +86,22 @@ export function browserForFile(): () => Browser {
   };
 }
 
-/** A fresh, isolated page (own cookies and storage) at the given viewport size; `touch` for a phone's touch screen. */
-export async function openPage(browser: Browser, width = 1280, height = 900, { touch = false } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height }, reducedMotion: 'reduce', hasTouch: touch });
+/**
+ * A fresh, isolated page (own cookies and storage) at the given viewport size; `touch` for a phone's
+ * touch screen, `mobile` for a phone's browser (its meta viewport honoured, as on a phone).
+ */
+export async function openPage(
+  browser: Browser,
+  width = 1280,
+  height = 900,
+  { touch = false, mobile = false } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    reducedMotion: 'reduce',
+    hasTouch: touch,
+    isMobile: mobile,
+  });
   await watchContentSecurityPolicy(context);
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);

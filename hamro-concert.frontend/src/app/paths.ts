@@ -10,4 +10,7 @@ export const paths = {
   organizer: '/organizer',
   door: '/door',
   findBookingFor: (reference: string) => `/find-booking?reference=${encodeURIComponent(reference)}`,
+  /** Where the API sends a buyer back from Khalti or eSewa (with `result`), and where paying goes on. */
+  payment: '/payment',
+  paymentFor: (reference: string) => `/payment?reference=${encodeURIComponent(reference)}`,
 } as const;

@@ -37,6 +37,12 @@ export function errorMessage(error: unknown): string {
       return rateLimited(error.retryAfterSeconds);
     case 'validation-failed':
       return 'Some details need another look.';
+    case 'payment-provider-unavailable':
+      return 'The payment service is not answering just now. Your seats stay held: please try again in a moment.';
+    case 'payment-method-not-offered':
+      return 'That way to pay is not offered for this booking. Please choose another.';
+    case 'booking-not-awaiting-payment':
+      return 'This booking is no longer waiting for a payment: it has been paid, or the time to pay ran out.';
     case 'unexpected-response':
       return 'The server sent an answer we did not understand. Please try again.';
     default:

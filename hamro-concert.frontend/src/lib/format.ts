@@ -123,3 +123,10 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 export function formatCount(count: number): string {
   return count.toLocaleString('en');
 }
+
+const timeOfDay = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** An instant as the buyer's own clock shows it: "14:35". For deadlines minutes away, such as paying. */
+export function formatTimeOfDay(instant: string): string {
+  return timeOfDay.format(new Date(instant));
+}

@@ -1,8 +1,10 @@
 import type {
   Booking,
   BookingDetails,
+  BookingPayment,
   Concert,
   Hold,
+  SalesReport,
   Seat,
   SeatMap,
   SeatStatus,
@@ -109,6 +111,8 @@ export function buildConcert(
     id: CONCERT_ID,
     ...CONCERT_BASICS,
     description: 'Folk songs from the hills.',
+    // Paid at the door only, unless a test offers Khalti or eSewa too.
+    paymentMethods: ['door'],
     tiers: TIERS.map((tier) => {
       const inTier = seats.filter((seat) => seat.ticketTierId === tier.id);
       return {
@@ -132,16 +136,23 @@ export const seatId = {
   ga: (number: number) => 40 + number,
 };
 
+/** How a booking is paid, as its answers show it: by default at the door, on a server in test mode. */
+export function buildPayment(overrides: Partial<BookingPayment> = {}): BookingPayment {
+  return { method: 'door', state: 'at_door', dueAt: null, testMode: true, attempts: [], ...overrides };
+}
+
 export function buildBooking(seatIds: number[], overrides: Partial<Booking> = {}): Booking {
   return {
     id: '0b8e6c1a-7f55-4b9e-8d0a-1c2b3d4e5f60',
     reference: 'K7QM2XPA9RTD',
+    status: 'confirmed',
     userName: 'Asha Tamang',
     userEmail: 'asha@example.com',
     seatIds,
     totalAmount: '210.00',
     ticketData: [],
     tickets: seatIds.map((id) => ({ seatId: id, seatNumber: `S-${id}`, code: `TK${String(id).padStart(6, '0')}` })),
+    payment: buildPayment(),
     ...overrides,
   };
 }
@@ -199,6 +210,7 @@ export function buildBookingDetails(overrides: Partial<BookingDetails> = {}): Bo
       { seatId: 41, seatNumber: 'G-1', code: 'TK000041', checkedInAt: null },
     ],
     canCancel: true,
+    payment: buildPayment(),
     ...overrides,
   };
 }
@@ -254,4 +266,26 @@ export function buildNoRoomVisit(): Visit {
     estimatedWaitSeconds: null,
     pollAfterSeconds: 5,
   });
+}
+
+/** A concert's sales report as the organizer page fetches it; by default nothing sold and no money moved. */
+export function buildSalesReport(overrides: Partial<SalesReport> = {}): SalesReport {
+  return {
+    concertId: CONCERT_ID,
+    title: 'Himalayan Echoes',
+    tiers: [],
+    totals: { sold: 0, held: 0, free: 0, revenue: '0.00' },
+    money: {
+      paidOnline: '0.00',
+      unpaidAtDoor: '0.00',
+      cashCollected: '0.00',
+      free: 0,
+      awaitingPayment: '0.00',
+      refundsDone: '0.00',
+      refundsDue: '0.00',
+      mismatches: 0,
+    },
+    recentBookings: [],
+    ...overrides,
+  };
 }

@@ -1,5 +1,6 @@
 import { useSearchParams } from 'react-router';
 import { FindBooking } from '../../features/bookings';
+import { paths } from '../paths';
 import styles from './find-booking-page.module.css';
 import { useRefreshConcert } from '../use-refresh-concert';
 
@@ -20,6 +21,7 @@ export function FindBookingPage() {
       <FindBooking
         initialReference={params.get('reference') ?? ''}
         onCancelled={(booking) => void refresh.everything(booking.concert.id)}
+        paymentHref={paths.paymentFor}
       />
     </>
   );

@@ -4,19 +4,16 @@ import type { Concert } from 'hamro-concert.contracts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { concertQueryOptions } from '../../features/concerts';
 import { problem, stubFetch } from '../../test/fetch-stub';
-import { buildConcert, CONCERT_ID } from '../../test/fixtures';
+import { buildConcert, buildSalesReport, CONCERT_ID } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { ADMIN_TOKEN_KEY } from './organizer-page';
 
 const TOKEN = 'organizer-token-0123456789';
 
-const SALES = {
-  concertId: CONCERT_ID,
-  title: 'Himalayan Echoes',
+const SALES = buildSalesReport({
   tiers: [{ ticketTierId: 2, name: 'VIP', price: '100.00', total: 20, sold: 3, held: 2, free: 15, revenue: '300.00' }],
   totals: { sold: 3, held: 2, free: 15, revenue: '300.00' },
-  recentBookings: [],
-};
+});
 
 /** The concerts live in memory, so an edit or a delete shows in the next list the page fetches. */
 function fakeApi(
@@ -32,6 +29,8 @@ function fakeApi(
     if (path.startsWith('/concerts?'))
       return { status: 200, body: { data: concerts, page: 1, limit: 100, total: concerts.length, totalPages: 1 } };
     if (path === `/admin/concerts/${CONCERT_ID}/sales`) return options.salesAnswer?.() ?? { status: 200, body: SALES };
+    if (path === `/admin/refunds?concertId=${CONCERT_ID}`) return options.salesAnswer?.() ?? { status: 200, body: [] };
+    if (path === '/payments/options') return { status: 200, body: { testMode: true, methods: ['door', 'esewa'] } };
     if (method === 'POST' && path === '/concerts') {
       const created = { ...buildConcert(), id: '11111111-2222-4333-8444-555555555555', ...(body as object), tiers: [] };
       return { status: 201, body: created };

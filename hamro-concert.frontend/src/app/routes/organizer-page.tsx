@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { concertListKey, concertsQueryOptions } from '../../features/concerts';
-import { CreateConcertForm, roomKey, SalesOverview, salesKey } from '../../features/organizer';
+import { CreateConcertForm, refundsKey, roomKey, SalesOverview, salesKey } from '../../features/organizer';
 import { SeatMapPreview } from '../../features/seat-map';
 import { formatConcertDate } from '../../lib/format';
 import { StaffBar } from '../access/staff-bar';
@@ -72,6 +72,7 @@ export function OrganizerPage() {
         onSignOut={() => {
           queryClient.removeQueries({ queryKey: salesKey });
           queryClient.removeQueries({ queryKey: roomKey });
+          queryClient.removeQueries({ queryKey: refundsKey });
         }}
       >
         {(access) => <Organizer access={access} />}

@@ -4,18 +4,12 @@ import type { TierSummary } from 'hamro-concert.contracts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { concertQueryOptions } from '../../features/concerts';
 import { problem, stubFetch } from '../../test/fetch-stub';
-import { buildConcert, CONCERT_ID } from '../../test/fixtures';
+import { buildConcert, buildSalesReport, CONCERT_ID } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { ADMIN_TOKEN_KEY } from './organizer-page';
 
 const TOKEN = 'organizer-token-0123456789';
-const SALES = {
-  concertId: CONCERT_ID,
-  title: 'Himalayan Echoes',
-  tiers: [],
-  totals: { sold: 0, held: 0, free: 0, revenue: '0.00' },
-  recentBookings: [],
-};
+const SALES = buildSalesReport();
 /** The concert's own sales open at 10:00 on 5 Mar 2026 in Kathmandu (UTC+05:45). */
 const CONCERT_OPENS = '2026-03-05T04:15:00.000Z';
 
@@ -28,6 +22,7 @@ function fakeApi(refuseTier?: () => ReturnType<typeof problem>) {
       return { status: 200, body: { data: [{ ...concert, tiers }], page: 1, limit: 100, total: 1, totalPages: 1 } };
     }
     if (path === `/admin/concerts/${CONCERT_ID}/sales`) return { status: 200, body: SALES };
+    if (path === `/admin/refunds?concertId=${CONCERT_ID}`) return { status: 200, body: [] };
     if (method === 'PUT' && path === '/ticket-tiers') {
       if (refuseTier) return refuseTier();
       const { id, salesOpenAt, salesCloseAt } = body as Pick<TierSummary, 'id' | 'salesOpenAt' | 'salesCloseAt'>;

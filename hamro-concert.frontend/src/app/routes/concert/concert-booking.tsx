@@ -86,6 +86,8 @@ export function ConcertBooking({ concert, seatMap, admission }: ConcertBookingPr
           concertTitle={concert.title}
           concertWhen={`${formatConcertDate(concert.date, concert.time, concert.timeZone)} · ${concert.venue}, ${concert.city}`}
           findBookingHref={paths.findBookingFor}
+          paymentMethods={concert.paymentMethods}
+          paymentHref={paths.paymentFor}
           onBooked={() => {
             admission.onConfirming(true);
             passChanged();

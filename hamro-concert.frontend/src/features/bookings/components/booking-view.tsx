@@ -4,8 +4,11 @@ import { Button } from '../../../components/ui/button';
 import { TicketList } from '../../../components/ui/ticket-list';
 import { formatConcertDate, formatMoney } from '../../../lib/format';
 import { useCancelBooking } from '../api/cancel-booking';
+import { bookingTickets } from '../lib/booking-tickets';
 import type { BookingLookup } from '../lib/lookup';
+import { BookingPayment } from './booking-payment';
 import { BookingSeats } from './booking-seats';
+import { BookingStatus } from './booking-status';
 import styles from './bookings.module.css';
 import { CancelBookingDialog } from './cancel-booking-dialog';
 
@@ -13,24 +16,14 @@ interface BookingViewProps {
   booking: BookingDetails;
   lookup: BookingLookup;
   onCancelled: (booking: BookingDetails) => void;
+  /** The payment page of a booking, from its reference. */
+  paymentHref: (reference: string) => string;
 }
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
-function bookingTickets(booking: BookingDetails) {
-  return booking.tickets.map((ticket) => {
-    const seat = booking.seats.find((s) => s.id === ticket.seatId);
-    const number = /(\d+)\s*$/.exec(ticket.seatNumber)?.[1] ?? ticket.seatNumber;
-    return {
-      code: ticket.code,
-      place: seat ? `${seat.tierName}, row ${seat.row}, seat ${number}` : `Seat ${ticket.seatNumber}`,
-      note: ticket.checkedInAt ? `Used at the door ${dateTime.format(new Date(ticket.checkedInAt))}` : undefined,
-    };
-  });
-}
-
-/** One booking: the concert, the seats by section and row, the total, its status; cancel if allowed. */
-export function BookingView({ booking, lookup, onCancelled }: BookingViewProps) {
+/** One booking: the concert, the seats by section and row, how it is paid, the total, its status; cancel if allowed. */
+export function BookingView({ booking, lookup, onCancelled, paymentHref }: BookingViewProps) {
   const [confirming, setConfirming] = useState(false);
   const [justCancelled, setJustCancelled] = useState(false);
   const cancel = useCancelBooking(lookup, (cancelled) => {
@@ -43,9 +36,7 @@ export function BookingView({ booking, lookup, onCancelled }: BookingViewProps) 
   return (
     <article className={styles.booking} aria-labelledby="booking-title">
       <header className={styles.bookingHead}>
-        <p className={`${styles.status} ${cancelled ? styles.cancelled : styles.confirmed}`}>
-          <span aria-hidden="true">{cancelled ? '✕' : '✓'}</span> {cancelled ? 'Cancelled' : 'Confirmed'}
-        </p>
+        <BookingStatus status={booking.status} />
         <h2 id="booking-title" className={styles.bookingTitle} tabIndex={-1}>
           {booking.concert.title}
         </h2>
@@ -61,6 +52,9 @@ export function BookingView({ booking, lookup, onCancelled }: BookingViewProps) 
         ) : null}
       </div>
       <BookingSeats seats={booking.seats} currency={booking.concert.currency} />
+      {cancelled ? null : (
+        <BookingPayment booking={booking} lookup={lookup} paymentHref={paymentHref(booking.reference)} />
+      )}
       {cancelled || booking.tickets.length === 0 ? null : (
         <>
           <h3 className={styles.ticketsTitle}>Tickets</h3>

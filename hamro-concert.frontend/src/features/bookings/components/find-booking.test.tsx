@@ -1,8 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { problem, stubFetch } from '../../../test/fetch-stub';
-import { buildBookingDetails } from '../../../test/fixtures';
+import { buildBookingDetails, buildPayment } from '../../../test/fixtures';
+import { formatTimeOfDay } from '../../../lib/format';
 import { renderWithQuery } from '../../../test/render';
 import { FindBooking } from './find-booking';
 
@@ -10,7 +12,15 @@ function renderFind(initialReference = '') {
   const onCancelled = vi.fn();
   return {
     onCancelled,
-    ...renderWithQuery(<FindBooking initialReference={initialReference} onCancelled={onCancelled} />),
+    ...renderWithQuery(
+      <MemoryRouter>
+        <FindBooking
+          initialReference={initialReference}
+          onCancelled={onCancelled}
+          paymentHref={(reference) => `/payment?reference=${reference}`}
+        />
+      </MemoryRouter>,
+    ),
   };
 }
 
@@ -120,5 +130,77 @@ describe('find my booking', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'The concert has already started, so this booking can no longer be cancelled.',
     );
+  });
+
+  it('says how the booking is paid: to pay at the door, with the amount', async () => {
+    const user = userEvent.setup();
+    stubFetch(() => ({ status: 200, body: buildBookingDetails() }));
+    renderFind('K7QM2XPA9RTD');
+    await find(user, '', 'asha@example.com');
+    expect(await screen.findByTestId('payment-state')).toHaveTextContent('To pay at the door: NPR 210.00');
+    expect(screen.queryByRole('link', { name: 'Continue paying' })).toBeNull();
+  });
+
+  it('a booking awaiting payment says until when, and Continue paying keeps the email for the payment page', async () => {
+    const user = userEvent.setup();
+    const dueAt = new Date(Date.now() + 9 * 60_000).toISOString();
+    stubFetch(() => ({
+      status: 200,
+      body: buildBookingDetails({
+        status: 'awaiting_payment',
+        tickets: [],
+        payment: buildPayment({ method: 'esewa', state: 'awaiting', dueAt }),
+      }),
+    }));
+    renderFind('K7QM2XPA9RTD');
+    await find(user, '', 'asha@example.com');
+    const booking = await screen.findByRole('article');
+    expect(booking).toHaveTextContent('Awaiting payment');
+    expect(screen.getByTestId('payment-state')).toHaveTextContent(`Awaiting payment until ${formatTimeOfDay(dueAt)}`);
+    expect(screen.queryByRole('list', { name: 'Tickets' })).toBeNull();
+    const link = screen.getByRole('link', { name: 'Continue paying' });
+    expect(link).toHaveAttribute('href', '/payment?reference=K7QM2XPA9RTD');
+    await user.click(link);
+    expect(sessionStorage.getItem('hamro.payment.K7QM2XPA9RTD')).toBe('asha@example.com');
+    sessionStorage.clear();
+  });
+
+  it('lists the online payments with their refunds: refunded by Khalti, or due', async () => {
+    const user = userEvent.setup();
+    const attempt = {
+      method: 'khalti' as const,
+      amount: '210.00',
+      createdAt: '2026-02-01T10:00:00.000Z',
+      completedAt: '2026-02-01T10:02:00.000Z',
+    };
+    stubFetch(() => ({
+      status: 200,
+      body: buildBookingDetails({
+        status: 'expired',
+        tickets: [],
+        canCancel: false,
+        payment: buildPayment({
+          method: 'khalti',
+          state: 'refunded',
+          attempts: [
+            { ...attempt, id: 'K7QM2XPA9RTD-1', state: 'unpaid', completedAt: null, refund: null },
+            {
+              ...attempt,
+              id: 'K7QM2XPA9RTD-2',
+              state: 'completed',
+              refund: { state: 'done', amount: '210.00', by: 'provider', at: '2026-02-01T10:03:00.000Z' },
+            },
+          ],
+        }),
+      }),
+    }));
+    renderFind('K7QM2XPA9RTD');
+    await find(user, '', 'asha@example.com');
+    expect(await screen.findByTestId('payment-state')).toHaveTextContent('Refunded by Khalti');
+    expect(screen.getByRole('article')).toHaveTextContent('Expired: not paid in time');
+    const attempts = within(screen.getByRole('list', { name: 'Online payments' })).getAllByRole('listitem');
+    expect(attempts[0]).toHaveTextContent('Khalti · NPR 210.00 · not paid');
+    expect(attempts[1]).toHaveTextContent('Khalti · NPR 210.00 · paid');
+    expect(attempts[1]).toHaveTextContent('Refunded by Khalti: NPR 210.00');
   });
 });

@@ -13,10 +13,12 @@ interface FindBookingProps {
   initialReference: string;
   /** The booking was cancelled: whatever shows that concert's seats is out of date. */
   onCancelled: (booking: BookingDetails) => void;
+  /** The payment page of a booking that awaits payment, from its reference. */
+  paymentHref: (reference: string) => string;
 }
 
 /** Look a booking up by reference and email, then see it and perhaps cancel it. */
-export function FindBooking({ initialReference, onCancelled }: FindBookingProps) {
+export function FindBooking({ initialReference, onCancelled, paymentHref }: FindBookingProps) {
   const [lookup, setLookup] = useState<BookingLookup | null>(null);
   const booking = useBooking(lookup);
 
@@ -44,7 +46,13 @@ export function FindBooking({ initialReference, onCancelled }: FindBookingProps)
           </ProblemNotice>
         ) : null}
         {booking.data && lookup ? (
-          <BookingView key={booking.data.reference} booking={booking.data} lookup={lookup} onCancelled={onCancelled} />
+          <BookingView
+            key={booking.data.reference}
+            booking={booking.data}
+            lookup={lookup}
+            onCancelled={onCancelled}
+            paymentHref={paymentHref}
+          />
         ) : null}
       </div>
     </div>

@@ -7,6 +7,7 @@ import { TicketList } from '../../../components/ui/ticket-list';
 import { DEFAULT_CURRENCY, formatMoney, plural } from '../../../lib/format';
 import { seatRows, type CheckoutSeat } from '../lib/checkout-seat';
 import styles from './confirmation.module.css';
+import paymentStyles from './payment.module.css';
 
 interface BookingConfirmationProps {
   booking: Booking;
@@ -28,6 +29,7 @@ export function BookingConfirmation({
   onClose,
 }: BookingConfirmationProps) {
   const booked = seats.filter((seat) => booking.seatIds.includes(seat.id));
+  const total = formatMoney(booking.totalAmount, seats[0]?.currency ?? DEFAULT_CURRENCY);
   const tickets = booking.tickets.map((ticket) => ({
     code: ticket.code,
     place: seats.find((seat) => seat.id === ticket.seatId)?.place ?? `Seat ${ticket.seatNumber}`,
@@ -75,9 +77,12 @@ export function BookingConfirmation({
           </div>
           <div className={styles.total}>
             <dt>Total</dt>
-            <dd>{formatMoney(booking.totalAmount, seats[0]?.currency ?? DEFAULT_CURRENCY)}</dd>
+            <dd>{total}</dd>
           </div>
         </dl>
+        {booking.payment.state === 'at_door' ? (
+          <p className={paymentStyles.atDoor}>Pay {total} in cash at the door.</p>
+        ) : null}
         <p className={styles.later}>
           Plans changed? <Link to={findBookingHref}>Find or cancel this booking</Link> with its reference and your
           email.

@@ -1,10 +1,14 @@
+import { isOnlinePayment, type PaymentMethod } from 'hamro-concert.contracts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button';
 import { EmailField, TextField } from '../../../components/ui/text-field';
-import { seatsAndTotal } from '../../../lib/format';
+import { formatTotal, seatsAndTotal } from '../../../lib/format';
+import { providerName } from '../../../lib/payment-methods';
+import type { CheckoutPayment } from '../hooks/use-checkout-payment';
 import { validateDetails, type BookingDetails, type DetailErrors } from '../lib/booking-details';
 import type { CheckoutSeat } from '../lib/checkout-seat';
 import styles from './checkout.module.css';
+import { PaymentChoice } from './payment-choice';
 
 interface BookingFormProps {
   seats: readonly CheckoutSeat[];
@@ -13,17 +17,31 @@ interface BookingFormProps {
   onDetailsChange: (details: BookingDetails) => void;
   sending: boolean;
   serverErrors: DetailErrors;
+  /** How the buyer pays; null for a free booking, which needs no payment. */
+  payment: CheckoutPayment | null;
   onSubmit: (details: BookingDetails) => void;
 }
 
-function buttonLabel(seats: readonly CheckoutSeat[], sending: boolean): string {
+function buttonLabel(seats: readonly CheckoutSeat[], sending: boolean, method: PaymentMethod | null): string {
   if (seats.length === 0) return 'Choose seats to book';
   const what = seatsAndTotal(seats);
-  return sending ? `Booking ${what}…` : `Book ${what}`;
+  if (sending) return `Booking ${what}…`;
+  return isOnlinePayment(method) ? `Pay with ${providerName(method)} · ${formatTotal(seats)}` : `Book ${what}`;
 }
 
-/** Name and email, checked as the visitor types, and the button that says what it will book. */
-export function BookingForm({ seats, details, onDetailsChange, sending, serverErrors, onSubmit }: BookingFormProps) {
+/**
+ * Name and email, checked as the visitor types, then how to pay, and the button that says what it
+ * will do: book, or book and pay with Khalti or eSewa.
+ */
+export function BookingForm({
+  seats,
+  details,
+  onDetailsChange,
+  sending,
+  serverErrors,
+  payment,
+  onSubmit,
+}: BookingFormProps) {
   const [touched, setTouched] = useState<Record<keyof BookingDetails, boolean>>({ userName: false, userEmail: false });
   const nameInput = useRef<HTMLInputElement>(null);
   const emailInput = useRef<HTMLInputElement>(null);
@@ -68,11 +86,23 @@ export function BookingForm({ seats, details, onDetailsChange, sending, serverEr
         onChange={(event) => update('userEmail', event.target.value)}
         onBlur={() => setTouched((t) => ({ ...t, userEmail: true }))}
       />
+      {payment ? (
+        <PaymentChoice
+          methods={payment.methods}
+          value={payment.method}
+          onChange={payment.choose}
+          total={formatTotal(seats)}
+          testMode={payment.testMode}
+          disabled={sending}
+        />
+      ) : null}
       <p className={styles.hint}>
-        We show your booking reference as soon as the seats are yours. Keep it for the door.
+        {isOnlinePayment(payment?.method)
+          ? 'We book your seats and hold them while you pay. Your tickets come as soon as the payment is through.'
+          : 'We show your booking reference as soon as the seats are yours. Keep it for the door.'}
       </p>
-      <Button type="submit" block disabled={sending || seats.length === 0}>
-        {buttonLabel(seats, sending)}
+      <Button type="submit" block disabled={sending || seats.length === 0 || payment?.method === null}>
+        {buttonLabel(seats, sending, payment?.method ?? null)}
       </Button>
     </form>
   );

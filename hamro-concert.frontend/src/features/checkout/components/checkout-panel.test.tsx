@@ -66,6 +66,7 @@ function Checkout({ seats, handlers, pass }: { seats: CheckoutSeat[]; handlers: 
       concertTitle="Himalayan Echoes"
       concertWhen="Sat, 14 Mar 2026 · 7:00 PM"
       findBookingHref={(reference) => `/find-booking?reference=${reference}`}
+      paymentHref={(reference) => `/payment?reference=${reference}`}
       onBooked={handlers.onBooked}
       onSeatsTaken={handlers.onSeatsTaken}
       onSeatsChanged={handlers.onSeatsChanged}

@@ -1,6 +1,7 @@
 import { Button } from '../../../components/ui/button';
 import { DEFAULT_CURRENCY } from '../../../lib/format';
 import { useCheckout, type CheckoutOptions } from '../hooks/use-checkout';
+import { isFree } from '../lib/checkout-seat';
 import { BestAvailable, type BestAvailableTier } from './best-available';
 import { BookingConfirmation } from './booking-confirmation';
 import { BookingForm } from './booking-form';
@@ -9,6 +10,7 @@ import { ContinueStep } from './continue-step';
 import { HeldSeats } from './held-seats';
 import { HoldCountdown } from './hold-countdown';
 import { HoldExpiredNotice } from './hold-expired-notice';
+import { PaymentHandOff } from './payment-hand-off';
 
 interface CheckoutPanelProps extends CheckoutOptions {
   /** The concert's tiers, for choosing best available seats instead of clicking them. */
@@ -22,9 +24,14 @@ interface CheckoutPanelProps extends CheckoutOptions {
   concertWhen: string;
   /** Where a booking can be looked up later, from its reference. */
   findBookingHref: (reference: string) => string;
+  /** The payment page of a booking that awaits payment, from its reference. */
+  paymentHref: (reference: string) => string;
 }
 
-/** Holds the chosen seats, then books them: countdown, details form, problems and the confirmation. */
+/**
+ * Holds the chosen seats, then books them: countdown, details form with the way to pay, problems,
+ * and the confirmation (or, for Khalti and eSewa, the hand-off to the provider).
+ */
 export function CheckoutPanel({
   tiers = [],
   salesPaused = null,
@@ -32,11 +39,12 @@ export function CheckoutPanel({
   concertTitle,
   concertWhen,
   findBookingHref,
+  paymentHref,
   ...options
 }: CheckoutPanelProps) {
   const checkout = useCheckout(options);
   const { seatHold, seats } = options;
-  const { hold, heldSeats, submitted } = checkout;
+  const { hold, heldSeats, submitted, payment } = checkout;
   return (
     <>
       {checkout.expired ? <HoldExpiredNotice /> : null}
@@ -56,12 +64,23 @@ export function CheckoutPanel({
             onDetailsChange={checkout.setDetails}
             sending={checkout.sending}
             serverErrors={checkout.serverErrors}
+            payment={isFree(heldSeats) ? null : payment}
             onSubmit={checkout.book}
           />
           <Button variant="secondary" block disabled={checkout.sending} onClick={() => checkout.endHold(false)}>
             Change seats
           </Button>
         </>
+      ) : payment.awaiting ? (
+        <PaymentHandOff
+          booking={payment.awaiting.booking}
+          method={payment.awaiting.method}
+          currency={currency}
+          leaving={payment.leaving}
+          error={payment.error}
+          onRetry={payment.retry}
+          paymentHref={paymentHref(payment.awaiting.booking.reference)}
+        />
       ) : (
         <>
           <ContinueStep

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { countdownAnnouncement, formatClock, secondsLeft } from '../lib/countdown';
+import { formatClock, secondsLeft } from '../../../lib/countdown';
+import { countdownAnnouncement } from '../lib/countdown';
 import styles from './hold.module.css';
 
 interface HoldCountdownProps {

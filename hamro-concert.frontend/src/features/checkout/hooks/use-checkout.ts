@@ -1,12 +1,13 @@
-import type { Booking, Hold } from 'hamro-concert.contracts';
+import { isOnlinePayment, type Booking, type Hold, type PaymentMethod } from 'hamro-concert.contracts';
 import { useState } from 'react';
 import { ApiError } from '../../../lib/api-client';
 import { useBookSeats } from '../api/book-seats';
 import { serverDetailErrors, type BookingDetails, type DetailErrors } from '../lib/booking-details';
 import { holdIsGone } from '../lib/checkout-problem';
-import type { CheckoutSeat } from '../lib/checkout-seat';
+import { isFree, type CheckoutSeat } from '../lib/checkout-seat';
 import { useIdempotencyKey } from '../lib/idempotency';
 import { takenSeats } from '../lib/taken-seats';
+import { useCheckoutPayment, type CheckoutPayment } from './use-checkout-payment';
 import { isAdmissionRequired, type SeatHold } from './use-seat-hold';
 
 export interface CheckoutOptions {
@@ -15,6 +16,8 @@ export interface CheckoutOptions {
   seatHold: SeatHold;
   /** The chosen seats. */
   seats: readonly CheckoutSeat[];
+  /** The ways the concert can be paid for (its `paymentMethods`); the door alone when not given. */
+  paymentMethods?: readonly PaymentMethod[];
   /** The waiting room's pass, while the concert's sale has one: bookings carry it. */
   admissionPass?: string | null;
   /** The seats are booked: clear the selection and refresh what shows availability. */
@@ -47,8 +50,10 @@ export interface Checkout {
   bookingError: ApiError | null;
   /** Field errors the API found in the details. */
   serverErrors: DetailErrors;
-  /** The booking made, while its confirmation is open. */
+  /** The booking made, while its confirmation is open (not one still waiting for its online payment). */
   booked: Booking | null;
+  /** How the buyer pays: the choice, and the hand-off to Khalti or eSewa once booked. */
+  payment: CheckoutPayment;
   holdSeats: () => void;
   findBest: (ticketTierId: number, quantity: number) => void;
   book: (details: BookingDetails) => void;
@@ -57,15 +62,19 @@ export interface Checkout {
   closeConfirmation: () => void;
 }
 
+const DOOR_ONLY: readonly PaymentMethod[] = ['door'];
+
 /**
  * Checkout from the chosen seats to a booking: holds them (or the best available ones), books the
- * hold with the buyer's details, and says what follows a refusal: seats someone else has are
+ * hold with the buyer's details and way to pay (handing an online payment to its provider), and
+ * says what follows a refusal: seats someone else has are
  * dropped, a hold that is gone is forgotten, a missing waiting-room pass leads back to the room.
  */
 export function useCheckout({
   concertId,
   seatHold,
   seats,
+  paymentMethods = DOOR_ONLY,
   admissionPass = null,
   onBooked,
   onSeatsTaken,
@@ -78,11 +87,13 @@ export function useCheckout({
   const [expired, setExpired] = useState(false);
   const [returned, setReturned] = useState(false);
   const key = useIdempotencyKey();
+  const payment = useCheckoutPayment(paymentMethods);
   const booking = useBookSeats({
     onSettled: (_booking, error) => key.settled(error),
-    onSuccess: (result) => {
+    onSuccess: (result, { body }) => {
       seatHold.forget();
       onBooked(result.seatIds);
+      if (result.status === 'awaiting_payment' && isOnlinePayment(body.payment)) payment.pay(result, body.payment);
     },
     onError: (error) => {
       const taken = takenSeats(error);
@@ -118,7 +129,8 @@ export function useCheckout({
     sending: booking.isPending,
     bookingError: booking.error,
     serverErrors: booking.error?.code === 'validation-failed' ? serverDetailErrors(booking.error.problem.errors) : {},
-    booked: booking.isSuccess ? booking.data : null,
+    booked: booking.isSuccess && booking.data.status !== 'awaiting_payment' ? booking.data : null,
+    payment,
     holdSeats: () => {
       startOver(seats);
       seatHold.place(
@@ -133,7 +145,14 @@ export function useCheckout({
     book: (entered) => {
       if (!hold) return;
       setSubmitted(heldSeats);
-      const body = { ...entered, seatIds: hold.seatIds, holdToken: hold.holdToken };
+      // A free booking needs no payment; any other says how it is paid.
+      const method = isFree(heldSeats) ? null : payment.method;
+      const body = {
+        ...entered,
+        seatIds: hold.seatIds,
+        holdToken: hold.holdToken,
+        ...(method ? { payment: method } : {}),
+      };
       booking.mutate({ body, idempotencyKey: key.keyFor(body), admissionPass });
     },
     endHold: (ranOut) => {

@@ -39,3 +39,8 @@ export function seatRows(seats: readonly CheckoutSeat[]): SeatRow[] {
     numbers: group.numbers,
   }));
 }
+
+/** Seats that cost nothing together: their booking needs no payment, so no way to pay is asked. */
+export function isFree(seats: readonly CheckoutSeat[]): boolean {
+  return seats.every((seat) => seat.priceCents === 0);
+}

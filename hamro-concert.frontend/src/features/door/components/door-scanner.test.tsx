@@ -36,6 +36,7 @@ describe('the door', () => {
         userName: 'Asha Tamang',
         concertTitle: 'Himalayan Echoes',
         checkedInAt: '2026-03-14T13:05:00.000Z',
+        collect: null,
       },
     });
     const result = await scan(user, ` ${CODE.toUpperCase()} `);

@@ -1,7 +1,9 @@
+import type { Admission } from 'hamro-concert.contracts';
 import { useRef, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button';
 import { useCheckIn } from '../api/check-in';
 import { admittedOutcome, refusedOutcome, type ScanOutcome } from '../lib/scan-outcome';
+import { CollectCash } from './collect-cash';
 import styles from './door.module.css';
 import { ScanResult } from './scan-result';
 
@@ -13,15 +15,35 @@ interface DoorScannerProps {
   onAccessRefused: (error: unknown) => boolean;
 }
 
-/** Type or paste (or scan into) a ticket code; Enter checks it in and readies the field for the next. */
+/** The last scan: what the door shows, and the cash to take when the booking pays at the door. */
+interface Scan {
+  outcome: ScanOutcome;
+  code: string;
+  collect: Admission['collect'];
+  /** Counts the scans, so a new one starts its cash panel afresh. */
+  seq: number;
+}
+
+/**
+ * Type or paste (or scan into) a ticket code; Enter checks it in and readies the field for the next.
+ * A ticket of a booking paid at the door also asks for its cash, and records it.
+ */
 export function DoorScanner({ token, concertId, onAccessRefused }: DoorScannerProps) {
   const input = useRef<HTMLInputElement>(null);
   const [code, setCode] = useState('');
-  const [last, setLast] = useState<{ outcome: ScanOutcome; code: string } | null>(null);
+  const [last, setLast] = useState<Scan | null>(null);
+  const scans = useRef(0);
   const checkIn = useCheckIn({
-    onSuccess: (admission, request) => setLast({ outcome: admittedOutcome(admission), code: request.code }),
+    onSuccess: (admission, request) =>
+      setLast({
+        outcome: admittedOutcome(admission),
+        code: request.code,
+        collect: admission.collect,
+        seq: ++scans.current,
+      }),
     onError: (error, request) => {
-      if (!onAccessRefused(error)) setLast({ outcome: refusedOutcome(error), code: request.code });
+      if (!onAccessRefused(error))
+        setLast({ outcome: refusedOutcome(error), code: request.code, collect: null, seq: ++scans.current });
     },
     onSettled: () => {
       setCode('');
@@ -65,6 +87,15 @@ export function DoorScanner({ token, concertId, onAccessRefused }: DoorScannerPr
       <div role="status" aria-live="assertive" aria-atomic="true">
         {last ? <ScanResult outcome={last.outcome} code={last.code} /> : null}
       </div>
+      {last?.collect ? (
+        <CollectCash
+          key={last.seq}
+          collect={last.collect}
+          token={token}
+          onAccessRefused={onAccessRefused}
+          onRecorded={() => input.current?.focus()}
+        />
+      ) : null}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { Button } from '../../../components/ui/button';
 import { ApiError } from '../../../lib/api-client';
 import { errorMessage } from '../../../lib/error-message';
+import { DEFAULT_CURRENCY } from '../../../lib/format';
 import { useCreateConcert } from '../api/create-concert';
 import {
   draftErrors,
@@ -16,6 +17,7 @@ import {
 import { ConcertFields } from './concert-fields';
 import { LayoutEditor } from './layout-editor';
 import styles from './organizer.module.css';
+import { PaymentMethodsField } from './payment-methods-field';
 import { SalesWindowFields } from './sales-window-fields';
 import { TimeZoneField } from './time-zone-field';
 
@@ -101,6 +103,13 @@ export function CreateConcertForm({
         timeZone={draft.timeZone}
         errors={errors}
         onChange={(changes) => setDraft((current) => ({ ...current, ...changes }))}
+      />
+      {/* A new concert is priced in the server's currency, NPR unless it is set up otherwise. */}
+      <PaymentMethodsField
+        value={draft.paymentMethods}
+        currency={DEFAULT_CURRENCY}
+        error={errors.paymentMethods}
+        onChange={(paymentMethods) => setDraft((current) => ({ ...current, paymentMethods }))}
       />
       <LayoutEditor
         draft={draft}

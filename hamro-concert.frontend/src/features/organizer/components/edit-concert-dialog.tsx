@@ -6,8 +6,10 @@ import { errorMessage } from '../../../lib/error-message';
 import { useUpdateConcert } from '../api/update-concert';
 import { checkChanges, detailsDraft, draftChanges, type EditableConcert } from '../lib/concert-changes';
 import { windowErrors } from '../lib/sales-window-draft';
+import { NO_WAY_TO_PAY } from '../lib/venue-draft';
 import { ConcertFields } from './concert-fields';
 import styles from './organizer.module.css';
+import { PaymentMethodsField } from './payment-methods-field';
 import { SalesWindowFields } from './sales-window-fields';
 
 interface EditConcertDialogProps {
@@ -20,8 +22,9 @@ interface EditConcertDialogProps {
 }
 
 /**
- * The concert's details and sales window in a form; only what changed is sent. Errors show once
- * saving is tried, except a window that closes before it opens, which shows at once.
+ * The concert's details, sales window and ways to pay in a form; only what changed is sent. Errors
+ * show once saving is tried, except a window that closes before it opens and no way to pay, which
+ * show at once.
  */
 export function EditConcertDialog({ concert, token, onAccessRefused, onChanged, onClose }: EditConcertDialogProps) {
   const [draft, setDraft] = useState(() => detailsDraft(concert));
@@ -33,9 +36,13 @@ export function EditConcertDialog({ concert, token, onAccessRefused, onChanged, 
   const changes = draftChanges(draft, concert);
   const unchanged = Object.keys(changes).length === 0;
   const check = checkChanges(changes);
-  const windowProblems = windowErrors(draft, concert.timeZone);
-  const invalid = !check.ok || Object.keys(windowProblems).length > 0;
-  const errors = { ...windowProblems, ...(attempted && !check.ok ? check.errors : {}) };
+  // A window that closes before it opens, and no way to pay, show at once; the rest once saving is tried.
+  const atOnce = {
+    ...windowErrors(draft, concert.timeZone),
+    ...(draft.paymentMethods.length === 0 ? { paymentMethods: NO_WAY_TO_PAY } : {}),
+  };
+  const invalid = !check.ok || Object.keys(atOnce).length > 0;
+  const errors = { ...atOnce, ...(attempted && !check.ok ? check.errors : {}) };
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -61,6 +68,12 @@ export function EditConcertDialog({ concert, token, onAccessRefused, onChanged, 
           timeZone={concert.timeZone}
           errors={errors}
           onChange={(fields) => setDraft((current) => ({ ...current, ...fields }))}
+        />
+        <PaymentMethodsField
+          value={draft.paymentMethods}
+          currency={concert.currency}
+          error={errors.paymentMethods}
+          onChange={(paymentMethods) => setDraft((current) => ({ ...current, paymentMethods }))}
         />
         {attempted && unchanged ? (
           <p className={styles.muted} role="status">

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { EditableConcert } from '../lib/concert-changes';
 import { ConcertActions, type ConcertChangeHandlers } from './concert-actions';
 import { ConcertSales } from './concert-sales';
+import { RefundsDue } from './refunds-due';
 import { TierWindows } from './tier-windows';
 import { WaitingRoomPanel } from './waiting-room-panel';
 import styles from './organizer.module.css';
@@ -20,7 +21,10 @@ interface SalesOverviewProps extends ConcertChangeHandlers {
   concertHref: (concertId: string) => string;
 }
 
-/** Every concert with its sales and sales window per tier, its waiting room, and buttons to change or delete it. */
+/**
+ * Every concert with its sales, money and refunds due, its sales window per tier, its waiting room,
+ * and buttons to change or delete it.
+ */
 export function SalesOverview({ concerts, token, concertHref, ...handlers }: SalesOverviewProps) {
   if (concerts.length === 0) return <p className={styles.muted}>No concerts yet. Create the first one above.</p>;
   return (
@@ -34,6 +38,13 @@ export function SalesOverview({ concerts, token, concertHref, ...handlers }: Sal
             <p className={styles.muted}>{concert.when}</p>
             <ConcertActions concert={concert} token={token} {...handlers} />
             <ConcertSales
+              concertId={concert.id}
+              title={concert.title}
+              currency={concert.currency}
+              token={token}
+              onAccessRefused={handlers.onAccessRefused}
+            />
+            <RefundsDue
               concertId={concert.id}
               title={concert.title}
               currency={concert.currency}

@@ -22,3 +22,10 @@ export function tierWindowProblem(error: unknown): string {
   }
   return errorMessage(error);
 }
+
+/** Why a refund made by hand was not recorded, in words for the organizer. */
+export function refundProblem(error: unknown): string {
+  if (isProblem(error, 'refund-not-due')) return 'This refund is no longer due: it has been recorded already.';
+  if (isProblem(error, 'payment-not-found')) return 'We could not find this payment any more. Reload the page.';
+  return errorMessage(error);
+}

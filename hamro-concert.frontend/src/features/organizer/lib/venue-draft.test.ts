@@ -35,6 +35,7 @@ describe('the venue draft', () => {
       city: 'Lalitpur',
       description: '',
       timeZone: 'Asia/Kathmandu',
+      paymentMethods: ['door', 'esewa', 'khalti'],
       salesOpenAt: null,
       salesCloseAt: null,
       tiers: [

@@ -1,4 +1,4 @@
-import type { NewConcert, Section } from 'hamro-concert.contracts';
+import { PAYMENT_METHODS, type NewConcert, type PaymentMethod, type Section } from 'hamro-concert.contracts';
 import { NO_WINDOW, windowErrors, windowInstants, type WindowDraft } from './sales-window-draft';
 
 /** One section of the venue as the organizer edits it; numbers stay text until they are valid. */
@@ -30,6 +30,8 @@ export interface DetailsDraft {
 export interface ConcertDraft extends DetailsDraft, WindowDraft {
   /** The venue's IANA time zone: the date, the start time and the sales window are its clock. */
   timeZone: string;
+  /** The ways buyers may pay: all three unless the organizer unticks some. */
+  paymentMethods: PaymentMethod[];
   sections: SectionDraft[];
 }
 
@@ -40,6 +42,8 @@ export const TIME_ZONES: readonly string[] = [
 ];
 
 export type DraftErrors = Record<string, string>;
+
+export const NO_WAY_TO_PAY = 'Offer at least one way to pay.';
 
 export const SECTION_LABELS: Record<Section, string> = { front: 'Front Row', vip: 'VIP', ga: 'General Admission' };
 export const MAX_ROWS = 1000;
@@ -65,6 +69,7 @@ export function emptyDraft(): ConcertDraft {
     city: '',
     description: '',
     timeZone: 'Asia/Kathmandu',
+    paymentMethods: [...PAYMENT_METHODS],
     ...NO_WINDOW,
     sections: [
       section('front', '150.00', '1', '10'),
@@ -123,6 +128,7 @@ export function draftErrors(draft: ConcertDraft): DraftErrors {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.date)) errors.date = 'Choose the date.';
   if (!/^\d{2}:\d{2}$/.test(draft.time)) errors.time = 'Choose the start time.';
   Object.assign(errors, windowErrors(draft, draft.timeZone));
+  if (draft.paymentMethods.length === 0) errors.paymentMethods = NO_WAY_TO_PAY;
   const enabled = draft.sections.filter((section) => section.enabled);
   if (enabled.length === 0) errors.layout = 'Turn on at least one section, so there are seats to sell.';
   enabled.forEach((section) => sectionErrors(section, errors));
@@ -143,6 +149,7 @@ export function toNewConcert(draft: ConcertDraft): NewConcert {
     city: draft.city.trim(),
     description: draft.description.trim(),
     timeZone: draft.timeZone,
+    paymentMethods: draft.paymentMethods,
     ...windowInstants(draft, draft.timeZone),
     tiers: draft.sections
       .filter((section) => section.enabled)
