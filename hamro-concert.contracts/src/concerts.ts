@@ -48,6 +48,10 @@ export const concertSchema = z
     paymentMethods: z.array(paymentMethodSchema).meta({
       description: 'The ways a buyer can pay for this concert on this server now (online ones only for NPR)',
     }),
+    paymentMethodsChosen: z.array(paymentMethodSchema).meta({
+      description:
+        'The ways its organizer chose; `paymentMethods` leaves out those this server cannot take now (Khalti without a key)',
+    }),
     tiers: z.array(tierSummarySchema),
   })
   .meta({
@@ -59,6 +63,7 @@ export const concertSchema = z
       salesOpenAt: '2027-02-01T04:15:00.000Z',
       salesCloseAt: null,
       paymentMethods: ['door', 'esewa', 'khalti'],
+      paymentMethodsChosen: ['door', 'esewa', 'khalti'],
       tiers: [
         {
           id: EXAMPLE.tierId,

@@ -111,8 +111,9 @@ export function buildConcert(
     id: CONCERT_ID,
     ...CONCERT_BASICS,
     description: 'Folk songs from the hills.',
-    // Paid at the door only, unless a test offers Khalti or eSewa too.
+    // Paid at the door only, unless a test offers Khalti or eSewa too; as chosen, unless a test says otherwise.
     paymentMethods: ['door'],
+    paymentMethodsChosen: overrides.paymentMethodsChosen ?? overrides.paymentMethods ?? ['door'],
     tiers: TIERS.map((tier) => {
       const inTier = seats.filter((seat) => seat.ticketTierId === tier.id);
       return {

@@ -39,6 +39,7 @@ function toConcert(row: repository.ConcertRow, tiers: TierSummary[], server: Ser
     image: row.image,
     description: row.description,
     paymentMethods: offeredPaymentMethods(row, server),
+    paymentMethodsChosen: row.paymentMethods,
     tiers,
   };
 }

@@ -109,6 +109,23 @@ describe('ways to pay, as the organizer sets them', () => {
     expect(calls.find((call) => call.method === 'PUT')?.body).toEqual({ paymentMethods: ['khalti', 'esewa'] });
   });
 
+  it('a way the organizer chose that this server cannot take yet stays chosen when other details change', async () => {
+    sessionStorage.setItem(ADMIN_TOKEN_KEY, TOKEN);
+    const user = userEvent.setup();
+    const { calls } = fakeApi(
+      buildConcert({ paymentMethods: ['door', 'esewa'], paymentMethodsChosen: ['door', 'esewa', 'khalti'] }),
+    );
+    renderApp('/organizer');
+    await user.click(await screen.findByRole('button', { name: 'Edit details of Himalayan Echoes' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit Himalayan Echoes' });
+    const ways = within(dialog).getByRole('group', { name: 'Ways to pay' });
+    expect(within(ways).getByRole('checkbox', { name: 'Khalti' })).toBeChecked();
+    await user.click(within(ways).getByRole('checkbox', { name: 'eSewa' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(calls.find((call) => call.method === 'PUT')?.body).toEqual({ paymentMethods: ['khalti', 'door'] });
+  });
+
   it('a concert priced in another currency than NPR cannot offer Khalti or eSewa', async () => {
     sessionStorage.setItem(ADMIN_TOKEN_KEY, TOKEN);
     const user = userEvent.setup();

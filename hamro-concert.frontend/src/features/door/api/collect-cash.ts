@@ -1,10 +1,9 @@
 import { useMutation, type UseMutationOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { cashCollectedSchema } from 'hamro-concert.contracts';
 import { apiRequest, type ApiError } from '../../../lib/api-client';
 
-/** The API's answer to recorded cash (the contracts name no schema for it). */
-const cashRecordSchema = z.object({ reference: z.string(), amount: z.string(), collectedAt: z.string() });
-export type CashRecord = z.infer<typeof cashRecordSchema>;
+export type CashRecord = z.infer<typeof cashCollectedSchema>;
 
 export interface CollectCashRequest {
   /** The booking paid at the door, as the admission's `collect` names it. */
@@ -14,7 +13,7 @@ export interface CollectCashRequest {
 
 /** Records the cash of a booking paid at the door (door staff); 409 nothing-to-collect once it is. */
 export function collectCash({ reference, token }: CollectCashRequest) {
-  return apiRequest(`/bookings/${encodeURIComponent(reference)}/cash`, cashRecordSchema, { method: 'POST', token });
+  return apiRequest(`/bookings/${encodeURIComponent(reference)}/cash`, cashCollectedSchema, { method: 'POST', token });
 }
 
 type Options = Omit<UseMutationOptions<CashRecord, ApiError, CollectCashRequest>, 'mutationFn'>;

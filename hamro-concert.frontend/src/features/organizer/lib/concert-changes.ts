@@ -19,6 +19,7 @@ export type EditableConcert = Pick<
   | 'description'
   | 'currency'
   | 'paymentMethods'
+  | 'paymentMethodsChosen'
 >;
 
 /** The edit form: the details, the sales window on the venue's clock, and the ways to pay. */
@@ -41,7 +42,7 @@ export function detailsDraft(concert: EditableConcert): EditDraft {
     image,
     description,
     ...windowDraft(concert, concert.timeZone),
-    paymentMethods: [...concert.paymentMethods],
+    paymentMethods: [...concert.paymentMethodsChosen],
   };
 }
 
@@ -65,7 +66,7 @@ export function draftChanges(draft: EditDraft, concert: EditableConcert): DraftC
   return Object.fromEntries([
     ...FIELDS.filter((f) => wanted[f].trim() !== concert[f]).map((f) => [f, wanted[f]]),
     ...WINDOW_FIELDS.filter((f) => draft[f] !== before[f]).map((f) => [f, instants[f]]),
-    ...(sameMethods(paymentMethods, concert.paymentMethods) ? [] : [['paymentMethods', paymentMethods]]),
+    ...(sameMethods(paymentMethods, concert.paymentMethodsChosen) ? [] : [['paymentMethods', paymentMethods]]),
   ]);
 }
 
