@@ -204,11 +204,28 @@ export async function bookSeats(
     if (claim) assertSeatsFree(seatsTakenBy(claim, seatIds));
   }
   const booking = bookSeatsNow(db, rules, input, seatIds, payWith, desk, requestKey, admission);
-  return desk.inFlight.track(seatIds, booking, (booking) => ({
+  const { answer } = await desk.inFlight.track(seatIds, booking, ({ seats }) => ({
     kind: 'booked',
-    concertId: booking.ticketData[0]!.concertId,
-    seats: booking.tickets.map((ticket) => ({ id: ticket.seatId, label: ticket.seatNumber })),
+    concertId: seats[0]!.concertId,
+    seats: seats.map((seat) => ({ id: seat.id, label: seat.label })),
   }));
+  return startPaying(rules, answer, payWith);
+}
+
+/**
+ * A booking made to pay online starts its payment at once, so the buyer goes to the provider without
+ * another round trip. If the provider does not answer, the booking stands all the same (it awaits
+ * its payment) and the buyer starts one with POST /bookings/{reference}/payments.
+ */
+async function startPaying(rules: BookingRules, booking: Booking, payWith: PaymentMethod): Promise<Booking> {
+  if (booking.status !== 'awaiting_payment' || payWith === 'door') return booking;
+  const paymentStart = await rules.payments
+    .start(booking.reference, booking.userEmail, payWith)
+    .catch((error: unknown) => {
+      if (error instanceof AppError && error.status === 503) return null;
+      throw error;
+    });
+  return { ...booking, paymentStart };
 }
 
 /**
@@ -228,7 +245,7 @@ async function bookSeatsNow(
   desk: SeatDesk,
   requestKey: RequestKey | null,
   admission: Admission | undefined,
-): Promise<Booking> {
+): Promise<{ answer: Booking; seats: repository.BookedSeat[] }> {
   for (let attempt = 1; attempt <= 2; attempt++) {
     const reference = newReference();
     const holdToken = input.holdToken ?? null;
@@ -249,7 +266,7 @@ async function bookSeatsNow(
       await passUsed(db, admission);
       const booking = toBooking(input, reference, result, payWith, rules.payments.testMode);
       if (holdToken) booking.holdOutcome = result.holdWasLive ? 'confirmed-hold' : 'hold-expired-seats-still-free';
-      return booking;
+      return { answer: booking, seats: result.seats };
     }
     if (result.overBuyerLimit) refuseOverBuyerLimit(rules.maxTicketsPerBuyer, seatIds.length);
     const hold = holdToken ? await assertUsableHold(db, holdToken, seatIds) : undefined;
@@ -394,7 +411,8 @@ export async function bookBestAvailable(
     if (result.booked) {
       reportBooked(desk, result.seats);
       await passUsed(db, admission);
-      return toBooking({ userName, userEmail, seatIds }, reference, result, payWith, rules.payments.testMode);
+      const booking = toBooking({ userName, userEmail, seatIds }, reference, result, payWith, rules.payments.testMode);
+      return startPaying(rules, booking, payWith);
     }
     assertSalesOpen(result.seats);
     assertAdmitted(result.seats);

@@ -77,7 +77,10 @@ function started(method: 'khalti' | 'esewa'): PaymentStart {
 }
 
 /** Holds, bookings (awaiting payment when paid online), payment starts and the server's payment options. */
-function fakeApi({ pay }: { pay?: (request: StubRequest) => StubAnswer } = {}) {
+function fakeApi({
+  pay,
+  startedWithBooking = false,
+}: { pay?: (request: StubRequest) => StubAnswer; startedWithBooking?: boolean } = {}) {
   return stubFetch((request) => {
     const { method, path, body } = request;
     if (path === '/payments/options')
@@ -88,7 +91,11 @@ function fakeApi({ pay }: { pay?: (request: StubRequest) => StubAnswer } = {}) {
     if (method === 'DELETE') return { status: 204, body: null };
     if (method === 'POST' && path === '/ticket-bookings/seats') {
       const { payment } = body as { payment?: PaymentMethod };
-      if (payment === 'khalti' || payment === 'esewa') return { status: 201, body: awaitingBooking(payment) };
+      if (payment === 'khalti' || payment === 'esewa')
+        return {
+          status: 201,
+          body: { ...awaitingBooking(payment), ...(startedWithBooking ? { paymentStart: started(payment) } : {}) },
+        };
       return { status: 201, body: buildBooking([31, 32, 41]) };
     }
     if (method === 'POST' && path === `/bookings/${REFERENCE}/payments`) {
@@ -185,6 +192,21 @@ describe('paying online', () => {
     expect(sessionStorage.getItem(`hamro.payment.${REFERENCE}`)).toBe(EMAIL);
     expect(screen.getByRole('heading', { name: 'Pay NPR\u00a0210.00 with Khalti' })).toHaveFocus();
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('Khalti, started with the booking: goes straight to Khalti without asking to start again', async () => {
+    const user = userEvent.setup();
+    const assign = vi.spyOn(browserNavigation, 'assign').mockImplementation(() => undefined);
+    const { calls } = fakeApi({ startedWithBooking: true });
+    renderCheckout();
+    await holdAndFill(user);
+    await user.click(screen.getByRole('radio', { name: 'Khalti' }));
+    await user.click(screen.getByRole('button', { name: 'Pay with Khalti · NPR\u00a0210.00' }));
+
+    expect(await screen.findByText('Taking you to Khalti…')).toBeInTheDocument();
+    expect(assign).toHaveBeenCalledWith(KHALTI_URL);
+    expect(posts(calls, `/bookings/${REFERENCE}/payments`)).toEqual([]);
+    expect(sessionStorage.getItem(`hamro.payment.${REFERENCE}`)).toBe(EMAIL);
   });
 
   it("eSewa: posts eSewa's signed fields from a form of hidden inputs to eSewa's form address", async () => {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ApiError } from '../../../lib/api-client';
 import { usePaymentOptions } from '../../../lib/payment-options';
 import { inOfferOrder } from '../../../lib/payment-methods';
+import { leaveForProvider, rememberPayment } from '../../../lib/payment-handoff';
 import { useStartPayment } from '../../../lib/start-payment';
 
 export interface CheckoutPayment {
@@ -34,9 +35,16 @@ export function useCheckoutPayment(offered: readonly PaymentMethod[]): CheckoutP
   const [awaiting, setAwaiting] = useState<CheckoutPayment['awaiting']>(null);
   const options = usePaymentOptions(methods.some(isOnlinePayment));
   const start = useStartPayment();
+  const [handedOff, setHandedOff] = useState(false);
 
   function pay(booking: Booking, method: OnlinePaymentMethod) {
     setAwaiting({ booking, method });
+    // The booking started its payment already: leave for the provider without another round trip.
+    if (booking.paymentStart && booking.paymentStart.method === method) {
+      rememberPayment({ reference: booking.reference, email: booking.userEmail });
+      setHandedOff(leaveForProvider(booking.paymentStart));
+      return;
+    }
     start.mutate({ reference: booking.reference, email: booking.userEmail, method });
   }
 
@@ -47,11 +55,16 @@ export function useCheckoutPayment(offered: readonly PaymentMethod[]): CheckoutP
     testMode: options.data?.testMode ?? false,
     awaiting,
     // Once the provider answered the browser is already leaving: the message stays until it has.
-    leaving: start.isPending || start.isSuccess,
+    leaving: handedOff || start.isPending || start.isSuccess,
     error: start.error,
     pay,
     retry: () => {
-      if (awaiting) pay(awaiting.booking, awaiting.method);
+      if (awaiting)
+        start.mutate({
+          reference: awaiting.booking.reference,
+          email: awaiting.booking.userEmail,
+          method: awaiting.method,
+        });
     },
   };
 }
