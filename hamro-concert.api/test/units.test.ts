@@ -59,4 +59,22 @@ describe('toAppError', () => {
     expect(toAppError({ code: '23505', constraint: 'x' })).toMatchObject({ status: 409, code: 'conflict' });
     expect(toAppError(new Error('boom'))).toBeUndefined();
   });
+
+  it('maps what a failover looks like from the API to 503 busy-try-again with a retry hint, never a 500', () => {
+    const failover = [
+      { code: '57P01', message: 'terminating connection due to administrator command' },
+      { code: '57P03', message: 'the database system is starting up' },
+      { code: '25006', message: 'cannot execute UPDATE in a read-only transaction' },
+      new Error('Connection terminated unexpectedly'),
+      new Error('timeout exceeded when trying to connect'),
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5000'), { code: 'ECONNREFUSED' }),
+    ];
+    for (const error of failover) {
+      expect(toAppError(error), String((error as Error).message)).toMatchObject({
+        status: 503,
+        code: 'busy-try-again',
+        headers: { 'Retry-After': '1' },
+      });
+    }
+  });
 });

@@ -75,8 +75,13 @@ interface PgLikeError {
   message?: string;
 }
 
-/** SQLSTATEs of a database that is going away, starting, or full: try again shortly. */
+/**
+ * SQLSTATEs of a database that is going away, starting, or full, or of a node that was primary and
+ * is now a read-only replica (25006, met during a failover until the load balancer moves on): try
+ * again shortly. pg's pool discards a client whose query failed, so the retry gets a new connection.
+ */
 const UNAVAILABLE_SQLSTATES = new Set([
+  '25006',
   '57P01',
   '57P02',
   '57P03',
