@@ -251,9 +251,9 @@ describe('the published contract', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it("when the problem's code is read, then it is the enum of every declared code, and the README's table names exactly those", () => {
+  it("when the problem's code is read, then it is the enum of every declared code, and the API page's table (docs/api.md) names exactly those", () => {
     expect(document.components.schemas.Problem.properties.code.enum).toEqual([...PROBLEM_CODES]);
-    const readme = fs.readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
+    const readme = fs.readFileSync(path.resolve(import.meta.dirname, '../../docs/api.md'), 'utf8');
     const errors = readme.slice(readme.indexOf('### Errors'), readme.indexOf('\n## ', readme.indexOf('### Errors')));
     const rows = errors.split('\n').filter((line) => /^\| \d{3}/.test(line));
     const named = new Set(rows.flatMap((row) => [...row.matchAll(/`([a-z]+(?:-[a-z]+)*)`/g)].map((m) => m[1]!)));

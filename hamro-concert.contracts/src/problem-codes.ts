@@ -1,7 +1,7 @@
 /**
  * Every `code` a problem answer of this API can carry. Clients branch on these, so the list is
  * closed: AppError takes only a ProblemCode, and /openapi.json publishes the list as the enum of
- * the problem's `code`. A new refusal starts here, and in the README's table of errors.
+ * the problem's `code`. A new refusal starts here, and in the table of errors in docs/api.md.
  */
 export const PROBLEM_CODES = [
   // 400: the request itself is wrong
