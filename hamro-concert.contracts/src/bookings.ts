@@ -108,11 +108,14 @@ export const bookingSchema = z
     ticketData: z.array(ticketDataSchema),
     tickets: z.array(ticketSchema).meta({ description: 'Empty until the booking is paid (or to be paid at the door)' }),
     payment: bookingPaymentSchema,
-    paymentStart: paymentStartSchema.nullable().optional().meta({
-      description:
-        'Booked to pay with Khalti or eSewa: the attempt is started already, and this says where to send the buyer ' +
-        '(as POST /bookings/{reference}/payments would). null if the provider did not answer: start one that way.',
-    }),
+    paymentStart: paymentStartSchema
+      .nullable()
+      .optional()
+      .meta({
+        description:
+          'Booked to pay with Khalti or eSewa: the attempt is started already, and this says where to send the buyer ' +
+          '(as POST /bookings/{reference}/payments would). null if the provider did not answer: start one that way.',
+      }),
     holdOutcome: z.enum(['confirmed-hold', 'hold-expired-seats-still-free']).optional().meta({
       description: 'With a holdToken: whether the hold was still active, or had expired but its seats were still free',
     }),
