@@ -236,6 +236,8 @@ async function up() {
         HOST: '127.0.0.1',
         PORT: String(PORTS.apiFirst + i),
         DATABASE_URL: databaseUrl(keys),
+        // Organizer reports and the booking lookup read from a replica while it keeps up.
+        DATABASE_READ_URL: databaseUrl(keys, PORTS.replicas),
         TRUST_PROXY_HOPS: '1',
         PUBLIC_BASE_URL: `http://127.0.0.1:${PORTS.api}`,
         SHUTDOWN_DELAY_SECONDS: '2',

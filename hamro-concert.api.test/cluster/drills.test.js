@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { uniqueBuyer } from '../lib/client.js';
+import { openSeatStream } from '../lib/events.js';
 import { databaseInvariants } from '../lib/invariants.js';
 import { createConcert, stadiumConcert } from '../lib/stadium.js';
 
@@ -211,5 +212,103 @@ describe('the cluster through a failover', { timeout: 600_000 }, () => {
     assert.equal(leaderOf(await members())?.name, candidate.name);
     await assertNothingLost(concert.id, log);
     assert.ok(gap.ms <= 10_000, `write outage ${gap.ms} ms, above 10 s`);
+  });
+
+  it('when an API instance is killed behind HAProxy, then buyers carry on through the others and a live seat stream comes back', async () => {
+    const { concert, seats } = await freshSeats();
+    // Round robin: three streams land on the three instances, one of them on the one that dies.
+    const streams = await Promise.all([0, 1, 2].map(() => openSeatStream(API, concert.id)));
+    const run = storm(seats.slice(0, -1));
+    await sleep(2000);
+    const killedAt = Date.now();
+    process.kill(pidOf(path.join(repo, '.cluster', 'run', 'api2.pid')), 'SIGKILL');
+    await sleep(4000);
+    const stoppedAt = Date.now();
+    const log = await run.stop();
+    const gap = outage(log.successes, killedAt - 1000, stoppedAt);
+    console.log(
+      `# api2 killed: longest pause between bookings ${gap.ms} ms; ${log.answered.size} bookings; ` +
+        `answers ${JSON.stringify(log.outcomes)}`,
+    );
+    await assertNothingLost(concert.id, log);
+    // The stream that was on the dead instance ended; reopened through HAProxy, it reaches a live one.
+    const ended = await Promise.all(streams.map((stream) => Promise.race([stream.gone, sleep(100).then(() => false)])));
+    assert.equal(ended.filter(Boolean).length, 1, 'one stream stopped with its instance');
+    const live = streams.filter((_, i) => !ended[i]);
+    live.push(await openSeatStream(API, concert.id));
+    const last = seats.at(-1);
+    const booked = await fetch(`${API}/ticket-bookings/seats`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...uniqueBuyer('After'), seatIds: [last] }),
+    });
+    assert.equal(booked.status, 201);
+    // Each live stream, the reopened one included, tells of the seat booked after the instance died.
+    await Promise.all(live.map((stream) => stream.waitFor(last, 'booked', 10_000)));
+    for (const stream of streams) stream.close();
+    for (const stream of live) stream.close();
+    cluster('up');
+  });
+
+  it('when both replicas are killed, then writes go on after a pause once Patroni drops synchronous commit, and the replicas rejoin', async () => {
+    const { concert, seats } = await freshSeats();
+    const replicas = (await members()).filter((m) => m.role !== 'leader');
+    const run = storm(seats);
+    await sleep(2000);
+    const stoppedReplicasAt = Date.now();
+    // Killed, Patroni and PostgreSQL both: the primary waits for its synchronous replica until its Patroni
+    // sees it gone and turns synchronous commit off (not strict), and bookings go on on the primary alone.
+    for (const replica of replicas) {
+      process.kill(pidOf(path.join(repo, '.cluster', 'run', `${replica.name}.pid`)), 'SIGKILL');
+      process.kill(pidOf(path.join(repo, '.cluster', replica.name, 'data', 'postmaster.pid')), 'SIGKILL');
+    }
+    await sleep(12_000);
+    const stoppedAt = Date.now();
+    const log = await run.stop();
+    const gap = outage(log.successes, stoppedReplicasAt - 1000, stoppedAt);
+    const after = log.successes.filter((at) => at > stoppedReplicasAt + gap.ms).length;
+    console.log(
+      `# both replicas killed: writes paused ${gap.ms} ms, then ${after} more bookings on the primary alone; ` +
+        `answers ${JSON.stringify(log.outcomes)}`,
+    );
+    assert.ok(after > 0, 'writes did not go on without a replica');
+    await assertNothingLost(concert.id, log);
+    cluster('up');
+    const list = await members();
+    assert.ok(
+      list.some((m) => m.role === 'sync_standby'),
+      'no synchronous replica once they are back',
+    );
+  });
+
+  it('when bookings are looked up right after they are made, then every one is found, though reads go to a replica', async () => {
+    // Each instance finds the replicas again within a few of its checks after the drills before.
+    for (let i = 0; i < PORTS.nodes.length; i++) {
+      const url = `http://127.0.0.1:${PORTS.apiFirst + i}/health/ready`;
+      let reads;
+      for (const deadline = Date.now() + 30_000; reads !== 'replica' && Date.now() < deadline; await sleep(500))
+        reads = (await (await fetch(url)).json()).checks?.reads;
+      assert.equal(reads, 'replica', `api${i + 1} does not read from the replica`);
+    }
+    const { concert, seats } = await freshSeats();
+    const found = await Promise.all(
+      seats.slice(0, 100).map(async (seatId) => {
+        const who = uniqueBuyer('Reader');
+        const booked = await fetch(`${API}/ticket-bookings/seats`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ ...who, seatIds: [seatId] }),
+        });
+        const { reference } = await booked.json();
+        const lookup = await fetch(`${API}/bookings/${reference}?email=${encodeURIComponent(who.userEmail)}`);
+        return lookup.status;
+      }),
+    );
+    assert.deepEqual(found, Array(100).fill(200));
+    const report = await fetch(`${API}/admin/concerts/${concert.id}/sales`, {
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    assert.equal(report.status, 200);
+    assert.ok((await report.json()).totals.sold <= 100);
   });
 });

@@ -7,8 +7,13 @@ export async function openSeatStream(baseUrl, concertId, headers = {}) {
   const retryHints = [];
   const listeners = new Set();
   let markEnded;
+  let markGone;
+  let closedByCaller = false;
   /** Resolves when the server ends the stream (not when the caller closes it). */
   const ended = new Promise((resolve) => (markEnded = resolve));
+  /** Resolves when the stream stops for any reason but the caller's: ended, or cut (its instance died). */
+  const gone = new Promise((resolve) => (markGone = resolve));
+  void ended.then(() => markGone(true));
   if (response.ok) {
     void (async () => {
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -42,7 +47,8 @@ export async function openSeatStream(baseUrl, concertId, headers = {}) {
           }
         }
       } catch {
-        // closed by the caller
+        // Closed by the caller, or cut: the connection broke under it.
+        if (!closedByCaller) markGone(true);
       }
     })();
   }
@@ -51,6 +57,7 @@ export async function openSeatStream(baseUrl, concertId, headers = {}) {
     events,
     retryHints,
     ended,
+    gone,
     /** Calls `listener` with every event from now on; returns the unsubscribe. */
     onEvent(listener) {
       listeners.add(listener);
@@ -76,6 +83,9 @@ export async function openSeatStream(baseUrl, concertId, headers = {}) {
         listeners.add(check);
       });
     },
-    close: () => controller.abort(),
+    close: () => {
+      closedByCaller = true;
+      controller.abort();
+    },
   };
 }

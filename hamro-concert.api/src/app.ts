@@ -40,6 +40,7 @@ import { Payments } from './components/payments/payments.service.js';
 import { paymentsRoutes } from './components/payments/payments.routes.js';
 import { defaultPaymentSettings, type PaymentSettings } from './components/payments/payments.settings.js';
 import { Signer } from './lib/signer.js';
+import type { ReadReplica } from './db/read-replica.js';
 
 export interface AppDeps {
   db: Db;
@@ -81,6 +82,8 @@ export interface AppDeps {
   proofOfWork?: ProofOfWorkSettings;
   /** Ways to pay online, keys and hosts; without, test mode with eSewa's test merchant. */
   payments?: PaymentSettings;
+  /** Where reads that may lag go (DATABASE_READ_URL); without, everything reads from `db`. The caller starts it. */
+  readReplica?: ReadReplica;
 }
 
 /** While the process shuts down, every answer closes its connection, so keep-alive clients go elsewhere. */
@@ -114,6 +117,7 @@ export function createApp({
   waitingRoom = {},
   proofOfWork = { attempts: 0, cost: 1 },
   payments: paymentsConfig = defaultPaymentSettings(),
+  readReplica,
 }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
@@ -196,7 +200,7 @@ export function createApp({
   // Every instance asks the providers about payments still awaiting an answer, and ends payment windows.
   const payments = new Payments(db, paymentsConfig, inventories, logger, metrics.paymentEvents);
   payments.reconciler.start();
-  app.use(healthRoutes(db, readiness, inventories, registries.health));
+  app.use(healthRoutes(db, readiness, inventories, registries.health, readReplica));
   app.use(
     concertsRoutes(db, tokens, registries.concerts, { timeZone: venueTimeZone, currency }, payments.serverMethods),
   );
@@ -212,12 +216,21 @@ export function createApp({
     registries.seats,
   );
   app.use(seats.router);
-  app.use(bookingsRoutes(db, { maxTicketsPerBuyer, cancelClosesHours, payments }, desk, gate, registries.bookings));
+  app.use(
+    bookingsRoutes(
+      db,
+      { maxTicketsPerBuyer, cancelClosesHours, payments },
+      desk,
+      gate,
+      registries.bookings,
+      readReplica,
+    ),
+  );
   app.use(paymentsRoutes(payments, tokens, registries.payments));
   app.use(holdsRoutes(db, { ttlSeconds: holdTtlSeconds, maxTicketsPerBuyer }, desk, gate, registries.holds));
   app.use(waitingRoomRoutes(rooms, sessions, tokens, registries.waitingRoom));
   app.use(ticketsRoutes(db, tokens, registries.tickets));
-  app.use(salesRoutes(db, tokens, registries.sales));
+  app.use(salesRoutes(db, tokens, registries.sales, readReplica));
   app.use(accessRoutes(db, tokens, sessions, registries.access));
 
   const openApiDocument = buildOpenApiDocument(Object.values(registries));

@@ -26,6 +26,12 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
   ),
+  // A replica (HAProxy's replica port) for reads that may lag a moment: organizer reports, the booking lookup.
+  DATABASE_READ_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
+  ),
+  DATABASE_READ_MAX_LAG_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(600_000).default(1000)),
   DB_HOST: optionalString,
   DB_PORT: z.preprocess(emptyAsUndefined, port.optional()),
   DB_USER: optionalString,
@@ -133,6 +139,9 @@ export interface Config {
   /** Where the built web app is; served from the same origin as the API when present. */
   webAppDir: string;
   database: DatabaseTarget;
+  /** A replica for reads that may lag, and how far behind it may be before the primary serves them. */
+  readDatabaseUrl: string | undefined;
+  readMaxLagMs: number;
   poolSize: number;
   lockTimeoutMs: number;
   connectTimeoutMs: number;
@@ -240,6 +249,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = withDotEnv(process.env)):
     dataDir,
     webAppDir: path.join(repoRoot, 'hamro-concert.frontend', 'dist'),
     database: databaseTarget(env, dataDir),
+    readDatabaseUrl: env.DATABASE_READ_URL,
+    readMaxLagMs: env.DATABASE_READ_MAX_LAG_MS,
     poolSize: env.DB_POOL_SIZE,
     lockTimeoutMs: env.DB_LOCK_TIMEOUT_MS,
     connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,

@@ -12,6 +12,7 @@ import { deleteExpiredKeys } from './http/idempotency.repository.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { assertConnectionsFit } from './db/capacity.js';
 import { connectDatabase } from './db/client.js';
+import { ReadReplica } from './db/read-replica.js';
 import { startEmbeddedDatabase } from './db/embedded.js';
 import { prepareDatabase } from './start-up/prepare-database.js';
 import { answerClientErrors } from './http/client-errors.js';
@@ -74,6 +75,16 @@ async function serve(config: Config, logger: Logger, databaseUrl: string) {
     connectTimeoutMs: config.connectTimeoutMs,
     onIdleError: (error) => logger.warn({ err: error }, 'an idle database connection failed; the pool replaces it'),
   });
+  // Reads that may lag a moment (organizer reports, the booking lookup) from the replica port, if given.
+  const replicaDatabase = config.readDatabaseUrl
+    ? connectDatabase(config.readDatabaseUrl, {
+        poolSize: Math.max(2, Math.ceil(config.poolSize / 2)),
+        connectTimeoutMs: config.connectTimeoutMs,
+        applicationName: 'hamro-concert-reads',
+        onIdleError: (error) => logger.warn({ err: error }, 'an idle replica connection failed; the pool replaces it'),
+      })
+    : undefined;
+  const readReplica = new ReadReplica(database.db, replicaDatabase?.db, config.readMaxLagMs, logger).start();
   const webAppDir = existsSync(path.join(config.webAppDir, 'index.html')) ? config.webAppDir : undefined;
   const inventories = new SeatInventories({
     db: database.db,
@@ -104,6 +115,7 @@ async function serve(config: Config, logger: Logger, databaseUrl: string) {
     trustProxyHops: config.trustProxyHops,
     waitingRoom: { tickMs: config.waitingRoomTickMs },
     payments: config.payments,
+    readReplica,
   });
   // Expired holds already count for nothing and expired keys are ignored; this only tidies rows now and then.
   const tidy = setInterval(() => {
@@ -133,7 +145,8 @@ async function serve(config: Config, logger: Logger, databaseUrl: string) {
       if (!(await drainServer(server, config.shutdownTimeoutMs)))
         logger.warn('requests were still in flight after SHUTDOWN_TIMEOUT_SECONDS; their connections were cut');
       await inventories.stop();
-      await database.close();
+      readReplica.stop();
+      await Promise.all([database.close(), replicaDatabase?.close()]);
     },
   };
 }

@@ -21,7 +21,15 @@ const liveSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Liveness', 
 const readySchema = z
   .object({
     status: z.literal('ready'),
-    checks: z.object({ database: z.string(), migrations: z.string(), seatFeed: z.string() }),
+    checks: z.object({
+      database: z.string(),
+      migrations: z.string(),
+      seatFeed: z.string(),
+      reads: z.enum(['replica', 'primary']).optional().meta({
+        description:
+          'With DATABASE_READ_URL: where reads that may lag go now (the primary while the replica is behind)',
+      }),
+    }),
   })
   .meta({
     id: 'Readiness',
@@ -53,6 +61,7 @@ export function healthRoutes(
   readiness: Readiness,
   feed: { readonly connected: boolean },
   registry: OpenAPIRegistry,
+  replica?: { readonly configured: boolean; readonly usingReplica: boolean },
 ) {
   const { router, route } = documentedRouter(registry);
 
@@ -110,7 +119,8 @@ export function healthRoutes(
           { 'Retry-After': '1' },
         );
       }
-      res.json({ status: 'ready', checks: { database: 'ok', migrations: 'ok', seatFeed } });
+      const reads = replica?.configured ? { reads: replica.usingReplica ? 'replica' : 'primary' } : {};
+      res.json({ status: 'ready', checks: { database: 'ok', migrations: 'ok', seatFeed, ...reads } });
     },
   );
 

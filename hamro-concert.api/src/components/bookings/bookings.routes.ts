@@ -1,5 +1,6 @@
 import { type OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Db } from '../../db/client.js';
+import type { ReadReplica } from '../../db/read-replica.js';
 import { idempotencyKeyHeader } from '../../http/idempotency.js';
 import { documentedRouter, problems } from '../../http/openapi.js';
 import { clientKeys } from '../../http/sessions.js';
@@ -24,6 +25,7 @@ export function bookingsRoutes(
   desk: SeatDesk,
   gate: AdmissionDesk,
   registry: OpenAPIRegistry,
+  replica?: ReadReplica,
 ) {
   const { router, route } = documentedRouter(registry);
   const headers = idempotencyKeyHeader.extend(admissionPassHeaderSchema.shape);
@@ -113,7 +115,7 @@ export function bookingsRoutes(
       },
     },
     async ({ params, query }, _req, res) => {
-      res.json(await service.getBookingDetails(db, rules, params.reference, query.email));
+      res.json(await service.getBookingDetails(db, rules, params.reference, query.email, replica?.reads()));
     },
   );
 

@@ -338,12 +338,22 @@ async function findOwnBooking(
   return record;
 }
 
+/**
+ * A booking as its buyer looks it up. `reads` may be a replica a moment behind: a booking it does not
+ * have yet (made a moment ago) is looked for on the primary too.
+ */
 export async function getBookingDetails(
   db: Db,
   rules: BookingRules,
   reference: string,
   email: string,
+  reads: Db = db,
 ): Promise<BookingDetails> {
+  const onReplica =
+    reads === db
+      ? undefined
+      : await repository.findBookingByReference(reads, reference, email, rules.cancelClosesHours);
+  if (onReplica) return toBookingDetails(reads, rules, onReplica);
   return toBookingDetails(db, rules, await findOwnBooking(db, rules, reference, email));
 }
 

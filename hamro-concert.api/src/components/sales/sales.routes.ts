@@ -1,11 +1,13 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Db } from '../../db/client.js';
+import type { ReadReplica } from '../../db/read-replica.js';
 import { requireRole, type AccessTokens } from '../../http/auth.js';
 import { uuidParamSchema, salesReportSchema } from 'hamro-concert.contracts';
 import { bearerAuth, documentedRouter, problems } from '../../http/openapi.js';
 import * as service from './sales.service.js';
 
-export function salesRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegistry) {
+/** The report may come from a replica a moment behind (see ReadReplica): it informs, it decides nothing. */
+export function salesRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegistry, replica?: ReadReplica) {
   const { router, route } = documentedRouter(registry);
 
   route(
@@ -23,7 +25,7 @@ export function salesRoutes(db: Db, tokens: AccessTokens, registry: OpenAPIRegis
       },
     },
     async ({ params: { id } }, _req, res) => {
-      res.json(await service.salesReport(db, id));
+      res.json(await service.salesReport(replica?.reads() ?? db, id));
     },
     { guards: [requireRole(tokens, 'admin')] },
   );
