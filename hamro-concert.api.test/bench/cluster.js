@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// The price of not losing a booking: unique-seat bookings per second at 50 clients through HAProxy into
+// the cluster (three API instances, a primary with a synchronous replica; npm run cluster), against one
+// API instance on the embedded database, in one run, rounds alternating. Needs Patroni, etcd and
+// HAProxy (see docs/operations.md); not part of npm run bench. Medians of BENCH_ROUNDS (3).
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bookingRound } from '../lib/load.js';
+import { createConcert, stadiumConcert } from '../lib/stadium.js';
+import { startApi, tempDataDir } from '../lib/servers.js';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const PER_ROUND = 3000;
+const ADMIN_TOKEN = `cluster-bench-admin-${Date.now()}`;
+const UNLIMITED = {
+  ADMIN_TOKEN,
+  RATE_LIMIT_WRITES_PER_MINUTE: '0',
+  RATE_LIMIT_WRITE_BURST: '0',
+  RATE_LIMIT_READS_PER_MINUTE: '0',
+  RATE_LIMIT_ADDRESS_WRITES_PER_MINUTE: '0',
+  RATE_LIMIT_ADDRESS_READS_PER_MINUTE: '0',
+  PROOF_OF_WORK_ATTEMPTS: '0',
+};
+const cluster = (command) =>
+  execFileSync(process.execPath, [path.join(repo, 'deploy', 'cluster.mjs'), command], {
+    env: { ...process.env, ...UNLIMITED },
+    encoding: 'utf8',
+  });
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function side(baseUrl) {
+  const concert = await createConcert(baseUrl, stadiumConcert(0.5), ADMIN_TOKEN);
+  const free = await (await fetch(`${baseUrl}/seats/concert/${concert.id}/available`)).json();
+  const seats = free.map((seat) => seat.id);
+  let taken = 0;
+  return { baseUrl, take: (n) => seats.slice(taken, (taken += n)), rounds: [] };
+}
+
+cluster('purge');
+const embedded = await startApi({
+  name: 'embedded',
+  env: { DATA_DIR: tempDataDir('hamro-bench-cluster-'), ...UNLIMITED },
+});
+try {
+  cluster('up');
+  const sides = { embedded: await side(embedded.baseUrl), cluster: await side('http://127.0.0.1:8080') };
+  for (const s of Object.values(sides)) await bookingRound(s.baseUrl, 50, s.take(1000)); // warm up
+  for (let round = 0; round < ROUNDS; round++)
+    for (const s of Object.values(sides)) s.rounds.push(await bookingRound(s.baseUrl, 50, s.take(PER_ROUND)));
+  console.log(`unique-seat bookings at 50 clients, medians of ${ROUNDS} rounds of ${PER_ROUND}:`);
+  for (const [name, s] of Object.entries(sides)) {
+    const rates = s.rounds.map((r) => Math.round(r.perSecond));
+    const failed = s.rounds.reduce((sum, r) => sum + r.failed, 0);
+    console.log(
+      `  ${name.padEnd(9)} ${median(rates)}/s (rounds ${rates.join(', ')}), p99 ${median(s.rounds.map((r) => r.p99))} ms, failed ${failed}`,
+    );
+  }
+} finally {
+  await embedded.stop();
+  cluster('purge');
+}
