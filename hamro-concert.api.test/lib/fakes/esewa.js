@@ -5,8 +5,19 @@
  * signed data that names another amount, an outage, a late answer). Loopback only, Node's own modules only.
  */
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
-import http from 'node:http';
-import { closeServer, escapeHtml, page, readBody, redirect, sendHtml, sendJson } from './http.js';
+import {
+  answerThroughOutage,
+  closeServer,
+  escapeHtml,
+  listen,
+  page,
+  readBody,
+  redirect,
+  reply,
+  sendHtml,
+  sendJson,
+  setOutage,
+} from './http.js';
 
 const FORM_FIELDS = [
   'amount',
@@ -30,10 +41,6 @@ const TEST_PASSWORD = 'Nepal@123';
 const TEST_TOKEN = '123456';
 // Started on the form but not paid: the status API answers NOT_FOUND for it, as eSewa does.
 const NOT_PAID_YET = 'NOT_PAID_YET';
-const OUTAGE_MODES = new Set([null, 'down', 'slow', 'reset']);
-const OUTAGE_PAGE =
-  '<html><head><title>503 Service Temporarily Unavailable</title></head><body>' +
-  '<center><h1>503 Service Temporarily Unavailable</h1></center><hr><center>nginx</center></body></html>';
 
 /**
  * @typedef {object} EsewaTransaction the form's fields as posted (strings), and what became of it
@@ -96,14 +103,7 @@ export async function startFakeEsewa({
   host = '127.0.0.1',
 } = {}) {
   const ctx = { productCode, secretKey, mode: null, timers: new Set(), fake: undefined };
-  const server = http.createServer((req, res) => dispatch(ctx, req, res));
-  // A malformed request from a test must not take the fake down with it.
-  server.on('clientError', (_error, socket) => socket.destroy());
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, resolve);
-  });
-  const url = `http://${host}:${server.address().port}`;
+  const { server, url } = await listen((req, res) => dispatch(ctx, req, res), { port, host });
   ctx.fake = createControls(ctx, server, url);
   return ctx.fake;
 }
@@ -130,10 +130,7 @@ function createControls(ctx, server, url) {
       // A paid (or refunded) transaction always has eSewa's code; a forced one gets one too.
       if (['COMPLETE', 'FULL_REFUND', 'PARTIAL_REFUND'].includes(status)) transaction.refId ??= newRefId();
     },
-    outage(mode) {
-      if (!OUTAGE_MODES.has(mode)) throw new Error(`Unknown outage mode ${mode}`);
-      ctx.mode = mode;
-    },
+    outage: (mode) => setOutage(ctx, mode),
     close: () => closeServer(ctx, server),
   };
   return fake;
@@ -169,19 +166,7 @@ async function dispatch(ctx, req, res) {
 async function handleStatus(ctx, pathname, query, req, res) {
   await readBody(req);
   ctx.fake.calls.push({ method: req.method, path: pathname, query, at: Date.now() });
-  if (ctx.mode === 'down') return sendHtml(res, 503, OUTAGE_PAGE);
-  if (ctx.mode === 'reset') return req.socket.destroy();
-  const answer = statusAnswer(ctx.fake, req.method, query);
-  if (ctx.mode === 'slow') return later(ctx, () => sendJson(res, answer.status, answer.body));
-  sendJson(res, answer.status, answer.body);
-}
-
-function later(ctx, send) {
-  const timer = setTimeout(() => {
-    ctx.timers.delete(timer);
-    send();
-  }, ctx.fake.delayMs);
-  ctx.timers.add(timer);
+  answerThroughOutage(ctx, req, res, () => statusAnswer(ctx.fake, req.method, query));
 }
 
 /** The transaction only counts when uuid, product code and total (as numbers) all match what was posted. */
@@ -353,10 +338,6 @@ function newRefId() {
 
 // ---------------------------------------------------------------------------------------------------
 // Small helpers
-
-function reply(status, body) {
-  return { status, body };
-}
 
 /** Amounts compared in paisa, so "110", "110.0" and "110.00" are one amount and 0.1 + 0.2 is 0.3. */
 function toPaisa(text) {

@@ -1,7 +1,9 @@
 /**
- * What the fake gateways share: reading a capped request body, answering JSON, HTML pages and
- * redirects. Node's own modules only.
+ * What the fake gateways share: a loopback server, reading a capped request body, answering JSON,
+ * HTML pages and redirects, and the outages a test puts them in. Node's own modules only.
  */
+
+import http from 'node:http';
 
 export const BODY_LIMIT = 64 * 1024;
 
@@ -65,4 +67,47 @@ export function closeServer(ctx, server) {
   const closed = new Promise((resolve) => server.close(() => resolve()));
   server.closeAllConnections();
   return closed;
+}
+
+/** Starts a fake's server on loopback; resolves with it and its origin once it listens. */
+export async function listen(handler, { port, host }) {
+  const server = http.createServer(handler);
+  // A malformed request from a test must not take the fake down with it.
+  server.on('clientError', (_error, socket) => socket.destroy());
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  return { server, url: `http://${host}:${server.address().port}` };
+}
+
+export function reply(status, body) {
+  return { status, body };
+}
+
+const OUTAGE_MODES = new Set([null, 'down', 'slow', 'reset']);
+const OUTAGE_PAGE =
+  '<html><head><title>503 Service Temporarily Unavailable</title></head><body>' +
+  '<center><h1>503 Service Temporarily Unavailable</h1></center><hr><center>nginx</center></body></html>';
+
+/** Puts a fake's API into an outage: null (none), 'down' (a 503 page), 'slow' (answers late), 'reset'. */
+export function setOutage(ctx, mode) {
+  if (!OUTAGE_MODES.has(mode)) throw new Error(`Unknown outage mode ${mode}`);
+  ctx.mode = mode;
+}
+
+/**
+ * Answers an API call through the fake's outage. Slow: the work is done now and only the answer is
+ * late (`ctx.fake.delayMs`), as when a gateway times out after acting.
+ */
+export function answerThroughOutage(ctx, req, res, work) {
+  if (ctx.mode === 'down') return sendHtml(res, 503, OUTAGE_PAGE);
+  if (ctx.mode === 'reset') return req.socket.destroy();
+  const answer = work();
+  if (ctx.mode !== 'slow') return sendJson(res, answer.status, answer.body);
+  const timer = setTimeout(() => {
+    ctx.timers.delete(timer);
+    sendJson(res, answer.status, answer.body);
+  }, ctx.fake.delayMs);
+  ctx.timers.add(timer);
 }

@@ -6,8 +6,19 @@
  * Loopback only, Node's own modules only.
  */
 import { randomInt } from 'node:crypto';
-import http from 'node:http';
-import { closeServer, escapeHtml, page, readBody, redirect, sendHtml, sendJson } from './http.js';
+import {
+  answerThroughOutage,
+  closeServer,
+  escapeHtml,
+  listen,
+  page,
+  readBody,
+  redirect,
+  reply,
+  sendHtml,
+  sendJson,
+  setOutage,
+} from './http.js';
 
 const LIFETIME_MS = 60 * 60 * 1000;
 const NEPAL_OFFSET_MS = (5 * 60 + 45) * 60 * 1000;
@@ -19,10 +30,6 @@ const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345
 const REQUIRED_FIELDS = ['return_url', 'website_url', 'amount', 'purchase_order_id', 'purchase_order_name'];
 // Khalti answers a lookup of these with HTTP 400 and the usual body, so a client has to read a 400's body too.
 const UNSUCCESSFUL_LOOKUPS = new Set(['Expired', 'User canceled']);
-const OUTAGE_MODES = new Set([null, 'down', 'slow', 'reset']);
-const OUTAGE_PAGE =
-  '<html><head><title>503 Service Temporarily Unavailable</title></head><body>' +
-  '<center><h1>503 Service Temporarily Unavailable</h1></center><hr><center>nginx</center></body></html>';
 
 /**
  * @typedef {object} KhaltiPayment
@@ -66,14 +73,7 @@ const OUTAGE_PAGE =
  */
 export async function startFakeKhalti({ secretKey = 'test-khalti-secret', port = 0, host = '127.0.0.1' } = {}) {
   const ctx = { secretKey, mode: null, timers: new Set(), fake: undefined };
-  const server = http.createServer((req, res) => dispatch(ctx, req, res));
-  // A malformed request from a test must not take the fake down with it.
-  server.on('clientError', (_error, socket) => socket.destroy());
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, resolve);
-  });
-  const url = `http://${host}:${server.address().port}`;
+  const { server, url } = await listen((req, res) => dispatch(ctx, req, res), { port, host });
   ctx.fake = createControls(ctx, server, url);
   return ctx.fake;
 }
@@ -99,10 +99,7 @@ function createControls(ctx, server, url) {
     setStatus(pidx, status) {
       forceStatus(paymentOf(fake, pidx), status);
     },
-    outage(mode) {
-      if (!OUTAGE_MODES.has(mode)) throw new Error(`Unknown outage mode ${mode}`);
-      ctx.mode = mode;
-    },
+    outage: (mode) => setOutage(ctx, mode),
     close: () => closeServer(ctx, server),
   };
   return fake;
@@ -141,12 +138,7 @@ async function dispatch(ctx, req, res) {
 async function handleApi(ctx, route, pathname, req, res) {
   const text = await readBody(req);
   ctx.fake.calls.push({ method: req.method, path: pathname, body: parseLoosely(text), at: Date.now() });
-  if (ctx.mode === 'down') return sendHtml(res, 503, OUTAGE_PAGE);
-  if (ctx.mode === 'reset') return req.socket.destroy();
-  const answer = answerApi(ctx, route, pathname, req, text);
-  // Slow: the work is done now and only the answer is late, as when a gateway times out after acting.
-  if (ctx.mode === 'slow') return later(ctx, () => sendJson(res, answer.status, answer.body));
-  sendJson(res, answer.status, answer.body);
+  answerThroughOutage(ctx, req, res, () => answerApi(ctx, route, pathname, req, text));
 }
 
 /** Authentication comes before the body is read, as in Khalti's API: a bad key with bad JSON is a 401. */
@@ -161,14 +153,6 @@ function answerApi(ctx, route, pathname, req, text) {
 function isAuthorized(ctx, req) {
   const [keyword, token, ...rest] = (req.headers.authorization ?? '').split(' ');
   return keyword?.toLowerCase() === 'key' && token === ctx.secretKey && rest.length === 0;
-}
-
-function later(ctx, send) {
-  const timer = setTimeout(() => {
-    ctx.timers.delete(timer);
-    send();
-  }, ctx.fake.delayMs);
-  ctx.timers.add(timer);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -396,10 +380,6 @@ function maskMobile(mobile) {
 
 // ---------------------------------------------------------------------------------------------------
 // Small helpers
-
-function reply(status, body) {
-  return { status, body };
-}
 
 /** Appends parameters with ? or &, keeping whatever query and fragment the merchant's URL already has. */
 function withQuery(url, params) {
