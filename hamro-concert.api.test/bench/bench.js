@@ -10,6 +10,7 @@ import { call, uniqueBuyer } from '../lib/client.js';
 import { databaseInvariants, httpInvariants } from '../lib/invariants.js';
 import { bookingRound, runAutocannon } from '../lib/load.js';
 import { startApi, tempDataDir } from '../lib/servers.js';
+import { median, round1 } from '../lib/stats.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const BOOKINGS_PER_ROUND = { 50: 3000, 200: 2000 };
@@ -17,13 +18,6 @@ const WARM_UP_BOOKINGS = 3000;
 const WARM_UP_RACES = 3;
 const MAP_SECONDS = Number(process.env.BENCH_MAP_SECONDS ?? 5);
 const BROWSER_ENCODINGS = 'gzip, deflate, br';
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const round1 = (n) => Math.round(n * 10) / 10;
 
 function bigVenue() {
   const rows = (from, count, seats) => Array.from({ length: count }, (_, i) => ({ row: from + i, seats }));

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { bookingRound } from '../lib/load.js';
 import { createConcert, stadiumConcert } from '../lib/stadium.js';
 import { startApi, tempDataDir } from '../lib/servers.js';
+import { median } from '../lib/stats.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -28,7 +29,6 @@ const cluster = (command) =>
     env: { ...process.env, ...UNLIMITED },
     encoding: 'utf8',
   });
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function side(baseUrl) {
   const concert = await createConcert(baseUrl, stadiumConcert(0.5), ADMIN_TOKEN);

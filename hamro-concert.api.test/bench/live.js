@@ -14,6 +14,7 @@ import { databaseInvariants, httpInvariants } from '../lib/invariants.js';
 import { bookingRound } from '../lib/load.js';
 import { runScript, startApi, tempDataDir } from '../lib/servers.js';
 import { createConcert, stadiumConcert } from '../lib/stadium.js';
+import { median } from '../lib/stats.js';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 2000);
 const BOOKINGS = Number(process.env.BENCH_LIVE_BOOKINGS ?? 4000);
@@ -21,11 +22,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SAMPLE_EVERY = 20;
 const ADMIN_TOKEN = `bench-admin-${Date.now()}-token`;
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 
 /**

@@ -14,6 +14,7 @@ import { startFakeKhalti } from '../lib/fakes/khalti.js';
 import { databaseInvariants } from '../lib/invariants.js';
 import { cpuPer, serverCpu } from '../lib/cpu.js';
 import { startApi, tempDataDir } from '../lib/servers.js';
+import { median, round1 } from '../lib/stats.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const BUYERS = 50;
@@ -21,13 +22,6 @@ const PER_ROUND = Number(process.env.BENCH_PAYMENT_BOOKINGS ?? 1000);
 const SETTLE_EACH = Number(process.env.BENCH_SETTLE_PAYMENTS ?? 5000);
 const RECONCILE_MS = 1000;
 const KHALTI_KEY = 'bench-khalti-key';
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const round1 = (n) => Math.round(n * 10) / 10;
 
 function venue(seats) {
   const rows = Math.ceil(seats / 150);

@@ -14,6 +14,7 @@ import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { chromium } from 'playwright-core';
 import { startApi, tempDataDir } from '../lib/servers.js';
 import { createConcert } from '../lib/stadium.js';
+import { median } from '../lib/stats.js';
 
 const RUNS = Number(process.env.BENCH_POW_RUNS ?? 10);
 const ADMIN_TOKEN = `bench-admin-${Date.now()}-token`;
@@ -28,11 +29,6 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 const ms = (value) => `${Math.round(value)} ms`;
 
 /** One place bought by a script: a new session, its challenge solved natively, the join. */
