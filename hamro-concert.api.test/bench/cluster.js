@@ -3,32 +3,15 @@
 // the cluster (three API instances, a primary with a synchronous replica; npm run cluster), against one
 // API instance on the embedded database, in one run, rounds alternating. Needs Patroni, etcd and
 // HAProxy (see docs/operations.md); not part of npm run bench. Medians of BENCH_ROUNDS (3).
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { bookingRound } from '../lib/load.js';
 import { createConcert, stadiumConcert } from '../lib/stadium.js';
-import { startApi, tempDataDir } from '../lib/servers.js';
+import { cluster as runCluster, startApi, tempDataDir } from '../lib/servers.js';
 import { median } from '../lib/stats.js';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PER_ROUND = 3000;
 const ADMIN_TOKEN = `cluster-bench-admin-${Date.now()}`;
-const UNLIMITED = {
-  ADMIN_TOKEN,
-  RATE_LIMIT_WRITES_PER_MINUTE: '0',
-  RATE_LIMIT_WRITE_BURST: '0',
-  RATE_LIMIT_READS_PER_MINUTE: '0',
-  RATE_LIMIT_ADDRESS_WRITES_PER_MINUTE: '0',
-  RATE_LIMIT_ADDRESS_READS_PER_MINUTE: '0',
-  PROOF_OF_WORK_ATTEMPTS: '0',
-};
-const cluster = (command) =>
-  execFileSync(process.execPath, [path.join(repo, 'deploy', 'cluster.mjs'), command], {
-    env: { ...process.env, ...UNLIMITED },
-    encoding: 'utf8',
-  });
+const cluster = (command) => runCluster(command, { ADMIN_TOKEN });
 
 async function side(baseUrl) {
   const concert = await createConcert(baseUrl, stadiumConcert(0.5), ADMIN_TOKEN);
@@ -41,7 +24,7 @@ async function side(baseUrl) {
 cluster('purge');
 const embedded = await startApi({
   name: 'embedded',
-  env: { DATA_DIR: tempDataDir('hamro-bench-cluster-'), ...UNLIMITED },
+  env: { DATA_DIR: tempDataDir('hamro-bench-cluster-'), ADMIN_TOKEN },
 });
 try {
   cluster('up');

@@ -4,7 +4,6 @@
 // and PostgreSQL both) or handed over. Afterwards: no answer was a 500, every 201 is a booking in the
 // database, every booking there was told to its buyer, no seat is sold twice. Run: npm run test:cluster.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,24 +14,11 @@ import { uniqueBuyer } from '../lib/client.js';
 import { openSeatStream } from '../lib/events.js';
 import { databaseInvariants } from '../lib/invariants.js';
 import { createConcert, stadiumConcert } from '../lib/stadium.js';
+import { cluster as runCluster } from '../lib/servers.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const cluster = (...args) =>
-  execFileSync(process.execPath, [path.join(repo, 'deploy', 'cluster.mjs'), ...args], {
-    encoding: 'utf8',
-    // The drill's buyers all come from 127.0.0.1 and hold no session: the limits would refuse most of them.
-    env: {
-      ...process.env,
-      ADMIN_TOKEN,
-      RATE_LIMIT_WRITES_PER_MINUTE: '0',
-      RATE_LIMIT_WRITE_BURST: '0',
-      RATE_LIMIT_READS_PER_MINUTE: '0',
-      RATE_LIMIT_ADDRESS_WRITES_PER_MINUTE: '0',
-      RATE_LIMIT_ADDRESS_READS_PER_MINUTE: '0',
-      PROOF_OF_WORK_ATTEMPTS: '0',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+// The drill's buyers all come from 127.0.0.1 and hold no session: its instances run without limits.
+const cluster = (command) => runCluster(command, { ADMIN_TOKEN });
 const { PORTS, members, leaderOf, databaseUrl, patronictl } = await import(path.join(repo, 'deploy', 'cluster.mjs'));
 const ADMIN_TOKEN = `cluster-drill-admin-${Date.now()}`;
 const API = `http://127.0.0.1:${PORTS.api}`;
@@ -181,7 +167,7 @@ describe('the cluster through a failover', { timeout: 600_000 }, () => {
     assert.ok(gap.ms <= 25_000, `write outage ${gap.ms} ms, above 25 s`);
 
     // The old primary comes back as a replica of the new one by itself (pg_rewind) and catches up.
-    execFileSync(process.execPath, [path.join(repo, 'deploy', 'cluster.mjs'), 'up'], { stdio: 'ignore' });
+    cluster('up');
     const deadline = Date.now() + 90_000;
     let rejoined;
     while (!rejoined && Date.now() < deadline) {

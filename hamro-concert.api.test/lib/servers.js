@@ -1,5 +1,5 @@
 /** Starts real API processes (the built product, hamro-concert.api/dist/main.js) for tests and benchmarks. */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const apiDir = path.dirname(fileURLToPath(import.meta.resolve('hamro-concert.api/package.json')));
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // HAMRO_API_MAIN runs another build (say, the code before a change) to compare against in the same sitting.
 // stadium.js and live.js then work over HTTP only; bench.js also writes its concert straight into the
 // database with this tree's code, so for a build with another schema run that build's own bench.js.
@@ -39,6 +40,29 @@ async function isReady(baseUrl) {
       () => false,
     );
   return ready?.ok === true;
+}
+
+/**
+ * The scripts play many buyers from one address, each holding at once, without sessions: no rate
+ * limits and no proof of work. A script about the limits or the proof of work sets its own.
+ */
+export const UNLIMITED = {
+  RATE_LIMIT_WRITES_PER_MINUTE: '0',
+  RATE_LIMIT_READS_PER_MINUTE: '0',
+  RATE_LIMIT_WRITE_BURST: '0',
+  RATE_LIMIT_ADDRESS_WRITES_PER_MINUTE: '0',
+  RATE_LIMIT_ADDRESS_READS_PER_MINUTE: '0',
+  RATE_LIMIT_NEW_SESSIONS_PER_MINUTE: '0',
+  PROOF_OF_WORK_ATTEMPTS: '0',
+};
+
+/** Runs `npm run cluster -- <command>` (deploy/cluster.mjs); its API instances get `env` too, and no limits. */
+export function cluster(command, env = {}) {
+  return execFileSync(process.execPath, [path.join(repoRoot, 'deploy', 'cluster.mjs'), command], {
+    encoding: 'utf8',
+    env: { ...process.env, ...UNLIMITED, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
 }
 
 const DATABASE_VARIABLES = ['DATABASE_URL', 'DB_HOST', 'DB_PORT', 'DB_USER', 'DB_PASSWORD', 'DB_NAME', 'DATA_DIR'];
@@ -74,15 +98,7 @@ export async function startApi({
       ...baseEnv,
       NODE_ENV: 'production',
       LOG_LEVEL: 'info',
-      // The scripts play many buyers from one address, each holding at once; a script about the limits
-      // or the proof of work sets its own.
-      RATE_LIMIT_WRITES_PER_MINUTE: '0',
-      RATE_LIMIT_READS_PER_MINUTE: '0',
-      RATE_LIMIT_WRITE_BURST: '0',
-      RATE_LIMIT_ADDRESS_WRITES_PER_MINUTE: '0',
-      RATE_LIMIT_ADDRESS_READS_PER_MINUTE: '0',
-      RATE_LIMIT_NEW_SESSIONS_PER_MINUTE: '0',
-      PROOF_OF_WORK_ATTEMPTS: '0',
+      ...UNLIMITED,
       ...env,
       PORT: String(port),
       HOST: '127.0.0.1',
