@@ -76,14 +76,3 @@ export async function refundsDue(db: Executor, concertId?: string): Promise<Refu
     since: row.since ?? new Date(0),
   }));
 }
-
-export async function findPaymentIdByOrder(
-  db: Executor,
-  orderId: string,
-): Promise<{ id: string; method: string } | undefined> {
-  const [row] = await db
-    .select({ id: payments.id, method: payments.method })
-    .from(payments)
-    .where(eq(payments.orderId, orderId));
-  return row;
-}

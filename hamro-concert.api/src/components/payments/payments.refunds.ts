@@ -4,6 +4,7 @@ import { conflict, notFound } from '../../http/errors.js';
 import { formatCents, type RefundDue } from 'hamro-concert.contracts';
 import { khaltiRefund } from './payments.khalti.js';
 import * as repository from './payments.refunds.repository.js';
+import { findPayment } from './payments.repository.js';
 import type { PaymentEvents } from './payments.service.js';
 import type { PaymentSettings } from './payments.settings.js';
 
@@ -38,7 +39,7 @@ export class Refunds {
 
   /** An organizer returned the money by hand. */
   async byHand(orderId: string): Promise<void> {
-    const payment = await repository.findPaymentIdByOrder(this.db, orderId);
+    const payment = await findPayment(this.db, { orderId });
     if (!payment) throw notFound('payment-not-found', 'No payment has this id.');
     if (!(await repository.markRefunded(this.db, payment.id, 'hand')))
       throw conflict('refund-not-due', 'No refund is due for this payment.');

@@ -6,6 +6,7 @@ import {
   paymentByOrder,
   paymentByProviderRef,
   recordKhaltiStart,
+  salesOf,
   settlePayment,
   startAttempt,
   type SettleVerdict,
@@ -74,11 +75,7 @@ export async function switchToDoor(db: Executor, bookingId: string): Promise<boo
       from target where bookings.id = target.id
       returning bookings.id
     ), sales_written as (
-      insert into sales (booking_id, concert_id, tier_id, quantity, price_cents, total_cents, seat_numbers, created_at)
-      select switched.id, s.concert_id, s.tier_id, count(*), min(bs.price_cents), sum(bs.price_cents),
-             array_agg(s.label order by s.id), now()
-      from switched join booking_seats bs on bs.booking_id = switched.id join seats s on s.id = bs.seat_id
-      group by switched.id, s.concert_id, s.tier_id
+      ${salesOf('switched')}
     )
     select exists (select 1 from switched) as switched`);
   return rows[0]?.switched === true;

@@ -2,6 +2,17 @@ import { sql } from 'drizzle-orm';
 import { preparedStatement } from '../../db/prepared.js';
 import { freedSeatsJson, markSeatChanged, returningFreedSeats, type FreedSeat } from '../seats/seats.state.js';
 
+/**
+ * The sale records of the bookings a CTE named `cte` has just confirmed (one per tier, dated now), from
+ * their seats: a booking paid online, or switched to the door, gets them only then.
+ */
+export const salesOf = (cte: string) =>
+  sql.raw(`insert into sales (booking_id, concert_id, tier_id, quantity, price_cents, total_cents, seat_numbers, created_at)
+      select ${cte}.id, s.concert_id, s.tier_id, count(*), min(bs.price_cents), sum(bs.price_cents),
+             array_agg(s.label order by s.id), now()
+      from ${cte} join booking_seats bs on bs.booking_id = ${cte}.id join seats s on s.id = bs.seat_id
+      group by ${cte}.id, s.concert_id, s.tier_id`);
+
 const paymentId = sql.placeholder('paymentId');
 const amountCents = sql.placeholder('amountCents');
 const transactionId = sql.placeholder('transactionId');
@@ -97,11 +108,7 @@ export const settlePayment = preparedStatement<SettleRow>(
       from bk, decision where decision.verdict = 'paid-late'
       on conflict (email_key, concert_id) do update set seats = buyer_seats.seats + excluded.seats
     ), sales_written as (
-      insert into sales (booking_id, concert_id, tier_id, quantity, price_cents, total_cents, seat_numbers, created_at)
-      select confirmed.id, s.concert_id, s.tier_id, count(*), min(bs.price_cents), sum(bs.price_cents),
-             array_agg(s.label order by s.id), now()
-      from confirmed join booking_seats bs on bs.booking_id = confirmed.id join seats s on s.id = bs.seat_id
-      group by confirmed.id, s.concert_id, s.tier_id
+      ${salesOf('confirmed')}
     )
     select decision.verdict, (select booking_id from pay) as booking_id, ${freedSeatsJson('retaken')} as retaken
     from decision where exists (select 1 from pay)`,
