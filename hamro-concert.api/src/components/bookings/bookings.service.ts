@@ -179,10 +179,7 @@ async function passUsed(db: Db, admission: Admission | undefined): Promise<void>
 
 /** Tells this instance's inventory about seats it has just booked, so its next answers show them. */
 function reportBooked(desk: SeatDesk, seats: repository.BookedSeat[]) {
-  desk.inventories.applyCommitted(
-    seats[0]!.concertId,
-    seats.map((seat) => ({ id: seat.id, booked: true, heldUntil: 0, seq: seat.changeSeq })),
-  );
+  desk.inventories.applyBooked(seats);
 }
 
 /**

@@ -249,11 +249,7 @@ export class Payments {
         });
         if (!settled) return 'failed';
         this.events.settled(payment.method, settled.verdict);
-        if (settled.retaken.length > 0)
-          this.inventories.applyCommitted(
-            settled.retaken[0]!.concertId,
-            settled.retaken.map((seat) => ({ id: seat.id, booked: true, heldUntil: 0, seq: seat.changeSeq })),
-          );
+        this.inventories.applyBooked(settled.retaken);
         if (settled.verdict === 'mismatch')
           this.logger.warn(
             { orderId: payment.orderId, asked: payment.amountCents, confirmed: answer.amountCents },

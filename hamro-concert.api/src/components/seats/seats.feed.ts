@@ -131,13 +131,27 @@ export class SeatInventories {
     if (inventory) this.applyTo(inventory, states);
   }
 
-  /** Takes in seats a cancellation or release of this instance has just freed (all of one concert). */
+  /**
+   * Takes in seats a cancellation, a release or the end of payment windows of this instance has just
+   * freed; one statement may free seats of several concerts (the reconciler ends many windows at once).
+   */
   applyFreed(freed: FreedSeat[]): void {
-    if (freed.length === 0) return;
-    this.applyCommitted(
-      freed[0]!.concertId,
-      freed.map((seat) => ({ id: seat.id, booked: false, heldUntil: 0, seq: seat.changeSeq })),
-    );
+    this.applyHolders(freed, false);
+  }
+
+  /** Takes in seats a booking (or a payment that came after its window) of this instance has just taken. */
+  applyBooked(taken: FreedSeat[]): void {
+    this.applyHolders(taken, true);
+  }
+
+  private applyHolders(seats: FreedSeat[], booked: boolean): void {
+    const byConcert = new Map<string, SeatState[]>();
+    for (const seat of seats) {
+      const states = byConcert.get(seat.concertId) ?? [];
+      states.push({ id: seat.id, booked, heldUntil: 0, seq: seat.changeSeq });
+      byConcert.set(seat.concertId, states);
+    }
+    for (const [concertId, states] of byConcert) this.applyCommitted(concertId, states);
   }
 
   /**
