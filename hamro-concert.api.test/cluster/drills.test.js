@@ -4,12 +4,12 @@
 // and PostgreSQL both) or handed over. Afterwards: no answer was a 500, every 201 is a booking in the
 // database, every booking there was told to its buyer, no seat is sold twice. Run: npm run test:cluster.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { bookUntilAnswered, buyerLog } from '../lib/careful-buyer.js';
 import { uniqueBuyer } from '../lib/client.js';
 import { openSeatStream } from '../lib/events.js';
 import { databaseInvariants } from '../lib/invariants.js';
@@ -27,42 +27,10 @@ const ACCEPTABLE = new Set(['201', '409', '503', 'connection-error', 'timeout'])
 
 /** Buyers booking one seat each through HAProxy, each retrying its own key until answered. */
 function storm(seatIds, buyers = 16) {
-  const log = { outcomes: {}, answered: new Map(), successes: [], unsettled: [] };
+  const log = buyerLog();
   let next = 0;
   let stopped = false;
-  const count = (key) => (log.outcomes[key] = (log.outcomes[key] ?? 0) + 1);
-  async function buy(seatId) {
-    const key = randomUUID();
-    const body = JSON.stringify({ ...uniqueBuyer('Drill'), seatIds: [seatId] });
-    const deadline = Date.now() + 90_000;
-    while (Date.now() < deadline) {
-      const response = await fetch(`${API}/ticket-bookings/seats`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': key },
-        body,
-        signal: AbortSignal.timeout(15_000),
-      }).catch((error) => error);
-      if (response instanceof Error) {
-        count(response.name === 'TimeoutError' ? 'timeout' : 'connection-error');
-        await sleep(100);
-        continue;
-      }
-      count(String(response.status));
-      const answer = await response.json().catch(() => ({}));
-      if (response.status === 201) {
-        log.answered.set(answer.reference, seatId);
-        log.successes.push(Date.now());
-        return;
-      }
-      if (response.status === 503 || answer.code === 'idempotency-key-in-use') {
-        await sleep(response.status === 503 ? 200 : 1000);
-        continue;
-      }
-      log.unsettled.push({ seatId, status: response.status, code: answer.code });
-      return;
-    }
-    log.unsettled.push({ seatId, status: 'gave up' });
-  }
+  const buy = (seatId) => bookUntilAnswered(seatId, () => API, log, { deadlineMs: 90_000 });
   const running = Promise.all(
     Array.from({ length: buyers }, async () => {
       while (!stopped && next < seatIds.length) {

@@ -2,13 +2,13 @@
 // a SIGTERM in the middle of a booking storm, and a storm through a kill -9 of one instance and a
 // restart of the database. Afterwards every 201 is a booking and every booking was answered 201.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { startEmbeddedDatabase } from 'hamro-concert.api/embedded';
 import { book, call, uniqueBuyer } from '../lib/client.js';
+import { bookUntilAnswered, buyerLog } from '../lib/careful-buyer.js';
 import { openSeatStream } from '../lib/events.js';
 import { databaseInvariants } from '../lib/invariants.js';
 import { startFakeKhalti } from '../lib/fakes/khalti.js';
@@ -154,46 +154,13 @@ describe('faults drilled on three API instances', () => {
     const free = await freeSeatIds(a.baseUrl, concert.id);
     const keptForAfter = free.splice(-2);
 
-    const outcomes = {};
-    const answered = new Set();
-    const unsettled = [];
+    const log = buyerLog();
+    const { outcomes, answered, unsettled } = log;
     let stop = false;
     let next = 0;
-
-    /** One buyer as a careful client: one Idempotency-Key, retried on another instance until answered. */
-    async function buyer(seatId, first) {
-      const key = randomUUID();
-      const body = JSON.stringify({ ...uniqueBuyer('Drill'), seatIds: [seatId] });
-      const deadline = Date.now() + 60_000;
-      for (let attempt = first; Date.now() < deadline; attempt++) {
-        const api = instances[attempt % instances.length];
-        const response = await fetch(`${api.baseUrl}/ticket-bookings/seats`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': key },
-          body,
-          signal: AbortSignal.timeout(15_000),
-        }).catch((error) => error);
-        if (response instanceof Error) {
-          count(outcomes, response.name === 'TimeoutError' ? 'timeout' : 'connection-error');
-          await sleep(50);
-          continue;
-        }
-        count(outcomes, String(response.status));
-        const answer = await response.json().catch(() => ({}));
-        if (response.status === 201) {
-          answered.add(answer.reference);
-          return;
-        }
-        // Busy, or a request with this key that died with its instance (taken over once it is stale).
-        if (response.status === 503 || answer.code === 'idempotency-key-in-use') {
-          await sleep(response.status === 503 ? 100 : 1_000);
-          continue;
-        }
-        unsettled.push({ seatId, status: response.status, code: answer.code });
-        return;
-      }
-      unsettled.push({ seatId, status: 'gave up' });
-    }
+    // Each buyer retries on the next instance.
+    const buyer = (seatId, first) =>
+      bookUntilAnswered(seatId, (attempt) => instances[attempt % instances.length].baseUrl, log, { first });
 
     const storm = Array.from({ length: 30 }, async (_, i) => {
       while (!stop && next < free.length) await buyer(free[next++], i);
