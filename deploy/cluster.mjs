@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run cluster -- up | down | status | switchover | failover | purge
+// npm run cluster -- up | down | status | reload | switchover | failover | purge
 //
 // The whole topology on this one machine, over 127.0.0.1: one etcd member, three PostgreSQL 15 nodes
 // managed by Patroni (synchronous replication, pg_rewind), HAProxy in front of the database (a primary
@@ -10,6 +10,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -36,9 +37,25 @@ export const PORTS = {
   apiFirst: 3101,
 };
 const APIS = Number(process.env.CLUSTER_APIS ?? 3);
+/**
+ * HAProxy's limits at the edge, requests over a sliding 10 seconds (0 switches one off). Per address the
+ * API's own ceilings (60,000 reads and 3,000 writes a minute); per browser session above the API's
+ * 1,200 reads and 60 writes a minute, so the API's finer limits answer a buyer first.
+ */
+const EDGE = {
+  edgeAddressRequests: edgeSetting('EDGE_ADDRESS_REQUESTS_PER_10S', 10_000),
+  edgeAddressWrites: edgeSetting('EDGE_ADDRESS_WRITES_PER_10S', 500),
+  edgeSessionRequests: edgeSetting('EDGE_SESSION_REQUESTS_PER_10S', 300),
+};
 const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const DATABASE = 'hamro_concert';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function edgeSetting(name, fallback) {
+  const value = Number(process.env[name] || fallback);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, 0 or more`);
+  return value;
+}
 
 function fill(template, values) {
   return template.replace(/\{\{(\w+)\}\}/g, (_, key) => {
@@ -156,6 +173,8 @@ function writeConfigs() {
     primaryPort: PORTS.primary,
     replicaPort: PORTS.replicas,
     apiPort: PORTS.api,
+    ...EDGE,
+    rateLimitedBody: path.join(templates, 'rate-limited.json'),
     pgServers: PORTS.nodes.map((node) => server(node.name, node.pg, node.rest)).join('\n'),
     apiServers: Array.from(
       { length: APIS },
@@ -256,6 +275,39 @@ async function up() {
   console.log(`database: primary 127.0.0.1:${PORTS.primary}, replicas 127.0.0.1:${PORTS.replicas} (user hamro)`);
 }
 
+/** One command on HAProxy's stats socket (the process that holds it now answers), and its answer. */
+function haproxyCommand(command) {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(path.join(run, 'haproxy.sock'));
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk));
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+    socket.end(`${command}\n`);
+  });
+}
+
+/**
+ * Writes the configuration again and hands HAProxy over to a new process with it (-sf): the new one
+ * takes the ports and the old one finishes the requests it has (its long-lived database connections
+ * at most 30 s, hard-stop-after, then the API's pools connect again). For new EDGE_* limits.
+ */
+async function reload() {
+  writeConfigs();
+  execFileSync('haproxy', ['-c', '-q', '-f', path.join(home, 'haproxy.cfg')], { stdio: 'inherit' });
+  const old = pidOf('haproxy');
+  fs.rmSync(path.join(run, 'haproxy.pid'), { force: true });
+  const args = ['-db', '-f', path.join(home, 'haproxy.cfg'), ...(alive(old) ? ['-sf', String(old)] : [])];
+  daemon('haproxy', 'haproxy', args);
+  const started = pidOf('haproxy');
+  await until('HAProxy with the new configuration', async () => {
+    if (!alive(started)) throw new Error(`the new HAProxy exited: see ${path.join(logs, 'haproxy.log')}`);
+    return (await haproxyCommand('show info')).includes(`\nPid: ${started}\n`);
+  });
+  await until('the old HAProxy to finish', async () => !alive(old), 40_000);
+  console.log(`HAProxy reloaded (edge limits per 10 s: ${JSON.stringify(EDGE)})`);
+}
+
 async function stop(name, signal = 'SIGTERM') {
   const pid = pidOf(name);
   if (!alive(pid)) return;
@@ -303,6 +355,7 @@ const commands = {
   up,
   down,
   status,
+  reload,
   switchover: () => handOver('switchover'),
   failover: () => handOver('failover'),
   purge: async () => {
@@ -312,7 +365,7 @@ const commands = {
 };
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (!commands[command]) {
-    console.error('usage: npm run cluster -- up | down | status | switchover | failover | purge');
+    console.error('usage: npm run cluster -- up | down | status | reload | switchover | failover | purge');
     process.exit(2);
   }
   await commands[command]();

@@ -5,6 +5,7 @@
 // database, every booking there was told to its buyer, no seat is sold twice. Run: npm run test:cluster.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -17,10 +18,12 @@ import { createConcert, stadiumConcert } from '../lib/stadium.js';
 import { cluster as runCluster } from '../lib/servers.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-// The drill's buyers all come from 127.0.0.1 and hold no session: its instances run without limits.
-const cluster = (command) => runCluster(command, { ADMIN_TOKEN });
+// The drill's buyers all come from 127.0.0.1 and hold no session: its instances run without limits,
+// and HAProxy without its limits at the edge until the drill about them.
+const cluster = (command, env = {}) => runCluster(command, { ADMIN_TOKEN, METRICS_TOKEN, ...env });
 const { PORTS, members, leaderOf, databaseUrl, patronictl } = await import(path.join(repo, 'deploy', 'cluster.mjs'));
 const ADMIN_TOKEN = `cluster-drill-admin-${Date.now()}`;
+const METRICS_TOKEN = `cluster-drill-metrics-${Date.now()}`;
 const API = `http://127.0.0.1:${PORTS.api}`;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const ACCEPTABLE = new Set(['201', '409', '503', 'connection-error', 'timeout']);
@@ -85,6 +88,40 @@ async function assertNothingLost(concertId, log) {
   assert.deepEqual(lost, [], 'told 201 but not in the database');
   assert.deepEqual(ghosts, [], 'in the database but never told to a buyer');
   assert.deepEqual((await databaseInvariants(databaseUrl(), concertId)).problems, []);
+}
+
+/** One request through HAProxy from a client address of its own (any of 127.0.0.0/8 on loopback). */
+function fromAddress(localAddress, method, url, { body, headers = {} } = {}) {
+  return new Promise((resolve) => {
+    const req = http.request(`${API}${url}`, {
+      method,
+      localAddress,
+      headers: { 'content-type': 'application/json', ...headers },
+    });
+    req.on('response', (res) => {
+      let text = '';
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: text }));
+    });
+    req.on('error', (error) => resolve({ status: 0, headers: {}, body: error.message }));
+    req.end(body);
+  });
+}
+
+/** POST /holds requests the API instances have answered (all of them, as the drill's instances have no limits). */
+async function holdsSeenByInstances() {
+  let seen = 0;
+  for (let i = 0; i < PORTS.nodes.length; i++) {
+    const text = await (
+      await fetch(`http://127.0.0.1:${PORTS.apiFirst + i}/metrics`, {
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      })
+    ).text();
+    for (const line of text.split('\n'))
+      if (/^hamro_http_request_duration_seconds_count\{[^}]*method="POST"[^}]*route="\/holds"/.test(line))
+        seen += Number(line.split(' ').at(-1));
+  }
+  return seen;
 }
 
 const pidOf = (file) => Number(fs.readFileSync(file, 'utf8').split('\n')[0]);
@@ -264,5 +301,57 @@ describe('the cluster through a failover', { timeout: 600_000 }, () => {
     });
     assert.equal(report.status, 200);
     assert.ok((await report.json()).totals.sold <= 100);
+  });
+
+  it('when one address floods POST /holds, then HAProxy refuses it at the edge with 429 and Retry-After, and other buyers book as before', async () => {
+    // The limits at their defaults (the EDGE_* settings unset): 500 writes per address in 10 s.
+    cluster('reload', {
+      EDGE_ADDRESS_REQUESTS_PER_10S: '',
+      EDGE_ADDRESS_WRITES_PER_10S: '',
+      EDGE_SESSION_REQUESTS_PER_10S: '',
+    });
+    const { seats } = await freshSeats();
+    const seenBefore = await holdsSeenByInstances();
+    const flood = [];
+    const flooder = Promise.all(
+      Array.from({ length: 8 }, async () => {
+        for (let i = 0; i < 250; i++) flood.push(await fromAddress('127.0.0.9', 'POST', '/holds', { body: '{}' }));
+      }),
+    );
+    // 40 buyers, each from an address of its own, book one seat each while the flood goes on.
+    const buyers = await Promise.all(
+      seats.slice(0, 40).map((seatId, i) =>
+        fromAddress(`127.0.3.${i + 1}`, 'POST', '/ticket-bookings/seats', {
+          body: JSON.stringify({ ...uniqueBuyer('Edge'), seatIds: [seatId] }),
+        }),
+      ),
+    );
+    await flooder;
+    const seen = (await holdsSeenByInstances()) - seenBefore;
+    const refused = flood.filter((answer) => answer.status === 429);
+    console.log(
+      `# one address sent ${flood.length} POST /holds: ${refused.length} refused at the edge, ${seen} reached the API instances`,
+    );
+    assert.deepEqual(
+      buyers.map((answer) => answer.status),
+      Array(40).fill(201),
+    );
+    assert.ok(seen <= 600, `${seen} of the flood reached the API, far above the 500 a 10-second window lets through`);
+    assert.equal(refused.length + seen, flood.length, 'every flood request was either refused or answered by the API');
+    const problem = JSON.parse(refused[0].body);
+    assert.equal(refused[0].headers['retry-after'], '10');
+    assert.equal(refused[0].headers['content-type'], 'application/problem+json');
+    assert.equal(problem.code, 'rate-limited');
+    assert.equal(problem.instance, '/holds');
+
+    // A browser session is counted by its cookie wherever it comes from: 300 requests in 10 s, then 429.
+    const cookie = { cookie: `hamro_session=edge-drill-${Date.now()}` };
+    const reads = [];
+    for (let i = 0; i < 320; i++)
+      reads.push((await fromAddress(`127.0.4.${(i % 200) + 1}`, 'GET', '/concerts', { headers: cookie })).status);
+    assert.deepEqual(reads.slice(0, 300), Array(300).fill(200));
+    assert.deepEqual(reads.slice(300), Array(20).fill(429));
+    // The same address without that cookie is not refused.
+    assert.equal((await fromAddress('127.0.4.1', 'GET', '/concerts')).status, 200);
   });
 });

@@ -56,11 +56,21 @@ export const UNLIMITED = {
   PROOF_OF_WORK_ATTEMPTS: '0',
 };
 
-/** Runs `npm run cluster -- <command>` (deploy/cluster.mjs); its API instances get `env` too, and no limits. */
+/** HAProxy's limits at the edge off (deploy/cluster.mjs), for scripts that play many buyers from one address. */
+export const EDGE_UNLIMITED = {
+  EDGE_ADDRESS_REQUESTS_PER_10S: '0',
+  EDGE_ADDRESS_WRITES_PER_10S: '0',
+  EDGE_SESSION_REQUESTS_PER_10S: '0',
+};
+
+/**
+ * Runs `npm run cluster -- <command>` (deploy/cluster.mjs) without limits, at the edge or in the API;
+ * `env` goes to the command and its API instances, and may set limits again.
+ */
 export function cluster(command, env = {}) {
   return execFileSync(process.execPath, [path.join(repoRoot, 'deploy', 'cluster.mjs'), command], {
     encoding: 'utf8',
-    env: { ...process.env, ...UNLIMITED, ...env },
+    env: { ...process.env, ...UNLIMITED, ...EDGE_UNLIMITED, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
 }
