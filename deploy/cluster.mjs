@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run cluster -- up | down | status | reload | switchover | failover | purge
+// npm run cluster -- up | down | status | reload | edge | switchover | failover | purge
 //
 // The whole topology on this one machine, over 127.0.0.1: one etcd member, three PostgreSQL 15 nodes
 // managed by Patroni (synchronous replication, pg_rewind), HAProxy in front of the database (a primary
@@ -174,7 +174,7 @@ function writeConfigs() {
     replicaPort: PORTS.replicas,
     apiPort: PORTS.api,
     ...EDGE,
-    rateLimitedBody: path.join(templates, 'rate-limited.json'),
+    answers: path.join(templates, 'answers'),
     pgServers: PORTS.nodes.map((node) => server(node.name, node.pg, node.rest)).join('\n'),
     apiServers: Array.from(
       { length: APIS },
@@ -203,6 +203,11 @@ async function createDatabase(keys) {
 
 export function databaseUrl(keys = secrets(), port = PORTS.primary) {
   return `postgresql://hamro:${keys.app}@127.0.0.1:${port}/${DATABASE}`;
+}
+
+/** PostgreSQL's superuser on the application's database, for the drills that look inside a node. */
+export function superuserUrl(port = PORTS.primary) {
+  return `postgresql://postgres:${secrets().superuser}@127.0.0.1:${port}/${DATABASE}`;
 }
 
 async function ready(url) {
@@ -308,6 +313,15 @@ async function reload() {
   console.log(`HAProxy reloaded (edge limits per 10 s: ${JSON.stringify(EDGE)})`);
 }
 
+/** The clients HAProxy's limits at the edge are counting now, with their request rates over 10 s. */
+async function edge() {
+  const config = fs.readFileSync(path.join(home, 'haproxy.cfg'), 'utf8');
+  const limits = [...config.matchAll(/^\s*acl (\w+_flood) \S+ gt (\d+)$/gm)].map(([, name, n]) => `${name} over ${n}`);
+  console.log(`limits per 10 s (0: off): ${limits.join(', ')}`);
+  for (const table of ['edge_addresses', 'edge_address_writes', 'edge_sessions'])
+    console.log((await haproxyCommand(`show table ${table}`)).trim());
+}
+
 async function stop(name, signal = 'SIGTERM') {
   const pid = pidOf(name);
   if (!alive(pid)) return;
@@ -356,6 +370,7 @@ const commands = {
   down,
   status,
   reload,
+  edge,
   switchover: () => handOver('switchover'),
   failover: () => handOver('failover'),
   purge: async () => {
@@ -365,7 +380,7 @@ const commands = {
 };
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (!commands[command]) {
-    console.error('usage: npm run cluster -- up | down | status | reload | switchover | failover | purge');
+    console.error('usage: npm run cluster -- up | down | status | reload | edge | switchover | failover | purge');
     process.exit(2);
   }
   await commands[command]();
