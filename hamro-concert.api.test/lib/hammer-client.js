@@ -6,10 +6,11 @@
 // the buyers rather than to building and parsing the hammering. SIGUSR1 pauses it and SIGUSR2
 // resumes it (it starts paused); on SIGTERM (or after 10 minutes at most) it prints the answers it
 // got as JSON: `{sent, seconds, counts: {status: n}}`, `seconds` being the time it was sending.
-// Usage: hammer-client.js <baseUrl> <concertId> <seatId> <perSecond>
+// Usage: hammer-client.js <baseUrl> <concertId> <seatId> <perSecond> [localAddress]
+// (localAddress: the loopback address to connect from, for a proxy in front that sees the connection's)
 import net from 'node:net';
 
-const [baseUrl, concertId, seatId, perSecond] = process.argv.slice(2);
+const [baseUrl, concertId, seatId, perSecond, localAddress] = process.argv.slice(2);
 const rate = Number(perSecond);
 const { hostname, port } = new URL(baseUrl);
 const CONNECTIONS = 4;
@@ -23,7 +24,7 @@ const count = (key) => (counts[key] = (counts[key] ?? 0) + 1);
 
 /** A keep-alive connection that counts each answer by its status, reading its length from the headers. */
 function connection() {
-  const socket = net.connect(Number(port), hostname);
+  const socket = net.connect({ port: Number(port), host: hostname, localAddress });
   socket.setNoDelay(true);
   let pending = Buffer.alloc(0);
   let waiting = 0;
