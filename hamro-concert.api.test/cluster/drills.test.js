@@ -4,6 +4,7 @@
 // and PostgreSQL both) or handed over. Afterwards: no answer was a 500, every 201 is a booking in the
 // database, every booking there was told to its buyer, no seat is sold twice. Run: npm run test:cluster.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -21,7 +22,11 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 // The drill's buyers all come from 127.0.0.1 and hold no session: its instances run without limits,
 // and HAProxy without its limits at the edge until the drill about them.
 const cluster = (command, env = {}) => runCluster(command, { ADMIN_TOKEN, METRICS_TOKEN, ...env });
-const { PORTS, members, leaderOf, databaseUrl, patronictl } = await import(path.join(repo, 'deploy', 'cluster.mjs'));
+const { PORTS, members, leaderOf, databaseUrl, superuserUrl, patronictl } = await import(
+  path.join(repo, 'deploy', 'cluster.mjs')
+);
+// Primaries killed one after another in the first drill (each rejoins before the next is killed).
+const KILLS = Number(process.env.CLUSTER_DRILL_KILLS ?? 10);
 const ADMIN_TOKEN = `cluster-drill-admin-${Date.now()}`;
 const METRICS_TOKEN = `cluster-drill-metrics-${Date.now()}`;
 const API = `http://127.0.0.1:${PORTS.api}`;
@@ -126,6 +131,68 @@ async function holdsSeenByInstances() {
 
 const pidOf = (file) => Number(fs.readFileSync(file, 'utf8').split('\n')[0]);
 
+/** As a machine that dies: a node's Patroni and PostgreSQL killed with -9. */
+function killNode(name) {
+  process.kill(pidOf(path.join(repo, '.cluster', 'run', `${name}.pid`)), 'SIGKILL');
+  process.kill(pidOf(path.join(repo, '.cluster', name, 'data', 'postmaster.pid')), 'SIGKILL');
+}
+
+/** When another node than `old` leads and runs; undefined after a minute. */
+async function promotedAfter(old) {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(200)) {
+    const leader = leaderOf(await members());
+    if (leader && leader.name !== old && leader.state === 'running') return Date.now();
+  }
+  return undefined;
+}
+
+/** Restarts what was killed and waits until `name` is a streaming replica again and one replica is synchronous. */
+async function rejoined(name) {
+  cluster('up');
+  for (const deadline = Date.now() + 90_000; Date.now() < deadline; await sleep(500)) {
+    const list = await members();
+    const me = list.find((m) => m.name === name);
+    if (
+      me &&
+      me.role !== 'leader' &&
+      ['running', 'streaming'].includes(me.state) &&
+      (me.lag ?? 0) < 1_000_000 &&
+      list.some((m) => m.role === 'sync_standby')
+    )
+      return me;
+  }
+  return undefined;
+}
+
+/** An answer's JSON; anything else (an answer HAProxy made up, say) as its text, for an assertion to show. */
+function asJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { text };
+  }
+}
+
+/** One query on its own connection. */
+async function query(url, text, values = []) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Polls `check` every 50 ms until it returns something (an error counts as nothing yet); undefined after `ms`. */
+async function waitFor(check, ms = 10_000) {
+  for (const deadline = Date.now() + ms; Date.now() < deadline; await sleep(50)) {
+    const value = await check().catch(() => undefined);
+    if (value) return value;
+  }
+  return undefined;
+}
+
 describe('the cluster through a failover', { timeout: 600_000 }, () => {
   /** A concert of its own for each drill, so its bookings are exactly the drill's. */
   async function freshSeats() {
@@ -140,48 +207,188 @@ describe('the cluster through a failover', { timeout: 600_000 }, () => {
   });
 
   after(() => {
-    cluster('purge');
+    // CLUSTER_DRILL_KEEP=1 leaves the cluster and its logs (.cluster/logs) to look into a failed drill.
+    if (!process.env.CLUSTER_DRILL_KEEP) cluster('purge');
   });
 
-  it('when the primary is killed with -9 during a booking storm, then a replica takes over and no booking is lost or a ghost', async () => {
-    const { concert, seats } = await freshSeats();
-    const old = leaderOf(await members());
-    const run = storm(seats);
-    await sleep(3000);
-    const node = PORTS.nodes.find((n) => n.name === old.name);
-    const killedAt = Date.now();
-    process.kill(pidOf(path.join(repo, '.cluster', 'run', `${node.name}.pid`)), 'SIGKILL');
-    process.kill(pidOf(path.join(repo, '.cluster', node.name, 'data', 'postmaster.pid')), 'SIGKILL');
-    let promotedAt;
-    while (!promotedAt && Date.now() - killedAt < 60_000) {
-      const leader = leaderOf(await members());
-      if (leader && leader.name !== old.name && leader.state === 'running') promotedAt = Date.now();
-      else await sleep(200);
-    }
-    assert.ok(promotedAt, 'no replica was promoted within a minute');
-    await sleep(8000);
-    const stoppedAt = Date.now();
-    const log = await run.stop();
-    const gap = outage(log.successes, killedAt - 2000, stoppedAt);
-    console.log(
-      `# primary ${old.name} killed: promoted after ${promotedAt - killedAt} ms; write outage ${gap.ms} ms ` +
-        `(last success ${gap.lastBefore - killedAt} ms from the kill, first after ${gap.firstAfter - killedAt} ms); ` +
-        `${log.answered.size} bookings; answers ${JSON.stringify(log.outcomes)}`,
-    );
-    await assertNothingLost(concert.id, log);
-    assert.ok(gap.ms <= 25_000, `write outage ${gap.ms} ms, above 25 s`);
+  it(`when the primary is killed with -9 during a booking storm, ${KILLS} times in a row, then a replica takes over each time and no booking is lost or a ghost`, async () => {
+    const figures = [];
+    for (let kill = 1; kill <= KILLS; kill++) {
+      const { concert, seats } = await freshSeats();
+      const old = leaderOf(await members());
+      const run = storm(seats);
+      await sleep(3000);
+      const killedAt = Date.now();
+      killNode(old.name);
+      const promotedAt = await promotedAfter(old.name);
+      assert.ok(promotedAt, `kill ${kill}: no replica was promoted within a minute`);
+      await sleep(8000);
+      const stoppedAt = Date.now();
+      const log = await run.stop();
+      const gap = outage(log.successes, killedAt - 2000, stoppedAt);
+      figures.push({ promoted: promotedAt - killedAt, outage: gap.ms, acknowledged: log.answered.size });
+      console.log(
+        `# kill ${kill}: primary ${old.name} killed, promoted after ${promotedAt - killedAt} ms; write outage ${gap.ms} ms ` +
+          `(last success ${gap.lastBefore - killedAt} ms from the kill, first after ${gap.firstAfter - killedAt} ms); ` +
+          `${log.answered.size} bookings acknowledged; answers ${JSON.stringify(log.outcomes)}`,
+      );
+      await assertNothingLost(concert.id, log);
+      assert.ok(gap.ms <= 25_000, `kill ${kill}: write outage ${gap.ms} ms, above 25 s`);
 
-    // The old primary comes back as a replica of the new one by itself (pg_rewind) and catches up.
-    cluster('up');
-    const deadline = Date.now() + 90_000;
-    let rejoined;
-    while (!rejoined && Date.now() < deadline) {
-      const me = (await members()).find((m) => m.name === old.name);
-      if (me && me.role !== 'leader' && me.state === 'running' && (me.lag ?? 0) < 1_000_000) rejoined = me;
-      else await sleep(500);
+      // The old primary comes back as a replica of the new one by itself (pg_rewind) and catches up.
+      const back = await rejoined(old.name);
+      assert.ok(back, `kill ${kill}: ${old.name} did not rejoin as a replica`);
+      console.log(`# ${old.name} rejoined as ${back.role}, lag ${back.lag ?? 0}`);
     }
-    assert.ok(rejoined, `${old.name} did not rejoin as a replica`);
-    console.log(`# ${old.name} rejoined as ${rejoined.role}, lag ${rejoined.lag ?? 0}`);
+    const sorted = (key) => figures.map((f) => f[key]).sort((a, b) => a - b);
+    const middle = (values) => values[Math.floor(values.length / 2)];
+    console.log(
+      `# ${KILLS} killed primaries: ${figures.reduce((n, f) => n + f.acknowledged, 0)} bookings acknowledged, 0 lost, 0 ghosts; ` +
+        `promotion median ${middle(sorted('promoted'))} ms (most ${sorted('promoted').at(-1)}), ` +
+        `write outage median ${middle(sorted('outage'))} ms (most ${sorted('outage').at(-1)})`,
+    );
+  });
+
+  it("when a booking's commit is cut off from its answer around a failover, then the retry with its Idempotency-Key answers it right whether it committed or not", async () => {
+    const { concert, seats } = await freshSeats();
+    const book = async (seatId, key, buyer) => {
+      const response = await fetch(`${API}/ticket-bookings/seats`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify({ ...buyer, seatIds: [seatId] }),
+        signal: AbortSignal.timeout(60_000),
+      });
+      return {
+        status: response.status,
+        body: asJson(await response.text()),
+        replayed: response.headers.get('idempotent-replayed'),
+      };
+    };
+    const bookingsOf = async (seatId, url = databaseUrl()) =>
+      query(
+        url,
+        `select b.reference from bookings b join booking_seats bs on bs.booking_id = b.id
+         where bs.seat_id = $1 and b.status <> 'cancelled'`,
+        [seatId],
+      );
+
+    /**
+     * Sends a booking whose commit is held waiting for the synchronous replica: the seat's row lock,
+     * taken here first, holds the booking after its key is claimed; then the replica's WAL sender is
+     * stopped and the lock let go, so the commit is written on the primary and waits for a replica
+     * that hears nothing. Answers the request on its way and the processes involved.
+     */
+    async function commitHeldOnPrimary(seatId, key, buyer) {
+      const list = await members();
+      const primary = leaderOf(list);
+      const replica = list.find((m) => m.role === 'sync_standby');
+      const holder = new pg.Client({ connectionString: superuserUrl() });
+      await holder.connect();
+      await holder.query('begin');
+      await holder.query('select id from seats where id = $1 for update', [seatId]);
+      const answer = book(seatId, key, buyer);
+      const waiting = await waitFor(async () => {
+        const rows = await query(
+          superuserUrl(),
+          `select pid from pg_stat_activity where usename = 'hamro' and wait_event_type = 'Lock' and query ilike '%with hold as%'`,
+        );
+        return rows[0]?.pid;
+      });
+      assert.ok(waiting, 'the booking did not reach the seat lock');
+      const [sender] = await query(superuserUrl(), 'select pid from pg_stat_replication where application_name = $1', [
+        replica.name,
+      ]);
+      process.kill(sender.pid, 'SIGSTOP');
+      await holder.query('rollback');
+      await holder.end();
+      const held = await waitFor(async () => {
+        const rows = await query(superuserUrl(), `select pid, wait_event from pg_stat_activity where pid = $1`, [
+          waiting,
+        ]);
+        return rows[0]?.wait_event === 'SyncRep' && rows[0].pid;
+      });
+      assert.ok(held, 'the booking is not waiting for the synchronous replica');
+      return { answer, primary, replica, sender: sender.pid, backend: held };
+    }
+
+    // 1. Committed, its answer lost: the booking's connection is ended while its commit waits (the
+    //    commit stays, as PostgreSQL warns), the replica then receives it, and the primary dies.
+    const first = { seat: seats[0], key: randomUUID(), buyer: uniqueBuyer('Lost Answer') };
+    const a = await commitHeldOnPrimary(first.seat, first.key, first.buyer);
+    await query(superuserUrl(), 'select pg_terminate_backend($1)', [a.backend]);
+    process.kill(a.sender, 'SIGCONT');
+    const firstAnswer = await a.answer;
+    assert.equal(firstAnswer.status, 503, `the cut-off commit was answered ${firstAnswer.status}`);
+    assert.equal(firstAnswer.body.code, 'busy-try-again');
+    const replicaPort = PORTS.nodes.find((n) => n.name === a.replica.name).pg;
+    assert.ok(
+      await waitFor(async () => (await bookingsOf(first.seat, databaseUrl(undefined, replicaPort))).length === 1),
+      'the replica did not receive the booking',
+    );
+    killNode(a.primary.name);
+    assert.ok(await promotedAfter(a.primary.name), 'no replica was promoted');
+    let retried;
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline && retried?.status !== 201; await sleep(500))
+      retried = await book(first.seat, first.key, first.buyer).catch(() => undefined);
+    const stored = await bookingsOf(first.seat);
+    console.log(
+      `# committed, answer lost, primary killed: first answer ${firstAnswer.status}, retry ${retried?.status} ` +
+        `(replayed: ${retried?.replayed}), bookings of the seat ${stored.length}`,
+    );
+    assert.equal(retried?.status, 201);
+    assert.equal(retried.replayed, 'true', 'the retry made a booking instead of answering the one committed');
+    assert.deepEqual(
+      stored.map((row) => row.reference),
+      [retried.body.reference],
+    );
+    assert.ok(await rejoined(a.primary.name), `${a.primary.name} did not rejoin`);
+
+    // 2. Never replicated: the primary dies while the commit waits, its WAL sender with it, so no
+    //    replica has the booking; the one written on the dead primary is rewound when it rejoins.
+    const second = { seat: seats[1], key: randomUUID(), buyer: uniqueBuyer('Lost Commit') };
+    const b = await commitHeldOnPrimary(second.seat, second.key, second.buyer);
+    killNode(b.primary.name);
+    process.kill(b.sender, 'SIGKILL');
+    const secondAnswer = await b.answer;
+    assert.equal(secondAnswer.status, 503, `the commit cut off by the kill was answered ${secondAnswer.status}`);
+    assert.ok(await promotedAfter(b.primary.name), 'no replica was promoted');
+    // Through HAProxy's primary port as soon as it routes to the new primary.
+    assert.deepEqual(
+      await waitFor(() => bookingsOf(second.seat)),
+      [],
+      'a booking no replica had survived the failover',
+    );
+    // Its key was claimed (and replicated) before the booking: the retry waits until the claim is
+    // stale (idempotency-key-in-use), then books the seat once.
+    let again;
+    const answers = {};
+    for (const deadline = Date.now() + 90_000; Date.now() < deadline && again?.status !== 201; await sleep(1000)) {
+      again = await book(second.seat, second.key, second.buyer).catch(() => undefined);
+      const outcome = again ? `${again.status}${again.body.code ? ` ${again.body.code}` : ''}` : 'connection-error';
+      answers[outcome] = (answers[outcome] ?? 0) + 1;
+    }
+    assert.equal(again?.status, 201, `the retry was never booked: ${JSON.stringify(answers)}`);
+    assert.equal(again.replayed, null);
+    assert.ok(await rejoined(b.primary.name), `${b.primary.name} did not rejoin`);
+    const oldPort = PORTS.nodes.find((n) => n.name === b.primary.name).pg;
+    const onOld = await waitFor(async () => {
+      const rows = await bookingsOf(second.seat, databaseUrl(undefined, oldPort));
+      return rows.length === 1 && rows;
+    }, 30_000);
+    console.log(
+      `# commit never replicated, primary killed: first answer ${secondAnswer.status}, retries ${JSON.stringify(answers)}; ` +
+        `the seat's bookings on the new primary and on the rejoined old one: ${again.body.reference}`,
+    );
+    assert.deepEqual(
+      (await bookingsOf(second.seat)).map((row) => row.reference),
+      [again.body.reference],
+    );
+    assert.deepEqual(
+      onOld?.map((row) => row.reference),
+      [again.body.reference],
+      'the rejoined old primary still has its own booking',
+    );
+    assert.deepEqual((await databaseInvariants(databaseUrl(), concert.id)).problems, []);
   });
 
   it('when the primary is switched over during a booking storm, then writes pause briefly and nothing is lost', async () => {
@@ -310,6 +517,8 @@ describe('the cluster through a failover', { timeout: 600_000 }, () => {
       EDGE_ADDRESS_WRITES_PER_10S: '',
       EDGE_SESSION_REQUESTS_PER_10S: '',
     });
+    // The old HAProxy has closed this process's keep-alive connections: let fetch see that before the next request.
+    await sleep(1000);
     const { seats } = await freshSeats();
     const seenBefore = await holdsSeenByInstances();
     const flood = [];
