@@ -41,6 +41,11 @@ import { paymentsRoutes } from './components/payments/payments.routes.js';
 import { defaultPaymentSettings, type PaymentSettings } from './components/payments/payments.settings.js';
 import { Signer } from './lib/signer.js';
 import type { ReadReplica } from './db/read-replica.js';
+import { getBookingDetails } from './components/bookings/bookings.service.js';
+import { emailsRoutes } from './components/emails/emails.routes.js';
+import { EmailSender } from './components/emails/emails.sender.js';
+import type { EmailSettings } from './components/emails/emails.settings.js';
+import { createMailer } from './components/emails/emails.transport.js';
 
 export interface AppDeps {
   db: Db;
@@ -84,6 +89,8 @@ export interface AppDeps {
   payments?: PaymentSettings;
   /** Where reads that may lag go (DATABASE_READ_URL); without, everything reads from `db`. The caller starts it. */
   readReplica?: ReadReplica;
+  /** SMTP or a folder for the emails to buyers; without, the emails owed wait in the outbox (tests). */
+  emails?: EmailSettings | undefined;
 }
 
 /** While the process shuts down, every answer closes its connection, so keep-alive clients go elsewhere. */
@@ -118,6 +125,7 @@ export function createApp({
   proofOfWork = { attempts: 0, cost: 1 },
   payments: paymentsConfig = defaultPaymentSettings(),
   readReplica,
+  emails: emailSettings,
 }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
@@ -196,6 +204,7 @@ export function createApp({
     access: new OpenAPIRegistry(),
     waitingRoom: new OpenAPIRegistry(),
     payments: new OpenAPIRegistry(),
+    emails: new OpenAPIRegistry(),
   };
   // Every instance asks the providers about payments still awaiting an answer, and ends payment windows.
   const payments = new Payments(db, paymentsConfig, inventories, logger, metrics.paymentEvents);
@@ -216,17 +225,22 @@ export function createApp({
     registries.seats,
   );
   app.use(seats.router);
-  app.use(
-    bookingsRoutes(
-      db,
-      { maxTicketsPerBuyer, cancelClosesHours, payments },
-      desk,
-      gate,
-      registries.bookings,
-      readReplica,
-    ),
-  );
+  const bookingRules = { maxTicketsPerBuyer, cancelClosesHours, payments };
+  app.use(bookingsRoutes(db, bookingRules, desk, gate, registries.bookings, readReplica));
   app.use(paymentsRoutes(payments, tokens, registries.payments));
+  app.use(emailsRoutes(db, tokens, registries.emails));
+  // Every instance sends the emails owed to buyers (the outbox the bookings' triggers write).
+  const emailSender =
+    emailSettings &&
+    new EmailSender(
+      db,
+      createMailer(emailSettings),
+      (reference, email) => getBookingDetails(db, bookingRules, reference, email),
+      { publicBaseUrl: paymentsConfig.publicBaseUrl, messageHost: new URL(paymentsConfig.publicBaseUrl).hostname },
+      emailSettings.intervalMs,
+      logger,
+      metrics.emailEvents,
+    ).start();
   app.use(holdsRoutes(db, { ttlSeconds: holdTtlSeconds, maxTicketsPerBuyer }, desk, gate, registries.holds));
   app.use(waitingRoomRoutes(rooms, sessions, tokens, registries.waitingRoom));
   app.use(ticketsRoutes(db, tokens, registries.tickets));
@@ -255,6 +269,7 @@ export function createApp({
     rooms.stop();
     seats.close();
     void payments.reconciler.stop();
+    void emailSender?.stop();
   };
   return Object.assign(app, { closeStreams, metrics, readiness, rooms, payments });
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { PROOF_OF_WORK_DEFAULTS, type ProofOfWorkSettings } from './http/proof-of-work.js';
 import { RATE_LIMIT_DEFAULTS, type RateLimitSettings } from './http/rate-limits.js';
 import { paymentEnv, paymentSettings, type PaymentSettings } from './components/payments/payments.settings.js';
+import { emailEnv, emailSettings, type EmailSettings } from './components/emails/emails.settings.js';
 import { isCurrency, isTimeZone } from 'hamro-concert.contracts';
 
 /** The repository root: `DATA_DIR` defaults to `.data` here, wherever the process was started. */
@@ -124,6 +125,7 @@ const envSchema = z.object({
   TRUST_PROXY_HOPS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(10).default(0)),
   WAITING_ROOM_TICK_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(50).max(10_000).default(1000)),
   ...paymentEnv,
+  ...emailEnv,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -184,6 +186,7 @@ export interface Config {
   waitingRoomTickMs: number;
   /** Ways to pay online, their keys and hosts, test or live. */
   payments: PaymentSettings;
+  emails: EmailSettings;
 }
 
 export class ConfigError extends Error {
@@ -286,5 +289,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = withDotEnv(process.env)):
     trustProxyHops: env.TRUST_PROXY_HOPS,
     waitingRoomTickMs: env.WAITING_ROOM_TICK_MS,
     payments: payments.settings,
+    emails: emailSettings(env, dataDir),
   };
 }

@@ -116,7 +116,14 @@ async function serve(config: Config, logger: Logger, databaseUrl: string) {
     waitingRoom: { tickMs: config.waitingRoomTickMs },
     payments: config.payments,
     readReplica,
+    emails: config.emails,
   });
+  const mail = config.emails.transport;
+  logger.info(
+    mail.kind === 'smtp'
+      ? `emails to buyers go through SMTP at ${new URL(mail.url).host}`
+      : `emails to buyers are written to ${mail.dir} as .eml files (set SMTP_URL to send them)`,
+  );
   // Expired holds already count for nothing and expired keys are ignored; this only tidies rows now and then.
   const tidy = setInterval(() => {
     const chores = [tidyExpiredHolds(database.db), deleteExpiredKeys(database.db), deleteEndedWindows(database.db)];

@@ -41,6 +41,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DB_PORT: '5432' })).toThrow(/DB_HOST/);
   });
 
+  it('when no SMTP server is set, then emails go to a folder in DATA_DIR; with one, through it; a bad URL is named', () => {
+    expect(loadConfig({}).emails).toMatchObject({
+      transport: { kind: 'folder', dir: path.join(repoRoot, '.data', 'mail') },
+      intervalMs: 1000,
+    });
+    expect(loadConfig({ MAIL_DIR: '/tmp/outgoing' }).emails.transport).toEqual({
+      kind: 'folder',
+      dir: '/tmp/outgoing',
+    });
+    expect(loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.com:465' }).emails.transport).toEqual({
+      kind: 'smtp',
+      url: 'smtps://u:p@mail.example.com:465',
+    });
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example.com' })).toThrow(/SMTP_URL/);
+  });
+
   it('when no payment settings are given, then payments are tests: eSewa with its test merchant, Khalti off', () => {
     const { payments } = loadConfig({});
     expect(payments).toMatchObject({

@@ -14,6 +14,8 @@ import type { ProofOfWorkSettings } from '../src/http/proof-of-work.js';
 import type { RateLimitSettings } from '../src/http/rate-limits.js';
 import { createLogger } from '../src/lib/logger.js';
 import { defaultPaymentSettings, type PaymentSettings } from '../src/components/payments/payments.settings.js';
+import type { EmailSettings } from '../src/components/emails/emails.settings.js';
+import { migrateDatabase } from '../src/db/migrate.js';
 
 export interface TestApp {
   baseUrl: string;
@@ -59,9 +61,13 @@ export async function startTestApp(
     proofOfWork?: ProofOfWorkSettings;
     /** Payment settings over the defaults (test mode, eSewa's test merchant); the reconciler runs only if asked. */
     payments?: Partial<PaymentSettings>;
+    /** Emails to buyers: without, none are sent (they wait in the outbox). */
+    emails?: EmailSettings;
+    /** Another database than the run's shared one (see freshDatabase). */
+    databaseUrl?: string;
   } = {},
 ): Promise<TestApp> {
-  const database = connectDatabase(inject('databaseUrl'), {
+  const database = connectDatabase(options.databaseUrl ?? inject('databaseUrl'), {
     poolSize: options.poolSize ?? 20,
     lockTimeoutMs: options.lockTimeoutMs ?? 5000,
     connectTimeoutMs: options.connectTimeoutMs ?? 5000,
@@ -94,6 +100,7 @@ export async function startTestApp(
     trustProxyHops: options.trustProxyHops,
     proofOfWork: options.proofOfWork,
     payments: { ...defaultPaymentSettings(), reconcileIntervalMs: 600_000, ...options.payments },
+    emails: options.emails,
     // Ticks only where a test asks for them: a tick takes a pooled connection, which tests of a busy pool count.
     waitingRoom: { tickMs: options.waitingRoomTickMs ?? 600_000 },
   });
@@ -118,6 +125,23 @@ export async function startTestApp(
       await database.close();
     },
   };
+}
+
+/**
+ * A database of its own on the run's PostgreSQL, migrated: for a test whose background work (such as
+ * the email sender) must not pick up what the test files running beside it write.
+ */
+export async function freshDatabase(name: string): Promise<string> {
+  const url = new URL(inject('databaseUrl'));
+  const admin = connectDatabase(url.toString(), { poolSize: 1 });
+  const database = `${name}_${Date.now().toString(36)}`;
+  await admin.pool.query(`create database ${database}`);
+  await admin.close();
+  url.pathname = `/${database}`;
+  const fresh = connectDatabase(url.toString(), { poolSize: 1 });
+  await migrateDatabase(fresh.db);
+  await fresh.close();
+  return url.toString();
 }
 
 export interface JsonResponse<T = any> {

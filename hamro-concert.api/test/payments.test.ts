@@ -406,6 +406,11 @@ describe('cancelling and the door', () => {
     });
     expect(khalti.payments.get(pidxOf(started.body.id))!.status).toBe('Refunded');
     await expectConsistent(app, concertId);
+    // The buyer is owed three emails, written with each change: the tickets once paid, the cancellation, the refund.
+    const { rows } = await db().execute<{ kind: string }>(sql`
+      select o.kind from email_outbox o join bookings b on b.id = o.booking_id
+      where b.reference = ${reference} order by o.id`);
+    expect(rows.map((row) => row.kind)).toEqual(['tickets', 'cancelled', 'refunded']);
   });
 
   it('when the buyer switches to the door and is admitted, then the door collects the cash and the organizer sees it', async () => {

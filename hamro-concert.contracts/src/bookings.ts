@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES, type Language } from './calendar.js';
 import { EXAMPLE, emailSchema, moneySchema } from './common.js';
 import { REFERENCE_ALPHABET } from './reference-format.js';
 import { MAX_SEATS_PER_BOOKING, seatIdsSchema } from './seats.js';
@@ -28,6 +29,16 @@ const exampleTickets = [
   { seatId: EXAMPLE.seatIds[1], seatNumber: 'V-12', code: '0a1b2c3d4e5f60718293a4b5c6d7e8f0' },
 ];
 
+/** The languages the product speaks: English and Nepali. */
+export const languageSchema = z.enum(LANGUAGES).meta({ id: 'Language', example: 'ne' });
+export type BookingLanguage = Language;
+
+const bookingLanguage = languageSchema.optional().meta({
+  description:
+    "The buyer's language, for the emails about the booking (the tickets, a cancellation, a refund). Without it, " +
+    'Nepali if the Accept-Language header prefers it to English, else English.',
+});
+
 export const bookSeatsBodySchema = z
   .object({
     userName: z
@@ -52,6 +63,7 @@ export const bookSeatsBodySchema = z
         'makes a booking that awaits payment (POST /bookings/{reference}/payments) and holds its seats until then. ' +
         'A free booking needs none.',
     }),
+    language: bookingLanguage,
   })
   .meta({ id: 'BookSeatsRequest', example: { ...exampleBuyer, seatIds: [...EXAMPLE.seatIds] } });
 export type BookSeatsBody = z.infer<typeof bookSeatsBodySchema>;
@@ -81,6 +93,7 @@ export const bestAvailableBookingBodySchema = z
     userName: bookSeatsBodySchema.shape.userName,
     userEmail: bookSeatsBodySchema.shape.userEmail,
     payment: bookSeatsBodySchema.shape.payment,
+    language: bookingLanguage,
   })
   .meta({
     id: 'BestAvailableBookingRequest',

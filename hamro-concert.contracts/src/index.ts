@@ -6,9 +6,11 @@
  */
 export * from './api-paths.js';
 export * from './bookings.js';
+export * from './calendar.js';
 export * from './common.js';
 export * from './concerts.js';
 export * from './currency.js';
+export * from './emails.js';
 export * from './holds.js';
 export * from './money.js';
 export * from './payments.js';

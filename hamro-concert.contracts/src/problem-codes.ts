@@ -54,6 +54,7 @@ export const PROBLEM_CODES = [
   'wrong-concert',
   'payment-method-not-offered',
   'booking-not-awaiting-payment',
+  'booking-not-confirmed',
   'nothing-to-collect',
   'refund-not-due',
   'conflict',

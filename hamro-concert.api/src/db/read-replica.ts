@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
+import { Repeat } from '../lib/repeat.js';
 import type { Db } from './client.js';
 
 /**
@@ -14,15 +15,22 @@ import type { Db } from './client.js';
  */
 export class ReadReplica {
   private current = false;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly checks: Repeat;
 
   constructor(
     private readonly primary: Db,
     private readonly replica: Db | undefined,
     private readonly maxLagMs: number,
     private readonly logger: Logger,
-    private readonly checkMs = 1000,
-  ) {}
+    checkMs = 1000,
+  ) {
+    // check() reports its own failures; nothing reaches onError.
+    this.checks = new Repeat(
+      checkMs,
+      () => this.check(),
+      () => {},
+    );
+  }
 
   /** The database for a read that may be up to `maxLagMs` behind. */
   reads(): Db {
@@ -66,18 +74,11 @@ export class ReadReplica {
   }
 
   start(): this {
-    if (!this.replica) return this;
-    const tick = () => {
-      void this.check().finally(() => {
-        if (this.timer) this.timer = setTimeout(tick, this.checkMs).unref();
-      });
-    };
-    this.timer = setTimeout(tick, 0).unref();
+    if (this.replica) this.checks.start(0);
     return this;
   }
 
   stop(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    void this.checks.stop();
   }
 }

@@ -39,6 +39,8 @@ export const paymentStateEnum = pgEnum('payment_state', PAYMENT_STATES);
 export const refundStateEnum = pgEnum('refund_state', ['due', 'done']);
 /** An active hold whose expires_at has passed is expired: no timer has to fire for that. */
 export const holdStatusEnum = pgEnum('hold_status', ['active', 'released', 'confirmed']);
+/** What an email tells: the tickets, a cancellation, a refund. */
+export const emailKindEnum = pgEnum('email_kind', ['tickets', 'cancelled', 'refunded']);
 
 export const concerts = pgTable(
   'concerts',
@@ -229,6 +231,8 @@ export const bookings = pgTable(
     paymentDueAt: timestamp('payment_due_at', { withTimezone: true }),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     cashCollectedAt: timestamp('cash_collected_at', { withTimezone: true }),
+    /** The buyer's language, for the emails about the booking: en or ne. */
+    language: text('language').notNull().default('en'),
   },
   (t) => [
     uniqueIndex('bookings_reference_uq').on(t.reference),
@@ -240,6 +244,7 @@ export const bookings = pgTable(
       .where(sql`${t.status} = 'awaiting_payment'`),
     check('bookings_total_not_negative', sql`${t.totalCents} >= 0`),
     check('bookings_awaiting_has_due', sql`${t.status} <> 'awaiting_payment' or ${t.paymentDueAt} is not null`),
+    check('bookings_language_known', sql`${t.language} in ('en', 'ne')`),
   ],
 );
 
@@ -388,6 +393,41 @@ export const idempotencyKeys = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.endpoint, t.key] }), index('idempotency_keys_expiry_idx').on(t.expiresAt)],
+);
+
+/**
+ * Emails owed to buyers, one row per event (`event` is unique: the tickets of a confirmed booking, its
+ * cancellation, a refund, an organizer's resend). Rows are written by triggers on bookings and
+ * payments in the transaction that confirms, cancels or refunds (migration 0016), so an email is
+ * owed exactly when the change commits. Every instance's sender claims due rows (SKIP LOCKED), which
+ * moves `next_attempt_at` past the time a send may take, sends them and marks them sent, or moves
+ * `next_attempt_at` on by a backoff.
+ */
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    event: text('event').notNull(),
+    kind: emailKindEnum('kind').notNull(),
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => bookings.id, { onDelete: 'cascade' }),
+    /** For a refund: the payment refunded. */
+    paymentId: uuid('payment_id').references(() => payments.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Also moved on by a claim: a sender that dies leaves the row to come due again. */
+    attempts: integer('attempts').notNull().default(0),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    uniqueIndex('email_outbox_event_uq').on(t.event),
+    index('email_outbox_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.sentAt} is null`),
+    index('email_outbox_booking_idx').on(t.bookingId),
+  ],
 );
 
 /** Small facts about the database itself, such as whether the demo data was seeded. */

@@ -84,6 +84,19 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private readonly emails = new Counter({
+    name: 'hamro_emails_total',
+    help: "Emails this process's sender handed to the mail server (sent) or could not (failed, tried again later), by kind",
+    labelNames: ['kind', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  /** What the email sender reports (see EmailSender). */
+  readonly emailEvents = {
+    sent: (kind: string) => this.emails.inc({ kind, outcome: 'sent' }),
+    failed: (kind: string) => this.emails.inc({ kind, outcome: 'failed' }),
+  };
+
   /** What the payment reconciler and the returns report (see Payments). */
   readonly paymentEvents = {
     settled: (method: string, outcome: string) => this.payments.inc({ method, outcome }),

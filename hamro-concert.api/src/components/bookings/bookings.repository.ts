@@ -6,7 +6,7 @@ import { freedSeatsJson, markSeatChanged, returningFreedSeats, type FreedSeat } 
 import { bookingSeats, bookings, concerts, seats, ticketTiers } from '../../db/schema.js';
 import { admissionNeeded, salesPhase, toRequestedSeatState, type RequestedSeatState } from '../seats/seats.locks.js';
 import { bookChosenSeats, bookHeldSeats, bookOfferedSeats } from './bookings.statement.js';
-import type { BookingStatus, MoneyState, PaymentMethod } from 'hamro-concert.contracts';
+import type { BookingLanguage, BookingStatus, MoneyState, PaymentMethod } from 'hamro-concert.contracts';
 
 export type { RequestedSeatState } from '../seats/seats.locks.js';
 
@@ -71,6 +71,8 @@ export async function bookSeatsIfFree(
     /** How the buyer pays (see the statement's verdict), and how long an online payment may take. */
     payWith: PaymentMethod;
     paymentWindowMinutes: number;
+    /** The buyer's language, for the emails about the booking. */
+    language: BookingLanguage;
   },
 ): Promise<BookingAttempt> {
   const { skipLocked = false, requestKey = null, ...values } = input;

@@ -2,6 +2,7 @@ import { type OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Db } from '../../db/client.js';
 import type { ReadReplica } from '../../db/read-replica.js';
 import { idempotencyKeyHeader } from '../../http/idempotency.js';
+import { preferredLanguage } from '../../http/language.js';
 import { documentedRouter, problems } from '../../http/openapi.js';
 import { clientKeys } from '../../http/sessions.js';
 import { wroteSeats, type SeatDesk } from '../seats/seats.service.js';
@@ -54,7 +55,8 @@ export function bookingsRoutes(
     },
     async ({ body, headers }, req, res) => {
       const admission = await gate.rooms.admissionOf(headers[PASS]);
-      const booking = await service.bookSeats(db, rules, body, desk, res.locals.requestKey, admission);
+      const language = body.language ?? preferredLanguage(req.get('accept-language'));
+      const booking = await service.bookSeats(db, rules, { ...body, language }, desk, res.locals.requestKey, admission);
       res
         .set(wroteSeats(desk, booking.ticketData[0]?.concertId, clientKeys(req)))
         .status(201)
@@ -91,7 +93,15 @@ export function bookingsRoutes(
     },
     async ({ body, headers }, req, res) => {
       const admission = await gate.rooms.admissionOf(headers[PASS]);
-      const booking = await service.bookBestAvailable(db, rules, body, desk, res.locals.requestKey, admission);
+      const language = body.language ?? preferredLanguage(req.get('accept-language'));
+      const booking = await service.bookBestAvailable(
+        db,
+        rules,
+        { ...body, language },
+        desk,
+        res.locals.requestKey,
+        admission,
+      );
       res
         .set(wroteSeats(desk, body.concertId, clientKeys(req)))
         .status(201)

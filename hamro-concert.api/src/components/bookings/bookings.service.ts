@@ -257,6 +257,7 @@ async function bookSeatsNow(
       requestKey,
       payWith,
       paymentWindowMinutes: rules.payments.settings.windowMinutes,
+      language: input.language ?? 'en',
     });
     if (result.booked) {
       reportBooked(desk, result.seats);
@@ -414,6 +415,7 @@ export async function bookBestAvailable(
       requestKey,
       payWith,
       paymentWindowMinutes: rules.payments.settings.windowMinutes,
+      language: input.language ?? 'en',
     });
     if (result.booked) {
       reportBooked(desk, result.seats);

@@ -100,13 +100,14 @@ export const writes = (withHold: boolean) => sql`customer as (
     from locked
   ), booking as (
     insert into bookings (reference, concert_id, customer_id, user_name, user_email, total_cents,
-                          status, money, payment_method, payment_due_at)
+                          status, money, payment_method, payment_due_at, language)
     select ${sql.placeholder('reference')}, (select concert_id from locked limit 1), customer.id,
            ${sql.placeholder('name')}, ${sql.placeholder('email')}, terms.total,
            (case when terms.money = 'awaiting' then 'awaiting_payment' else 'confirmed' end)::booking_status,
            terms.money, case when terms.total > 0 then ${payWith}::payment_method end,
            case when terms.money = 'awaiting'
-                then now() + make_interval(mins => ${sql.placeholder('paymentWindowMinutes')}::int) end
+                then now() + make_interval(mins => ${sql.placeholder('paymentWindowMinutes')}::int) end,
+           ${sql.placeholder('language')}::text
     from customer, terms
     returning id, created_at, status, payment_due_at
   ), taken as (

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.js';
+import { Repeat } from '../../lib/repeat.js';
 import type { SeatInventories } from '../seats/seats.feed.js';
 import * as repository from './payments.reconciler.repository.js';
 import type { Refunds } from './payments.refunds.js';
@@ -15,8 +16,7 @@ const EXPIRE = 500;
  * tickets, the seats of those who did not pay come free when their window ends, and refunds go out.
  */
 export class Reconciler {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private readonly repeat: Repeat;
 
   constructor(
     private readonly db: Db,
@@ -26,7 +26,13 @@ export class Reconciler {
     private readonly inventories: SeatInventories,
     private readonly logger: Logger,
     private readonly events: PaymentEvents,
-  ) {}
+  ) {
+    this.repeat = new Repeat(
+      settings.reconcileIntervalMs,
+      () => this.round(),
+      (error) => logger.warn({ err: error }, 'a payment reconciler round failed; the next one tries again'),
+    );
+  }
 
   /**
    * One round: ask the providers about every attempt that is due (each instance claims its own),
@@ -56,23 +62,11 @@ export class Reconciler {
 
   /** Runs a round every RECONCILE_INTERVAL_MS; rounds never overlap. */
   start(): this {
-    const tick = () => {
-      this.running = this.round()
-        .then(() => undefined)
-        .catch((error: unknown) =>
-          this.logger.warn({ err: error }, 'a payment reconciler round failed; the next one tries again'),
-        )
-        .finally(() => {
-          if (this.timer) this.timer = setTimeout(tick, this.settings.reconcileIntervalMs).unref();
-        });
-    };
-    this.timer = setTimeout(tick, this.settings.reconcileIntervalMs).unref();
+    this.repeat.start();
     return this;
   }
 
-  async stop(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
+  stop(): Promise<void> {
+    return this.repeat.stop();
   }
 }

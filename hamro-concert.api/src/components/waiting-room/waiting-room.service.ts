@@ -4,6 +4,7 @@ import type { Signer } from '../../lib/signer.js';
 import { assertConcertExists } from '../concerts/concerts.service.js';
 import * as repository from './waiting-room.repository.js';
 import type { Room, RoomSettings, Visit } from 'hamro-concert.contracts';
+import { Repeat } from '../../lib/repeat.js';
 
 /** What an admission pass proves: its holder was let in to this concert's sale (entry = place in line). */
 export interface Admission {
@@ -84,33 +85,25 @@ const joinsFrom = (room: repository.RoomRow) => new Date(room.opensAt.getTime() 
  * pass, which holds and bookings check by signature alone. Every decision is PostgreSQL's.
  */
 export class WaitingRooms {
-  #timer: NodeJS.Timeout | undefined;
-  #stopped = false;
+  readonly #ticks: Repeat;
 
   constructor(
     private readonly db: Db,
     private readonly signer: Signer,
     private readonly settings: WaitingRoomSettings,
-    private readonly onTickError: (error: unknown) => void = () => {},
-  ) {}
+    onTickError: (error: unknown) => void = () => {},
+  ) {
+    this.#ticks = new Repeat(settings.tickMs, () => this.tick(), onTickError);
+  }
 
   /** Starts this instance's admission ticks. */
   start(): this {
-    const tick = async () => {
-      try {
-        await this.tick();
-      } catch (error) {
-        this.onTickError(error);
-      }
-      if (!this.#stopped) this.#timer = setTimeout(tick, this.settings.tickMs).unref();
-    };
-    this.#timer = setTimeout(tick, this.settings.tickMs).unref();
+    this.#ticks.start();
     return this;
   }
 
   stop(): void {
-    this.#stopped = true;
-    clearTimeout(this.#timer);
+    void this.#ticks.stop();
   }
 
   /** Admits whoever is due in every open room; returns how many. */
