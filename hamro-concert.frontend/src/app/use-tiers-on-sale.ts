@@ -2,6 +2,7 @@ import type { Concert } from 'hamro-concert.contracts';
 import { formatVenueInstant } from '../lib/format';
 import { concertWindows, nextBound, salesPhase, tierWindow } from '../lib/sales-window';
 import { useNow } from '../lib/use-now';
+import { i18n } from '../i18n/i18n';
 
 export interface TiersOnSale {
   /** The tiers whose window is open now: only their seats can be chosen and held. */
@@ -23,9 +24,9 @@ export function useTiersOnSale(concert: Concert): TiersOnSale {
   const phase = salesPhase(concert, now);
   const paused =
     phase === 'not-open' && concert.salesOpenAt !== null
-      ? `Seats can be chosen once sales open, ${formatVenueInstant(concert.salesOpenAt, concert.timeZone)}.`
+      ? i18n.t('sales.pausedUntil', { when: formatVenueInstant(concert.salesOpenAt, concert.timeZone) })
       : phase === 'closed'
-        ? 'Sales have closed, so seats can no longer be chosen.'
-        : 'No section of this concert is on sale right now.';
+        ? i18n.t('sales.pausedClosed')
+        : i18n.t('sales.pausedNone');
   return { ids, paused };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatCents, formatConcertDate, formatMoney, plural, toCents } from './format';
+import { i18n } from '../i18n/i18n';
+import { formatCents, formatConcertDate, formatMoney, toCents } from './format';
 
 describe('money', () => {
   it("reads API decimals as cents and shows them in the concert's currency, for the buyer's locale", () => {
@@ -28,10 +29,10 @@ describe('concert dates', () => {
   });
 });
 
-describe('plural', () => {
-  it('counts things in words', () => {
-    expect(plural(1, 'seat')).toBe('1 seat');
-    expect(plural(3, 'seat')).toBe('3 seats');
-    expect(plural(50_000, 'ticket')).toBe('50,000 tickets');
+describe('counts', () => {
+  it('counts things in words, with the plural rules of the language', () => {
+    expect(i18n.t('common.seatCount', { count: 1 })).toBe('1 seat');
+    expect(i18n.t('common.seatCount', { count: 3 })).toBe('3 seats');
+    expect(i18n.t('concerts.ticketsLeft', { count: 50_000 })).toBe('50,000 tickets left');
   });
 });

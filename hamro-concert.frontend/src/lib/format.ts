@@ -3,7 +3,28 @@
  * for the buyer's own locale; concert dates are calendar dates and wall-clock times at the venue,
  * so no time zone is applied to them (the venue's zone is named after them).
  */
-import { wallClockAt } from 'hamro-concert.contracts';
+import { formatBikramSambat, wallClockAt, type Language } from 'hamro-concert.contracts';
+import { currentLanguage, i18n } from '../i18n/i18n';
+
+/** The locale each language formats numbers and dates in; English keeps the browser's for money. */
+const LOCALES: Record<Language, { money: string | undefined; date: string; time: string; count: string }> = {
+  en: { money: undefined, date: 'en-GB', time: 'en-US', count: 'en' },
+  ne: { money: 'ne-NP', date: 'ne-NP', time: 'ne-NP', count: 'ne-NP' },
+};
+
+/** One formatter per language and options, made once. */
+function cached<T>(make: (language: Language) => T): () => T {
+  const made = new Map<Language, T>();
+  return () => {
+    const language = currentLanguage();
+    let format = made.get(language);
+    if (format === undefined) {
+      format = make(language);
+      made.set(language, format);
+    }
+    return format;
+  };
+}
 
 /** "100.00" → 10000. Amounts from the API are plain decimals with two places. */
 export function toCents(amount: string): number {
@@ -18,15 +39,18 @@ export const DEFAULT_CURRENCY = 'NPR';
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 function moneyFormat(currency: string): Intl.NumberFormat {
-  let format = moneyFormats.get(currency);
+  const language = currentLanguage();
+  const key = `${language} ${currency}`;
+  let format = moneyFormats.get(key);
   if (!format) {
+    const locale = LOCALES[language].money;
     try {
-      // The buyer's locale (the browser's): "NPR 1,000.00" in English, "नेरू १,०००.००" in Nepali.
-      format = new Intl.NumberFormat(undefined, { style: 'currency', currency });
+      // "NPR 1,000.00" in English, "नेरू १,०००.००" in Nepali.
+      format = new Intl.NumberFormat(locale, { style: 'currency', currency });
     } catch {
-      format = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      format = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     }
-    moneyFormats.set(currency, format);
+    moneyFormats.set(key, format);
   }
   return format;
 }
@@ -44,7 +68,7 @@ export function formatTotal(seats: readonly { priceCents: number; currency: stri
 
 /** "2 seats · NPR 10,000.00", as the selection and the checkout buttons say it. */
 export function seatsAndTotal(seats: readonly { priceCents: number; currency: string }[]): string {
-  return `${plural(seats.length, 'seat')} · ${formatTotal(seats)}`;
+  return `${i18n.t('common.seatCount', { count: seats.length })} · ${formatTotal(seats)}`;
 }
 
 /** ("210.00", "NPR") → "NPR 210.00" */
@@ -52,19 +76,25 @@ export function formatMoney(amount: string, currency: string): string {
   return formatCents(toCents(amount), currency);
 }
 
-const dateParts = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const timeParts = new Intl.DateTimeFormat('en-US', {
-  hour: 'numeric',
-  minute: '2-digit',
-  hour12: true,
-  timeZone: 'UTC',
-});
+const dateParts = cached(
+  (language) =>
+    new Intl.DateTimeFormat(LOCALES[language].date, {
+      weekday: language === 'ne' ? 'long' : 'short',
+      day: 'numeric',
+      month: language === 'ne' ? 'long' : 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }),
+);
+const timeParts = cached(
+  (language) =>
+    new Intl.DateTimeFormat(LOCALES[language].time, {
+      hour: 'numeric',
+      minute: '2-digit',
+      hour12: language === 'en',
+      timeZone: 'UTC',
+    }),
+);
 
 function part(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes): string {
   return parts.find((p) => p.type === type)?.value ?? '';
@@ -97,7 +127,8 @@ export function formatVenueInstant(instant: string, timeZone: string): string {
 function zoneName(timeZone: string, date: string, time: string): string {
   try {
     const thatDay = new Date(`${date}T${time.slice(0, 8)}Z`);
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'long' }).formatToParts(thatDay);
+    const locale = LOCALES[currentLanguage()].time;
+    const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'long' }).formatToParts(thatDay);
     return part(parts, 'timeZoneName');
   } catch {
     return timeZone;
@@ -107,26 +138,66 @@ function zoneName(timeZone: string, date: string, time: string): string {
 function formatWallClock(date: string, time: string): string {
   const instant = new Date(`${date}T${time.slice(0, 8)}Z`);
   if (Number.isNaN(instant.getTime())) return `${date} ${time.slice(0, 5)}`;
-  const d = dateParts.formatToParts(instant);
-  const t = timeParts.formatToParts(instant);
+  if (currentLanguage() === 'ne') {
+    // "२०२६ मार्च १४, शनिबार · १९:००", as Intl writes a date in Nepali.
+    return `${dateParts().format(instant)} · ${timeParts().format(instant)}`;
+  }
+  const d = dateParts().formatToParts(instant);
+  const t = timeParts().formatToParts(instant);
   const day = `${part(d, 'weekday')}, ${part(d, 'day')} ${part(d, 'month')} ${part(d, 'year')}`;
   const clock = `${part(t, 'hour')}:${part(t, 'minute')} ${part(t, 'dayPeriod').toUpperCase()}`;
   return `${day} · ${clock}`;
 }
 
-/** 1 → "1 seat", 3 → "3 seats" */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${formatCount(count)} ${count === 1 ? one : many}`;
+/**
+ * A concert's day in Bikram Sambat, as posters in Nepal print it: "२०८३ पुस २२, बुधबार" in Nepali,
+ * "Poush 22, 2083 BS (Wednesday)" in English; "" for a day outside the calendar's table.
+ */
+export function formatConcertDayBs(date: string): string {
+  try {
+    return formatBikramSambat(date, currentLanguage());
+  } catch {
+    return '';
+  }
 }
 
-/** "50,000": whole numbers with thousands grouped, as a stadium's counts need. */
+const counts = cached((language) => new Intl.NumberFormat(LOCALES[language].count));
+
+/** "50,000" ("५०,०००" in Nepali): whole numbers with thousands grouped, as a stadium's counts need. */
 export function formatCount(count: number): string {
-  return count.toLocaleString('en');
+  return counts().format(count);
 }
 
-const timeOfDay = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+/** Digits in the language's own script, ungrouped: a row or seat number, "12" or "१२". */
+export function formatDigits(value: string | number): string {
+  return currentLanguage() === 'ne'
+    ? String(value).replace(/\d/g, (digit) => '०१२३४५६७८९'[Number(digit)] ?? digit)
+    : String(value);
+}
+
+const timeOfDay = cached(
+  (language) =>
+    new Intl.DateTimeFormat(LOCALES[language].date, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+);
 
 /** An instant as the buyer's own clock shows it: "14:35". For deadlines minutes away, such as paying. */
 export function formatTimeOfDay(instant: string): string {
-  return timeOfDay.format(new Date(instant));
+  return timeOfDay().format(new Date(instant));
+}
+
+const dateTimes = {
+  short: cached(
+    (language) => new Intl.DateTimeFormat(LOCALES[language].date, { dateStyle: 'medium', timeStyle: 'short' }),
+  ),
+  medium: cached(
+    (language) => new Intl.DateTimeFormat(LOCALES[language].date, { dateStyle: 'medium', timeStyle: 'medium' }),
+  ),
+};
+
+/**
+ * An instant as the visitor's own clock shows it, with its day: "3 Mar 2026, 14:21" (with seconds when
+ * `time` is "medium", as the door tells when a ticket was first scanned).
+ */
+export function formatDateTime(instant: string, time: 'short' | 'medium' = 'short'): string {
+  return dateTimes[time]().format(new Date(instant));
 }

@@ -1,11 +1,10 @@
 import type { OnlinePaymentMethod, PaymentMethod } from 'hamro-concert.contracts';
+import { i18n } from '../i18n/i18n';
 
-/** Each way to pay as a buyer chooses it, in the order the app offers them: online first, then the door. */
-export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
-  khalti: 'Khalti',
-  esewa: 'eSewa',
-  door: 'Pay at the door (cash)',
-};
+/** Each way to pay as a buyer chooses it, in the app's language: "Khalti", "Pay at the door (cash)". */
+export function paymentMethodLabel(method: PaymentMethod): string {
+  return i18n.t(`checkout.methods.${method}`);
+}
 
 const ORDER: readonly PaymentMethod[] = ['khalti', 'esewa', 'door'];
 
@@ -16,5 +15,5 @@ export function inOfferOrder(methods: readonly PaymentMethod[]): PaymentMethod[]
 
 /** "Khalti", "eSewa": the provider's name, as sentences say it. */
 export function providerName(method: OnlinePaymentMethod): string {
-  return method === 'khalti' ? 'Khalti' : 'eSewa';
+  return i18n.t(`checkout.methods.${method}`);
 }

@@ -1,4 +1,6 @@
 import type { Concert } from 'hamro-concert.contracts';
+import { i18n } from '../i18n/i18n';
+import { formatDigits } from './format';
 
 /**
  * A concert's or a tier's sales window, as the API decides it when seats are held or booked: closed
@@ -55,11 +57,16 @@ export function timeUntilText(ms: number): string {
   const minutes = Math.ceil(ms / MINUTE);
   if (minutes >= 24 * 60) {
     const days = Math.floor(minutes / (24 * 60));
-    return `${days} ${days === 1 ? 'day' : 'days'} ${Math.floor((minutes % (24 * 60)) / 60)} h`;
+    return i18n.t('sales.daysHours', {
+      days: i18n.t('sales.days', { count: days }),
+      hours: Math.floor((minutes % (24 * 60)) / 60),
+    });
   }
-  if (minutes >= 60) return `${Math.floor(minutes / 60)} h ${pad(minutes % 60)} min`;
+  if (minutes >= 60) {
+    return i18n.t('sales.hoursMinutes', { hours: Math.floor(minutes / 60), minutes: formatDigits(pad(minutes % 60)) });
+  }
   const seconds = Math.max(0, Math.ceil(ms / 1000));
-  return `${pad(Math.floor(seconds / 60))}:${pad(seconds % 60)}`;
+  return formatDigits(`${pad(Math.floor(seconds / 60))}:${pad(seconds % 60)}`);
 }
 
 /** When timeUntilText(at - now) next reads differently; null once the moment has come. */

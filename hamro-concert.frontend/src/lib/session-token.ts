@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ApiError } from './api-client';
+import { i18n } from '../i18n/i18n';
 
 function read(key: string): string | null {
   try {
@@ -38,10 +39,10 @@ export function refusalMessage(error: ApiError): string {
   switch (error.code) {
     case 'admin-access-disabled':
     case 'staff-access-disabled':
-      return 'Access is switched off on this server: it has no token configured. Ask whoever runs it to set one.';
+      return i18n.t('access.disabled');
     case 'unauthorized':
-      return 'Your session needs the token again.';
+      return i18n.t('access.again');
     default:
-      return 'That token was not accepted. Check it and try again.';
+      return i18n.t('access.refused');
   }
 }

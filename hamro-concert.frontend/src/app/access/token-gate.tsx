@@ -5,6 +5,7 @@ import { errorMessage } from '../../lib/error-message';
 import { isAccessRefused, refusalMessage, useSessionToken } from '../../lib/session-token';
 import { useCheckAccess, type AccessRole } from './check-access';
 import styles from './token-gate.module.css';
+import { useTranslation } from 'react-i18next';
 
 export interface StaffAccess {
   token: string;
@@ -32,6 +33,7 @@ const MIN_TOKEN_LENGTH = 16;
  * again when refused.
  */
 export function TokenGate({ role, storageKey, title, tokenLabel, intro, onSignOut, children }: TokenGateProps) {
+  const { t } = useTranslation();
   const stored = useSessionToken(storageKey);
   const [entered, setEntered] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -55,7 +57,7 @@ export function TokenGate({ role, storageKey, title, tokenLabel, intro, onSignOu
     const token = stored.token;
     return children({
       token,
-      signOut: () => signOut('You are signed out. The token is forgotten in this tab.'),
+      signOut: () => signOut(t('access.signedOut')),
       refused: (failure) => {
         if (!isAccessRefused(failure)) return false;
         signOut(refusalMessage(failure));
@@ -69,7 +71,7 @@ export function TokenGate({ role, storageKey, title, tokenLabel, intro, onSignOu
     const value = entered.trim();
     if (check.isPending) return;
     if (value.length < MIN_TOKEN_LENGTH) {
-      setError(`A token has at least ${MIN_TOKEN_LENGTH} characters.`);
+      setError(t('access.tooShort', { min: MIN_TOKEN_LENGTH }));
       return;
     }
     setError(undefined);
@@ -99,12 +101,10 @@ export function TokenGate({ role, storageKey, title, tokenLabel, intro, onSignOu
           required
         />
         <Button type="submit" block disabled={check.isPending}>
-          {check.isPending ? 'Checking…' : 'Sign in'}
+          {check.isPending ? t('access.checking') : t('access.signIn')}
         </Button>
       </form>
-      <p className={styles.note}>
-        The token stays in this browser tab only, and is forgotten when you close it or sign out.
-      </p>
+      <p className={styles.note}>{t('access.note')}</p>
     </section>
   );
 }

@@ -1,32 +1,40 @@
+import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router';
+import { BRAND } from '../brand';
 import { paths } from '../paths';
 import styles from './app-layout.module.css';
+import { LanguageSwitch } from './language-switch';
 import { LogoMark } from './logo';
+
+/** The brand's line, in Nepali whatever the language. */
+const TAGLINE = 'हाम्रो संगीत, हाम्रो रात';
 
 /** The frame around every page: skip link, brand header, the page, and a footer. */
 export function AppLayout() {
+  const { t } = useTranslation();
   return (
     <div className={styles.shell}>
       <a className={styles.skip} href="#main">
-        Skip to content
+        {t('layout.skip')}
       </a>
       <header className={styles.header}>
         <div className={styles.bar}>
-          <Link to={paths.home} className={styles.brand} aria-label="Hamro Concert, home">
+          <Link to={paths.home} className={styles.brand} aria-label={t('layout.home', { brand: BRAND })}>
             <LogoMark />
             <span className={styles.wordmark}>
-              <span className={styles.name}>Hamro Concert</span>
+              <span className={styles.name}>{BRAND}</span>
               <span className={styles.tagline} lang="ne">
-                हाम्रो संगीत, हाम्रो रात
+                {TAGLINE}
               </span>
             </span>
           </Link>
-          <nav className={styles.nav} aria-label="Main">
+          <nav className={styles.nav} aria-label={t('layout.mainNav')}>
             <NavLink to={paths.home} end>
-              Concerts
+              {t('layout.concerts')}
             </NavLink>
-            <NavLink to={paths.findBooking}>Find my booking</NavLink>
+            <NavLink to={paths.findBooking}>{t('layout.findBooking')}</NavLink>
           </nav>
+          <LanguageSwitch />
         </div>
       </header>
       <main id="main" className={styles.main} tabIndex={-1}>
@@ -34,11 +42,11 @@ export function AppLayout() {
       </main>
       <footer className={styles.footer}>
         <div className={styles.footerInner}>
-          <p>Hamro Concert · live Nepali music, seats you choose yourself.</p>
-          <p>Every seat is sold once, and only once.</p>
-          <nav className={styles.staffNav} aria-label="Staff">
-            <Link to={paths.organizer}>Organizers</Link>
-            <Link to={paths.door}>Door check-in</Link>
+          <p>{t('layout.footerLine', { brand: BRAND })}</p>
+          <p>{t('layout.footerPromise')}</p>
+          <nav className={styles.staffNav} aria-label={t('layout.staffNav')}>
+            <Link to={paths.organizer}>{t('layout.organizers')}</Link>
+            <Link to={paths.door}>{t('layout.door')}</Link>
           </nav>
         </div>
       </footer>

@@ -8,6 +8,8 @@ import { ConcertSale } from './concert/concert-sale';
 import { MapSkeleton } from './concert/map-skeleton';
 import { NotFoundPage } from './not-found-page';
 import styles from './concert-page.module.css';
+import { useTranslation } from 'react-i18next';
+import { BRAND } from '../brand';
 
 function isMissing(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 404 || error.code === 'validation-failed');
@@ -16,6 +18,7 @@ function isMissing(error: unknown): boolean {
 /** A concert's own page (/concert/:concertId): details, then its waiting room or the live seat map and booking. */
 export function ConcertPage() {
   const { concertId = '' } = useParams();
+  const { t } = useTranslation();
   const concert = useConcert(concertId);
   // Asked beside the concert, not after it: the visitor's place is known as soon as the page is.
   const room = useWaitingRoom(concertId);
@@ -23,9 +26,9 @@ export function ConcertPage() {
   if (concert.isError && isMissing(concert.error)) {
     return (
       <NotFoundPage
-        what="Concert"
-        title="We couldn't find this concert"
-        explanation="It may have been removed, or the link is mistyped."
+        what={t('concerts.concert')}
+        title={t('concerts.notFoundTitle')}
+        explanation={t('concerts.notFoundExplanation')}
       />
     );
   }
@@ -33,13 +36,13 @@ export function ConcertPage() {
   return (
     <>
       <Link to={paths.home} className={styles.back}>
-        ← All concerts
+        {t('concerts.allConcerts')}
       </Link>
-      {concert.data ? <title>{`${concert.data.title} · Hamro Concert`}</title> : null}
+      {concert.data ? <title>{t('common.pageTitle', { page: concert.data.title, brand: BRAND })}</title> : null}
       {concert.isPending ? <ConcertDetailsSkeleton /> : null}
       {concert.isError ? (
         <ErrorState
-          title="We couldn't load this concert"
+          title={t('concerts.loadOneFailed')}
           error={concert.error}
           onRetry={() => void concert.refetch()}
           retrying={concert.isFetching}

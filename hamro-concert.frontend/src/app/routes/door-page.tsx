@@ -5,6 +5,8 @@ import { formatConcertDate } from '../../lib/format';
 import { useSessionToken } from '../../lib/session-token';
 import { TokenGate } from '../access/token-gate';
 import { StaffBar } from '../access/staff-bar';
+import { useTranslation } from 'react-i18next';
+import { BRAND } from '../brand';
 
 export const STAFF_TOKEN_KEY = 'hamro.staffToken';
 /** The concert this door admits, remembered for the tab like the staff token. */
@@ -12,6 +14,7 @@ export const DOOR_CONCERT_KEY = 'hamro.doorConcert';
 
 /** The concert this door admits, chosen once per tab, then the scanner for its tickets. */
 function Door({ token, onAccessRefused }: { token: string; onAccessRefused: (error: unknown) => boolean }) {
+  const { t } = useTranslation();
   const concerts = useQuery(concertsQueryOptions(1, 100));
   const chosen = useSessionToken(DOOR_CONCERT_KEY);
   const options = (concerts.data?.data ?? []).map((concert) => ({
@@ -25,9 +28,7 @@ function Door({ token, onAccessRefused }: { token: string; onAccessRefused: (err
       {concertId ? (
         <DoorScanner key={concertId} token={token} concertId={concertId} onAccessRefused={onAccessRefused} />
       ) : (
-        <p role="status">
-          {concerts.isPending ? 'Loading the concerts…' : 'Choose the concert being admitted to start scanning.'}
-        </p>
+        <p role="status">{concerts.isPending ? t('door.loadingConcerts') : t('door.chooseToStart')}</p>
       )}
     </>
   );
@@ -35,19 +36,20 @@ function Door({ token, onAccessRefused }: { token: string; onAccessRefused: (err
 
 /** /door: staff check tickets in, one code after another, for the concert they admit. */
 export function DoorPage() {
+  const { t } = useTranslation();
   return (
     <>
-      <title>Door check-in · Hamro Concert</title>
+      <title>{t('common.pageTitle', { page: t('door.title'), brand: BRAND })}</title>
       <TokenGate
         role="staff"
         storageKey={STAFF_TOKEN_KEY}
-        title="Door check-in"
-        tokenLabel="Staff token"
-        intro="Enter the staff token to check tickets in at the door."
+        title={t('door.title')}
+        tokenLabel={t('door.tokenLabel')}
+        intro={t('door.intro')}
       >
         {(access) => (
           <>
-            <StaffBar title="Door check-in" onSignOut={access.signOut} />
+            <StaffBar title={t('door.title')} onSignOut={access.signOut} />
             <Door token={access.token} onAccessRefused={access.refused} />
           </>
         )}

@@ -2,6 +2,8 @@ import { useSearchParams } from 'react-router';
 import { ConcertList } from '../../features/concerts';
 import { paths } from '../paths';
 import styles from './home-page.module.css';
+import { useTranslation } from 'react-i18next';
+import { BRAND } from '../brand';
 
 function pageFrom(value: string | null): number {
   const page = Number(value);
@@ -10,11 +12,12 @@ function pageFrom(value: string | null): number {
 
 /** Home: a welcome and the upcoming concerts; the page number lives in the URL. */
 export function HomePage() {
+  const { t } = useTranslation();
   const [params] = useSearchParams();
   const page = pageFrom(params.get('page'));
   return (
     <>
-      <title>Hamro Concert · Live Nepali music tickets</title>
+      <title>{t('common.pageTitle', { page: t('home.title'), brand: BRAND })}</title>
       <section className={styles.hero} aria-labelledby="home-title">
         <svg className={styles.ridge} viewBox="0 0 400 140" aria-hidden="true" focusable="false">
           <path
@@ -29,16 +32,13 @@ export function HomePage() {
             opacity="0.7"
           />
         </svg>
-        <p className={styles.eyebrow}>Live across Nepal</p>
+        <p className={styles.eyebrow}>{t('home.eyebrow')}</p>
         <h1 className={styles.title} id="home-title">
-          Folk, rock and love songs, live. Pick your seat.
+          {t('home.heading')}
         </h1>
-        <p className={styles.lead}>
-          Choose the exact seats you want on the venue map and book them in a minute. Each seat is sold to one person
-          only.
-        </p>
+        <p className={styles.lead}>{t('home.lead')}</p>
       </section>
-      <h2 className={styles.heading}>Upcoming concerts</h2>
+      <h2 className={styles.heading}>{t('home.upcoming')}</h2>
       <ConcertList page={page} concertHref={paths.concert} pageHref={paths.homePage} />
     </>
   );

@@ -2,6 +2,8 @@ import { Link } from 'react-router';
 import { buttonClass } from '../../components/ui/button';
 import { MessagePanel } from '../../components/ui/message-panel';
 import { paths } from '../paths';
+import { useTranslation } from 'react-i18next';
+import { BRAND } from '../brand';
 
 interface NotFoundPageProps {
   /** What was not found, as the page's title says it. */
@@ -11,21 +13,20 @@ interface NotFoundPageProps {
 }
 
 /** For an unknown path, and for a link to something that no longer exists (a concert, say). */
-export function NotFoundPage({
-  what = 'Page',
-  title = "We couldn't find that page",
-  explanation = 'The link may be old or mistyped.',
-}: NotFoundPageProps) {
+export function NotFoundPage(props: NotFoundPageProps) {
+  const { t } = useTranslation();
+  const { what = t('notFound.page'), title = t('notFound.title'), explanation = t('notFound.explanation') } = props;
+  const heading = t('notFound.heading', { what });
   return (
     <>
-      <title>{`${what} not found · Hamro Concert`}</title>
-      <h1 className="visually-hidden">{what} not found</h1>
+      <title>{t('common.pageTitle', { page: heading, brand: BRAND })}</title>
+      <h1 className="visually-hidden">{heading}</h1>
       <MessagePanel
         tone="empty"
         title={title}
         action={
           <Link to={paths.home} className={buttonClass('primary')}>
-            See upcoming concerts
+            {t('notFound.action')}
           </Link>
         }
       >

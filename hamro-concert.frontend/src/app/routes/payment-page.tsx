@@ -4,6 +4,8 @@ import { parseResult, type BookingLookup } from '../../features/bookings';
 import { rememberedPayment, rememberPayment } from '../../lib/payment-handoff';
 import { PaymentLookup } from './payment/payment-lookup';
 import { PaymentOfBooking } from './payment/payment-of-booking';
+import { useTranslation } from 'react-i18next';
+import { BRAND } from '../brand';
 
 /** One reference's payment page; the booking is found with the email kept in this tab, or asked for. */
 function Payment({ reference, search }: { reference: string | null; search: URLSearchParams }) {
@@ -23,11 +25,12 @@ function Payment({ reference, search }: { reference: string | null; search: URLS
  * from Khalti or eSewa, and where a booking awaiting payment is paid (Continue paying).
  */
 export function PaymentPage() {
+  const { t } = useTranslation();
   const [search] = useSearchParams();
   const reference = search.get('reference');
   return (
     <>
-      <title>Your payment · Hamro Concert</title>
+      <title>{t('common.pageTitle', { page: t('payment.pageTitle'), brand: BRAND })}</title>
       <Payment key={reference ?? ''} reference={reference} search={search} />
     </>
   );

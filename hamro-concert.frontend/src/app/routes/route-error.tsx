@@ -1,18 +1,21 @@
 import { Button } from '../../components/ui/button';
 import { MessagePanel } from '../../components/ui/message-panel';
+import { useTranslation } from 'react-i18next';
+import { BRAND } from '../brand';
 
 /** Shown instead of a blank page if rendering fails unexpectedly. */
 export function RouteError() {
+  const { t } = useTranslation();
   return (
     <div style={{ width: 'min(100% - 2rem, 40rem)', margin: '4rem auto' }}>
-      <title>Something went wrong · Hamro Concert</title>
+      <title>{t('common.pageTitle', { page: t('routeError.title'), brand: BRAND })}</title>
       <MessagePanel
         tone="error"
-        title="Something went wrong"
+        title={t('routeError.title')}
         headingLevel={2}
-        action={<Button onClick={() => window.location.reload()}>Reload the page</Button>}
+        action={<Button onClick={() => window.location.reload()}>{t('routeError.reload')}</Button>}
       >
-        <p>Sorry, this page hit a problem. Reloading usually fixes it; your bookings are safe.</p>
+        <p>{t('routeError.body')}</p>
       </MessagePanel>
     </div>
   );

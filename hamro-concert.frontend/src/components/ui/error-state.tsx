@@ -1,6 +1,7 @@
 import { errorMessage } from '../../lib/error-message';
 import { Button } from './button';
 import { MessagePanel } from './message-panel';
+import { useTranslation } from 'react-i18next';
 
 interface ErrorStateProps {
   title: string;
@@ -11,6 +12,7 @@ interface ErrorStateProps {
 
 /** A failed load: what went wrong in words, and a way to try again. */
 export function ErrorState({ title, error, onRetry, retrying = false }: ErrorStateProps) {
+  const { t } = useTranslation();
   return (
     <MessagePanel
       tone="error"
@@ -18,7 +20,7 @@ export function ErrorState({ title, error, onRetry, retrying = false }: ErrorSta
       action={
         onRetry ? (
           <Button variant="secondary" onClick={onRetry} disabled={retrying}>
-            {retrying ? 'Trying again…' : 'Try again'}
+            {retrying ? t('common.tryingAgain') : t('common.tryAgain')}
           </Button>
         ) : null
       }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export interface SeatRow {
   key: string;
@@ -18,14 +19,13 @@ interface SeatRowsProps {
 
 /** Seats one line per section and row: "VIP, row 2 · Seats 11, 12". */
 export function SeatRows({ rows, label, classNames }: SeatRowsProps) {
+  const { t } = useTranslation();
   return (
     <ul className={classNames.list} aria-label={label}>
       {rows.map((row) => (
         <li key={row.key} className={classNames.item}>
           <span className={classNames.place}>{row.place}</span>
-          <span>
-            {row.numbers.length === 1 ? 'Seat' : 'Seats'} {row.numbers.join(', ')}
-          </span>
+          <span>{t('common.seatNumbers', { count: row.numbers.length, numbers: row.numbers.join(', ') })}</span>
           {row.extra}
         </li>
       ))}

@@ -1,5 +1,6 @@
 import { useId, type InputHTMLAttributes, type Ref } from 'react';
 import styles from './text-field.module.css';
+import { useTranslation } from 'react-i18next';
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   label: string;
@@ -35,5 +36,8 @@ export function TextField({ label, error, inputRef, ...inputProps }: TextFieldPr
 
 /** The visitor's email, with the email keyboard and autofill. */
 export function EmailField(props: Omit<TextFieldProps, 'label' | 'type'>) {
-  return <TextField label="Email" name="email" type="email" autoComplete="email" inputMode="email" {...props} />;
+  const { t } = useTranslation();
+  return (
+    <TextField label={t('common.email')} name="email" type="email" autoComplete="email" inputMode="email" {...props} />
+  );
 }

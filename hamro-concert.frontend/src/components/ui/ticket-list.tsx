@@ -1,5 +1,6 @@
 import { QrCode } from './qr-code';
 import styles from './ticket-list.module.css';
+import { useTranslation } from 'react-i18next';
 
 export interface TicketView {
   code: string;
@@ -11,11 +12,16 @@ export interface TicketView {
 
 /** One card per ticket: the seat, a QR code of the ticket code, and the code as text. */
 export function TicketList({ tickets }: { tickets: readonly TicketView[] }) {
+  const { t } = useTranslation();
   return (
-    <ul className={styles.tickets} aria-label="Tickets">
+    <ul className={styles.tickets} aria-label={t('common.tickets')}>
       {tickets.map((ticket) => (
         <li key={ticket.code} className={styles.ticket}>
-          <QrCode value={ticket.code} label={`QR code of the ticket for ${ticket.place}: ${ticket.code}`} size={112} />
+          <QrCode
+            value={ticket.code}
+            label={t('common.ticketQr', { place: ticket.place, code: ticket.code })}
+            size={112}
+          />
           <div className={styles.text}>
             <span className={styles.place}>{ticket.place}</span>
             <code className={styles.code}>{ticket.code}</code>

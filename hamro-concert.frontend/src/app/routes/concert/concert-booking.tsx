@@ -2,11 +2,13 @@ import type { Concert, SeatMap as SeatMapData } from 'hamro-concert.contracts';
 import { useMemo } from 'react';
 import { CheckoutPanel, useSeatHold } from '../../../features/checkout';
 import { buildSeatLayout, SeatMap, SelectionBar, SelectionList, useSeatSelection } from '../../../features/seat-map';
-import { formatConcertDate } from '../../../lib/format';
+import { useLanguage } from '../../../i18n/use-language';
+import { formatConcertDate, formatConcertDayBs } from '../../../lib/format';
 import { paths } from '../../paths';
 import styles from './concert-booking.module.css';
 import { useRefreshConcert } from '../../use-refresh-concert';
 import { useTiersOnSale } from '../../use-tiers-on-sale';
+import { useTranslation } from 'react-i18next';
 
 /** The visitor's turn in the sale's waiting room, as the page passes it to checkout. */
 export interface Admission {
@@ -32,6 +34,8 @@ interface ConcertBookingProps {
  * but cannot be chosen, and the map turns choosable by itself at the minute sales open.
  */
 export function ConcertBooking({ concert, seatMap, admission }: ConcertBookingProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
   const refresh = useRefreshConcert();
   const onSale = useTiersOnSale(concert);
   // With a pass, each hold and booking changes it (renewed, or ended): the room is asked again.
@@ -52,8 +56,9 @@ export function ConcertBooking({ concert, seatMap, admission }: ConcertBookingPr
   );
   const ownSeats = seatHold.ownSeatIds;
   const layout = useMemo(
-    () => buildSeatLayout(seatMap, concert.tiers, ownSeats, concert.currency),
-    [seatMap, concert.tiers, ownSeats, concert.currency],
+    // The seats' names are in the app's language: a new language names them again.
+    () => buildSeatLayout(seatMap, concert.tiers, ownSeats, concert.currency, language),
+    [seatMap, concert.tiers, ownSeats, concert.currency, language],
   );
   const selection = useSeatSelection(layout);
   const holding = seatHold.hold !== null;
@@ -74,7 +79,7 @@ export function ConcertBooking({ concert, seatMap, admission }: ConcertBookingPr
         selectedIds={selectedIds}
       />
       {holding ? null : <SelectionBar selection={selection} targetId="your-booking" />}
-      <aside className={styles.sidebar} aria-label="Your booking" id="your-booking">
+      <aside className={styles.sidebar} aria-label={t('seatMap.yourBooking')} id="your-booking">
         {holding ? null : <SelectionList selection={selection} />}
         <CheckoutPanel
           concertId={concert.id}
@@ -85,6 +90,7 @@ export function ConcertBooking({ concert, seatMap, admission }: ConcertBookingPr
           currency={concert.currency}
           concertTitle={concert.title}
           concertWhen={`${formatConcertDate(concert.date, concert.time, concert.timeZone)} · ${concert.venue}, ${concert.city}`}
+          concertDayBs={formatConcertDayBs(concert.date)}
           findBookingHref={paths.findBookingFor}
           paymentMethods={concert.paymentMethods}
           paymentHref={paths.paymentFor}

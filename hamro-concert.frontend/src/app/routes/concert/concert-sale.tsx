@@ -5,6 +5,7 @@ import { RoomAnnouncer, TurnBanner, WaitingRoomView, type WaitingRoom } from '..
 import { ConcertSeats } from './concert-seats';
 import { MapSkeleton } from './map-skeleton';
 import styles from './concert-sale.module.css';
+import { useTranslation } from 'react-i18next';
 
 interface ConcertSaleProps {
   concert: Concert;
@@ -17,13 +18,14 @@ interface ConcertSaleProps {
  * seats (and the confirmation over them) stay until the buyer closes it.
  */
 export function ConcertSale({ concert, room }: ConcertSaleProps) {
+  const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
-  if (room.pending) return <MapSkeleton label="Checking the line for tickets…" />;
+  if (room.pending) return <MapSkeleton label={t('waitingRoom.checking')} />;
   if (!room.visit) {
     return (
       <div className={styles.mapError}>
         <ErrorState
-          title="We couldn't check the line for tickets"
+          title={t('waitingRoom.checkFailed')}
           error={room.error}
           onRetry={room.retry}
           retrying={room.retrying}

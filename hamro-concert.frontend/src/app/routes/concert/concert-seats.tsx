@@ -6,6 +6,7 @@ import { useLiveSeatMap } from '../../use-live-seat-map';
 import { ConcertBooking, type Admission } from './concert-booking';
 import { MapSkeleton } from './map-skeleton';
 import styles from './concert-sale.module.css';
+import { useTranslation } from 'react-i18next';
 
 /**
  * The live seat map and checkout. Mounted only once the visitor may choose seats, so those still in
@@ -13,6 +14,7 @@ import styles from './concert-sale.module.css';
  * of work for its first hold is solved meanwhile, while the buyer looks at the seats.
  */
 export function ConcertSeats({ concert, admission }: { concert: Concert; admission: Admission }) {
+  const { t } = useTranslation();
   const seatMap = useLiveSeatMap(concert.id);
   usePrefetchQuery(proofOfWorkQueryOptions(concert.id));
   if (seatMap.data) return <ConcertBooking concert={concert} seatMap={seatMap.data} admission={admission} />;
@@ -20,7 +22,7 @@ export function ConcertSeats({ concert, admission }: { concert: Concert; admissi
     return (
       <div className={styles.mapError}>
         <ErrorState
-          title="We couldn't load the seat map"
+          title={t('seatMap.loadFailed')}
           error={seatMap.error}
           onRetry={() => void seatMap.refetch()}
           retrying={seatMap.isFetching}

@@ -1,6 +1,7 @@
 import { ProblemNotice } from '../../../components/ui/problem-notice';
 import { FindBookingForm, type BookingLookup } from '../../../features/bookings';
 import styles from '../find-booking-page.module.css';
+import { useTranslation } from 'react-i18next';
 
 interface PaymentLookupProps {
   initialReference: string;
@@ -11,16 +12,15 @@ interface PaymentLookupProps {
 
 /** Without the booking kept in this tab (another browser, storage refused): its reference and email, please. */
 export function PaymentLookup({ initialReference, problem, onFind }: PaymentLookupProps) {
+  const { t } = useTranslation();
   return (
     <>
       <div className={styles.intro}>
-        <h1 className={styles.title}>Your payment</h1>
-        <p className={styles.lead}>
-          Enter the booking reference and the email you booked with to see whether your payment went through, or to pay.
-        </p>
+        <h1 className={styles.title}>{t('payment.pageTitle')}</h1>
+        <p className={styles.lead}>{t('payment.lookupLead')}</p>
       </div>
       {problem ? (
-        <ProblemNotice title="No booking found">
+        <ProblemNotice title={t('findBooking.notFoundTitle')}>
           <p>{problem}</p>
         </ProblemNotice>
       ) : null}

@@ -6,6 +6,7 @@ import { concertQueryOptions } from '../../../features/concerts';
 import { ApiError } from '../../../lib/api-client';
 import { paths } from '../../paths';
 import { PaymentLookup } from './payment-lookup';
+import { useTranslation } from 'react-i18next';
 
 interface PaymentOfBookingProps {
   lookup: BookingLookup;
@@ -23,11 +24,12 @@ function isNotFound(error: unknown): boolean {
  * to pay again, its concert's `paymentMethods`.
  */
 export function PaymentOfBooking({ lookup, result, onFind }: PaymentOfBookingProps) {
+  const { t } = useTranslation();
   const booking = usePaymentBooking(lookup, result);
   const concertId = booking.data?.concert.id;
   const concert = useQuery({ ...concertQueryOptions(concertId ?? ''), enabled: concertId !== undefined });
 
-  if (booking.isPending) return <p role="status">Looking up your booking…</p>;
+  if (booking.isPending) return <p role="status">{t('findBooking.lookingUp')}</p>;
   if (booking.isError) {
     if (isNotFound(booking.error)) {
       return (
@@ -36,7 +38,7 @@ export function PaymentOfBooking({ lookup, result, onFind }: PaymentOfBookingPro
     }
     return (
       <ErrorState
-        title="We couldn't load your booking"
+        title={t('payment.loadFailed')}
         error={booking.error}
         onRetry={() => void booking.refetch()}
         retrying={booking.isFetching}

@@ -5,6 +5,7 @@ import { rememberPayment } from '../../../lib/payment-handoff';
 import type { BookingLookup } from '../lib/lookup';
 import { attemptWords, paymentWords, refundWords } from '../lib/payment-words';
 import styles from './bookings.module.css';
+import { useTranslation } from 'react-i18next';
 
 interface BookingPaymentProps {
   booking: BookingDetails;
@@ -15,28 +16,29 @@ interface BookingPaymentProps {
 
 /** How the booking is paid, in words; each online attempt with its refund; and "Continue paying" while it waits. */
 export function BookingPayment({ booking, lookup, paymentHref }: BookingPaymentProps) {
+  const { t } = useTranslation();
   const { attempts } = booking.payment;
   const currency = booking.concert.currency;
   const awaiting = booking.status === 'awaiting_payment';
   return (
     <section className={styles.payment} aria-labelledby="payment-title">
       <h3 id="payment-title" className={styles.ticketsTitle}>
-        Payment
+        {t('payment.title')}
       </h3>
       <p className={styles.paymentState} data-testid="payment-state">
         {paymentWords(booking)}
       </p>
       {awaiting ? (
         <>
-          <p className={styles.note}>The tickets come once the booking is paid; its seats are held until then.</p>
+          <p className={styles.note}>{t('payment.ticketsAfterPaying')}</p>
           {/* The payment page finds the booking again with the email kept for this tab. */}
           <Link to={paymentHref} className={buttonClass('primary')} onClick={() => rememberPayment(lookup)}>
-            Continue paying
+            {t('payment.continuePaying')}
           </Link>
         </>
       ) : null}
       {attempts.length > 0 ? (
-        <ul className={styles.attempts} aria-label="Online payments">
+        <ul className={styles.attempts} aria-label={t('payment.onlinePayments')}>
           {attempts.map((attempt) => (
             <li key={attempt.id}>
               <span>{attemptWords(attempt, currency)}</span>

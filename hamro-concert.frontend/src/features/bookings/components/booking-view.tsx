@@ -2,7 +2,7 @@ import type { BookingDetails } from 'hamro-concert.contracts';
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { TicketList } from '../../../components/ui/ticket-list';
-import { formatConcertDate, formatMoney } from '../../../lib/format';
+import { formatConcertDate, formatConcertDayBs, formatDateTime, formatMoney } from '../../../lib/format';
 import { useCancelBooking } from '../api/cancel-booking';
 import { bookingTickets } from '../lib/booking-tickets';
 import type { BookingLookup } from '../lib/lookup';
@@ -11,6 +11,7 @@ import { BookingSeats } from './booking-seats';
 import { BookingStatus } from './booking-status';
 import styles from './bookings.module.css';
 import { CancelBookingDialog } from './cancel-booking-dialog';
+import { useTranslation } from 'react-i18next';
 
 interface BookingViewProps {
   booking: BookingDetails;
@@ -20,10 +21,9 @@ interface BookingViewProps {
   paymentHref: (reference: string) => string;
 }
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-
 /** One booking: the concert, the seats by section and row, how it is paid, the total, its status; cancel if allowed. */
 export function BookingView({ booking, lookup, onCancelled, paymentHref }: BookingViewProps) {
+  const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const [justCancelled, setJustCancelled] = useState(false);
   const cancel = useCancelBooking(lookup, (cancelled) => {
@@ -45,50 +45,45 @@ export function BookingView({ booking, lookup, onCancelled, paymentHref }: Booki
           {formatConcertDate(booking.concert.date, booking.concert.time, booking.concert.timeZone)} ·{' '}
           {booking.concert.venue}, {booking.concert.city}
         </p>
+        <p className={styles.when}>{formatConcertDayBs(booking.concert.date)}</p>
       </header>
-      <div role="status">
-        {justCancelled ? (
-          <p className={styles.done}>Your booking is cancelled. The seats are free for other buyers again.</p>
-        ) : null}
-      </div>
+      <div role="status">{justCancelled ? <p className={styles.done}>{t('booking.cancelledNow')}</p> : null}</div>
       <BookingSeats seats={booking.seats} currency={booking.concert.currency} />
       {cancelled ? null : (
         <BookingPayment booking={booking} lookup={lookup} paymentHref={paymentHref(booking.reference)} />
       )}
       {cancelled || booking.tickets.length === 0 ? null : (
         <>
-          <h3 className={styles.ticketsTitle}>Tickets</h3>
+          <h3 className={styles.ticketsTitle}>{t('booking.tickets')}</h3>
           <TicketList tickets={bookingTickets(booking)} />
         </>
       )}
       <dl className={styles.facts}>
         <div>
-          <dt>Reference</dt>
+          <dt>{t('booking.reference')}</dt>
           <dd className={styles.reference}>{booking.reference}</dd>
         </div>
         <div>
-          <dt>Booked by</dt>
+          <dt>{t('booking.bookedBy')}</dt>
           <dd>
             {booking.userName} · {booking.userEmail}
           </dd>
         </div>
         <div>
-          <dt>{cancelled ? 'Cancelled' : 'Booked'}</dt>
-          <dd>
-            {dateTime.format(new Date(cancelled && booking.cancelledAt ? booking.cancelledAt : booking.createdAt))}
-          </dd>
+          <dt>{cancelled ? t('booking.cancelled') : t('booking.booked')}</dt>
+          <dd>{formatDateTime(cancelled && booking.cancelledAt ? booking.cancelledAt : booking.createdAt)}</dd>
         </div>
         <div className={styles.total}>
-          <dt>Total</dt>
+          <dt>{t('common.total')}</dt>
           <dd>{formatMoney(booking.totalAmount, booking.concert.currency)}</dd>
         </div>
       </dl>
       {booking.canCancel ? (
         <Button variant="secondary" onClick={() => setConfirming(true)}>
-          Cancel booking
+          {t('booking.cancel')}
         </Button>
       ) : !cancelled ? (
-        <p className={styles.note}>This booking can no longer be cancelled: the concert has started.</p>
+        <p className={styles.note}>{t('booking.cannotCancel')}</p>
       ) : null}
       {confirming ? (
         <CancelBookingDialog

@@ -2,8 +2,9 @@ import type { BookingDetails } from 'hamro-concert.contracts';
 import { Button } from '../../../components/ui/button';
 import { Dialog, dialogParts } from '../../../components/ui/dialog';
 import { ProblemNotice } from '../../../components/ui/problem-notice';
-import { formatMoney, plural } from '../../../lib/format';
+import { formatMoney } from '../../../lib/format';
 import { cancelProblem } from '../lib/booking-problem';
+import { useTranslation } from 'react-i18next';
 
 interface CancelBookingDialogProps {
   booking: BookingDetails;
@@ -15,6 +16,7 @@ interface CancelBookingDialogProps {
 
 /** Asks once more before cancelling; the safe choice has the focus. */
 export function CancelBookingDialog({ booking, cancelling, error, onConfirm, onClose }: CancelBookingDialogProps) {
+  const { t } = useTranslation();
   return (
     <Dialog
       labelledBy="cancel-title"
@@ -24,20 +26,22 @@ export function CancelBookingDialog({ booking, cancelling, error, onConfirm, onC
     >
       <div className={dialogParts.body}>
         <h2 id="cancel-title" className={dialogParts.title}>
-          Cancel this booking?
+          {t('booking.cancelTitle')}
         </h2>
         <p id="cancel-summary">
-          {plural(booking.seats.length, 'seat')} for {booking.concert.title} (
-          {formatMoney(booking.totalAmount, booking.concert.currency)}) will be given up and offered to other buyers at
-          once. This cannot be undone.
+          {t('booking.cancelSummary', {
+            seats: t('common.seatCount', { count: booking.seats.length }),
+            concert: booking.concert.title,
+            total: formatMoney(booking.totalAmount, booking.concert.currency),
+          })}
         </p>
         {error ? <ProblemNotice>{cancelProblem(error)}</ProblemNotice> : null}
         <div className={dialogParts.actions}>
           <Button variant="secondary" onClick={onClose} disabled={cancelling} data-autofocus>
-            Keep my booking
+            {t('booking.keep')}
           </Button>
           <Button onClick={onConfirm} disabled={cancelling}>
-            {cancelling ? 'Cancelling…' : 'Yes, cancel booking'}
+            {cancelling ? t('booking.cancelling') : t('booking.confirmCancel')}
           </Button>
         </div>
       </div>

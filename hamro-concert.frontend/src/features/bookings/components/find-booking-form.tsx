@@ -3,6 +3,7 @@ import { Button } from '../../../components/ui/button';
 import { EmailField, TextField } from '../../../components/ui/text-field';
 import { parseLookup, type BookingLookup } from '../lib/lookup';
 import styles from './bookings.module.css';
+import { useTranslation } from 'react-i18next';
 
 interface FindBookingFormProps {
   initialReference: string;
@@ -12,6 +13,7 @@ interface FindBookingFormProps {
 
 /** Reference and email, checked as the visitor types (after they leave a field or press Find). */
 export function FindBookingForm({ initialReference, searching, onFind }: FindBookingFormProps) {
+  const { t } = useTranslation();
   const [input, setInput] = useState<BookingLookup>({ reference: initialReference, email: '' });
   const [touched, setTouched] = useState({ reference: false, email: false });
   const referenceInput = useRef<HTMLInputElement>(null);
@@ -28,9 +30,9 @@ export function FindBookingForm({ initialReference, searching, onFind }: FindBoo
   }
 
   return (
-    <form className={styles.form} onSubmit={submit} noValidate aria-label="Find my booking">
+    <form className={styles.form} onSubmit={submit} noValidate aria-label={t('findBooking.form')}>
       <TextField
-        label="Booking reference"
+        label={t('findBooking.reference')}
         name="reference"
         autoComplete="off"
         autoCapitalize="characters"
@@ -39,17 +41,17 @@ export function FindBookingForm({ initialReference, searching, onFind }: FindBoo
         value={input.reference}
         error={shown('reference')}
         onChange={(event) => setInput((current) => ({ ...current, reference: event.target.value }))}
-        onBlur={() => setTouched((t) => ({ ...t, reference: true }))}
+        onBlur={() => setTouched((was) => ({ ...was, reference: true }))}
       />
       <EmailField
         inputRef={emailInput}
         value={input.email}
         error={shown('email')}
         onChange={(event) => setInput((current) => ({ ...current, email: event.target.value }))}
-        onBlur={() => setTouched((t) => ({ ...t, email: true }))}
+        onBlur={() => setTouched((was) => ({ ...was, email: true }))}
       />
       <Button type="submit" disabled={searching}>
-        {searching ? 'Finding your booking…' : 'Find booking'}
+        {searching ? t('findBooking.finding') : t('findBooking.find')}
       </Button>
     </form>
   );

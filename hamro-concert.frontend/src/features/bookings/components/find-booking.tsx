@@ -7,6 +7,7 @@ import type { BookingLookup } from '../lib/lookup';
 import { BookingView } from './booking-view';
 import styles from './bookings.module.css';
 import { FindBookingForm } from './find-booking-form';
+import { useTranslation } from 'react-i18next';
 
 interface FindBookingProps {
   /** From a link such as the booking confirmation's; the visitor still types the email. */
@@ -19,6 +20,7 @@ interface FindBookingProps {
 
 /** Look a booking up by reference and email, then see it and perhaps cancel it. */
 export function FindBooking({ initialReference, onCancelled, paymentHref }: FindBookingProps) {
+  const { t } = useTranslation();
   const [lookup, setLookup] = useState<BookingLookup | null>(null);
   const booking = useBooking(lookup);
 
@@ -37,11 +39,11 @@ export function FindBooking({ initialReference, onCancelled, paymentHref }: Find
       <div className={styles.result}>
         {booking.isFetching && !booking.data ? (
           <p role="status" className={styles.note}>
-            Looking up your booking…
+            {t('findBooking.lookingUp')}
           </p>
         ) : null}
         {booking.isError ? (
-          <ProblemNotice title="No booking found">
+          <ProblemNotice title={t('findBooking.notFoundTitle')}>
             <p>{lookupProblem(booking.error)}</p>
           </ProblemNotice>
         ) : null}

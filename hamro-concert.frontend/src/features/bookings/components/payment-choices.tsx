@@ -2,10 +2,12 @@ import { isOnlinePayment, type PaymentMethod } from 'hamro-concert.contracts';
 import { Button } from '../../../components/ui/button';
 import { ProblemNotice } from '../../../components/ui/problem-notice';
 import { errorMessage } from '../../../lib/error-message';
-import { inOfferOrder, providerName } from '../../../lib/payment-methods';
+import { inOfferOrder, paymentMethodLabel, providerName } from '../../../lib/payment-methods';
 import { useStartPayment } from '../../../lib/start-payment';
 import type { BookingLookup } from '../lib/lookup';
 import styles from './payment.module.css';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../../i18n/i18n';
 
 interface PaymentChoicesProps {
   lookup: BookingLookup;
@@ -17,11 +19,14 @@ interface PaymentChoicesProps {
 }
 
 function buttonLabel(method: PaymentMethod): string {
-  return isOnlinePayment(method) ? `Pay with ${providerName(method)}` : 'Pay at the door (cash)';
+  return isOnlinePayment(method)
+    ? i18n.t('payment.payWith', { provider: providerName(method) })
+    : paymentMethodLabel(method);
 }
 
 /** How to pay (again): one button per way the concert offers; Khalti and eSewa leave for the provider. */
 export function PaymentChoices({ lookup, methods, testMode, onChanged }: PaymentChoicesProps) {
+  const { t } = useTranslation();
   const start = useStartPayment({
     onSuccess: (started) => {
       if (started.method === 'door') onChanged();
@@ -35,9 +40,9 @@ export function PaymentChoices({ lookup, methods, testMode, onChanged }: Payment
   return (
     <section className={styles.choices} aria-labelledby="choices-title">
       <h2 id="choices-title" className={styles.choicesTitle}>
-        Choose how to pay
+        {t('payment.chooseHow')}
       </h2>
-      {methods === null ? <p className={styles.note}>Loading the ways to pay…</p> : null}
+      {methods === null ? <p className={styles.note}>{t('payment.loadingWays')}</p> : null}
       <div className={styles.buttons}>
         {inOfferOrder(methods ?? []).map((method) => (
           <Button
@@ -52,13 +57,13 @@ export function PaymentChoices({ lookup, methods, testMode, onChanged }: Payment
         ))}
       </div>
       <p role="status" className={styles.leaving}>
-        {leaving ? `Taking you to ${providerName(chosen)}…` : ''}
-        {chosen === 'door' && start.isPending ? 'Switching your booking to pay at the door…' : ''}
+        {leaving ? t('checkout.leaving', { provider: providerName(chosen) }) : ''}
+        {chosen === 'door' && start.isPending ? t('payment.switchingToDoor') : ''}
       </p>
       {start.isError ? (
-        <ProblemNotice title="That did not go through">{errorMessage(start.error)}</ProblemNotice>
+        <ProblemNotice title={t('payment.failedTitle')}>{errorMessage(start.error)}</ProblemNotice>
       ) : null}
-      {testMode ? <p className={styles.testMode}>Test mode: no real money moves.</p> : null}
+      {testMode ? <p className={styles.testMode}>{t('common.testMode')}</p> : null}
     </section>
   );
 }

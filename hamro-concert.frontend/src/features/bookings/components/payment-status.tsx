@@ -8,6 +8,8 @@ import { PaymentChoices } from './payment-choices';
 import { PaymentCountdown } from './payment-countdown';
 import { PaymentOutcome } from './payment-outcome';
 import styles from './payment.module.css';
+import { Trans, useTranslation } from 'react-i18next';
+import { i18n } from '../../../i18n/i18n';
 
 interface PaymentStatusProps {
   booking: BookingDetails;
@@ -25,24 +27,25 @@ interface PaymentStatusProps {
 function headline(view: PaymentView, result: PaymentResult | null): string {
   switch (view) {
     case 'paid':
-      return 'Paid';
+      return i18n.t('payment.headlines.paid');
     case 'at-door':
     case 'booked':
-      return 'Booked';
+      return i18n.t('payment.headlines.booked');
     case 'confirming':
-      return 'Confirming your payment…';
+      return i18n.t('payment.headlines.confirming');
     case 'expired':
-      return 'Your time to pay ran out';
+      return i18n.t('payment.headlines.expired');
     case 'cancelled':
-      return 'This booking was cancelled';
+      return i18n.t('payment.headlines.cancelled');
     case 'choose':
-      if (result === 'cancelled') return 'Payment cancelled';
-      return result === null ? 'Pay for your booking' : 'Your payment did not go through';
+      if (result === 'cancelled') return i18n.t('payment.headlines.paymentCancelled');
+      return result === null ? i18n.t('payment.headlines.choose') : i18n.t('payment.headlines.failed');
   }
 }
 
 /** The payment page's answer for one booking; a polite live region says each change of headline. */
 export function PaymentStatus({ booking, lookup, result, methods, concertHref, onChanged }: PaymentStatusProps) {
+  const { t } = useTranslation();
   const due = booking.payment.dueAt ? Date.parse(booking.payment.dueAt) : null;
   // Wakes once, when the time to pay runs out, so that the page says so without a reload.
   const now = useNow((current) => (due !== null && current < due ? due : null));
@@ -58,15 +61,14 @@ export function PaymentStatus({ booking, lookup, result, methods, concertHref, o
         {title}
       </h1>
       <p className={styles.concert}>
-        {booking.concert.title} · booking <span className={styles.reference}>{booking.reference}</span>
+        <Trans
+          i18nKey="payment.concertBooking"
+          values={{ concert: booking.concert.title, reference: booking.reference }}
+          components={{ ref: <span className={styles.reference} /> }}
+        />
       </p>
       {view === 'paid' || view === 'at-door' || view === 'booked' ? <PaymentOutcome booking={booking} /> : null}
-      {view === 'confirming' ? (
-        <p className={styles.lead}>
-          We are asking the payment service whether your payment went through. This page updates by itself; your seats
-          stay held meanwhile.
-        </p>
-      ) : null}
+      {view === 'confirming' ? <p className={styles.lead}>{t('payment.confirming')}</p> : null}
       {view === 'choose' && booking.payment.dueAt ? <PaymentCountdown dueAt={booking.payment.dueAt} /> : null}
       {view === 'choose' ? (
         <PaymentChoices lookup={lookup} methods={methods} testMode={booking.payment.testMode} onChanged={onChanged} />
@@ -74,11 +76,11 @@ export function PaymentStatus({ booking, lookup, result, methods, concertHref, o
       {view === 'expired' || view === 'cancelled' ? (
         <>
           <p className={styles.lead}>
-            {view === 'expired' ? 'The seats were released for other buyers, and nothing was booked.' : ''}
-            {refundNote ? ' Money that reached us for it is being refunded.' : ''}
+            {view === 'expired' ? t('payment.released') : ''}
+            {refundNote ? t('payment.refunding') : ''}
           </p>
           <Link to={concertHref} className={buttonClass('primary')}>
-            Choose seats again
+            {t('payment.chooseAgain')}
           </Link>
         </>
       ) : null}

@@ -1,5 +1,6 @@
 import { ApiError, type ErrorCode } from '../../../lib/api-client';
 import { errorMessage } from '../../../lib/error-message';
+import { i18n } from '../../../i18n/i18n';
 
 function code(error: unknown): ErrorCode | undefined {
   return error instanceof ApiError ? error.code : undefined;
@@ -8,7 +9,7 @@ function code(error: unknown): ErrorCode | undefined {
 /** Why a booking could not be found, in words. */
 export function lookupProblem(error: unknown): string {
   if (code(error) === 'booking-not-found' || code(error) === 'validation-failed') {
-    return 'We could not find a booking with that reference and email. Check both, as they appear on your confirmation, and try again.';
+    return i18n.t('findBooking.notFound');
   }
   return errorMessage(error);
 }
@@ -17,11 +18,11 @@ export function lookupProblem(error: unknown): string {
 export function cancelProblem(error: unknown): string {
   switch (code(error)) {
     case 'booking-already-cancelled':
-      return 'This booking was already cancelled.';
+      return i18n.t('findBooking.alreadyCancelled');
     case 'concert-already-started':
-      return 'The concert has already started, so this booking can no longer be cancelled.';
+      return i18n.t('findBooking.started');
     case 'booking-not-found':
-      return 'We could not find this booking any more. Look it up again.';
+      return i18n.t('findBooking.gone');
     default:
       return errorMessage(error);
   }

@@ -1,7 +1,7 @@
 import type { BookingDetails } from 'hamro-concert.contracts';
 import type { TicketView } from '../../../components/ui/ticket-list';
-
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+import { i18n } from '../../../i18n/i18n';
+import { formatDateTime, formatDigits } from '../../../lib/format';
 
 /** A booking's tickets as the ticket list shows them: the seat in words, and when it was used, if it was. */
 export function bookingTickets(booking: BookingDetails): TicketView[] {
@@ -10,8 +10,10 @@ export function bookingTickets(booking: BookingDetails): TicketView[] {
     const number = /(\d+)\s*$/.exec(ticket.seatNumber)?.[1] ?? ticket.seatNumber;
     return {
       code: ticket.code,
-      place: seat ? `${seat.tierName}, row ${seat.row}, seat ${number}` : `Seat ${ticket.seatNumber}`,
-      note: ticket.checkedInAt ? `Used at the door ${dateTime.format(new Date(ticket.checkedInAt))}` : undefined,
+      place: seat
+        ? i18n.t('seatMap.place', { section: seat.tierName, row: formatDigits(seat.row), seat: formatDigits(number) })
+        : i18n.t('checkout.seatFallback', { seat: formatDigits(ticket.seatNumber) }),
+      note: ticket.checkedInAt ? i18n.t('booking.usedAt', { when: formatDateTime(ticket.checkedInAt) }) : undefined,
     };
   });
 }

@@ -1,4 +1,5 @@
 import { bookingReferenceSchema, findBookingQuerySchema } from 'hamro-concert.contracts';
+import { i18n } from '../../../i18n/i18n';
 
 /** What finds a booking: its reference (normalised as the API stores it) and the email it was made with. */
 export interface BookingLookup {
@@ -13,10 +14,10 @@ export function parseLookup(input: BookingLookup): { lookup: BookingLookup | nul
   const errors: LookupErrors = {};
   const reference = bookingReferenceSchema.safeParse(input.reference);
   const email = findBookingQuerySchema.safeParse({ email: input.email });
-  if (input.reference.trim() === '') errors.reference = 'Enter your booking reference';
-  else if (!reference.success) errors.reference = 'Check the reference: 12 letters and digits, as on your confirmation';
-  if (input.email.trim() === '') errors.email = 'Enter the email you booked with';
-  else if (!email.success) errors.email = 'Enter a valid email address';
+  if (input.reference.trim() === '') errors.reference = i18n.t('findBooking.referenceMissing');
+  else if (!reference.success) errors.reference = i18n.t('findBooking.referenceInvalid');
+  if (input.email.trim() === '') errors.email = i18n.t('findBooking.emailMissing');
+  else if (!email.success) errors.email = i18n.t('findBooking.emailInvalid');
   if (!reference.success || !email.success) return { lookup: null, errors };
   return { lookup: { reference: reference.data, email: email.data.email }, errors };
 }

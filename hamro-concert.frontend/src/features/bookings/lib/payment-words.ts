@@ -1,12 +1,13 @@
 import type { BookingDetails, PaymentAttempt } from 'hamro-concert.contracts';
-import { formatMoney, formatTimeOfDay } from '../../../lib/format';
+import { formatDateTime, formatMoney, formatTimeOfDay } from '../../../lib/format';
 import { providerName } from '../../../lib/payment-methods';
-
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+import { i18n } from '../../../i18n/i18n';
 
 function refundedBy(attempt: PaymentAttempt | undefined): string {
-  if (!attempt?.refund?.by) return '';
-  return attempt.refund.by === 'provider' ? ` by ${providerName(attempt.method)}` : ' by hand';
+  if (!attempt?.refund?.by) return i18n.t('payment.words.refunded');
+  return attempt.refund.by === 'provider'
+    ? i18n.t('payment.words.refundedByProvider', { provider: providerName(attempt.method) })
+    : i18n.t('payment.words.refundedByHand');
 }
 
 /**
@@ -19,37 +20,36 @@ export function paymentWords(booking: BookingDetails): string {
   const refunded = payment.attempts.findLast((attempt) => attempt.refund?.state === 'done');
   switch (payment.state) {
     case 'free':
-      return 'Free: nothing to pay';
+      return i18n.t('payment.words.free');
     case 'paid':
       return payment.method === 'khalti' || payment.method === 'esewa'
-        ? `Paid online with ${providerName(payment.method)}`
-        : 'Paid';
+        ? i18n.t('payment.words.paidOnline', { provider: providerName(payment.method) })
+        : i18n.t('payment.words.paid');
     case 'at_door':
-      return `To pay at the door: ${total}`;
+      return i18n.t('payment.words.atDoor', { total });
     case 'cash_collected':
-      return `Cash collected at the door: ${total}`;
+      return i18n.t('payment.words.cashCollected', { total });
     case 'awaiting':
-      return payment.dueAt ? `Awaiting payment until ${formatTimeOfDay(payment.dueAt)}` : 'Awaiting payment';
+      return payment.dueAt
+        ? i18n.t('payment.words.awaitingUntil', { until: formatTimeOfDay(payment.dueAt) })
+        : i18n.t('payment.words.awaiting');
     case 'unpaid':
-      return booking.status === 'expired' ? 'Not paid: the time to pay ran out' : 'Not paid';
+      return booking.status === 'expired' ? i18n.t('payment.words.expired') : i18n.t('payment.words.unpaid');
     case 'refund_due':
-      return 'Refund due';
+      return i18n.t('payment.words.refundDue');
     case 'refunded':
-      return `Refunded${refundedBy(refunded)}`;
+      return refundedBy(refunded);
   }
 }
 
-const ATTEMPT_STATES: Record<PaymentAttempt['state'], string> = {
-  awaiting: 'not finished',
-  completed: 'paid',
-  unpaid: 'not paid',
-  mismatch: 'confirmed for another amount',
-};
-
 /** One online attempt: "Khalti · NPR 3,500.00 · paid · 3 Mar 2026, 14:21". */
 export function attemptWords(attempt: PaymentAttempt, currency: string): string {
-  const at = when.format(new Date(attempt.completedAt ?? attempt.createdAt));
-  return `${providerName(attempt.method)} · ${formatMoney(attempt.amount, currency)} · ${ATTEMPT_STATES[attempt.state]} · ${at}`;
+  return i18n.t('payment.words.attempt', {
+    provider: providerName(attempt.method),
+    amount: formatMoney(attempt.amount, currency),
+    state: i18n.t(`payment.words.attemptStates.${attempt.state}`),
+    at: formatDateTime(attempt.completedAt ?? attempt.createdAt),
+  });
 }
 
 /** Its refund, if it has one: "Refund due: NPR 3,500.00", "Refunded by Khalti: NPR 3,500.00". */
@@ -57,5 +57,7 @@ export function refundWords(attempt: PaymentAttempt, currency: string): string |
   const { refund } = attempt;
   if (!refund) return null;
   const amount = formatMoney(refund.amount, currency);
-  return refund.state === 'due' ? `Refund due: ${amount}` : `Refunded${refundedBy(attempt)}: ${amount}`;
+  return refund.state === 'due'
+    ? i18n.t('payment.words.refundDueAmount', { amount })
+    : i18n.t('payment.words.refundedAmount', { refunded: refundedBy(attempt), amount });
 }

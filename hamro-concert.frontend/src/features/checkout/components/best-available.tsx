@@ -1,8 +1,9 @@
 import { MAX_SEATS_PER_BOOKING } from 'hamro-concert.contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button';
-import { formatMoney } from '../../../lib/format';
+import { formatDigits, formatMoney } from '../../../lib/format';
 import styles from './best-available.module.css';
+import { useTranslation } from 'react-i18next';
 
 export interface BestAvailableTier {
   id: number;
@@ -25,6 +26,7 @@ const QUANTITIES = Array.from({ length: MAX_SEATS_PER_BOOKING }, (_, index) => i
 
 /** Instead of clicking seats: a section and a number of tickets, and the system picks the best seats. */
 export function BestAvailable({ tiers, currency, placing, disabled = false, onFind }: BestAvailableProps) {
+  const { t } = useTranslation();
   const id = useId();
   const onSale = tiers.filter((tier) => tier.available > 0);
   const [tierId, setTierId] = useState<number | null>(null);
@@ -41,11 +43,11 @@ export function BestAvailable({ tiers, currency, placing, disabled = false, onFi
   return (
     <form className={styles.box} onSubmit={submit} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className={styles.title}>
-        Or let us pick the best seats
+        {t('checkout.bestTitle')}
       </h3>
       <div className={styles.fields}>
         <label className={styles.field}>
-          <span>Section</span>
+          <span>{t('checkout.bestSection')}</span>
           <select value={chosen.id} onChange={(event) => setTierId(Number(event.target.value))}>
             {onSale.map((tier) => (
               <option key={tier.id} value={tier.id}>
@@ -55,22 +57,20 @@ export function BestAvailable({ tiers, currency, placing, disabled = false, onFi
           </select>
         </label>
         <label className={styles.field}>
-          <span>Tickets</span>
+          <span>{t('checkout.bestTickets')}</span>
           <select value={quantity} onChange={(event) => setQuantity(Number(event.target.value))}>
             {QUANTITIES.map((n) => (
               <option key={n} value={n}>
-                {n}
+                {formatDigits(n)}
               </option>
             ))}
           </select>
         </label>
       </div>
       <Button type="submit" variant="secondary" block disabled={placing || disabled}>
-        {placing ? 'Finding seats…' : 'Find best available'}
+        {placing ? t('checkout.bestFinding') : t('checkout.bestFind')}
       </Button>
-      <p className={styles.hint}>
-        Seats together in a row, as near the stage as we can, held for you for a few minutes.
-      </p>
+      <p className={styles.hint}>{t('checkout.bestHint')}</p>
     </form>
   );
 }

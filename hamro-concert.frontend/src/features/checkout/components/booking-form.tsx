@@ -9,6 +9,8 @@ import { validateDetails, type BookingDetails, type DetailErrors } from '../lib/
 import type { CheckoutSeat } from '../lib/checkout-seat';
 import styles from './checkout.module.css';
 import { PaymentChoice } from './payment-choice';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../../i18n/i18n';
 
 interface BookingFormProps {
   seats: readonly CheckoutSeat[];
@@ -23,10 +25,12 @@ interface BookingFormProps {
 }
 
 function buttonLabel(seats: readonly CheckoutSeat[], sending: boolean, method: PaymentMethod | null): string {
-  if (seats.length === 0) return 'Choose seats to book';
+  if (seats.length === 0) return i18n.t('checkout.chooseToBook');
   const what = seatsAndTotal(seats);
-  if (sending) return `Booking ${what}…`;
-  return isOnlinePayment(method) ? `Pay with ${providerName(method)} · ${formatTotal(seats)}` : `Book ${what}`;
+  if (sending) return i18n.t('checkout.booking', { what });
+  return isOnlinePayment(method)
+    ? i18n.t('checkout.payWith', { provider: providerName(method), total: formatTotal(seats) })
+    : i18n.t('checkout.book', { what });
 }
 
 /**
@@ -42,6 +46,7 @@ export function BookingForm({
   payment,
   onSubmit,
 }: BookingFormProps) {
+  const { t } = useTranslation();
   const [touched, setTouched] = useState<Record<keyof BookingDetails, boolean>>({ userName: false, userEmail: false });
   const nameInput = useRef<HTMLInputElement>(null);
   const emailInput = useRef<HTMLInputElement>(null);
@@ -67,24 +72,24 @@ export function BookingForm({
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-labelledby="details-title">
       <h2 className={styles.title} id="details-title" tabIndex={-1} ref={title}>
-        Your details
+        {t('checkout.details')}
       </h2>
       <TextField
-        label="Full name"
+        label={t('checkout.fullName')}
         name="name"
         autoComplete="name"
         inputRef={nameInput}
         value={details.userName}
         error={shown('userName')}
         onChange={(event) => update('userName', event.target.value)}
-        onBlur={() => setTouched((t) => ({ ...t, userName: true }))}
+        onBlur={() => setTouched((was) => ({ ...was, userName: true }))}
       />
       <EmailField
         inputRef={emailInput}
         value={details.userEmail}
         error={shown('userEmail')}
         onChange={(event) => update('userEmail', event.target.value)}
-        onBlur={() => setTouched((t) => ({ ...t, userEmail: true }))}
+        onBlur={() => setTouched((was) => ({ ...was, userEmail: true }))}
       />
       {payment ? (
         <PaymentChoice
@@ -97,9 +102,7 @@ export function BookingForm({
         />
       ) : null}
       <p className={styles.hint}>
-        {isOnlinePayment(payment?.method)
-          ? 'We book your seats and hold them while you pay. Your tickets come as soon as the payment is through.'
-          : 'We show your booking reference as soon as the seats are yours. Keep it for the door.'}
+        {isOnlinePayment(payment?.method) ? t('checkout.hintOnline') : t('checkout.hintDoor')}
       </p>
       <Button type="submit" block disabled={sending || seats.length === 0 || payment?.method === null}>
         {buttonLabel(seats, sending, payment?.method ?? null)}

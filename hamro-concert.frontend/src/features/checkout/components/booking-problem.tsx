@@ -2,6 +2,7 @@ import { ProblemNotice } from '../../../components/ui/problem-notice';
 import type { CheckoutSeat } from '../lib/checkout-seat';
 import { describeProblem, type CheckoutStep } from '../lib/checkout-problem';
 import styles from './checkout.module.css';
+import { useTranslation } from 'react-i18next';
 
 interface BookingProblemProps {
   error: unknown;
@@ -13,6 +14,8 @@ interface BookingProblemProps {
 
 /** Why holding or booking seats did not go through, in words, and what happens next. */
 export function BookingProblem({ error, step, submitted, remaining }: BookingProblemProps) {
+  // Worded in the app's language, again when it changes.
+  useTranslation();
   const text = describeProblem(error, step, submitted, remaining);
   return (
     <ProblemNotice title={text.title}>

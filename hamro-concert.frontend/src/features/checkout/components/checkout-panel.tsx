@@ -11,6 +11,7 @@ import { HeldSeats } from './held-seats';
 import { HoldCountdown } from './hold-countdown';
 import { HoldExpiredNotice } from './hold-expired-notice';
 import { PaymentHandOff } from './payment-hand-off';
+import { useTranslation } from 'react-i18next';
 
 interface CheckoutPanelProps extends CheckoutOptions {
   /** The concert's tiers, for choosing best available seats instead of clicking them. */
@@ -22,6 +23,8 @@ interface CheckoutPanelProps extends CheckoutOptions {
   concertTitle: string;
   /** When and where, as the confirmation shows it: "Sat, 14 Mar 2026 · 7:00 PM · Tundikhel, Kathmandu". */
   concertWhen: string;
+  /** The concert's day in Bikram Sambat, for the confirmation. */
+  concertDayBs?: string;
   /** Where a booking can be looked up later, from its reference. */
   findBookingHref: (reference: string) => string;
   /** The payment page of a booking that awaits payment, from its reference. */
@@ -38,10 +41,12 @@ export function CheckoutPanel({
   currency = DEFAULT_CURRENCY,
   concertTitle,
   concertWhen,
+  concertDayBs,
   findBookingHref,
   paymentHref,
   ...options
 }: CheckoutPanelProps) {
+  const { t } = useTranslation();
   const checkout = useCheckout(options);
   const { seatHold, seats } = options;
   const { hold, heldSeats, submitted, payment } = checkout;
@@ -68,7 +73,7 @@ export function CheckoutPanel({
             onSubmit={checkout.book}
           />
           <Button variant="secondary" block disabled={checkout.sending} onClick={() => checkout.endHold(false)}>
-            Change seats
+            {t('checkout.changeSeats')}
           </Button>
         </>
       ) : payment.awaiting ? (
@@ -105,6 +110,7 @@ export function CheckoutPanel({
           seats={submitted}
           concertTitle={concertTitle}
           concertWhen={concertWhen}
+          concertDayBs={concertDayBs}
           findBookingHref={findBookingHref(checkout.booked.reference)}
           onClose={checkout.closeConfirmation}
         />

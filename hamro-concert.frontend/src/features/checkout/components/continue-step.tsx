@@ -2,6 +2,8 @@ import { Button } from '../../../components/ui/button';
 import { seatsAndTotal } from '../../../lib/format';
 import type { CheckoutSeat } from '../lib/checkout-seat';
 import styles from './hold.module.css';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../../i18n/i18n';
 
 interface ContinueStepProps {
   seats: readonly CheckoutSeat[];
@@ -14,13 +16,14 @@ interface ContinueStepProps {
 }
 
 function label(seats: readonly CheckoutSeat[], placing: boolean): string {
-  if (seats.length === 0) return 'Choose seats to continue';
+  if (seats.length === 0) return i18n.t('checkout.chooseToContinue');
   const what = seatsAndTotal(seats);
-  return placing ? `Holding ${what}…` : `Continue with ${what}`;
+  return placing ? i18n.t('checkout.holding', { what }) : i18n.t('checkout.continueWith', { what });
 }
 
 /** Before the details form: holds the chosen seats so nobody else can take them meanwhile. */
 export function ContinueStep({ seats, placing, paused, autoFocus, onContinue }: ContinueStepProps) {
+  const { t } = useTranslation();
   return (
     <div className={styles.step}>
       <Button
@@ -31,7 +34,7 @@ export function ContinueStep({ seats, placing, paused, autoFocus, onContinue }: 
       >
         {label(seats, placing)}
       </Button>
-      <p className={styles.hint}>{paused ?? 'We hold your seats for a few minutes while you enter your details.'}</p>
+      <p className={styles.hint}>{paused ?? t('checkout.holdHint')}</p>
     </div>
   );
 }

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { formatClock, secondsLeft } from '../../../lib/countdown';
 import { countdownAnnouncement } from '../lib/countdown';
 import styles from './hold.module.css';
+import { useTranslation } from 'react-i18next';
+import { formatDigits } from '../../../lib/format';
 
 interface HoldCountdownProps {
   /** When the hold ends, as the API gave it (ISO date-time). */
@@ -14,6 +16,7 @@ interface HoldCountdownProps {
  * visually hidden one speaks once when a minute is left.
  */
 export function HoldCountdown({ expiresAt, onExpire }: HoldCountdownProps) {
+  const { t } = useTranslation();
   const deadline = Date.parse(expiresAt);
   const [now, setNow] = useState(() => Date.now());
   const expire = useRef(onExpire);
@@ -43,9 +46,13 @@ export function HoldCountdown({ expiresAt, onExpire }: HoldCountdownProps) {
         <path d="M12 7v5l3 2" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
       </svg>
       <p className={styles.countdownText}>
-        <span>{urgent ? 'Hurry: your seats are held for' : 'Your seats are held for'}</span>
-        <strong className={styles.clockFace} role="timer" aria-label={`${formatClock(left)} left`}>
-          {formatClock(left)}
+        <span>{urgent ? t('checkout.heldForUrgent') : t('checkout.heldFor')}</span>
+        <strong
+          className={styles.clockFace}
+          role="timer"
+          aria-label={t('checkout.timeLeft', { time: formatDigits(formatClock(left)) })}
+        >
+          {formatDigits(formatClock(left))}
         </strong>
       </p>
       <p className="visually-hidden" role="status">

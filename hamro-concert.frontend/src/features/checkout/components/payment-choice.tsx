@@ -1,13 +1,8 @@
 import type { PaymentMethod } from 'hamro-concert.contracts';
 import { useId } from 'react';
-import { PAYMENT_METHOD_LABELS } from '../../../lib/payment-methods';
+import { paymentMethodLabel } from '../../../lib/payment-methods';
 import styles from './payment.module.css';
-
-const HINTS: Record<PaymentMethod, string> = {
-  khalti: 'We take you to Khalti to pay, then bring you back to your tickets.',
-  esewa: 'We take you to eSewa to pay, then bring you back to your tickets.',
-  door: 'Your tickets at once; pay in cash when you arrive.',
-};
+import { Trans, useTranslation } from 'react-i18next';
 
 interface PaymentChoiceProps {
   /** The ways this concert can be paid for, in the order to offer them. */
@@ -23,22 +18,23 @@ interface PaymentChoiceProps {
 
 /** How the buyer pays: a radio group of the concert's ways, with the total; a door-only concert just says so. */
 export function PaymentChoice({ methods, value, onChange, total, testMode, disabled }: PaymentChoiceProps) {
+  const { t } = useTranslation();
   const id = useId();
   if (methods.length === 1 && methods[0] === 'door') {
-    return <p className={styles.doorOnly}>You pay {total} in cash at the door.</p>;
+    return <p className={styles.doorOnly}>{t('checkout.doorOnly', { total })}</p>;
   }
   if (methods.length === 0) {
     return (
       <p className={styles.doorOnly} role="alert">
-        This concert cannot be paid for right now. Please try again later.
+        {t('checkout.noWayToPay')}
       </p>
     );
   }
   return (
     <fieldset className={styles.choice}>
-      <legend className={styles.legend}>How would you like to pay?</legend>
+      <legend className={styles.legend}>{t('checkout.howToPay')}</legend>
       <p className={styles.total}>
-        Total <strong>{total}</strong>
+        <Trans i18nKey="checkout.totalIs" values={{ total }} components={{ strong: <strong /> }} />
       </p>
       {methods.map((method) => (
         <div key={method} className={styles.option}>
@@ -53,14 +49,14 @@ export function PaymentChoice({ methods, value, onChange, total, testMode, disab
             onChange={() => onChange(method)}
           />
           <label htmlFor={`${id}-${method}`} className={styles.optionName}>
-            {PAYMENT_METHOD_LABELS[method]}
+            {paymentMethodLabel(method)}
           </label>
           <p id={`${id}-${method}-hint`} className={styles.optionHint}>
-            {HINTS[method]}
+            {t(`checkout.methodHints.${method}`)}
           </p>
         </div>
       ))}
-      {testMode ? <p className={styles.testMode}>Test mode: no real money moves.</p> : null}
+      {testMode ? <p className={styles.testMode}>{t('common.testMode')}</p> : null}
     </fieldset>
   );
 }

@@ -8,6 +8,7 @@ import { formatMoney, formatTimeOfDay } from '../../../lib/format';
 import { providerName } from '../../../lib/payment-methods';
 import { paymentProblem } from '../lib/payment-problem';
 import styles from './payment.module.css';
+import { Trans, useTranslation } from 'react-i18next';
 
 interface PaymentHandOffProps {
   /** The booking just made, waiting for its payment. */
@@ -33,6 +34,7 @@ export function PaymentHandOff({
   onRetry,
   paymentHref,
 }: PaymentHandOffProps) {
+  const { t } = useTranslation();
   const title = useRef<HTMLHeadingElement>(null);
   // The form is gone: the buyer is taken to what happens to their booking now.
   useEffect(() => title.current?.focus(), []);
@@ -43,14 +45,18 @@ export function PaymentHandOff({
   return (
     <section className={styles.handOff} aria-labelledby="pay-title">
       <h2 id="pay-title" ref={title} tabIndex={-1} className={styles.handOffTitle}>
-        Pay {amount} with {provider}
+        {t('checkout.payTitle', { amount, provider })}
       </h2>
       <p>
-        Booking <span className={styles.reference}>{booking.reference}</span> is made.
-        {until ? ` Its seats are held for you until ${until} while you pay.` : ''}
+        <Trans
+          i18nKey="checkout.bookingMade"
+          values={{ reference: booking.reference }}
+          components={{ ref: <span className={styles.reference} /> }}
+        />
+        {until ? t('checkout.heldWhilePaying', { until }) : ''}
       </p>
       <p role="status" className={styles.leaving}>
-        {leaving ? `Taking you to ${provider}…` : ''}
+        {leaving ? t('checkout.leaving', { provider }) : ''}
       </p>
       {problem ? (
         <ProblemNotice title={problem.title}>
@@ -61,15 +67,15 @@ export function PaymentHandOff({
       ) : null}
       {error && isRetryable(error) ? (
         <Button block onClick={onRetry} disabled={leaving}>
-          Try {provider} again
+          {t('checkout.retryProvider', { provider })}
         </Button>
       ) : null}
       {error ? (
         <Link to={paymentHref} className={buttonClass('secondary', true)}>
-          Choose another way to pay
+          {t('checkout.anotherWay')}
         </Link>
       ) : null}
-      {booking.payment.testMode ? <p className={styles.testMode}>Test mode: no real money moves.</p> : null}
+      {booking.payment.testMode ? <p className={styles.testMode}>{t('common.testMode')}</p> : null}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { bookSeatsBodySchema } from 'hamro-concert.contracts';
+import { i18n } from '../../../i18n/i18n';
 
 export interface BookingDetails {
   userName: string;
@@ -14,6 +15,14 @@ function sentence(message: string): string {
 }
 
 /** Checks name and email with the API's own request schema, so the form and the API agree. */
+/** A detail the contract refuses, in the buyer's language: by the field and the kind of issue, not zod's English. */
+function detailMessage(field: keyof BookingDetails, code: string): string {
+  if (field === 'userEmail') return i18n.t('checkout.emailInvalid');
+  if (code === 'too_big') return i18n.t('checkout.nameTooLong');
+  if (code === 'invalid_format') return i18n.t('checkout.nameControl');
+  return i18n.t('checkout.nameMissing');
+}
+
 export function validateDetails(details: BookingDetails): DetailErrors {
   const result = detailsSchema.safeParse(details);
   if (result.success) return {};
@@ -21,8 +30,7 @@ export function validateDetails(details: BookingDetails): DetailErrors {
   for (const issue of result.error.issues) {
     const field = issue.path[0];
     if ((field === 'userName' || field === 'userEmail') && !errors[field]) {
-      errors[field] =
-        field === 'userName' && issue.code === 'too_big' ? 'Use at most 100 characters' : sentence(issue.message);
+      errors[field] = detailMessage(field, issue.code);
     }
   }
   return errors;

@@ -1,5 +1,8 @@
 import { ApiError, type ErrorCode } from '../../../lib/api-client';
+import { i18n } from '../../../i18n/i18n';
+import type { Catalog } from '../../../i18n/en';
 import { errorMessage } from '../../../lib/error-message';
+import { formatDigits } from '../../../lib/format';
 import type { CheckoutSeat } from './checkout-seat';
 import { takenReason, takenSeats } from './taken-seats';
 
@@ -12,122 +15,84 @@ export interface ProblemText {
   issues: string[];
 }
 
-type TextsByCode = Partial<Record<ErrorCode, ProblemText>>;
-
 function code(error: unknown): ErrorCode | undefined {
   return error instanceof ApiError ? error.code : undefined;
 }
 
 /** The text `texts` has for the error's code, if any. */
-function textFor(texts: TextsByCode, error: unknown): ProblemText | undefined {
+function textFor(texts: KeysByCode, error: unknown): ProblemText | undefined {
   const known = code(error);
-  return known === undefined ? undefined : texts[known];
+  const keys = known === undefined ? undefined : texts[known];
+  return keys ? worded(keys) : undefined;
 }
 
 function takenText(error: unknown, submitted: readonly CheckoutSeat[], remaining: number): ProblemText {
   const taken = takenSeats(error);
-  const one = taken.length === 1;
+  const count = taken.length;
   const names = taken
-    .map((seat) => submitted.find((s) => s.id === seat.id)?.place ?? `seat ${seat.seatNumber}`)
+    .map(
+      (seat) =>
+        submitted.find((s) => s.id === seat.id)?.place ??
+        i18n.t('checkoutProblem.seatFallback', { seat: formatDigits(seat.seatNumber) }),
+    )
     .join('; ');
   const held = takenReason(error) === 'held';
   return {
-    title: held
-      ? `Someone else is booking ${one ? 'that seat' : 'those seats'}`
-      : one
-        ? 'That seat was just taken'
-        : 'Those seats were just taken',
+    title: held ? i18n.t('checkoutProblem.takenHeldTitle', { count }) : i18n.t('checkoutProblem.takenTitle', { count }),
     lines: [
-      held
-        ? `Another buyer is checking out ${names} right now. We took ${one ? 'it' : 'them'} out of your selection and refreshed the map.`
-        : `Someone else booked ${names} a moment before you. We took ${one ? 'it' : 'them'} out of your selection and refreshed the map.`,
-      remaining > 0
-        ? 'Your other seats and your details are still here: check them and continue again.'
-        : 'Pick other seats on the map, then continue again. Your details are still here.',
+      held ? i18n.t('checkoutProblem.takenHeld', { count, names }) : i18n.t('checkoutProblem.taken', { count, names }),
+      remaining > 0 ? i18n.t('checkoutProblem.othersKept') : i18n.t('checkoutProblem.pickOthers'),
     ],
     issues: [],
   };
 }
 
-const HOLD_GONE: TextsByCode = {
-  'hold-expired': {
-    title: 'Your hold ran out',
-    lines: [
-      'Your hold ran out and someone else took some of these seats, so nothing was booked.',
-      'Choose again: the map now shows which seats are free.',
-    ],
+/** A problem's words as keys of the catalogs' `checkoutProblem` section, worded when it is shown. */
+type ProblemKey = keyof Catalog['checkoutProblem'];
+type ProblemKeys = { title: ProblemKey; lines: ProblemKey[] };
+
+function worded({ title, lines }: ProblemKeys): ProblemText {
+  return {
+    title: i18n.t(`checkoutProblem.${title}`),
+    lines: lines.map((line) => i18n.t(`checkoutProblem.${line}`)),
     issues: [],
-  },
-  'hold-released': {
-    title: 'Your seats were no longer held',
-    lines: ['The hold on these seats was given back, so nothing was booked. Press Continue to hold them again.'],
-    issues: [],
-  },
-  'hold-not-found': {
-    title: 'Your seats were no longer held',
-    lines: ['We could not find the hold on these seats, so nothing was booked. Press Continue to hold them again.'],
-    issues: [],
-  },
-  'hold-already-used': {
-    title: 'This hold was already booked',
-    lines: [
-      'These held seats have already been booked once. Nothing more was booked. Find the booking with its reference.',
-    ],
-    issues: [],
-  },
-  'hold-mismatch': {
-    title: 'Your seats changed',
-    lines: ['The seats did not match the ones held for you, so nothing was booked. Press Continue to hold them again.'],
-    issues: [],
-  },
+  };
+}
+
+type KeysByCode = Partial<Record<ErrorCode, ProblemKeys>>;
+
+/** The hold a booking names is gone: expired, given back, used, or not the seats sent. */
+const HOLD_GONE: KeysByCode = {
+  'hold-expired': { title: 'holdExpiredTitle', lines: ['holdExpired1', 'holdExpired2'] },
+  'hold-released': { title: 'notHeldTitle', lines: ['holdReleased'] },
+  'hold-not-found': { title: 'notHeldTitle', lines: ['holdNotFound'] },
+  'hold-already-used': { title: 'holdUsedTitle', lines: ['holdUsed'] },
+  'hold-mismatch': { title: 'holdMismatchTitle', lines: ['holdMismatch'] },
 };
 
-const BEST_AVAILABLE: TextsByCode = {
-  'not-enough-seats': {
-    title: 'Not enough seats left in that section',
-    lines: [
-      'There are not that many free seats left in this section. Choose fewer tickets or another section, or pick seats on the map.',
-    ],
-    issues: [],
-  },
-  'ticket-tier-not-found': {
-    title: 'That section is no longer on sale',
-    lines: ['We refreshed the concert: choose another section, or pick seats on the map.'],
-    issues: [],
-  },
-  'tier-not-in-concert': {
-    title: 'That section is not part of this concert',
-    lines: ['We refreshed the concert: choose another section, or pick seats on the map.'],
-    issues: [],
-  },
+/** Best available refused: too few seats left, or the section is gone. */
+const BEST_AVAILABLE: KeysByCode = {
+  'not-enough-seats': { title: 'notEnoughTitle', lines: ['notEnough'] },
+  'ticket-tier-not-found': { title: 'tierGoneTitle', lines: ['chooseAnotherSection'] },
+  'tier-not-in-concert': { title: 'tierNotInConcertTitle', lines: ['chooseAnotherSection'] },
 };
 
-/** Outside the sales window nothing can be held or booked, and trying again at once will not help. */
-const SALES_WINDOW: TextsByCode = {
-  'sales-not-open': {
-    title: 'Sales have not opened yet',
-    lines: [
-      'These seats are not on sale yet, so nothing was held or booked. The page shows when sales open: choose your seats then.',
-    ],
-    issues: [],
-  },
-  'sales-closed': {
-    title: 'Sales have closed',
-    lines: ['Sales of these seats have ended, so nothing was held or booked.'],
-    issues: [],
-  },
+/** The sale's window: not open yet, or closed. */
+const SALES_WINDOW: KeysByCode = {
+  'sales-not-open': { title: 'salesNotOpenTitle', lines: ['salesNotOpen'] },
+  'sales-closed': { title: 'salesClosedTitle', lines: ['salesClosed'] },
 };
 
 /** The on-sale's limits: the waiting room's pass, one hold at a time, and too many requests. */
 function limitText(error: unknown, step: CheckoutStep): ProblemText | null {
-  const nothing = step === 'hold' ? 'These seats are not held.' : 'Nothing was booked.';
+  const nothing = step === 'hold' ? i18n.t('checkoutProblem.notHeld') : i18n.t('checkoutProblem.nothingBooked');
   switch (code(error)) {
     case 'admission-required':
-      return { title: 'Seats here are sold through a waiting room', lines: [errorMessage(error)], issues: [] };
+      return { title: i18n.t('checkoutProblem.waitingRoomTitle'), lines: [errorMessage(error)], issues: [] };
     case 'one-hold-at-a-time':
-      return { title: 'You already hold other seats', lines: [errorMessage(error), nothing], issues: [] };
+      return { title: i18n.t('checkoutProblem.oneHoldTitle'), lines: [errorMessage(error), nothing], issues: [] };
     case 'rate-limited':
-      return { title: 'Too many requests just now', lines: [errorMessage(error), nothing], issues: [] };
+      return { title: i18n.t('checkoutProblem.rateLimitedTitle'), lines: [errorMessage(error), nothing], issues: [] };
     default:
       return null;
   }
@@ -157,10 +122,14 @@ export function describeProblem(
       ? (error.problem.errors ?? []).map((issue) => issue.message)
       : [];
   return step === 'hold'
-    ? { title: 'We could not hold your seats', lines: [errorMessage(error), 'Nothing is held yet. Try again.'], issues }
+    ? {
+        title: i18n.t('checkoutProblem.holdFailedTitle'),
+        lines: [errorMessage(error), i18n.t('checkoutProblem.holdFailed')],
+        issues,
+      }
     : {
-        title: 'Your booking did not go through',
-        lines: [errorMessage(error), 'No seats were booked. Your details are kept, so you can try again.'],
+        title: i18n.t('checkoutProblem.bookingFailedTitle'),
+        lines: [errorMessage(error), i18n.t('checkoutProblem.bookingFailed')],
         issues,
       };
 }

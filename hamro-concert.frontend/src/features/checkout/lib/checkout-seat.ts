@@ -1,4 +1,6 @@
 import type { SeatRow } from '../../../components/ui/seat-rows';
+import { i18n } from '../../../i18n/i18n';
+import { formatDigits } from '../../../lib/format';
 
 /** A seat as checkout needs it: where it is and what it costs. The page passes these in. */
 export interface CheckoutSeat {
@@ -35,8 +37,8 @@ export function groupBySectionAndRow(seats: readonly CheckoutSeat[]): SeatGroup[
 export function seatRows(seats: readonly CheckoutSeat[]): SeatRow[] {
   return groupBySectionAndRow(seats).map((group) => ({
     key: `${group.sectionName}-${group.row}`,
-    place: `${group.sectionName}, row ${group.row}`,
-    numbers: group.numbers,
+    place: i18n.t('seatMap.rowPlace', { section: group.sectionName, row: formatDigits(group.row) }),
+    numbers: group.numbers.map(formatDigits),
   }));
 }
 

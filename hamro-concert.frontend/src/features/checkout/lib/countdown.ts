@@ -1,4 +1,5 @@
+import { i18n } from '../../../i18n/i18n';
 /** What the live region says: only when one minute is left, not every second. */
 export function countdownAnnouncement(seconds: number): string {
-  return seconds > 0 && seconds <= 60 ? 'Less than a minute left to book your held seats.' : '';
+  return seconds > 0 && seconds <= 60 ? i18n.t('checkout.lastMinute') : '';
 }

@@ -1,5 +1,5 @@
 import type { Concert } from 'hamro-concert.contracts';
-import { plural } from '../../../lib/format';
+import { i18n } from '../../../i18n/i18n';
 
 export function ticketsLeft(concert: Concert): number {
   return concert.tiers.reduce((sum, tier) => sum + tier.available, 0);
@@ -11,5 +11,7 @@ export function isSoldOut(concert: Concert): boolean {
 
 /** "12 tickets left", "1 ticket left", "Sold out" */
 export function ticketsLeftText(concert: Concert): string {
-  return isSoldOut(concert) ? 'Sold out' : `${plural(ticketsLeft(concert), 'ticket')} left`;
+  return isSoldOut(concert)
+    ? i18n.t('concerts.soldOut')
+    : i18n.t('concerts.ticketsLeft', { count: ticketsLeft(concert) });
 }

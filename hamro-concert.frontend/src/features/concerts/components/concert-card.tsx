@@ -1,14 +1,16 @@
 import type { Concert } from 'hamro-concert.contracts';
 import { Link } from 'react-router';
-import { formatConcertDate } from '../../../lib/format';
 import { isSoldOut, ticketsLeftText } from './availability';
 import { ConcertImage } from './concert-image';
 import styles from './concert-card.module.css';
 import { SalesNotice } from './sales-notice';
 import { TierList } from './tier-list';
+import { useTranslation } from 'react-i18next';
+import { ConcertDate } from '../../../components/ui/concert-date';
 
 /** One upcoming concert in the list; the whole card opens the concert's seat map. */
 export function ConcertCard({ concert, href }: { concert: Concert; href: string }) {
+  const { t } = useTranslation();
   const soldOut = isSoldOut(concert);
   const titleId = `concert-${concert.id}-title`;
   return (
@@ -17,7 +19,7 @@ export function ConcertCard({ concert, href }: { concert: Concert; href: string 
       <p className={`${styles.badge} ${soldOut ? styles.soldOutBadge : ''}`}>{ticketsLeftText(concert)}</p>
       <div className={styles.body}>
         <p className={styles.when}>
-          <time dateTime={concert.startsAt}>{formatConcertDate(concert.date, concert.time, concert.timeZone)}</time>
+          <ConcertDate concert={concert} />
         </p>
         <h3 className={styles.title} id={titleId}>
           <Link to={href} className={styles.link}>
@@ -33,7 +35,7 @@ export function ConcertCard({ concert, href }: { concert: Concert; href: string 
           <TierList tiers={concert.tiers} currency={concert.currency} />
         </div>
         <p className={styles.cta} aria-hidden="true">
-          {soldOut ? 'Sold out · see the seat map' : 'Choose seats →'}
+          {soldOut ? t('concerts.soldOutCta') : t('concerts.chooseCta')}
         </p>
       </div>
     </article>

@@ -1,10 +1,11 @@
 import type { Concert } from 'hamro-concert.contracts';
 import { Skeleton } from '../../../components/ui/skeleton';
-import { formatConcertDate } from '../../../lib/format';
 import { ticketsLeftText } from './availability';
 import { ConcertImage } from './concert-image';
 import styles from './concert-details.module.css';
 import { SalesNotice } from './sales-notice';
+import { useTranslation } from 'react-i18next';
+import { ConcertDate } from '../../../components/ui/concert-date';
 
 interface ConcertDetailsProps {
   concert: Concert;
@@ -14,12 +15,13 @@ interface ConcertDetailsProps {
 
 /** The top of a concert's page: artwork, when and where, how many tickets are left and when they sell. */
 export function ConcertDetails({ concert, seatsShown = true }: ConcertDetailsProps) {
+  useTranslation();
   return (
     <header className={styles.details}>
       <ConcertImage src={concert.image} className={styles.media} />
       <div className={styles.text}>
         <p className={styles.when}>
-          <time dateTime={concert.startsAt}>{formatConcertDate(concert.date, concert.time, concert.timeZone)}</time>
+          <ConcertDate concert={concert} />
         </p>
         <h1 className={styles.title}>{concert.title}</h1>
         <p className={styles.artist}>{concert.artist}</p>

@@ -7,6 +7,7 @@ import { ConcertCard } from './concert-card';
 import { ConcertCardSkeleton } from './concert-card-skeleton';
 import styles from './concert-list.module.css';
 import { Pagination } from './pagination';
+import { useTranslation } from 'react-i18next';
 
 interface ConcertListProps {
   page: number;
@@ -16,13 +17,14 @@ interface ConcertListProps {
 
 /** The upcoming concerts, one page at a time, with loading, failure and empty states. */
 export function ConcertList({ page, concertHref, pageHref }: ConcertListProps) {
+  const { t } = useTranslation();
   const concerts = useConcerts(page);
 
   if (concerts.isPending) {
     return (
       <div aria-busy="true">
         <p role="status" className="visually-hidden">
-          Loading concerts…
+          {t('concerts.loading')}
         </p>
         <div className={styles.grid}>
           {Array.from({ length: Math.min(CONCERTS_PER_PAGE, 6) }, (_, i) => (
@@ -36,7 +38,7 @@ export function ConcertList({ page, concertHref, pageHref }: ConcertListProps) {
   if (concerts.isError) {
     return (
       <ErrorState
-        title="We couldn't load the concerts"
+        title={t('concerts.loadFailed')}
         error={concerts.error}
         onRetry={() => void concerts.refetch()}
         retrying={concerts.isFetching}
@@ -49,18 +51,16 @@ export function ConcertList({ page, concertHref, pageHref }: ConcertListProps) {
     return (
       <MessagePanel
         tone="empty"
-        title={page > 1 ? 'No concerts on this page' : 'No concerts on sale yet'}
+        title={page > 1 ? t('concerts.emptyPageTitle') : t('concerts.emptyTitle')}
         action={
           page > 1 ? (
             <Link to={pageHref(1)} className={buttonClass('secondary')}>
-              Back to the first page
+              {t('concerts.firstPage')}
             </Link>
           ) : null
         }
       >
-        <p>
-          {page > 1 ? 'This page is past the end of the list.' : 'New shows are added all the time. Check back soon.'}
-        </p>
+        <p>{page > 1 ? t('concerts.emptyPage') : t('concerts.empty')}</p>
       </MessagePanel>
     );
   }
@@ -69,7 +69,7 @@ export function ConcertList({ page, concertHref, pageHref }: ConcertListProps) {
     <>
       <ul
         className={`${styles.grid} ${concerts.isPlaceholderData ? styles.updating : ''}`}
-        aria-label="Upcoming concerts"
+        aria-label={t('concerts.listLabel')}
       >
         {data.map((concert) => (
           <li key={concert.id} style={{ display: 'grid' }}>

@@ -12,6 +12,8 @@ import {
 } from '../../../lib/sales-window';
 import { useNow } from '../../../lib/use-now';
 import styles from './sales-notice.module.css';
+import { Trans, useTranslation } from 'react-i18next';
+import { i18n } from '../../../i18n/i18n';
 
 interface SalesNoticeProps {
   concert: Concert;
@@ -27,9 +29,12 @@ function tierNote(concert: Concert, tier: Concert['tiers'][number], now: number)
   const window = tierWindow(concert, tier);
   const phase = salesPhase(window, now);
   if (phase === salesPhase(concert, now) && window.salesOpenAt === concert.salesOpenAt) return null;
-  if (phase === 'open') return `${tier.name}: on sale now`;
-  if (phase === 'closed') return `${tier.name}: sales have closed`;
-  return `${tier.name}: sales open ${formatVenueInstant(window.salesOpenAt ?? '', concert.timeZone)}`;
+  if (phase === 'open') return i18n.t('sales.tierOpen', { tier: tier.name });
+  if (phase === 'closed') return i18n.t('sales.tierClosed', { tier: tier.name });
+  return i18n.t('sales.tierOpens', {
+    tier: tier.name,
+    when: formatVenueInstant(window.salesOpenAt ?? '', concert.timeZone),
+  });
 }
 
 /**
@@ -39,6 +44,7 @@ function tierNote(concert: Concert, tier: Concert['tiers'][number], now: number)
  * once that sales have opened. A timer moves it on; nothing is fetched.
  */
 export function SalesNotice({ concert, detailed = false, seatsShown = true }: SalesNoticeProps) {
+  const { t } = useTranslation();
   const { salesOpenAt } = concert;
   const opensAt = salesOpenAt === null ? null : Date.parse(salesOpenAt);
   const now = useNow((current) =>
@@ -58,22 +64,24 @@ export function SalesNotice({ concert, detailed = false, seatsShown = true }: Sa
       {phase === 'not-open' && salesOpenAt !== null && opensAt !== null ? (
         <>
           <p className={styles.opening}>
-            Sales open <time dateTime={salesOpenAt}>{formatVenueInstant(salesOpenAt, concert.timeZone)}</time>
+            <Trans
+              i18nKey="sales.opens"
+              values={{ when: formatVenueInstant(salesOpenAt, concert.timeZone) }}
+              components={{ time: <time dateTime={salesOpenAt} /> }}
+            />
           </p>
           <p className={styles.countdown}>
-            Opens in{' '}
+            {t('sales.opensIn')}{' '}
             <span role="timer" aria-live="off" className={styles.clock}>
               {timeUntilText(opensAt - now)}
             </span>
           </p>
-          {detailed && seatsShown ? (
-            <p>You can look at the seat map now; seats can be chosen once sales open.</p>
-          ) : null}
+          {detailed && seatsShown ? <p>{t('sales.lookNow')}</p> : null}
         </>
       ) : null}
-      {phase === 'closed' ? <p className={styles.opening}>Sales have closed</p> : null}
+      {phase === 'closed' ? <p className={styles.opening}>{t('sales.closed')}</p> : null}
       {notes.length > 0 ? (
-        <ul className={styles.tiers} aria-label="Sections with sales of their own">
+        <ul className={styles.tiers} aria-label={t('sales.tierSections')}>
           {notes.map((note) => (
             <li key={note}>{note}</li>
           ))}
@@ -81,7 +89,7 @@ export function SalesNotice({ concert, detailed = false, seatsShown = true }: Sa
       ) : null}
       {detailed && waitedForOpening ? (
         <p role="status" className="visually-hidden">
-          {waitedForOpening && phase === 'open' && seatsShown ? 'Sales are open: you can choose seats now.' : ''}
+          {waitedForOpening && phase === 'open' && seatsShown ? t('sales.nowOpen') : ''}
         </p>
       ) : null}
     </div>

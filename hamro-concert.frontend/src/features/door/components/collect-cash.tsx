@@ -6,6 +6,7 @@ import { errorMessage } from '../../../lib/error-message';
 import { formatMoney } from '../../../lib/format';
 import { useCollectCash } from '../api/collect-cash';
 import styles from './door.module.css';
+import { useTranslation } from 'react-i18next';
 
 interface CollectCashProps {
   collect: NonNullable<Admission['collect']>;
@@ -20,29 +21,32 @@ const nothingToCollect = (error: unknown) => error instanceof ApiError && error.
 
 /** A booking to be paid at the door: how much cash to take, then a button to record that it was. */
 export function CollectCash({ collect, token, onAccessRefused, onRecorded }: CollectCashProps) {
+  const { t } = useTranslation();
   const record = useCollectCash({ onSuccess: onRecorded, onError: (error) => void onAccessRefused(error) });
   const amount = formatMoney(collect.amount, collect.currency);
   if (record.isSuccess) {
     return (
       <p role="status" className={`${styles.collect} ${styles.collected}`}>
-        <span aria-hidden="true">✓</span> Cash recorded: {formatMoney(record.data.amount, collect.currency)} for booking{' '}
-        {record.data.reference}.
+        <span aria-hidden="true">✓</span>{' '}
+        {t('door.cashRecorded', {
+          amount: formatMoney(record.data.amount, collect.currency),
+          reference: record.data.reference,
+        })}
       </p>
     );
   }
   return (
     <div className={styles.collect} data-testid="collect-cash">
       <p role="alert" className={styles.collectHeadline}>
-        <span aria-hidden="true">₨ </span>Collect {amount} in cash
+        <span aria-hidden="true">₨ </span>
+        {t('door.collect', { amount })}
       </p>
-      <p className={styles.line}>
-        Booking {collect.bookingReference} pays at the door. Take the cash, then record it here.
-      </p>
+      <p className={styles.line}>{t('door.paysAtDoor', { reference: collect.bookingReference })}</p>
       {record.isError ? (
-        <ProblemNotice title={nothingToCollect(record.error) ? 'Nothing to collect' : 'The cash was not recorded'}>
-          {nothingToCollect(record.error)
-            ? 'This booking is paid already, or no longer pays at the door: take no cash for it.'
-            : errorMessage(record.error)}
+        <ProblemNotice
+          title={nothingToCollect(record.error) ? t('door.nothingToCollectTitle') : t('door.notRecordedTitle')}
+        >
+          {nothingToCollect(record.error) ? t('door.nothingToCollect') : errorMessage(record.error)}
         </ProblemNotice>
       ) : null}
       <Button
@@ -50,7 +54,7 @@ export function CollectCash({ collect, token, onAccessRefused, onRecorded }: Col
         disabled={record.isPending}
         onClick={() => record.mutate({ reference: collect.bookingReference, token })}
       >
-        {record.isPending ? 'Recording…' : 'Cash collected'}
+        {record.isPending ? t('door.recording') : t('door.cashCollected')}
       </Button>
     </div>
   );

@@ -1,4 +1,5 @@
 import styles from './door.module.css';
+import { useTranslation } from 'react-i18next';
 
 export interface DoorConcert {
   id: string;
@@ -14,10 +15,11 @@ interface DoorConcertPickerProps {
 
 /** Which concert this door admits: tickets of any other concert are refused here. */
 export function DoorConcertPicker({ concerts, value, onChange }: DoorConcertPickerProps) {
+  const { t } = useTranslation();
   return (
     <div className={styles.picker}>
       <label className={styles.label} htmlFor="door-concert">
-        Concert at this door
+        {t('door.concertAtDoor')}
       </label>
       <select
         id="door-concert"
@@ -26,7 +28,7 @@ export function DoorConcertPicker({ concerts, value, onChange }: DoorConcertPick
         onChange={(event) => onChange(event.target.value)}
       >
         <option value="" disabled>
-          Choose the concert being admitted
+          {t('door.chooseConcert')}
         </option>
         {concerts.map((concert) => (
           <option key={concert.id} value={concert.id}>

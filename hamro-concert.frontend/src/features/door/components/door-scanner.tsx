@@ -6,6 +6,7 @@ import { admittedOutcome, refusedOutcome, type ScanOutcome } from '../lib/scan-o
 import { CollectCash } from './collect-cash';
 import styles from './door.module.css';
 import { ScanResult } from './scan-result';
+import { useTranslation } from 'react-i18next';
 
 interface DoorScannerProps {
   token: string;
@@ -29,6 +30,7 @@ interface Scan {
  * A ticket of a booking paid at the door also asks for its cash, and records it.
  */
 export function DoorScanner({ token, concertId, onAccessRefused }: DoorScannerProps) {
+  const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [code, setCode] = useState('');
   const [last, setLast] = useState<Scan | null>(null);
@@ -62,7 +64,7 @@ export function DoorScanner({ token, concertId, onAccessRefused }: DoorScannerPr
     <div className={styles.scanner}>
       <form className={styles.form} onSubmit={submit}>
         <label className={styles.label} htmlFor="ticket-code">
-          Ticket code
+          {t('door.ticketCode')}
         </label>
         <input
           ref={input}
@@ -74,14 +76,14 @@ export function DoorScanner({ token, concertId, onAccessRefused }: DoorScannerPr
           autoComplete="off"
           autoCapitalize="off"
           spellCheck={false}
-          placeholder="Scan or paste the code"
+          placeholder={t('door.codePlaceholder')}
           aria-describedby="ticket-code-help"
         />
         <p id="ticket-code-help" className={styles.help}>
-          Scan the QR code or type the 32-character code, then press Enter.
+          {t('door.codeHelp')}
         </p>
         <Button type="submit" block disabled={checkIn.isPending}>
-          {checkIn.isPending ? 'Checking…' : 'Check in'}
+          {checkIn.isPending ? t('door.checking') : t('door.checkIn')}
         </Button>
       </form>
       <div role="status" aria-live="assertive" aria-atomic="true">

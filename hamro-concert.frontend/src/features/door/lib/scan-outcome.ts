@@ -1,5 +1,7 @@
-import type { Admission, Section } from 'hamro-concert.contracts';
+import type { Admission } from 'hamro-concert.contracts';
 import { ApiError } from '../../../lib/api-client';
+import { i18n } from '../../../i18n/i18n';
+import { formatDateTime, formatDigits } from '../../../lib/format';
 
 export type ScanTone = 'admitted' | 'used' | 'refused';
 
@@ -10,9 +12,6 @@ export interface ScanOutcome {
   lines: string[];
 }
 
-const SECTION_NAMES: Record<Section, string> = { front: 'Front Row', vip: 'VIP', ga: 'General Admission' };
-const time = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
-
 function seatNumberInRow(seatNumber: string): string {
   return /(\d+)\s*$/.exec(seatNumber)?.[1] ?? seatNumber;
 }
@@ -20,10 +19,14 @@ function seatNumberInRow(seatNumber: string): string {
 export function admittedOutcome(admission: Admission): ScanOutcome {
   return {
     tone: 'admitted',
-    headline: 'ADMITTED',
+    headline: i18n.t('door.admitted'),
     lines: [
       admission.userName,
-      `${SECTION_NAMES[admission.section]}, row ${admission.row}, seat ${seatNumberInRow(admission.seatNumber)}`,
+      i18n.t('seatMap.place', {
+        section: i18n.t(`seatMap.sections.${admission.section}`),
+        row: formatDigits(admission.row),
+        seat: formatDigits(seatNumberInRow(admission.seatNumber)),
+      }),
       admission.concertTitle,
     ],
   };
@@ -34,41 +37,41 @@ export function refusedOutcome(error: unknown): ScanOutcome {
   const code = error instanceof ApiError ? error.code : undefined;
   if (code === 'ticket-already-used') {
     const firstScanAt = error instanceof ApiError ? (error.problem as Record<string, unknown>).firstScanAt : undefined;
-    const when = typeof firstScanAt === 'string' ? time.format(new Date(firstScanAt)) : 'earlier';
+    const when = typeof firstScanAt === 'string' ? formatDateTime(firstScanAt, 'medium') : i18n.t('door.earlier');
     return {
       tone: 'used',
-      headline: 'ALREADY USED',
-      lines: [`This ticket was first scanned ${when}.`, 'Do not let it in again.'],
+      headline: i18n.t('door.alreadyUsed'),
+      lines: [i18n.t('door.firstScanned', { when }), i18n.t('door.notAgain')],
     };
   }
   if (code === 'wrong-concert') {
     const title = error instanceof ApiError ? (error.problem as Record<string, unknown>).concertTitle : undefined;
     return {
       tone: 'refused',
-      headline: 'WRONG CONCERT',
+      headline: i18n.t('door.wrongConcert'),
       lines: [
-        typeof title === 'string' ? `This ticket is for ${title}.` : 'This ticket is for another concert.',
-        'Do not let it in here. The ticket stays unused for its own concert.',
+        typeof title === 'string' ? i18n.t('door.forConcert', { concert: title }) : i18n.t('door.forAnother'),
+        i18n.t('door.notHere'),
       ],
     };
   }
   if (code === 'ticket-cancelled') {
     return {
       tone: 'refused',
-      headline: 'CANCELLED',
-      lines: ['This ticket belongs to a cancelled booking. Do not let it in.'],
+      headline: i18n.t('door.cancelled'),
+      lines: [i18n.t('door.cancelledBooking')],
     };
   }
   if (code === 'ticket-not-found' || code === 'validation-failed') {
     return {
       tone: 'refused',
-      headline: 'INVALID',
-      lines: ['No ticket has this code. Check it was typed or scanned fully.'],
+      headline: i18n.t('door.invalid'),
+      lines: [i18n.t('door.noSuchTicket')],
     };
   }
   return {
     tone: 'refused',
-    headline: 'NOT CHECKED',
-    lines: ['We could not check this ticket. Try again in a moment.'],
+    headline: i18n.t('door.notChecked'),
+    lines: [i18n.t('door.couldNotCheck')],
   };
 }

@@ -1,7 +1,7 @@
 import { isOnlinePayment, ONLINE_PAYMENT_CURRENCY, PAYMENT_METHODS, type PaymentMethod } from 'hamro-concert.contracts';
 import { useId } from 'react';
 import { usePaymentOptions } from '../../../lib/payment-options';
-import { inOfferOrder, PAYMENT_METHOD_LABELS } from '../../../lib/payment-methods';
+import { inOfferOrder, paymentMethodLabel } from '../../../lib/payment-methods';
 import styles from './organizer.module.css';
 
 interface PaymentMethodsFieldProps {
@@ -50,7 +50,7 @@ export function PaymentMethodsField({ value, currency, error, onChange }: Paymen
                     )
                   }
                 />
-                <span>{PAYMENT_METHOD_LABELS[method]}</span>
+                <span>{paymentMethodLabel(method)}</span>
               </label>
               {why ? (
                 <p id={`${id}-${method}`} className={styles.muted}>

@@ -1,5 +1,5 @@
 import { TextField } from '../../../components/ui/text-field';
-import { plural } from '../../../lib/format';
+import { i18n } from '../../../i18n/i18n';
 import { rowSeats, SECTION_LABELS, sectionSeats, type DraftErrors, type SectionDraft } from '../lib/venue-draft';
 import styles from './organizer.module.css';
 
@@ -62,7 +62,7 @@ export function SectionEditor({ section, errors, onChange }: SectionEditorProps)
             />
           </div>
           <p className={styles.sectionTotal}>
-            {plural(sectionSeats(section), 'seat')} in {label}
+            {i18n.t('common.seatCount', { count: sectionSeats(section) })} in {label}
           </p>
           {rows.length > 0 && rows.length <= 50 ? (
             <details className={styles.rows}>

@@ -2,6 +2,7 @@ import { type Ref } from 'react';
 import { seatLabel, seatState, type SeatView } from '../lib/seat-layout';
 import styles from './seat-button.module.css';
 import { CheckIcon, CrossIcon, HourglassIcon } from './seat-icons';
+import { formatDigits } from '../../../lib/format';
 
 interface SeatButtonProps {
   seat: SeatView;
@@ -49,7 +50,7 @@ export function SeatButton({ seat, selected, onSale, tabbable, buttonRef, onTogg
       ) : state === 'held' ? (
         <HourglassIcon />
       ) : (
-        seat.number
+        formatDigits(seat.number)
       )}
     </button>
   );

@@ -1,33 +1,36 @@
 import { CheckIcon, CrossIcon, HourglassIcon } from './seat-icons';
 import styles from './seat-legend.module.css';
+import { useTranslation } from 'react-i18next';
+import { formatDigits } from '../../../lib/format';
 
 /** What each seat look means. */
 export function SeatLegend() {
+  const { t } = useTranslation();
   return (
-    <ul className={styles.legend} aria-label="Seat key">
+    <ul className={styles.legend} aria-label={t('seatMap.legend')}>
       <li className={styles.item}>
         <span className={`${styles.swatch} ${styles.available}`} aria-hidden="true">
-          7
+          {formatDigits(7)}
         </span>
-        Available
+        {t('seatMap.legendAvailable')}
       </li>
       <li className={styles.item}>
         <span className={`${styles.swatch} ${styles.selected}`} aria-hidden="true">
           <CheckIcon />
         </span>
-        Your choice
+        {t('seatMap.legendChosen')}
       </li>
       <li className={styles.item}>
         <span className={`${styles.swatch} ${styles.booked}`} aria-hidden="true">
           <CrossIcon />
         </span>
-        Booked
+        {t('seatMap.legendBooked')}
       </li>
       <li className={styles.item}>
         <span className={`${styles.swatch} ${styles.held}`} aria-hidden="true">
           <HourglassIcon />
         </span>
-        On hold
+        {t('seatMap.legendHeld')}
       </li>
     </ul>
   );

@@ -1,9 +1,11 @@
 import type { Section } from 'hamro-concert.contracts';
 import type { CSSProperties } from 'react';
-import { DEFAULT_CURRENCY, formatMoney, plural } from '../../../lib/format';
+import { DEFAULT_CURRENCY, formatMoney } from '../../../lib/format';
 import mapStyles from './seat-map.module.css';
 import styles from './seat-map-preview.module.css';
 import sectionStyles from './seat-section.module.css';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../../i18n/i18n';
 
 export interface PreviewSectionLayout {
   section: Section;
@@ -21,11 +23,12 @@ const MAX_DRAWN_SEATS = 60;
 function priceText(price: string): string {
   return /^\d+(\.\d{1,2})?$/.test(price.trim())
     ? formatMoney(Number(price).toFixed(2), DEFAULT_CURRENCY)
-    : 'no price yet';
+    : i18n.t('seatMap.noPrice');
 }
 
 /** A picture of a venue layout as the seat map will show it: stage, sections, rows of seats. */
 export function SeatMapPreview({ sections }: { sections: readonly PreviewSectionLayout[] }) {
+  const { t } = useTranslation();
   const widest = Math.min(MAX_DRAWN_SEATS, Math.max(1, ...sections.flatMap((s) => s.rows)));
   return (
     <figure
@@ -34,12 +37,12 @@ export function SeatMapPreview({ sections }: { sections: readonly PreviewSection
       style={{ '--preview-row-max': widest } as CSSProperties}
     >
       <figcaption id="seat-map-preview-caption" className={styles.caption}>
-        Seat map preview
+        {t('seatMap.preview')}
       </figcaption>
       <div className={mapStyles.stage} aria-hidden="true">
-        Stage
+        {t('common.stage')}
       </div>
-      {sections.length === 0 ? <p className={styles.empty}>No sections yet.</p> : null}
+      {sections.length === 0 ? <p className={styles.empty}>{t('seatMap.noSections')}</p> : null}
       {sections.map((section) => {
         const seats = section.rows.reduce((sum, n) => sum + n, 0);
         const hiddenRows = Math.max(0, section.rows.length - MAX_DRAWN_ROWS);
@@ -52,7 +55,8 @@ export function SeatMapPreview({ sections }: { sections: readonly PreviewSection
             <p className={sectionStyles.heading}>
               {section.name}
               <span className={sectionStyles.meta}>
-                {priceText(section.price)} · {plural(section.rows.length, 'row')} · {plural(seats, 'seat')}
+                {priceText(section.price)} · {t('seatMap.rowCount', { count: section.rows.length })} ·{' '}
+                {t('common.seatCount', { count: seats })}
               </span>
             </p>
             <div className={styles.rows} aria-hidden="true">
@@ -65,7 +69,9 @@ export function SeatMapPreview({ sections }: { sections: readonly PreviewSection
                 </div>
               ))}
             </div>
-            {hiddenRows > 0 ? <p className={sectionStyles.meta}>and {plural(hiddenRows, 'more row')}</p> : null}
+            {hiddenRows > 0 ? (
+              <p className={sectionStyles.meta}>{t('seatMap.moreRows', { count: hiddenRows })}</p>
+            ) : null}
           </div>
         );
       })}

@@ -5,6 +5,7 @@ import { SeatGrid } from './seat-grid';
 import { SeatLegend } from './seat-legend';
 import styles from './seat-map.module.css';
 import { VenueMap } from './venue-map';
+import { useTranslation } from 'react-i18next';
 
 interface SeatMapProps {
   layout: SeatLayout;
@@ -23,20 +24,16 @@ const onSaleAlways = () => true;
  * (layout.large) opens on an overview of its blocks, and a buyer zooms into one to pick seats.
  */
 export function SeatMap({ layout, isSelected, onToggle, isOnSale = onSaleAlways, selectedIds = [] }: SeatMapProps) {
+  const { t } = useTranslation();
   const rowMax = Math.max(1, ...layout.sections.flatMap((section) => section.rows.map((row) => row.seats.length)));
   return (
     <section className={styles.map} aria-labelledby="seat-map-title">
       <div className={styles.header}>
         <h2 className={styles.title} id="seat-map-title">
-          Choose your seats
+          {t('seatMap.title')}
         </h2>
         <p className={styles.help} id="seat-map-help">
-          {layout.large
-            ? 'Pick a block of the venue to see its seats, then pick a seat to add it and again to remove it. ' +
-              'With a keyboard, the arrow keys move between blocks or seats, Enter opens a block or chooses a ' +
-              'seat, and Escape goes back to the whole venue.'
-            : 'Pick a seat to add it, pick it again to remove it. With a keyboard, use the arrow keys to move and ' +
-              'Enter or Space to choose.'}
+          {layout.large ? t('seatMap.helpLarge') : t('seatMap.help')}
         </p>
       </div>
       <SeatLegend />
@@ -50,18 +47,18 @@ export function SeatMap({ layout, isSelected, onToggle, isOnSale = onSaleAlways,
         />
       ) : (
         <>
-          <p className={styles.swipe}>Swipe sideways to see a whole row.</p>
+          <p className={styles.swipe}>{t('seatMap.swipe')}</p>
           <div className={styles.scroller} ref={centreOnStage}>
             <div className={styles.venue} style={{ '--row-max': rowMax } as CSSProperties}>
               <div className={styles.stage} aria-hidden="true">
-                Stage
+                {t('common.stage')}
               </div>
               <SeatGrid
                 sections={layout.sections}
                 isSelected={isSelected}
                 isOnSale={isOnSale}
                 onToggle={onToggle}
-                label="Seats, nearest the stage first"
+                label={t('seatMap.seatsLabel')}
               />
             </div>
           </div>

@@ -1,8 +1,9 @@
 import type { Ref } from 'react';
-import { formatCents, formatCount } from '../../../lib/format';
+import { formatCents, formatDigits } from '../../../lib/format';
 import type { SectionView, SeatView } from '../lib/seat-layout';
 import { SeatButton } from './seat-button';
 import styles from './seat-section.module.css';
+import { useTranslation } from 'react-i18next';
 
 interface SeatSectionProps {
   section: SectionView;
@@ -16,12 +17,16 @@ interface SeatSectionProps {
 
 /** A section's name with its price and how many seats are left: what names the section's group. */
 export function SectionHeading({ section, id }: { section: SectionView; id: string }) {
+  const { t } = useTranslation();
   return (
     <h3 className={styles.heading} id={id}>
       {section.name}
       <span className={styles.meta}>
-        {formatCents(section.priceCents, section.currency)} · {formatCount(section.available)} of{' '}
-        {formatCount(section.total)} left
+        {t('seatMap.sectionMeta', {
+          price: formatCents(section.priceCents, section.currency),
+          available: section.available,
+          total: section.total,
+        })}
       </span>
     </h3>
   );
@@ -37,15 +42,21 @@ export function SeatSection({
   onToggle,
   onFocusSeat,
 }: SeatSectionProps) {
+  const { t } = useTranslation();
   const headingId = `section-${section.section}-heading`;
   return (
     <div className={`${styles.section} ${styles[section.section]}`} role="group" aria-labelledby={headingId}>
       <SectionHeading section={section} id={headingId} />
       <div className={styles.rows}>
         {section.rows.map((row) => (
-          <div key={row.row} className={styles.row} role="group" aria-label={`${section.name}, row ${row.row}`}>
+          <div
+            key={row.row}
+            className={styles.row}
+            role="group"
+            aria-label={t('seatMap.rowGroup', { section: section.name, row: formatDigits(row.row) })}
+          >
             <span className={styles.rowLabel} aria-hidden="true">
-              {row.row}
+              {formatDigits(row.row)}
             </span>
             <div className={styles.seats}>
               {row.seats.map((seat) => (
@@ -62,7 +73,7 @@ export function SeatSection({
               ))}
             </div>
             <span className={styles.rowLabel} aria-hidden="true">
-              {row.row}
+              {formatDigits(row.row)}
             </span>
           </div>
         ))}

@@ -7,6 +7,7 @@ import { SeatGrid } from './seat-grid';
 import styles from './venue-map.module.css';
 import mapStyles from './seat-map.module.css';
 import { VenueOverview } from './venue-overview';
+import { useTranslation } from 'react-i18next';
 
 interface VenueMapProps {
   layout: SeatLayout;
@@ -28,6 +29,7 @@ function blockAsSection(layout: SeatLayout, block: SeatBlockView): SectionView {
  * the block on screen has seat buttons, so even a stadium's page stays a few thousand elements.
  */
 export function VenueMap({ layout, isSelected, isOnSale, onToggle, selectedIds }: VenueMapProps) {
+  const { t } = useTranslation();
   const [openKey, setOpenKey] = useState<string | null>(null);
   const [returnKey, setReturnKey] = useState<string | null>(null);
   const blockView = useRef<HTMLDivElement>(null);
@@ -84,7 +86,7 @@ export function VenueMap({ layout, isSelected, isOnSale, onToggle, selectedIds }
     <div className={styles.zoomable} ref={blockView} onKeyDown={onKeyDown} {...pinch}>
       <div className={styles.blockBar}>
         <Button variant="secondary" onClick={back}>
-          ← Whole venue
+          {t('seatMap.wholeVenue')}
         </Button>
         <h3 className={styles.blockTitle} aria-live="polite">
           {block.place}
@@ -97,7 +99,7 @@ export function VenueMap({ layout, isSelected, isOnSale, onToggle, selectedIds }
             isSelected={isSelected}
             isOnSale={isOnSale}
             onToggle={onToggle}
-            label={`Seats of ${block.place}, nearest the stage first`}
+            label={t('seatMap.blockSeatsLabel', { place: block.place })}
           />
         </div>
       </div>

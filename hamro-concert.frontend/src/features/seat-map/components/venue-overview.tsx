@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import { formatCount as count, plural } from '../../../lib/format';
+import { i18n } from '../../../i18n/i18n';
+import { formatDigits } from '../../../lib/format';
 import type { SeatBlockView, SeatLayout } from '../lib/seat-layout';
 import { isNavigationKey, nextInRows } from '../lib/seat-navigation';
 import mapStyles from './seat-map.module.css';
 import { SectionHeading } from './seat-section';
 import sectionStyles from './seat-section.module.css';
 import styles from './venue-map.module.css';
+import { useTranslation } from 'react-i18next';
 
 interface VenueOverviewProps {
   layout: SeatLayout;
@@ -17,8 +19,13 @@ interface VenueOverviewProps {
 }
 
 export function blockName(block: SeatBlockView, chosen = 0): string {
-  const free = block.available === 0 ? 'sold out' : `${count(block.available)} of ${count(block.total)} seats free`;
-  return `${block.place}: ${free}${chosen > 0 ? `, ${plural(chosen, 'seat')} chosen` : ''}`;
+  const free =
+    block.available === 0
+      ? i18n.t('seatMap.blockSoldOut')
+      : i18n.t('seatMap.blockFreeOf', { available: block.available, total: block.total });
+  const seats =
+    chosen > 0 ? i18n.t('seatMap.blockChosen', { seats: i18n.t('common.seatCount', { count: chosen }) }) : '';
+  return i18n.t('seatMap.blockName', { place: block.place, free, chosen: seats });
 }
 
 /**
@@ -27,6 +34,7 @@ export function blockName(block: SeatBlockView, chosen = 0): string {
  * Enter or a click opens a block.
  */
 export function VenueOverview({ layout, chosenIn, focusKey, onOpen }: VenueOverviewProps) {
+  const { t } = useTranslation();
   const [activeKey, setActiveKey] = useState<string | null>(focusKey);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const firstKey = layout.sections[0]?.blocks[0]?.key ?? null;
@@ -60,12 +68,12 @@ export function VenueOverview({ layout, chosenIn, focusKey, onOpen }: VenueOverv
   return (
     <div className={styles.overview}>
       <div className={mapStyles.stage} aria-hidden="true">
-        Stage
+        {t('common.stage')}
       </div>
       <div
         className={styles.sections}
         role="group"
-        aria-label="Blocks of the venue, nearest the stage first"
+        aria-label={t('seatMap.blocksLabel')}
         aria-describedby="seat-map-help"
         onKeyDown={onKeyDown}
       >
@@ -96,10 +104,17 @@ export function VenueOverview({ layout, chosenIn, focusKey, onOpen }: VenueOverv
                     onClick={() => onOpen(block)}
                   >
                     <span className={styles.blockRows} aria-hidden="true">
-                      {block.firstRow === block.lastRow ? `R${block.firstRow}` : `R${block.firstRow}–${block.lastRow}`}
+                      {block.firstRow === block.lastRow
+                        ? t('seatMap.blockRow', { first: formatDigits(block.firstRow) })
+                        : t('seatMap.blockRows', {
+                            first: formatDigits(block.firstRow),
+                            last: formatDigits(block.lastRow),
+                          })}
                     </span>
                     <span className={styles.blockFree} aria-hidden="true">
-                      {block.available === 0 ? 'Sold out' : `${count(block.available)} free`}
+                      {block.available === 0
+                        ? t('seatMap.soldOut')
+                        : t('seatMap.blockFree', { count: block.available })}
                     </span>
                   </button>
                 );

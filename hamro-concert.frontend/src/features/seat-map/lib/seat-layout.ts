@@ -1,11 +1,11 @@
-import type { Seat, SeatMap, SeatStatus, Section, TierSummary } from 'hamro-concert.contracts';
-import { formatCents, toCents } from '../../../lib/format';
+import type { Language, Seat, SeatMap, SeatStatus, Section, TierSummary } from 'hamro-concert.contracts';
+import { currentLanguage, i18n } from '../../../i18n/i18n';
+import { formatCents, formatDigits, toCents } from '../../../lib/format';
 
-export const SECTION_NAMES: Record<Section, string> = {
-  front: 'Front Row',
-  vip: 'VIP',
-  ga: 'General Admission',
-};
+/** A section's name when its tier has none: "Front Row", "VIP". */
+export function defaultSectionName(section: Section): string {
+  return i18n.t(`seatMap.sections.${section}`);
+}
 
 /** One seat as the map shows it: where it is, what it costs, whether it can still be bought. */
 export interface SeatView {
@@ -94,7 +94,7 @@ function toSeatView(
   ownHold: ReadonlySet<number>,
   currency: string,
 ): SeatView {
-  const sectionName = tier?.name ?? SECTION_NAMES[seat.section];
+  const sectionName = tier?.name ?? defaultSectionName(seat.section);
   const number = seatNumberInRow(seat.seatNumber);
   return {
     id: seat.id,
@@ -107,21 +107,24 @@ function toSeatView(
     priceCents: tier ? toCents(tier.price) : 0,
     currency,
     status: seat.status === 'held' && ownHold.has(seat.id) ? 'available' : seat.status,
-    place: `${sectionName}, row ${seat.row}, seat ${number}`,
+    place: i18n.t('seatMap.place', { section: sectionName, row: formatDigits(seat.row), seat: formatDigits(number) }),
     order,
   };
 }
 
-const SIDES: Record<number, string[]> = {
+const SIDES: Record<number, readonly SideKey[]> = {
   2: ['left', 'right'],
   3: ['left', 'centre', 'right'],
-  4: ['far left', 'left of centre', 'right of centre', 'far right'],
+  4: ['farLeft', 'leftOfCentre', 'rightOfCentre', 'farRight'],
 };
+
+type SideKey = 'left' | 'right' | 'centre' | 'farLeft' | 'leftOfCentre' | 'rightOfCentre' | 'farRight';
 
 /** Where a block sits across its section, in words: "", "left", "far right", "part 2 of 5". */
 function sideOf(column: number, columns: number): string {
   if (columns === 1) return '';
-  return SIDES[columns]?.[column] ?? `part ${column + 1} of ${columns}`;
+  const side = SIDES[columns]?.[column];
+  return side ? i18n.t(`seatMap.sides.${side}`) : i18n.t('seatMap.sides.part', { part: column + 1, parts: columns });
 }
 
 /** Cuts a section's rows into blocks: spans of at most BLOCK_WIDTH seats, stacked about BLOCK_SEATS to a block. */
@@ -141,7 +144,10 @@ function blocksOf(section: SectionView): { blocks: SeatBlockView[]; columns: num
       const seats = pieces.flatMap((row) => row.seats);
       const firstRow = pieces[0]!.row;
       const lastRow = pieces.at(-1)!.row;
-      const rowsText = firstRow === lastRow ? `row ${firstRow}` : `rows ${firstRow} to ${lastRow}`;
+      const rowsText =
+        firstRow === lastRow
+          ? i18n.t('seatMap.row', { row: formatDigits(firstRow) })
+          : i18n.t('seatMap.rows', { first: formatDigits(firstRow), last: formatDigits(lastRow) });
       blocks.push({
         key: `${section.section}-${firstRow}-${column}`,
         section: section.section,
@@ -167,9 +173,14 @@ function blocksOf(section: SectionView): { blocks: SeatBlockView[]; columns: num
  */
 let viewCache: { key: string; views: WeakMap<Seat, SeatView> } | undefined;
 
-function viewsFor(tiers: TierSummary[], ownHold: readonly number[], currency: string): WeakMap<Seat, SeatView> {
+function viewsFor(
+  tiers: TierSummary[],
+  ownHold: readonly number[],
+  currency: string,
+  language: Language,
+): WeakMap<Seat, SeatView> {
   // What a view takes from the tiers: their names and prices (free counts move with every change).
-  const key = `${currency}/${tiers.map((tier) => `${tier.id}:${tier.name}:${tier.price}`).join('|')}/${ownHold.join(',')}`;
+  const key = `${language}/${currency}/${tiers.map((tier) => `${tier.id}:${tier.name}:${tier.price}`).join('|')}/${ownHold.join(',')}`;
   if (viewCache?.key !== key) viewCache = { key, views: new WeakMap() };
   return viewCache.views;
 }
@@ -185,10 +196,11 @@ export function buildSeatLayout(
   tiers: TierSummary[],
   ownHold: readonly number[] = [],
   currency = 'NPR',
+  language: Language = currentLanguage(),
 ): SeatLayout {
   const tierById = new Map(tiers.map((tier) => [tier.id, tier]));
   const own = new Set(ownHold);
-  const views = viewsFor(tiers, ownHold, currency);
+  const views = viewsFor(tiers, ownHold, currency, language);
   const sections: SectionView[] = [];
   const sectionOf = new Map<Section, { view: SectionView; rowOf: Map<number, SeatRowView> }>();
   const byId = new Map<number, SeatView>();
@@ -255,18 +267,15 @@ export function seatState(seat: SeatView, selected: boolean): SeatState {
   return selected ? 'selected' : 'available';
 }
 
-const STATE_WORDS: Record<SeatState, string> = {
-  available: 'available',
-  selected: 'selected',
-  held: 'on hold',
-  booked: 'booked',
-};
-
 /**
  * The seat's accessible name: "VIP, row 2, seat 12, $100.00, available" (or "on hold"); a free seat
  * whose tier does not sell now (sales not open yet, or closed) is "not on sale".
  */
 export function seatLabel(seat: SeatView, state: SeatState, onSale = true): string {
-  const words = state === 'available' && !onSale ? 'not on sale' : STATE_WORDS[state];
-  return `${seat.place}, ${formatCents(seat.priceCents, seat.currency)}, ${words}`;
+  const words = i18n.t(`seatMap.states.${state === 'available' && !onSale ? 'offSale' : state}`);
+  return i18n.t('seatMap.seatLabel', {
+    place: seat.place,
+    price: formatCents(seat.priceCents, seat.currency),
+    state: words,
+  });
 }

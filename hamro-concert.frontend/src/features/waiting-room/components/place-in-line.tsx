@@ -3,6 +3,8 @@ import { formatCount, formatVenueInstant } from '../../../lib/format';
 import { waitText } from '../lib/visit-timing';
 import { RoomCountdown } from './room-countdown';
 import styles from './waiting-room.module.css';
+import { Trans, useTranslation } from 'react-i18next';
+import { i18n } from '../../../i18n/i18n';
 
 interface PlaceInLineProps {
   visit: Visit;
@@ -11,12 +13,12 @@ interface PlaceInLineProps {
 }
 
 function people(count: number): string {
-  return `${formatCount(count)} ${count === 1 ? 'person' : 'people'}`;
+  return i18n.t('waitingRoom.people', { count });
 }
 
 function estimate({ paused, estimatedWaitSeconds }: Visit): string {
-  if (paused) return 'Paused';
-  return estimatedWaitSeconds === null ? 'Not known yet' : waitText(estimatedWaitSeconds);
+  if (paused) return i18n.t('waitingRoom.paused');
+  return estimatedWaitSeconds === null ? i18n.t('waitingRoom.notKnown') : waitText(estimatedWaitSeconds);
 }
 
 /**
@@ -25,20 +27,24 @@ function estimate({ paused, estimatedWaitSeconds }: Visit): string {
  * are not a live region; RoomAnnouncer speaks when the number changes.
  */
 export function PlaceInLine({ visit, timeZone }: PlaceInLineProps) {
+  const { t } = useTranslation();
   if (visit.position === null) {
     return (
       <>
         <p className={styles.lead}>
-          Places in line are drawn at random at the opening
           {visit.opensAt ? (
-            <>
-              , <time dateTime={visit.opensAt}>{formatVenueInstant(visit.opensAt, timeZone)}</time>
-            </>
-          ) : null}
-          . Everyone who is here before then has the same chance, so there is no need to refresh.
+            <Trans
+              i18nKey="waitingRoom.drawnAt"
+              values={{ when: formatVenueInstant(visit.opensAt, timeZone) }}
+              components={{ time: <time dateTime={visit.opensAt} /> }}
+            />
+          ) : (
+            t('waitingRoom.drawn')
+          )}{' '}
+          {t('waitingRoom.sameChance')}
         </p>
-        {visit.opensAt ? <RoomCountdown label="Sales open in" at={visit.opensAt} /> : null}
-        <p className={styles.hint}>{people(visit.waiting)} waiting so far.</p>
+        {visit.opensAt ? <RoomCountdown label={t('waitingRoom.salesOpenIn')} at={visit.opensAt} /> : null}
+        <p className={styles.hint}>{t('waitingRoom.waitingSoFar', { people: people(visit.waiting) })}</p>
       </>
     );
   }
@@ -46,24 +52,19 @@ export function PlaceInLine({ visit, timeZone }: PlaceInLineProps) {
     <>
       <dl className={styles.figures}>
         <div className={styles.figure}>
-          <dt>Your number in line</dt>
+          <dt>{t('waitingRoom.yourNumber')}</dt>
           <dd>{formatCount(visit.position)}</dd>
         </div>
         <div className={styles.figure}>
-          <dt>Ahead of you</dt>
+          <dt>{t('waitingRoom.ahead')}</dt>
           <dd>{people(visit.ahead ?? visit.position - 1)}</dd>
         </div>
         <div className={styles.figure}>
-          <dt>Estimated wait</dt>
+          <dt>{t('waitingRoom.estimatedWait')}</dt>
           <dd>{estimate(visit)}</dd>
         </div>
       </dl>
-      {visit.paused ? (
-        <p className={styles.note}>
-          The organizer has paused admissions for a moment. You keep your place, and the line moves on again when they
-          resume.
-        </p>
-      ) : null}
+      {visit.paused ? <p className={styles.note}>{t('waitingRoom.pausedNote')}</p> : null}
     </>
   );
 }

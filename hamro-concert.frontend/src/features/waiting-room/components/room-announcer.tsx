@@ -1,10 +1,11 @@
 import type { Visit } from 'hamro-concert.contracts';
-import { formatCount } from '../../../lib/format';
+import { i18n } from '../../../i18n/i18n';
+import { useTranslation } from 'react-i18next';
 
 function announcement(visit: Visit | undefined): string {
-  if (visit?.state === 'admitted') return "It's your turn: choose your seats.";
+  if (visit?.state === 'admitted') return i18n.t('waitingRoom.announceTurn');
   if (visit?.state === 'waiting' && visit.position !== null) {
-    return `You are number ${formatCount(visit.position)} in line.`;
+    return i18n.t('waitingRoom.announcePlace', { position: visit.position });
   }
   return '';
 }
@@ -15,6 +16,7 @@ function announcement(visit: Visit | undefined): string {
  * room's regular refreshes are not read out.
  */
 export function RoomAnnouncer({ visit }: { visit: Visit | undefined }) {
+  useTranslation();
   return (
     <p role="status" className="visually-hidden">
       {announcement(visit)}

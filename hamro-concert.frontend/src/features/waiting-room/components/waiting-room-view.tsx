@@ -6,6 +6,7 @@ import { ExpiredTurn } from './expired-turn';
 import { PlaceInLine } from './place-in-line';
 import { RoomCountdown } from './room-countdown';
 import styles from './waiting-room.module.css';
+import { Trans, useTranslation } from 'react-i18next';
 
 interface WaitingRoomViewProps {
   room: WaitingRoom;
@@ -14,43 +15,35 @@ interface WaitingRoomViewProps {
   timeZone: string;
 }
 
-const TITLES: Record<Visit['state'], string> = {
-  off: 'Choose your seats',
-  'not-yet': 'The waiting room opens soon',
-  joinable: 'Joining the line…',
-  waiting: "You're in the waiting room",
-  admitted: "It's your turn",
-  expired: 'Your turn has ended',
-};
-
 /**
  * Where the seat map would be while the sale lets buyers in a few at a time: when joining opens,
  * the visitor's place in line, or that their turn has ended. The seat map opens by itself at the
  * visitor's turn; leaving and coming back in this browser keeps the place.
  */
 export function WaitingRoomView({ room, visit, timeZone }: WaitingRoomViewProps) {
+  const { t } = useTranslation();
   return (
     <section className={`${panels.accentPanel} ${styles.room}`} aria-labelledby="waiting-room-title">
       <h2 id="waiting-room-title" className={styles.title}>
-        {TITLES[visit.state]}
+        {t(`waitingRoom.titles.${visit.state}`)}
       </h2>
       {visit.state === 'not-yet' && visit.joinsFrom ? (
         <>
           <p className={styles.lead}>
-            Lots of people want these tickets, so buyers are let in to choose seats a few at a time. The line opens{' '}
-            <time dateTime={visit.joinsFrom}>{formatVenueInstant(visit.joinsFrom, timeZone)}</time>.
+            <Trans
+              i18nKey="waitingRoom.opensSoon"
+              values={{ when: formatVenueInstant(visit.joinsFrom, timeZone) }}
+              components={{ time: <time dateTime={visit.joinsFrom} /> }}
+            />
           </p>
-          <RoomCountdown label="Joining opens in" at={visit.joinsFrom} />
-          <p className={styles.hint}>Keep this page open: you join the line by yourself at that moment.</p>
+          <RoomCountdown label={t('waitingRoom.joiningOpensIn')} at={visit.joinsFrom} />
+          <p className={styles.hint}>{t('waitingRoom.keepOpenJoin')}</p>
         </>
       ) : null}
       {visit.state === 'waiting' ? (
         <>
           <PlaceInLine visit={visit} timeZone={timeZone} />
-          <p className={styles.hint}>
-            Keep this page open: the seat map opens by itself when it is your turn. Coming back in this browser keeps
-            your place.
-          </p>
+          <p className={styles.hint}>{t('waitingRoom.keepOpenTurn')}</p>
         </>
       ) : null}
       {visit.state === 'expired' ? <ExpiredTurn room={room} /> : null}

@@ -1,4 +1,5 @@
 import type { Visit } from 'hamro-concert.contracts';
+import { i18n } from '../../../i18n/i18n';
 
 /** With no room (yet), ask now and then whether the organizer has turned one on. */
 const OFF_POLL_MS = 60_000;
@@ -32,12 +33,14 @@ export function nextVisitIn(visit: Visit | undefined, now: number): number | fal
 
 /** An estimated wait in words: "less than a minute", "about 4 minutes", "about 1 h 20 min". */
 export function waitText(seconds: number): string {
-  if (seconds < 60) return 'less than a minute';
+  if (seconds < 60) return i18n.t('waitingRoom.lessThanMinute');
   const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `about ${String(minutes)} ${minutes === 1 ? 'minute' : 'minutes'}`;
+  if (minutes < 60) return i18n.t('waitingRoom.aboutMinutes', { count: minutes });
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  return rest === 0 ? `about ${String(hours)} h` : `about ${String(hours)} h ${String(rest)} min`;
+  return rest === 0
+    ? i18n.t('waitingRoom.aboutHours', { hours })
+    : i18n.t('waitingRoom.aboutHoursMinutes', { hours, minutes: rest });
 }
 
 /** Whether the visitor goes on to the seats: there is no room, or it is their turn. */

@@ -1,0 +1,2 @@
+/** The brand's name, the same in every language. */
+export const BRAND = 'Hamro Concert';
