@@ -8,10 +8,13 @@ import { TokenGate, type StaffAccess } from '../access/token-gate';
 import { paths } from '../paths';
 import { useRefreshConcert } from '../use-refresh-concert';
 import styles from './organizer-page.module.css';
+import { useTranslation } from 'react-i18next';
+import { BRAND } from '../brand';
 
 export const ADMIN_TOKEN_KEY = 'hamro.adminToken';
 
 function Organizer({ access }: { access: StaffAccess }) {
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const refresh = useRefreshConcert();
   const concerts = useQuery(concertsQueryOptions(1, 100));
@@ -21,7 +24,7 @@ function Organizer({ access }: { access: StaffAccess }) {
   }));
   return (
     <>
-      <StaffBar title="Organizer" onSignOut={access.signOut} />
+      <StaffBar title={t('organizer.title')} onSignOut={access.signOut} />
       <div className={styles.page}>
         <CreateConcertForm
           token={access.token}
@@ -32,10 +35,10 @@ function Organizer({ access }: { access: StaffAccess }) {
         />
         <section aria-labelledby="sales-title" className={styles.sales}>
           <h2 id="sales-title" tabIndex={-1}>
-            Concerts and sales
+            {t('organizer.salesTitle')}
           </h2>
-          {concerts.isPending ? <p>Loading concerts…</p> : null}
-          {concerts.isError ? <p role="alert">We couldn't load the concerts. Reload the page to try again.</p> : null}
+          {concerts.isPending ? <p>{t('organizer.loadingConcerts')}</p> : null}
+          {concerts.isError ? <p role="alert">{t('organizer.loadFailed')}</p> : null}
           {concerts.data ? (
             <SalesOverview
               concerts={listed}
@@ -59,16 +62,17 @@ function Organizer({ access }: { access: StaffAccess }) {
  * run their waiting rooms (admin token).
  */
 export function OrganizerPage() {
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   return (
     <>
-      <title>Organizer · Hamro Concert</title>
+      <title>{t('common.pageTitle', { page: t('organizer.title'), brand: BRAND })}</title>
       <TokenGate
         role="admin"
         storageKey={ADMIN_TOKEN_KEY}
-        title="Organizer sign-in"
-        tokenLabel="Admin token"
-        intro="Enter the admin token to create, change and delete concerts and see their sales."
+        title={t('organizer.signInTitle')}
+        tokenLabel={t('organizer.tokenLabel')}
+        intro={t('organizer.intro')}
         onSignOut={() => {
           queryClient.removeQueries({ queryKey: salesKey });
           queryClient.removeQueries({ queryKey: roomKey });

@@ -2,12 +2,22 @@ import { common } from './common';
 import { bookings } from './bookings';
 import { checkout } from './checkout';
 import { concerts } from './concerts';
+import { organizer } from './organizer';
 import { seatMap } from './seat-map';
 import { staff } from './staff';
 import { waitingRoom } from './waiting-room';
 
 /** The English catalog, in the main bundle: the app's words, by area. */
-export const en = { ...common, ...concerts, ...seatMap, ...checkout, ...bookings, ...waitingRoom, ...staff };
+export const en = {
+  ...common,
+  ...concerts,
+  ...seatMap,
+  ...checkout,
+  ...bookings,
+  ...waitingRoom,
+  ...staff,
+  ...organizer,
+};
 
 /** Every catalog has the English one's keys. */
 export type Catalog = typeof en;

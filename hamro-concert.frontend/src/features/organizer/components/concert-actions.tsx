@@ -6,6 +6,7 @@ import { DeleteConcertDialog } from './delete-concert-dialog';
 import { EditConcertDialog } from './edit-concert-dialog';
 import styles from './organizer.module.css';
 import { TierWindowsDialog } from './tier-windows-dialog';
+import { useTranslation } from 'react-i18next';
 
 export interface ConcertChangeHandlers {
   onAccessRefused: (error: unknown) => boolean;
@@ -23,6 +24,7 @@ interface ConcertActionsProps extends ConcertChangeHandlers {
 
 /** Buttons to edit one concert, its tiers' sales windows, or delete it, each opening its dialog. */
 export function ConcertActions({ concert, token, afterDeleteFocus, ...handlers }: ConcertActionsProps) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState<'edit' | 'tiers' | 'delete' | 'deleted' | null>(null);
   const close = () => setOpen(null);
   // Once deleted the buttons go at once, with the dialog, so focus moves to afterDeleteFocus.
@@ -31,14 +33,26 @@ export function ConcertActions({ concert, token, afterDeleteFocus, ...handlers }
   return (
     <div className={styles.actions}>
       {/* The names say which concert, as every concert in the list has the same two buttons. */}
-      <Button variant="secondary" aria-label={`Edit details of ${concert.title}`} onClick={() => setOpen('edit')}>
-        Edit details
+      <Button
+        variant="secondary"
+        aria-label={t('organizer.editLabel', { concert: concert.title })}
+        onClick={() => setOpen('edit')}
+      >
+        {t('organizer.edit')}
       </Button>
-      <Button variant="secondary" aria-label={`Tier sales of ${concert.title}`} onClick={() => setOpen('tiers')}>
-        Tier sales
+      <Button
+        variant="secondary"
+        aria-label={t('organizer.tierSalesLabel', { concert: concert.title })}
+        onClick={() => setOpen('tiers')}
+      >
+        {t('organizer.tierSales')}
       </Button>
-      <Button variant="ghost" aria-label={`Delete ${concert.title}`} onClick={() => setOpen('delete')}>
-        Delete
+      <Button
+        variant="ghost"
+        aria-label={t('organizer.deleteLabel', { concert: concert.title })}
+        onClick={() => setOpen('delete')}
+      >
+        {t('organizer.delete')}
       </Button>
       {open === 'edit' ? <EditConcertDialog {...dialog} onChanged={handlers.onChanged} /> : null}
       {open === 'tiers' ? <TierWindowsDialog {...dialog} onChanged={handlers.onChanged} /> : null}

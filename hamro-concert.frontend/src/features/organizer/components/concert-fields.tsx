@@ -2,16 +2,17 @@ import type { ReactNode } from 'react';
 import { TextField } from '../../../components/ui/text-field';
 import type { DetailsDraft, DraftErrors } from '../lib/venue-draft';
 import styles from './organizer.module.css';
+import { useTranslation } from 'react-i18next';
 
 type DetailField = 'title' | 'artist' | 'date' | 'time' | 'venue' | 'city';
 
-const FIELDS: { field: DetailField; label: string; type: string }[] = [
-  { field: 'title', label: 'Title', type: 'text' },
-  { field: 'artist', label: 'Artist', type: 'text' },
-  { field: 'date', label: 'Date', type: 'date' },
-  { field: 'time', label: 'Start time', type: 'time' },
-  { field: 'venue', label: 'Venue', type: 'text' },
-  { field: 'city', label: 'City', type: 'text' },
+const FIELDS: { field: DetailField; type: string }[] = [
+  { field: 'title', type: 'text' },
+  { field: 'artist', type: 'text' },
+  { field: 'date', type: 'date' },
+  { field: 'time', type: 'time' },
+  { field: 'venue', type: 'text' },
+  { field: 'city', type: 'text' },
 ];
 
 interface ConcertFieldsProps {
@@ -24,14 +25,15 @@ interface ConcertFieldsProps {
 
 /** The concert's details: what, who, when and where; the image address too when the draft has one. */
 export function ConcertFields({ draft, errors, onChange, children }: ConcertFieldsProps) {
+  const { t } = useTranslation();
   return (
     <fieldset className={styles.fieldset}>
-      <legend className={styles.legend}>Details</legend>
+      <legend className={styles.legend}>{t('organizer.details')}</legend>
       <div className={styles.grid}>
-        {FIELDS.map(({ field, label, type }) => (
+        {FIELDS.map(({ field, type }) => (
           <TextField
             key={field}
-            label={label}
+            label={t(`organizer.fields.${field}`)}
             type={type}
             value={draft[field]}
             error={errors[field]}
@@ -42,7 +44,7 @@ export function ConcertFields({ draft, errors, onChange, children }: ConcertFiel
       </div>
       {draft.image === undefined ? null : (
         <TextField
-          label="Image address (optional)"
+          label={t('organizer.image')}
           type="text"
           value={draft.image}
           maxLength={2000}
@@ -51,7 +53,7 @@ export function ConcertFields({ draft, errors, onChange, children }: ConcertFiel
         />
       )}
       <label className={styles.textareaLabel}>
-        <span>Description (optional)</span>
+        <span>{t('organizer.description')}</span>
         <textarea
           rows={3}
           value={draft.description}

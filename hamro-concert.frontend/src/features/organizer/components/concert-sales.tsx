@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
 import { Button } from '../../../components/ui/button';
 import { errorMessage } from '../../../lib/error-message';
-import { formatMoney } from '../../../lib/format';
+import { formatCount, formatMoney } from '../../../lib/format';
 import { isAccessRefused } from '../../../lib/session-token';
 import { useConcertSales } from '../api/get-concert-sales';
 import { MoneyBreakdown } from './money-breakdown';
 import styles from './organizer.module.css';
+import { useTranslation } from 'react-i18next';
 
 interface ConcertSalesProps {
   /** ISO 4217 code of the concert's prices. */
@@ -18,6 +19,7 @@ interface ConcertSalesProps {
 
 /** One concert's sales per tier (sold, held, free and revenue, with the totals), then where its money stands. */
 export function ConcertSales({ concertId, title, currency, token, onAccessRefused }: ConcertSalesProps) {
+  const { t } = useTranslation();
   const sales = useConcertSales(concertId, token);
   const refused = isAccessRefused(sales.error);
   // A refused token is the gate's business: it forgets the token and asks again.
@@ -26,15 +28,13 @@ export function ConcertSales({ concertId, title, currency, token, onAccessRefuse
   }, [refused, sales.error, onAccessRefused]);
 
   if (refused) return null;
-  if (sales.isPending) return <p className={styles.muted}>Loading sales of {title}…</p>;
+  if (sales.isPending) return <p className={styles.muted}>{t('organizer.loadingSales', { concert: title })}</p>;
   if (sales.isError) {
     return (
       <div className={styles.error} role="alert">
-        <p>
-          We couldn't load the sales of {title}. {errorMessage(sales.error)}
-        </p>
+        <p>{t('organizer.salesFailed', { concert: title, why: errorMessage(sales.error) })}</p>
         <Button variant="secondary" onClick={() => void sales.refetch()}>
-          Try again
+          {t('organizer.tryAgain')}
         </Button>
       </div>
     );
@@ -43,15 +43,15 @@ export function ConcertSales({ concertId, title, currency, token, onAccessRefuse
   return (
     <>
       <table className={styles.table}>
-        <caption className="visually-hidden">Sales of {title} per tier</caption>
+        <caption className="visually-hidden">{t('organizer.salesCaption', { concert: title })}</caption>
         <thead>
           <tr>
-            <th scope="col">Tier</th>
-            <th scope="col">Price</th>
-            <th scope="col">Sold</th>
-            <th scope="col">Held</th>
-            <th scope="col">Free</th>
-            <th scope="col">Revenue</th>
+            <th scope="col">{t('organizer.columns.tier')}</th>
+            <th scope="col">{t('organizer.columns.price')}</th>
+            <th scope="col">{t('organizer.columns.sold')}</th>
+            <th scope="col">{t('organizer.columns.held')}</th>
+            <th scope="col">{t('organizer.columns.free')}</th>
+            <th scope="col">{t('organizer.columns.revenue')}</th>
           </tr>
         </thead>
         <tbody>
@@ -59,20 +59,20 @@ export function ConcertSales({ concertId, title, currency, token, onAccessRefuse
             <tr key={tier.ticketTierId}>
               <th scope="row">{tier.name}</th>
               <td>{formatMoney(tier.price, currency)}</td>
-              <td>{tier.sold}</td>
-              <td>{tier.held}</td>
-              <td>{tier.free}</td>
+              <td>{formatCount(tier.sold)}</td>
+              <td>{formatCount(tier.held)}</td>
+              <td>{formatCount(tier.free)}</td>
               <td>{formatMoney(tier.revenue, currency)}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">All tiers</th>
+            <th scope="row">{t('organizer.allTiers')}</th>
             <td />
-            <td>{report.totals.sold}</td>
-            <td>{report.totals.held}</td>
-            <td>{report.totals.free}</td>
+            <td>{formatCount(report.totals.sold)}</td>
+            <td>{formatCount(report.totals.held)}</td>
+            <td>{formatCount(report.totals.free)}</td>
             <td>{formatMoney(report.totals.revenue, currency)}</td>
           </tr>
         </tfoot>

@@ -20,6 +20,7 @@ import styles from './organizer.module.css';
 import { PaymentMethodsField } from './payment-methods-field';
 import { SalesWindowFields } from './sales-window-fields';
 import { TimeZoneField } from './time-zone-field';
+import { useTranslation } from 'react-i18next';
 
 interface CreateConcertFormProps {
   token: string;
@@ -39,6 +40,7 @@ export function CreateConcertForm({
   concertHref,
   onCreated,
 }: CreateConcertFormProps) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<ConcertDraft>(emptyDraft);
   const [attempted, setAttempted] = useState(false);
   const create = useCreateConcert({
@@ -67,13 +69,13 @@ export function CreateConcertForm({
     return (
       <div className={styles.created} role="status">
         <p className={styles.createdTitle}>
-          <span aria-hidden="true">✓</span> {create.data.title} is on sale
+          <span aria-hidden="true">✓</span> {t('organizer.onSale', { concert: create.data.title })}
         </p>
         <p>
-          <Link to={concertHref(create.data.id)}>Open the public page of {create.data.title}</Link>
+          <Link to={concertHref(create.data.id)}>{t('organizer.openPublic', { concert: create.data.title })}</Link>
         </p>
         <Button variant="secondary" onClick={startAgain}>
-          Create another concert
+          {t('organizer.createAnother')}
         </Button>
       </div>
     );
@@ -86,7 +88,7 @@ export function CreateConcertForm({
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-labelledby="create-concert-title">
       <h2 id="create-concert-title" className={styles.heading}>
-        Create a concert
+        {t('organizer.createTitle')}
       </h2>
       <ConcertFields
         draft={draft}
@@ -124,12 +126,12 @@ export function CreateConcertForm({
       />
       {attempted && Object.keys(all).length > 0 ? (
         <p className={styles.error} role="alert">
-          Some details need another look: see the marked fields.
+          {t('organizer.needsLook')}
         </p>
       ) : null}
       {create.isError ? (
         <div className={styles.error} role="alert">
-          <p>The concert was not created. {errorMessage(create.error)}</p>
+          <p>{t('organizer.notCreated', { why: errorMessage(create.error) })}</p>
           {issues.length > 0 ? (
             <ul>
               {issues.map((issue) => (
@@ -140,7 +142,7 @@ export function CreateConcertForm({
         </div>
       ) : null}
       <Button type="submit" disabled={create.isPending}>
-        {create.isPending ? 'Creating…' : 'Create concert'}
+        {create.isPending ? t('organizer.creating') : t('organizer.create')}
       </Button>
     </form>
   );

@@ -3,6 +3,7 @@ import { Dialog, dialogParts } from '../../../components/ui/dialog';
 import { ProblemNotice } from '../../../components/ui/problem-notice';
 import { useDeleteConcert } from '../api/delete-concert';
 import { deleteProblem } from '../lib/concert-problem';
+import { useTranslation } from 'react-i18next';
 
 interface DeleteConcertDialogProps {
   concert: { id: string; title: string };
@@ -26,6 +27,7 @@ export function DeleteConcertDialog({
   onGone,
   fallbackFocus,
 }: DeleteConcertDialogProps) {
+  const { t } = useTranslation();
   const remove = useDeleteConcert({
     onSuccess: (_, { concertId }) => onDeleted(concertId),
     onError: (error) => void onAccessRefused(error),
@@ -41,24 +43,21 @@ export function DeleteConcertDialog({
     >
       <div className={dialogParts.body}>
         <h2 id={titleId} className={dialogParts.title}>
-          Delete {concert.title}?
+          {t('organizer.deleteTitle', { concert: concert.title })}
         </h2>
-        <p id={summaryId}>
-          The concert, its seats and its sales history will be removed, and it disappears from the public pages. This
-          cannot be undone.
-        </p>
+        <p id={summaryId}>{t('organizer.deleteSummary')}</p>
         {remove.isError ? (
-          <ProblemNotice title="The concert was not deleted">{deleteProblem(remove.error)}</ProblemNotice>
+          <ProblemNotice title={t('organizer.notDeleted')}>{deleteProblem(remove.error)}</ProblemNotice>
         ) : null}
         <div className={dialogParts.actions}>
           <Button variant="secondary" onClick={onClose} disabled={remove.isPending} data-autofocus>
-            Keep concert
+            {t('organizer.keep')}
           </Button>
           <Button
             onClick={() => remove.mutate({ concertId: concert.id, token }, { onSuccess: onGone })}
             disabled={remove.isPending}
           >
-            {remove.isPending ? 'Deleting…' : 'Yes, delete concert'}
+            {remove.isPending ? t('organizer.deleting') : t('organizer.confirmDelete')}
           </Button>
         </div>
       </div>

@@ -6,11 +6,12 @@ import { errorMessage } from '../../../lib/error-message';
 import { useUpdateConcert } from '../api/update-concert';
 import { checkChanges, detailsDraft, draftChanges, type EditableConcert } from '../lib/concert-changes';
 import { windowErrors } from '../lib/sales-window-draft';
-import { NO_WAY_TO_PAY } from '../lib/venue-draft';
+import { noWayToPay } from '../lib/venue-draft';
 import { ConcertFields } from './concert-fields';
 import styles from './organizer.module.css';
 import { PaymentMethodsField } from './payment-methods-field';
 import { SalesWindowFields } from './sales-window-fields';
+import { useTranslation } from 'react-i18next';
 
 interface EditConcertDialogProps {
   concert: EditableConcert;
@@ -27,6 +28,7 @@ interface EditConcertDialogProps {
  * show at once.
  */
 export function EditConcertDialog({ concert, token, onAccessRefused, onChanged, onClose }: EditConcertDialogProps) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState(() => detailsDraft(concert));
   const [attempted, setAttempted] = useState(false);
   const update = useUpdateConcert({
@@ -39,7 +41,7 @@ export function EditConcertDialog({ concert, token, onAccessRefused, onChanged, 
   // A window that closes before it opens, and no way to pay, show at once; the rest once saving is tried.
   const atOnce = {
     ...windowErrors(draft, concert.timeZone),
-    ...(draft.paymentMethods.length === 0 ? { paymentMethods: NO_WAY_TO_PAY } : {}),
+    ...(draft.paymentMethods.length === 0 ? { paymentMethods: noWayToPay() } : {}),
   };
   const invalid = !check.ok || Object.keys(atOnce).length > 0;
   const errors = { ...atOnce, ...(attempted && !check.ok ? check.errors : {}) };
@@ -56,7 +58,7 @@ export function EditConcertDialog({ concert, token, onAccessRefused, onChanged, 
     <Dialog labelledBy={titleId} onClose={() => !update.isPending && onClose()}>
       <form className={dialogParts.body} onSubmit={submit} noValidate aria-labelledby={titleId}>
         <h2 id={titleId} className={dialogParts.title}>
-          Edit {concert.title}
+          {t('organizer.editTitle', { concert: concert.title })}
         </h2>
         <ConcertFields
           draft={draft}
@@ -77,23 +79,23 @@ export function EditConcertDialog({ concert, token, onAccessRefused, onChanged, 
         />
         {attempted && unchanged ? (
           <p className={styles.muted} role="status">
-            Nothing has changed yet, so there is nothing to save.
+            {t('organizer.nothingChanged')}
           </p>
         ) : null}
         {attempted && !unchanged && invalid ? (
           <p className={styles.error} role="alert">
-            Some details need another look: see the marked fields.
+            {t('organizer.needsLook')}
           </p>
         ) : null}
         {update.isError ? (
-          <ProblemNotice title="The changes were not saved">{errorMessage(update.error)}</ProblemNotice>
+          <ProblemNotice title={t('organizer.notSaved')}>{errorMessage(update.error)}</ProblemNotice>
         ) : null}
         <div className={dialogParts.actions}>
           <Button variant="secondary" onClick={onClose} disabled={update.isPending}>
-            Cancel
+            {t('organizer.cancel')}
           </Button>
           <Button type="submit" disabled={update.isPending}>
-            {update.isPending ? 'Saving…' : 'Save changes'}
+            {update.isPending ? t('organizer.saving') : t('organizer.save')}
           </Button>
         </div>
       </form>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { totalSeats, type ConcertDraft, type DraftErrors, type SectionDraft } from '../lib/venue-draft';
 import styles from './organizer.module.css';
 import { SectionEditor } from './section-editor';
+import { Trans, useTranslation } from 'react-i18next';
 
 interface LayoutEditorProps {
   draft: ConcertDraft;
@@ -13,10 +14,11 @@ interface LayoutEditorProps {
 
 /** The venue layout: the three sections side by side with a live preview and the total. */
 export function LayoutEditor({ draft, errors, onSectionChange, preview }: LayoutEditorProps) {
+  const { t } = useTranslation();
   const total = totalSeats(draft);
   return (
     <fieldset className={styles.fieldset}>
-      <legend className={styles.legend}>Venue layout</legend>
+      <legend className={styles.legend}>{t('organizer.layout')}</legend>
       <div className={styles.layout}>
         <div className={styles.sections}>
           {draft.sections.map((section) => (
@@ -25,8 +27,11 @@ export function LayoutEditor({ draft, errors, onSectionChange, preview }: Layout
         </div>
         <div className={styles.preview}>
           <p className={styles.total} role="status" aria-live="polite">
-            Total: <strong data-testid="total-seats">{total.toLocaleString('en-US')}</strong>{' '}
-            {total === 1 ? 'seat' : 'seats'}
+            <Trans
+              i18nKey="organizer.totalSeats"
+              count={total}
+              components={{ total: <strong data-testid="total-seats" /> }}
+            />
           </p>
           {errors.layout ? (
             <p className={styles.error} role="alert">

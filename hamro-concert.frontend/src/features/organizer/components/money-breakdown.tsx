@@ -1,6 +1,7 @@
 import type { SalesReport } from 'hamro-concert.contracts';
 import { formatCount, formatMoney } from '../../../lib/format';
 import styles from './organizer.module.css';
+import { Trans, useTranslation } from 'react-i18next';
 
 interface MoneyBreakdownProps {
   money: SalesReport['money'];
@@ -12,22 +13,27 @@ interface MoneyBreakdownProps {
 
 /** Where the concert's money stands: paid online or in cash, still owed at the door or online, and refunds. */
 export function MoneyBreakdown({ money, currency, concertId, title }: MoneyBreakdownProps) {
+  const { t } = useTranslation();
   const amount = (value: string) => formatMoney(value, currency);
   const figures = [
-    ['Paid online', amount(money.paidOnline)],
-    ['Unpaid at the door', amount(money.unpaidAtDoor)],
-    ['Cash collected', amount(money.cashCollected)],
-    ['Awaiting payment', amount(money.awaitingPayment)],
-    ['Refunds done', amount(money.refundsDone)],
-    ['Refunds due', amount(money.refundsDue)],
-    ['Mismatches', formatCount(money.mismatches)],
-    ['Free bookings', formatCount(money.free)],
+    [t('organizer.figures.paidOnline'), amount(money.paidOnline)],
+    [t('organizer.figures.unpaidAtDoor'), amount(money.unpaidAtDoor)],
+    [t('organizer.figures.cashCollected'), amount(money.cashCollected)],
+    [t('organizer.figures.awaitingPayment'), amount(money.awaitingPayment)],
+    [t('organizer.figures.refundsDone'), amount(money.refundsDone)],
+    [t('organizer.figures.refundsDue'), amount(money.refundsDue)],
+    [t('organizer.figures.mismatches'), formatCount(money.mismatches)],
+    [t('organizer.figures.free'), formatCount(money.free)],
   ] as const;
   const headingId = `money-${concertId}`;
   return (
     <section className={styles.money} aria-labelledby={headingId}>
       <h4 id={headingId} className={styles.subheading}>
-        Money <span className="visually-hidden">of {title}</span>
+        <Trans
+          i18nKey="organizer.money"
+          values={{ concert: title }}
+          components={{ hidden: <span className="visually-hidden" /> }}
+        />
       </h4>
       <dl className={styles.figures}>
         {figures.map(([term, value]) => (

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { usePaymentOptions } from '../../../lib/payment-options';
 import { inOfferOrder, paymentMethodLabel } from '../../../lib/payment-methods';
 import styles from './organizer.module.css';
+import { useTranslation } from 'react-i18next';
 
 interface PaymentMethodsFieldProps {
   value: readonly PaymentMethod[];
@@ -17,21 +18,21 @@ interface PaymentMethodsFieldProps {
  * not set up can still be chosen; buyers see it once the server takes it.
  */
 export function PaymentMethodsField({ value, currency, error, onChange }: PaymentMethodsFieldProps) {
+  const { t } = useTranslation();
   const id = useId();
   const server = usePaymentOptions();
   const inNpr = currency === ONLINE_PAYMENT_CURRENCY;
 
   function note(method: PaymentMethod): string | null {
-    if (isOnlinePayment(method) && !inNpr) return `Takes NPR only; this concert is priced in ${currency}.`;
-    if (server.data && !server.data.methods.includes(method))
-      return 'Not set up on this server yet: buyers see it once it is.';
+    if (isOnlinePayment(method) && !inNpr) return t('organizer.nprOnly', { currency });
+    if (server.data && !server.data.methods.includes(method)) return t('organizer.notSetUp');
     return null;
   }
 
   return (
     <fieldset className={styles.fieldset} aria-describedby={error ? `${id}-error` : undefined}>
-      <legend className={styles.legend}>Ways to pay</legend>
-      <p className={styles.muted}>Buyers choose one of these at checkout. Offer at least one.</p>
+      <legend className={styles.legend}>{t('organizer.waysToPay')}</legend>
+      <p className={styles.muted}>{t('organizer.waysHint')}</p>
       <div className={styles.methods}>
         {inOfferOrder(PAYMENT_METHODS).map((method) => {
           const offLimits = isOnlinePayment(method) && !inNpr;

@@ -5,6 +5,7 @@ import { ProblemNotice } from '../../../components/ui/problem-notice';
 import { formatMoney } from '../../../lib/format';
 import { useMarkRefunded } from '../api/mark-refunded';
 import { refundProblem } from '../lib/concert-problem';
+import { useTranslation } from 'react-i18next';
 
 interface RefundDialogProps {
   refund: RefundDue;
@@ -30,6 +31,7 @@ export function RefundDialog({
   onClose,
   fallbackFocus,
 }: RefundDialogProps) {
+  const { t } = useTranslation();
   const mark = useMarkRefunded({ onError: (error) => void onAccessRefused(error) });
   const amount = formatMoney(refund.amount, currency);
   return (
@@ -41,18 +43,22 @@ export function RefundDialog({
     >
       <div className={dialogParts.body}>
         <h2 id="refund-title" className={dialogParts.title}>
-          Record this refund as done?
+          {t('organizer.refundTitle')}
         </h2>
         <p id="refund-summary">
-          Only once {amount} has gone back to {refund.userName} ({refund.userEmail}) for booking{' '}
-          {refund.bookingReference}: eSewa has no refund service, so this records it and sends no money.
+          {t('organizer.refundSummary', {
+            amount,
+            name: refund.userName,
+            email: refund.userEmail,
+            reference: refund.bookingReference,
+          })}
         </p>
         {mark.isError ? (
-          <ProblemNotice title="The refund was not recorded">{refundProblem(mark.error)}</ProblemNotice>
+          <ProblemNotice title={t('organizer.refundNotRecorded')}>{refundProblem(mark.error)}</ProblemNotice>
         ) : null}
         <div className={dialogParts.actions}>
           <Button variant="secondary" onClick={onClose} disabled={mark.isPending} data-autofocus>
-            Not yet
+            {t('organizer.notYet')}
           </Button>
           <Button
             onClick={() =>
@@ -60,7 +66,7 @@ export function RefundDialog({
             }
             disabled={mark.isPending}
           >
-            {mark.isPending ? 'Recording…' : 'Yes, it is refunded'}
+            {mark.isPending ? t('organizer.recording') : t('organizer.confirmRefund')}
           </Button>
         </div>
       </div>

@@ -10,6 +10,7 @@ import { roomSettings } from '../lib/room-draft';
 import { RoomFigures } from './room-figures';
 import { RoomSettingsForm } from './room-settings-form';
 import styles from './organizer.module.css';
+import { useTranslation } from 'react-i18next';
 
 export interface RoomControlsProps {
   concertId: string;
@@ -21,6 +22,7 @@ export interface RoomControlsProps {
 
 /** A concert's waiting room, live: its figures every 2 s, its settings, and pause or resume at once. */
 export function RoomControls({ concertId, title, timeZone, token, onAccessRefused }: RoomControlsProps) {
+  const { t } = useTranslation();
   const room = useConcertWaitingRoom(concertId, token);
   const configure = useConfigureWaitingRoom({ onError: (error) => void onAccessRefused(error) });
   const refused = isAccessRefused(room.error);
@@ -30,15 +32,13 @@ export function RoomControls({ concertId, title, timeZone, token, onAccessRefuse
   }, [refused, room.error, onAccessRefused]);
 
   if (refused) return null;
-  if (room.isPending) return <p className={styles.muted}>Loading the waiting room of {title}…</p>;
+  if (room.isPending) return <p className={styles.muted}>{t('organizer.roomLoading', { concert: title })}</p>;
   if (room.isError && !room.data) {
     return (
       <div className={styles.error} role="alert">
-        <p>
-          We couldn't load the waiting room of {title}. {errorMessage(room.error)}
-        </p>
+        <p>{t('organizer.roomFailed', { concert: title, why: errorMessage(room.error) })}</p>
         <Button variant="secondary" onClick={() => void room.refetch()}>
-          Try again
+          {t('organizer.tryAgain')}
         </Button>
       </div>
     );
@@ -50,23 +50,23 @@ export function RoomControls({ concertId, title, timeZone, token, onAccessRefuse
       <RoomFigures room={current} timeZone={timeZone} />
       {current.enabled ? (
         <div className={styles.actions}>
-          <p className={styles.roomState}>{current.paused ? 'Admissions are paused.' : 'Admitting buyers.'}</p>
+          <p className={styles.roomState}>{current.paused ? t('organizer.paused') : t('organizer.admitting')}</p>
           <Button
             variant="secondary"
             disabled={configure.isPending}
             onClick={() => void save({ ...roomSettings(current), paused: !current.paused })}
           >
-            {current.paused ? 'Resume admissions' : 'Pause admissions'}
+            {current.paused ? t('organizer.resume') : t('organizer.pause')}
           </Button>
         </div>
       ) : null}
       <RoomSettingsForm room={current} title={title} saving={configure.isPending} onSave={save} />
       {configure.isError ? (
-        <ProblemNotice title="The waiting room was not changed">{errorMessage(configure.error)}</ProblemNotice>
+        <ProblemNotice title={t('organizer.roomNotChanged')}>{errorMessage(configure.error)}</ProblemNotice>
       ) : null}
       {configure.isSuccess ? (
         <p role="status" className={styles.muted}>
-          Saved. {configure.data.enabled ? 'The waiting room is on.' : 'The waiting room is off.'}
+          {configure.data.enabled ? t('organizer.savedOn') : t('organizer.savedOff')}
         </p>
       ) : null}
     </>

@@ -1,17 +1,19 @@
 import type { Room } from 'hamro-concert.contracts';
 import { formatCount, formatVenueInstant } from '../../../lib/format';
 import styles from './organizer.module.css';
+import { Trans, useTranslation } from 'react-i18next';
 
 /**
  * The room's live figures, refreshed every 2 s. Not a live region: a screen reader would otherwise
  * read them out every two seconds; they are there to be looked at, or read on demand.
  */
 export function RoomFigures({ room, timeZone }: { room: Room; timeZone: string }) {
+  const { t } = useTranslation();
   const figures = [
-    ['Waiting', room.waiting],
-    ['Shopping now', room.shopping],
-    ['Admitted in the last minute', room.admittedLastMinute],
-    ['Admitted in all', room.admitted],
+    [t('organizer.roomFigures.waiting'), room.waiting],
+    [t('organizer.roomFigures.shopping'), room.shopping],
+    [t('organizer.roomFigures.lastMinute'), room.admittedLastMinute],
+    [t('organizer.roomFigures.admitted'), room.admitted],
   ] as const;
   return (
     <>
@@ -25,9 +27,15 @@ export function RoomFigures({ room, timeZone }: { room: Room; timeZone: string }
       </dl>
       {room.enabled ? (
         <p className={styles.muted}>
-          Visitors join from <time dateTime={room.joinsFrom}>{formatVenueInstant(room.joinsFrom, timeZone)}</time>;
-          admissions begin <time dateTime={room.opensAt}>{formatVenueInstant(room.opensAt, timeZone)}</time>. A pass
-          lasts {room.passMinutes} min, renewed by each hold.
+          <Trans
+            i18nKey="organizer.roomTimes"
+            values={{
+              join: formatVenueInstant(room.joinsFrom, timeZone),
+              open: formatVenueInstant(room.opensAt, timeZone),
+              minutes: room.passMinutes,
+            }}
+            components={{ join: <time dateTime={room.joinsFrom} />, open: <time dateTime={room.opensAt} /> }}
+          />
         </p>
       ) : null}
     </>

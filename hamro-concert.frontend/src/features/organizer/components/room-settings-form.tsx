@@ -4,6 +4,7 @@ import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/text-field';
 import { checkRoomDraft, roomDraft, type RoomDraft, type RoomDraftErrors } from '../lib/room-draft';
 import styles from './organizer.module.css';
+import { useTranslation } from 'react-i18next';
 
 interface RoomSettingsFormProps {
   room: Room;
@@ -18,6 +19,7 @@ interface RoomSettingsFormProps {
  * until saved: the live figures refreshing around it leave it alone; a save shows what the API kept.
  */
 export function RoomSettingsForm({ room, title, saving, onSave }: RoomSettingsFormProps) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<RoomDraft>(() => roomDraft(room));
   const [errors, setErrors] = useState<RoomDraftErrors>({});
   const change = (fields: Partial<RoomDraft>) => setDraft((current) => ({ ...current, ...fields }));
@@ -30,25 +32,30 @@ export function RoomSettingsForm({ room, title, saving, onSave }: RoomSettingsFo
   }
 
   return (
-    <form className={styles.roomForm} onSubmit={submit} noValidate aria-label={`Waiting room settings of ${title}`}>
+    <form
+      className={styles.roomForm}
+      onSubmit={submit}
+      noValidate
+      aria-label={t('organizer.roomSettings', { concert: title })}
+    >
       <label className={styles.toggle}>
         <input
           type="checkbox"
           checked={draft.enabled}
           onChange={(event) => change({ enabled: event.target.checked })}
         />
-        Waiting room on
+        {t('organizer.roomOn')}
       </label>
       <div className={styles.grid}>
         <TextField
-          label="Admitted per minute"
+          label={t('organizer.admitPerMinute')}
           inputMode="numeric"
           value={draft.admitPerMinute}
           error={errors.admitPerMinute}
           onChange={(event) => change({ admitPerMinute: event.target.value })}
         />
         <TextField
-          label="Most shopping at once"
+          label={t('organizer.maxShopping')}
           inputMode="numeric"
           value={draft.maxShopping}
           error={errors.maxShopping}
@@ -57,7 +64,7 @@ export function RoomSettingsForm({ room, title, saving, onSave }: RoomSettingsFo
       </div>
       <div className={styles.actions}>
         <Button type="submit" disabled={saving}>
-          {saving ? 'Saving…' : 'Save waiting room'}
+          {saving ? t('organizer.saving') : t('organizer.saveRoom')}
         </Button>
       </div>
     </form>

@@ -7,6 +7,7 @@ import { RefundsDue } from './refunds-due';
 import { TierWindows } from './tier-windows';
 import { WaitingRoomPanel } from './waiting-room-panel';
 import styles from './organizer.module.css';
+import { useTranslation } from 'react-i18next';
 
 export interface ListedConcert extends EditableConcert {
   currency: string;
@@ -26,7 +27,8 @@ interface SalesOverviewProps extends ConcertChangeHandlers {
  * and buttons to change or delete it.
  */
 export function SalesOverview({ concerts, token, concertHref, ...handlers }: SalesOverviewProps) {
-  if (concerts.length === 0) return <p className={styles.muted}>No concerts yet. Create the first one above.</p>;
+  const { t } = useTranslation();
+  if (concerts.length === 0) return <p className={styles.muted}>{t('organizer.noConcerts')}</p>;
   return (
     <ul className={styles.concerts}>
       {concerts.map((concert) => (

@@ -2,6 +2,7 @@ import { TextField } from '../../../components/ui/text-field';
 import type { WindowDraft } from '../lib/sales-window-draft';
 import type { DraftErrors } from '../lib/venue-draft';
 import styles from './organizer.module.css';
+import { useTranslation } from 'react-i18next';
 
 interface SalesWindowFieldsProps {
   draft: WindowDraft;
@@ -15,33 +16,28 @@ interface SalesWindowFieldsProps {
   emptyMeans?: string;
 }
 
-const CONCERT_EMPTY = 'Without an opening, tickets sell at once; without a close, until the concert starts.';
-
 /** When sales open and close, typed on the venue's clock; either may stay empty. */
-export function SalesWindowFields({
-  draft,
-  timeZone,
-  errors,
-  onChange,
-  legend = 'Sales',
-  emptyMeans = CONCERT_EMPTY,
-}: SalesWindowFieldsProps) {
+export function SalesWindowFields({ draft, timeZone, errors, onChange, legend, emptyMeans }: SalesWindowFieldsProps) {
+  const { t } = useTranslation();
   return (
     <fieldset className={styles.fieldset}>
-      <legend className={styles.legend}>{legend}</legend>
+      <legend className={styles.legend}>{legend ?? t('organizer.sales')}</legend>
       <p className={styles.muted}>
-        On the venue&apos;s clock ({timeZone.replaceAll('_', ' ')}). {emptyMeans}
+        {t('organizer.venueClock', {
+          zone: timeZone.replaceAll('_', ' '),
+          empty: emptyMeans ?? t('organizer.salesEmpty'),
+        })}
       </p>
       <div className={styles.grid}>
         <TextField
-          label="Sales open (optional)"
+          label={t('organizer.salesOpen')}
           type="datetime-local"
           value={draft.salesOpenAt}
           error={errors.salesOpenAt}
           onChange={(event) => onChange({ salesOpenAt: event.target.value })}
         />
         <TextField
-          label="Sales close (optional)"
+          label={t('organizer.salesClose')}
           type="datetime-local"
           value={draft.salesCloseAt}
           error={errors.salesCloseAt}

@@ -1,7 +1,7 @@
 import { TextField } from '../../../components/ui/text-field';
-import { i18n } from '../../../i18n/i18n';
-import { rowSeats, SECTION_LABELS, sectionSeats, type DraftErrors, type SectionDraft } from '../lib/venue-draft';
+import { rowSeats, sectionLabel, sectionSeats, type DraftErrors, type SectionDraft } from '../lib/venue-draft';
 import styles from './organizer.module.css';
+import { useTranslation } from 'react-i18next';
 
 interface SectionEditorProps {
   section: SectionDraft;
@@ -12,7 +12,8 @@ interface SectionEditorProps {
 /** One section of the venue: on or off, its tier name and price, rows × seats, and single rows. */
 export function SectionEditor({ section, errors, onChange }: SectionEditorProps) {
   const key = section.section;
-  const label = SECTION_LABELS[key];
+  const { t } = useTranslation();
+  const label = sectionLabel(key);
   const rows = rowSeats(section);
   const change = (changes: Partial<SectionDraft>) => onChange({ ...section, ...changes });
 
@@ -25,27 +26,27 @@ export function SectionEditor({ section, errors, onChange }: SectionEditorProps)
             checked={section.enabled}
             onChange={(event) => change({ enabled: event.target.checked })}
           />
-          <span>Sell {label} seats</span>
+          <span>{t('organizer.sell', { section: label })}</span>
         </label>
       </legend>
       {section.enabled ? (
         <>
           <div className={styles.grid}>
             <TextField
-              label={`${label} tier name`}
+              label={t('organizer.tierName', { section: label })}
               value={section.name}
               error={errors[`${key}.name`]}
               onChange={(event) => change({ name: event.target.value })}
             />
             <TextField
-              label={`${label} price`}
+              label={t('organizer.price', { section: label })}
               inputMode="decimal"
               value={section.price}
               error={errors[`${key}.price`]}
               onChange={(event) => change({ price: event.target.value })}
             />
             <TextField
-              label={`${label} number of rows`}
+              label={t('organizer.rowCount', { section: label })}
               type="number"
               min={1}
               value={section.rowCount}
@@ -53,7 +54,7 @@ export function SectionEditor({ section, errors, onChange }: SectionEditorProps)
               onChange={(event) => change({ rowCount: event.target.value })}
             />
             <TextField
-              label={`${label} seats per row`}
+              label={t('organizer.seatsPerRow', { section: label })}
               type="number"
               min={1}
               value={section.seatsPerRow}
@@ -62,18 +63,16 @@ export function SectionEditor({ section, errors, onChange }: SectionEditorProps)
             />
           </div>
           <p className={styles.sectionTotal}>
-            {i18n.t('common.seatCount', { count: sectionSeats(section) })} in {label}
+            {t('organizer.seatsIn', { seats: t('common.seatCount', { count: sectionSeats(section) }), section: label })}
           </p>
           {rows.length > 0 && rows.length <= 50 ? (
             <details className={styles.rows}>
-              <summary>Adjust single rows</summary>
+              <summary>{t('organizer.adjustRows')}</summary>
               {errors[`${key}.rows`] ? <p className={styles.error}>{errors[`${key}.rows`]}</p> : null}
               <div className={styles.rowGrid}>
                 {rows.map((_, index) => (
                   <label key={index} className={styles.rowField}>
-                    <span>
-                      {label} row {index + 1} seats
-                    </span>
+                    <span>{t('organizer.rowSeats', { section: label, row: index + 1 })}</span>
                     <input
                       type="number"
                       min={1}

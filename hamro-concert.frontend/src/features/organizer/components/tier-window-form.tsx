@@ -8,6 +8,7 @@ import { NO_WINDOW, windowDraft, windowErrors, windowInstants } from '../lib/sal
 import { hasOwnWindow, tierWindowText } from '../lib/tier-window';
 import styles from './organizer.module.css';
 import { SalesWindowFields } from './sales-window-fields';
+import { useTranslation } from 'react-i18next';
 
 interface TierWindowFormProps {
   tier: TierSummary;
@@ -24,6 +25,7 @@ interface TierWindowFormProps {
  * the concert's window. A window that closes before it opens shows at once and is not sent.
  */
 export function TierWindowForm({ tier, timeZone, token, onAccessRefused, onChanged }: TierWindowFormProps) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState(() => windowDraft(tier, timeZone));
   const [saved, setSaved] = useState<string | null>(null);
   const update = useUpdateTier({
@@ -48,7 +50,7 @@ export function TierWindowForm({ tier, timeZone, token, onAccessRefused, onChang
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!invalid) save(draft, `${tier.name}'s sales window is saved.`);
+    if (!invalid) save(draft, t('organizer.tierSaved', { tier: tier.name }));
   }
 
   const headingId = `tier-window-${String(tier.id)}`;
@@ -59,15 +61,15 @@ export function TierWindowForm({ tier, timeZone, token, onAccessRefused, onChang
       </h3>
       <p className={styles.muted}>{tierWindowText(tier, timeZone)}</p>
       <SalesWindowFields
-        legend={`${tier.name} sales`}
-        emptyMeans="An empty time follows the concert's window."
+        legend={t('organizer.tierLegend', { tier: tier.name })}
+        emptyMeans={t('organizer.tierEmpty')}
         draft={draft}
         timeZone={timeZone}
         errors={errors}
         onChange={(fields) => setDraft((current) => ({ ...current, ...fields }))}
       />
       {update.isError ? (
-        <ProblemNotice title={`${tier.name}'s sales window was not saved`}>
+        <ProblemNotice title={t('organizer.tierNotSaved', { tier: tier.name })}>
           {tierWindowProblem(update.error)}
         </ProblemNotice>
       ) : null}
@@ -75,16 +77,20 @@ export function TierWindowForm({ tier, timeZone, token, onAccessRefused, onChang
         {saved}
       </p>
       <div className={styles.actions}>
-        <Button type="submit" disabled={update.isPending || invalid} aria-label={`Save ${tier.name}'s sales window`}>
-          {update.isPending ? 'Saving…' : 'Save window'}
+        <Button
+          type="submit"
+          disabled={update.isPending || invalid}
+          aria-label={t('organizer.saveTierLabel', { tier: tier.name })}
+        >
+          {update.isPending ? t('organizer.saving') : t('organizer.saveWindow')}
         </Button>
         {hasOwnWindow(tier) ? (
           <Button
             variant="secondary"
             disabled={update.isPending}
-            onClick={() => save(NO_WINDOW, `${tier.name} now sells with the concert's window.`)}
+            onClick={() => save(NO_WINDOW, t('organizer.tierWithConcert', { tier: tier.name }))}
           >
-            Sell with the concert&apos;s window
+            {t('organizer.sellWithConcert')}
           </Button>
         ) : null}
       </div>

@@ -3,6 +3,7 @@ import { Button } from '../../../components/ui/button';
 import { Dialog, dialogParts } from '../../../components/ui/dialog';
 import styles from './organizer.module.css';
 import { TierWindowForm } from './tier-window-form';
+import { useTranslation } from 'react-i18next';
 
 interface TierWindowsDialogProps {
   concert: { id: string; title: string; timeZone: string; tiers: readonly TierSummary[] };
@@ -14,18 +15,16 @@ interface TierWindowsDialogProps {
 
 /** Each tier of a concert with its own sales window, each saved on its own. */
 export function TierWindowsDialog({ concert, token, onAccessRefused, onChanged, onClose }: TierWindowsDialogProps) {
+  const { t } = useTranslation();
   const titleId = `tier-windows-title-${concert.id}`;
   return (
     <Dialog labelledBy={titleId} onClose={onClose}>
       <div className={dialogParts.body}>
         <h2 id={titleId} className={dialogParts.title}>
-          Tier sales of {concert.title}
+          {t('organizer.tierWindowsTitle', { concert: concert.title })}
         </h2>
-        <p className={styles.muted}>
-          Give a tier its own window, such as a presale that opens before the concert&apos;s sales, or let it sell with
-          the concert.
-        </p>
-        {concert.tiers.length === 0 ? <p className={styles.muted}>This concert has no tiers yet.</p> : null}
+        <p className={styles.muted}>{t('organizer.tierWindowsHint')}</p>
+        {concert.tiers.length === 0 ? <p className={styles.muted}>{t('organizer.noTiers')}</p> : null}
         {concert.tiers.map((tier) => (
           <TierWindowForm
             key={tier.id}
@@ -38,7 +37,7 @@ export function TierWindowsDialog({ concert, token, onAccessRefused, onChanged, 
         ))}
         <div className={dialogParts.actions}>
           <Button variant="secondary" onClick={onClose}>
-            Close
+            {t('organizer.close')}
           </Button>
         </div>
       </div>

@@ -1,6 +1,7 @@
 import { concertChangesSchema, type Concert, type ConcertChanges, type PaymentMethod } from 'hamro-concert.contracts';
 import { windowDraft, windowInstants, type WindowDraft } from './sales-window-draft';
-import { NO_WAY_TO_PAY, type DetailsDraft, type DraftErrors } from './venue-draft';
+import { noWayToPay, type DetailsDraft, type DraftErrors } from './venue-draft';
+import { i18n } from '../../../i18n/i18n';
 
 /** What the organizer can change about a concert once it exists (its layout stays as it is). */
 export type EditableConcert = Pick<
@@ -71,10 +72,10 @@ export function draftChanges(draft: EditDraft, concert: EditableConcert): DraftC
 }
 
 function fieldMessage(field: Field, issue: { code: string; maximum?: unknown }): string {
-  if (field === 'date') return 'Choose the date.';
-  if (field === 'time') return 'Choose the start time.';
-  if (issue.code === 'too_big') return `Keep it to ${String(issue.maximum)} characters.`;
-  return 'This is needed.';
+  if (field === 'date') return i18n.t('organizer.errors.date');
+  if (field === 'time') return i18n.t('organizer.errors.time');
+  if (issue.code === 'too_big') return i18n.t('organizer.errors.tooLong', { max: Number(issue.maximum) });
+  return i18n.t('organizer.errors.needed');
 }
 
 export type ChangesCheck = { ok: true; changes: ConcertChanges } | { ok: false; errors: DraftErrors };
@@ -86,7 +87,7 @@ export function checkChanges(changes: DraftChanges): ChangesCheck {
   const errors: DraftErrors = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path[0];
-    if (field === 'paymentMethods') errors.paymentMethods ??= NO_WAY_TO_PAY;
+    if (field === 'paymentMethods') errors.paymentMethods ??= noWayToPay();
     else if (typeof field === 'string' && FIELDS.includes(field as Field)) {
       errors[field] ??= fieldMessage(field as Field, issue as { code: string; maximum?: unknown });
     }

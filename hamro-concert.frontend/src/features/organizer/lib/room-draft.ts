@@ -1,4 +1,5 @@
 import type { Room, RoomSettings } from 'hamro-concert.contracts';
+import { i18n } from '../../../i18n/i18n';
 
 /** The waiting room's form as typed: on or off, and its two rates. */
 export interface RoomDraft {
@@ -21,10 +22,10 @@ export function roomDraft(room: Room): RoomDraft {
 
 function count(text: string): number | string {
   const trimmed = text.trim();
-  if (!/^\d+$/.test(trimmed)) return 'Enter a whole number.';
+  if (!/^\d+$/.test(trimmed)) return i18n.t('organizer.errors.wholeNumber');
   const value = Number(trimmed);
-  if (value < 1) return 'At least 1.';
-  if (value > MOST) return 'At most 1,000,000.';
+  if (value < 1) return i18n.t('organizer.errors.atLeastOne');
+  if (value > MOST) return i18n.t('organizer.errors.atMost', { max: MOST });
   return value;
 }
 

@@ -1,5 +1,6 @@
 import type { Concert } from 'hamro-concert.contracts';
 import { instantOnVenueClock, venueClockInput } from '../../../lib/venue-clock';
+import { i18n } from '../../../i18n/i18n';
 
 /**
  * A concert's sales window as the organizer types it: each bound on the venue's wall clock, as a
@@ -36,11 +37,11 @@ export function windowErrors(draft: WindowDraft, timeZone: string): Record<strin
   const errors: Record<string, string> = {};
   const instants = windowInstants(draft, timeZone);
   for (const field of ['salesOpenAt', 'salesCloseAt'] as const) {
-    if (draft[field] !== '' && instants[field] === null) errors[field] = 'Choose a date and time, or leave it empty.';
+    if (draft[field] !== '' && instants[field] === null) errors[field] = i18n.t('organizer.errors.dateTime');
   }
   const { salesOpenAt, salesCloseAt } = instants;
   if (salesOpenAt && salesCloseAt && Date.parse(salesCloseAt) <= Date.parse(salesOpenAt)) {
-    errors.salesCloseAt = 'Sales must close after they open.';
+    errors.salesCloseAt = i18n.t('organizer.errors.closeAfterOpen');
   }
   return errors;
 }

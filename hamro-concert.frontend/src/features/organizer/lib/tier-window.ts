@@ -1,5 +1,6 @@
 import type { TierSummary } from 'hamro-concert.contracts';
 import { formatVenueInstant } from '../../../lib/format';
+import { i18n } from '../../../i18n/i18n';
 
 type TierWindow = Pick<TierSummary, 'salesOpenAt' | 'salesCloseAt'>;
 
@@ -13,8 +14,8 @@ export function hasOwnWindow(tier: TierWindow): boolean {
  * until …", or "with the concert" where a bound is not its own.
  */
 export function tierWindowText(tier: TierWindow, timeZone: string): string {
-  if (!hasOwnWindow(tier)) return "On sale with the concert's window";
-  const opens = tier.salesOpenAt ? formatVenueInstant(tier.salesOpenAt, timeZone) : "the concert's opening";
-  const closes = tier.salesCloseAt ? formatVenueInstant(tier.salesCloseAt, timeZone) : "the concert's close";
-  return `Own window: from ${opens} until ${closes}`;
+  if (!hasOwnWindow(tier)) return i18n.t('organizer.withConcert');
+  const opens = tier.salesOpenAt ? formatVenueInstant(tier.salesOpenAt, timeZone) : i18n.t('organizer.concertOpening');
+  const closes = tier.salesCloseAt ? formatVenueInstant(tier.salesCloseAt, timeZone) : i18n.t('organizer.concertClose');
+  return i18n.t('organizer.ownWindow', { opens, closes });
 }

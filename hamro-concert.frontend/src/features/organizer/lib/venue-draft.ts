@@ -1,5 +1,7 @@
 import { PAYMENT_METHODS, type NewConcert, type PaymentMethod, type Section } from 'hamro-concert.contracts';
 import { NO_WINDOW, windowErrors, windowInstants, type WindowDraft } from './sales-window-draft';
+import { i18n } from '../../../i18n/i18n';
+import { formatDigits } from '../../../lib/format';
 
 /** One section of the venue as the organizer edits it; numbers stay text until they are valid. */
 export interface SectionDraft {
@@ -43,9 +45,15 @@ export const TIME_ZONES: readonly string[] = [
 
 export type DraftErrors = Record<string, string>;
 
-export const NO_WAY_TO_PAY = 'Offer at least one way to pay.';
+/** Why a concert that offers no way to pay is refused. */
+export function noWayToPay(): string {
+  return i18n.t('organizer.errors.noWayToPay');
+}
 
-export const SECTION_LABELS: Record<Section, string> = { front: 'Front Row', vip: 'VIP', ga: 'General Admission' };
+/** A section as the organizer's form names it: "Front Row", "VIP", "General Admission". */
+export function sectionLabel(section: Section): string {
+  return i18n.t(`seatMap.sections.${section}`);
+}
 export const MAX_ROWS = 1000;
 export const MAX_SEATS_PER_ROW = 1000;
 export const MAX_VENUE_SEATS = 100_000;
@@ -54,7 +62,7 @@ export function emptyDraft(): ConcertDraft {
   const section = (s: Section, price: string, rowCount: string, seatsPerRow: string): SectionDraft => ({
     section: s,
     enabled: true,
-    name: SECTION_LABELS[s],
+    name: sectionLabel(s),
     price,
     rowCount,
     seatsPerRow,
@@ -107,34 +115,40 @@ const PRICE = /^\d{1,7}(\.\d{1,2})?$/;
 function sectionErrors(section: SectionDraft, errors: DraftErrors) {
   const key = section.section;
   const name = section.name.trim();
-  if (!name) errors[`${key}.name`] = 'Give the section a name.';
-  else if (name.length > 60) errors[`${key}.name`] = 'Keep the name to 60 characters.';
-  if (!PRICE.test(section.price.trim())) errors[`${key}.price`] = 'Enter a price such as 120 or 120.00.';
-  if (count(section.rowCount, MAX_ROWS) === null) errors[`${key}.rowCount`] = `Between 1 and ${MAX_ROWS} rows.`;
+  if (!name) errors[`${key}.name`] = i18n.t('organizer.errors.sectionName');
+  else if (name.length > 60) errors[`${key}.name`] = i18n.t('organizer.errors.sectionNameLong');
+  if (!PRICE.test(section.price.trim())) errors[`${key}.price`] = i18n.t('organizer.errors.price');
+  if (count(section.rowCount, MAX_ROWS) === null) {
+    errors[`${key}.rowCount`] = i18n.t('organizer.errors.rows', { max: formatDigits(MAX_ROWS) });
+  }
   if (count(section.seatsPerRow, MAX_SEATS_PER_ROW) === null)
-    errors[`${key}.seatsPerRow`] = `Between 1 and ${MAX_SEATS_PER_ROW} seats.`;
+    errors[`${key}.seatsPerRow`] = i18n.t('organizer.errors.seats', { max: formatDigits(MAX_SEATS_PER_ROW) });
   const badRow = Object.entries(section.overrides).find(
     ([row, seats]) => Number(row) <= rowSeats(section).length && count(seats, MAX_SEATS_PER_ROW) === null,
   );
-  if (badRow) errors[`${key}.rows`] = `Row ${badRow[0]} needs between 1 and ${MAX_SEATS_PER_ROW} seats.`;
+  if (badRow) {
+    errors[`${key}.rows`] = i18n.t('organizer.errors.row', {
+      row: formatDigits(badRow[0]),
+      max: formatDigits(MAX_SEATS_PER_ROW),
+    });
+  }
 }
 
 /** Everything that stops the draft from being a concert the API accepts, by field. */
 export function draftErrors(draft: ConcertDraft): DraftErrors {
   const errors: DraftErrors = {};
   for (const field of ['title', 'artist', 'venue', 'city'] as const) {
-    if (!draft[field].trim()) errors[field] = 'This is needed.';
+    if (!draft[field].trim()) errors[field] = i18n.t('organizer.errors.needed');
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.date)) errors.date = 'Choose the date.';
-  if (!/^\d{2}:\d{2}$/.test(draft.time)) errors.time = 'Choose the start time.';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.date)) errors.date = i18n.t('organizer.errors.date');
+  if (!/^\d{2}:\d{2}$/.test(draft.time)) errors.time = i18n.t('organizer.errors.time');
   Object.assign(errors, windowErrors(draft, draft.timeZone));
-  if (draft.paymentMethods.length === 0) errors.paymentMethods = NO_WAY_TO_PAY;
+  if (draft.paymentMethods.length === 0) errors.paymentMethods = noWayToPay();
   const enabled = draft.sections.filter((section) => section.enabled);
-  if (enabled.length === 0) errors.layout = 'Turn on at least one section, so there are seats to sell.';
+  if (enabled.length === 0) errors.layout = i18n.t('organizer.errors.noSection');
   enabled.forEach((section) => sectionErrors(section, errors));
   const total = totalSeats(draft);
-  if (total > MAX_VENUE_SEATS)
-    errors.layout = `A venue can have at most ${MAX_VENUE_SEATS.toLocaleString('en-US')} seats; this one has ${total.toLocaleString('en-US')}.`;
+  if (total > MAX_VENUE_SEATS) errors.layout = i18n.t('organizer.errors.tooManySeats', { max: MAX_VENUE_SEATS, total });
   return errors;
 }
 
@@ -168,7 +182,7 @@ export function previewSections(draft: ConcertDraft) {
     .filter((section) => section.enabled)
     .map((section) => ({
       section: section.section,
-      name: section.name.trim() || SECTION_LABELS[section.section],
+      name: section.name.trim() || sectionLabel(section.section),
       price: section.price,
       rows: rowSeats(section),
     }));
