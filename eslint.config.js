@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import i18next from 'eslint-plugin-i18next';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { readdirSync } from 'node:fs';
@@ -124,6 +125,40 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [{ regex: '^(?!zod$|\\./)', message: 'The contracts depend on zod only (and on each other).' }] },
+      ],
+    },
+  },
+  {
+    // The web app's words come from its catalogs (src/i18n), in Nepali and English: no words written
+    // into JSX, neither as text nor in the attributes and props that people read or hear. Strings
+    // without a letter (symbols, digits, spaces) are not words.
+    files: [`${WEB_APP_SRC}/**/*.tsx`],
+    ignores: [`${WEB_APP_SRC}/**/*.test.tsx`, `${WEB_APP_SRC}/test/**`],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': {
+            include: [
+              'aria-label',
+              'aria-description',
+              'aria-valuetext',
+              'title',
+              'placeholder',
+              'alt',
+              'label',
+              'legend',
+              'intro',
+              'tokenLabel',
+              'explanation',
+              'what',
+              'emptyMeans',
+            ],
+          },
+          words: { exclude: [/^[^\p{L}]*$/u] },
+        },
       ],
     },
   },
