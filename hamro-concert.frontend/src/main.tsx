@@ -10,11 +10,14 @@ const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
 
 // The app waits for its language's words (Nepali is loaded on demand), so nothing shows in the
-// wrong language first; if they cannot be loaded, it shows in English.
-await switchLanguage(preferredLanguage()).catch(() => switchLanguage('en'));
-
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// wrong language first; if they cannot be loaded, it shows in English. (A promise rather than a
+// top-level await, which would split the bundle so that the schemas load before zod-without-eval.)
+void switchLanguage(preferredLanguage())
+  .catch(() => switchLanguage('en'))
+  .finally(() => {
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  });

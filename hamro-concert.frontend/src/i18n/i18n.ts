@@ -7,6 +7,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { isLanguage, LANGUAGES, type Language } from 'hamro-concert.contracts';
 import { en, type Catalog } from './en';
+import { formatNumber } from './numbers';
 
 export const i18n = i18next.createInstance();
 
@@ -19,6 +20,11 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   initAsync: false,
 });
+
+// {{count, number}} in Nepali has Devanagari digits in every browser, whatever Intl data it carries.
+i18n.services.formatter?.add('number', (value: unknown, lng: string | undefined) =>
+  typeof value === 'number' ? formatNumber(value, isLanguage(lng) ? lng : 'en') : String(value),
+);
 
 const loaders: Record<Language, () => Promise<Catalog>> = {
   en: () => Promise.resolve(en),

@@ -1,30 +1,13 @@
 /**
- * Formatting at the edges: money is handled in integer cents and shown in the concert's currency
- * for the buyer's own locale; concert dates are calendar dates and wall-clock times at the venue,
- * so no time zone is applied to them (the venue's zone is named after them).
+ * Formatting at the edges, in the app's language: money is handled in integer cents and shown in
+ * the concert's currency; concert dates are calendar dates and wall-clock times at the venue, so no
+ * time zone is applied to them (the venue's zone is named after them). English keeps its formats;
+ * Nepali's are spelt out in nepali-format.ts.
  */
-import { formatBikramSambat, wallClockAt, type Language } from 'hamro-concert.contracts';
+import { formatBikramSambat, wallClockAt } from 'hamro-concert.contracts';
 import { currentLanguage, i18n } from '../i18n/i18n';
-
-/** The locale each language formats numbers and dates in; English keeps the browser's for money. */
-const LOCALES: Record<Language, { money: string | undefined; date: string; time: string; count: string }> = {
-  en: { money: undefined, date: 'en-GB', time: 'en-US', count: 'en' },
-  ne: { money: 'ne-NP', date: 'ne-NP', time: 'ne-NP', count: 'ne-NP' },
-};
-
-/** One formatter per language and options, made once. */
-function cached<T>(make: (language: Language) => T): () => T {
-  const made = new Map<Language, T>();
-  return () => {
-    const language = currentLanguage();
-    let format = made.get(language);
-    if (format === undefined) {
-      format = make(language);
-      made.set(language, format);
-    }
-    return format;
-  };
-}
+import { devanagariDigits, formatNumber } from '../i18n/numbers';
+import { nepaliDateTime, nepaliMoney, nepaliTimeOfDay, nepaliWallClock, nepaliZoneName } from './nepali-format';
 
 /** "100.00" → 10000. Amounts from the API are plain decimals with two places. */
 export function toCents(amount: string): number {
@@ -38,26 +21,23 @@ export const DEFAULT_CURRENCY = 'NPR';
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
-function moneyFormat(currency: string): Intl.NumberFormat {
-  const language = currentLanguage();
-  const key = `${language} ${currency}`;
-  let format = moneyFormats.get(key);
+/** "NPR 1,000.00" in English. */
+function englishMoney(amount: number, currency: string): string {
+  let format = moneyFormats.get(currency);
   if (!format) {
-    const locale = LOCALES[language].money;
     try {
-      // "NPR 1,000.00" in English, "नेरू १,०००.००" in Nepali.
-      format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+      format = new Intl.NumberFormat('en', { style: 'currency', currency });
     } catch {
-      format = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      format = new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     }
-    moneyFormats.set(key, format);
+    moneyFormats.set(currency, format);
   }
-  return format;
+  return format.format(amount);
 }
 
-/** (21000, "NPR") → "NPR 210.00" (in an English locale) */
+/** (21000, "NPR") → "NPR 210.00" in English, "नेरू २१०.००" in Nepali. */
 export function formatCents(cents: number, currency: string): string {
-  return moneyFormat(currency).format(cents / 100);
+  return currentLanguage() === 'ne' ? nepaliMoney(cents / 100, currency) : englishMoney(cents / 100, currency);
 }
 
 /** What priced seats cost together, in their currency: "NPR 10,000.00". */
@@ -76,25 +56,19 @@ export function formatMoney(amount: string, currency: string): string {
   return formatCents(toCents(amount), currency);
 }
 
-const dateParts = cached(
-  (language) =>
-    new Intl.DateTimeFormat(LOCALES[language].date, {
-      weekday: language === 'ne' ? 'long' : 'short',
-      day: 'numeric',
-      month: language === 'ne' ? 'long' : 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-    }),
-);
-const timeParts = cached(
-  (language) =>
-    new Intl.DateTimeFormat(LOCALES[language].time, {
-      hour: 'numeric',
-      minute: '2-digit',
-      hour12: language === 'en',
-      timeZone: 'UTC',
-    }),
-);
+const dateParts = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const timeParts = new Intl.DateTimeFormat('en-US', {
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+  timeZone: 'UTC',
+});
 
 function part(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes): string {
   return parts.find((p) => p.type === type)?.value ?? '';
@@ -102,7 +76,8 @@ function part(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTyp
 
 /**
  * ("2026-03-15", "19:00:00") → "Sun, 15 Mar 2026 · 7:00 PM", the venue's own wall clock; with the
- * venue's time zone, its name follows: "Sun, 15 Mar 2026 · 7:00 PM Nepal Time".
+ * venue's time zone, its name follows: "Sun, 15 Mar 2026 · 7:00 PM Nepal Time". In Nepali:
+ * "२०२६ मार्च १५, आइतबार · १९:०० नेपाली समय".
  */
 export function formatConcertDate(date: string, time: string, timeZone?: string): string {
   const when = formatWallClock(date, time);
@@ -123,12 +98,12 @@ export function formatVenueInstant(instant: string, timeZone: string): string {
   }
 }
 
-/** "Nepal Time", "Eastern Standard Time": what the venue's clock is called on that day. */
+/** "Nepal Time", "Eastern Standard Time" ("नेपाली समय"): what the venue's clock is called on that day. */
 function zoneName(timeZone: string, date: string, time: string): string {
   try {
     const thatDay = new Date(`${date}T${time.slice(0, 8)}Z`);
-    const locale = LOCALES[currentLanguage()].time;
-    const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'long' }).formatToParts(thatDay);
+    if (currentLanguage() === 'ne') return nepaliZoneName(timeZone, thatDay);
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'long' }).formatToParts(thatDay);
     return part(parts, 'timeZoneName');
   } catch {
     return timeZone;
@@ -138,12 +113,9 @@ function zoneName(timeZone: string, date: string, time: string): string {
 function formatWallClock(date: string, time: string): string {
   const instant = new Date(`${date}T${time.slice(0, 8)}Z`);
   if (Number.isNaN(instant.getTime())) return `${date} ${time.slice(0, 5)}`;
-  if (currentLanguage() === 'ne') {
-    // "२०२६ मार्च १४, शनिबार · १९:००", as Intl writes a date in Nepali.
-    return `${dateParts().format(instant)} · ${timeParts().format(instant)}`;
-  }
-  const d = dateParts().formatToParts(instant);
-  const t = timeParts().formatToParts(instant);
+  if (currentLanguage() === 'ne') return nepaliWallClock(date, time);
+  const d = dateParts.formatToParts(instant);
+  const t = timeParts.formatToParts(instant);
   const day = `${part(d, 'weekday')}, ${part(d, 'day')} ${part(d, 'month')} ${part(d, 'year')}`;
   const clock = `${part(t, 'hour')}:${part(t, 'minute')} ${part(t, 'dayPeriod').toUpperCase()}`;
   return `${day} · ${clock}`;
@@ -161,37 +133,26 @@ export function formatConcertDayBs(date: string): string {
   }
 }
 
-const counts = cached((language) => new Intl.NumberFormat(LOCALES[language].count));
-
 /** "50,000" ("५०,०००" in Nepali): whole numbers with thousands grouped, as a stadium's counts need. */
 export function formatCount(count: number): string {
-  return counts().format(count);
+  return formatNumber(count, currentLanguage());
 }
 
 /** Digits in the language's own script, ungrouped: a row or seat number, "12" or "१२". */
 export function formatDigits(value: string | number): string {
-  return currentLanguage() === 'ne'
-    ? String(value).replace(/\d/g, (digit) => '०१२३४५६७८९'[Number(digit)] ?? digit)
-    : String(value);
+  return currentLanguage() === 'ne' ? devanagariDigits(value) : String(value);
 }
 
-const timeOfDay = cached(
-  (language) =>
-    new Intl.DateTimeFormat(LOCALES[language].date, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
-);
+const timeOfDay = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /** An instant as the buyer's own clock shows it: "14:35". For deadlines minutes away, such as paying. */
 export function formatTimeOfDay(instant: string): string {
-  return timeOfDay().format(new Date(instant));
+  return currentLanguage() === 'ne' ? nepaliTimeOfDay(new Date(instant)) : timeOfDay.format(new Date(instant));
 }
 
 const dateTimes = {
-  short: cached(
-    (language) => new Intl.DateTimeFormat(LOCALES[language].date, { dateStyle: 'medium', timeStyle: 'short' }),
-  ),
-  medium: cached(
-    (language) => new Intl.DateTimeFormat(LOCALES[language].date, { dateStyle: 'medium', timeStyle: 'medium' }),
-  ),
+  short: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }),
+  medium: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium' }),
 };
 
 /**
@@ -199,5 +160,6 @@ const dateTimes = {
  * `time` is "medium", as the door tells when a ticket was first scanned).
  */
 export function formatDateTime(instant: string, time: 'short' | 'medium' = 'short'): string {
-  return dateTimes[time]().format(new Date(instant));
+  const at = new Date(instant);
+  return currentLanguage() === 'ne' ? nepaliDateTime(at, time === 'medium') : dateTimes[time].format(at);
 }
