@@ -238,8 +238,10 @@ export function createApp({
       (reference, email) => getBookingDetails(db, bookingRules, reference, email),
       { publicBaseUrl: paymentsConfig.publicBaseUrl, messageHost: new URL(paymentsConfig.publicBaseUrl).hostname },
       emailSettings.intervalMs,
+      emailSettings.maxPerSecond,
       logger,
       metrics.emailEvents,
+      () => (pool?.waitingCount ?? 0) > 0,
     ).start();
   app.use(holdsRoutes(db, { ttlSeconds: holdTtlSeconds, maxTicketsPerBuyer }, desk, gate, registries.holds));
   app.use(waitingRoomRoutes(rooms, sessions, tokens, registries.waitingRoom));

@@ -45,6 +45,7 @@ describe('loadConfig', () => {
     expect(loadConfig({}).emails).toMatchObject({
       transport: { kind: 'folder', dir: path.join(repoRoot, '.data', 'mail') },
       intervalMs: 1000,
+      maxPerSecond: 20,
     });
     expect(loadConfig({ MAIL_DIR: '/tmp/outgoing' }).emails.transport).toEqual({
       kind: 'folder',

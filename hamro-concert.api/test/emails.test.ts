@@ -8,6 +8,10 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatBikramSambat, zonedInstant } from 'hamro-concert.contracts';
 import { buildConcert, buyer, seatsOf } from './factories.js';
+import { getBookingDetails } from '../src/components/bookings/bookings.service.js';
+import { EmailSender } from '../src/components/emails/emails.sender.js';
+import { createMailer } from '../src/components/emails/emails.transport.js';
+import { createLogger } from '../src/lib/logger.js';
 import { type TestApp, eventually, freshDatabase, get, post, request, startTestApp } from './harness.js';
 
 const ADMIN_TOKEN = 'emails-test-admin-token';
@@ -70,6 +74,7 @@ beforeAll(async () => {
       transport: { kind: 'smtp', url: `smtp://127.0.0.1:${smtp.port}` },
       from: 'Hamro Concert <tickets@hamro-concert.test>',
       intervalMs: 100,
+      maxPerSecond: 100,
     },
   });
 });
@@ -212,6 +217,7 @@ describe('the email outbox when SMTP is down', () => {
         transport: { kind: 'smtp', url: `smtp://127.0.0.1:${port}` },
         from: 'Hamro Concert <tickets@hamro-concert.test>',
         intervalMs: 100,
+        maxPerSecond: 100,
       },
     });
     try {
@@ -241,6 +247,76 @@ describe('the email outbox when SMTP is down', () => {
       }
     } finally {
       await downApp.close();
+    }
+  });
+
+  it('when more emails are due than EMAIL_MAX_PER_SECOND allows, then each round sends its share and the rest follow', async () => {
+    const late = await startSmtp();
+    const capped = await startTestApp({
+      databaseUrl: await freshDatabase('emails_capped'),
+      payments: { publicBaseUrl: 'http://tickets.test' },
+      emails: {
+        transport: { kind: 'smtp', url: `smtp://127.0.0.1:${late.port}` },
+        from: 'Hamro Concert <tickets@hamro-concert.test>',
+        intervalMs: 1000,
+        maxPerSecond: 2,
+      },
+    });
+    try {
+      const concert = await buildConcert(capped);
+      const free = (await seatsOf(capped, concert.id)).filter((seat) => !seat.isBooked);
+      const started = Date.now();
+      for (const seat of free.slice(0, 6))
+        expect((await post(capped, '/ticket-bookings/seats', { ...buyer(), seatIds: [seat.id] })).status).toBe(201);
+      await eventually(async () => late.mails.length === 6, 15_000);
+      // Two a round, a round a second: the sixth waits for the third round.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
+    } finally {
+      await capped.close();
+      await late.close();
+    }
+  });
+
+  it('when buyers are waiting for the database, then a round sends one email only, and the rest once they are not', async () => {
+    const late = await startSmtp();
+    const quiet = await startTestApp({ databaseUrl: await freshDatabase('emails_busy') });
+    try {
+      const concert = await buildConcert(quiet);
+      const free = (await seatsOf(quiet, concert.id)).filter((seat) => !seat.isBooked);
+      for (const seat of free.slice(0, 5))
+        expect((await post(quiet, '/ticket-bookings/seats', { ...buyer(), seatIds: [seat.id] })).status).toBe(201);
+      let busy = true;
+      const sender = new EmailSender(
+        quiet.database.db,
+        createMailer({
+          transport: { kind: 'smtp', url: `smtp://127.0.0.1:${late.port}` },
+          from: 'Hamro Concert <tickets@hamro-concert.test>',
+          intervalMs: 1000,
+          maxPerSecond: 100,
+        }),
+        (reference, email) =>
+          getBookingDetails(
+            quiet.database.db,
+            { maxTicketsPerBuyer: 10, cancelClosesHours: 0, payments: quiet.payments },
+            reference,
+            email,
+          ),
+        { publicBaseUrl: 'http://tickets.test', messageHost: 'tickets.test' },
+        1000,
+        100,
+        createLogger('silent'),
+        { sent: () => {}, failed: () => {} },
+        () => busy,
+      );
+      expect(await sender.round()).toBe(1);
+      expect(await sender.round()).toBe(1);
+      busy = false;
+      expect(await sender.round()).toBe(3);
+      expect(late.mails).toHaveLength(5);
+      await sender.stop();
+    } finally {
+      await quiet.close();
+      await late.close();
     }
   });
 });

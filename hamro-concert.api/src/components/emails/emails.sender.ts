@@ -23,6 +23,7 @@ export interface EmailEvents {
  */
 export class EmailSender {
   private readonly repeat: Repeat;
+  private readonly perRound: number;
 
   constructor(
     private readonly db: Db,
@@ -30,9 +31,13 @@ export class EmailSender {
     private readonly details: (reference: string, email: string) => Promise<BookingDetails>,
     private readonly links: { publicBaseUrl: string; messageHost: string },
     intervalMs: number,
+    maxPerSecond: number,
     private readonly logger: Logger,
     private readonly events: EmailEvents,
+    /** Whether buyers' requests are waiting for the database right now. */
+    private readonly busy: () => boolean = () => false,
   ) {
+    this.perRound = Math.max(1, Math.round((maxPerSecond * intervalMs) / 1000));
     this.repeat = new Repeat(
       intervalMs,
       () => this.round(),
@@ -40,15 +45,21 @@ export class EmailSender {
     );
   }
 
-  /** One round: sends every email that is due, a claim of CLAIM at a time. */
+  /**
+   * One round: sends the emails that are due, a claim of CLAIM at a time, up to a round's share of
+   * EMAIL_MAX_PER_SECOND; the rest wait for the next round. While requests queue for a database
+   * connection (an on-sale), a round sends one email only: buyers first, and the outbox still moves.
+   */
   async round(): Promise<number> {
     let sent = 0;
-    for (;;) {
-      const due = await repository.claimDueEmails(this.db, CLAIM, CLAIM_SECONDS);
+    for (let budget = this.busy() ? 1 : this.perRound; budget > 0;) {
+      const due = await repository.claimDueEmails(this.db, Math.min(CLAIM, budget), CLAIM_SECONDS);
       const results = await Promise.all(due.map((email) => this.send(email)));
       sent += results.filter(Boolean).length;
-      if (due.length < CLAIM) return sent;
+      budget -= due.length;
+      if (due.length < CLAIM) break;
     }
+    return sent;
   }
 
   private async send(email: repository.ClaimedEmail): Promise<boolean> {
