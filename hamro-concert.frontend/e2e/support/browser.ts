@@ -88,19 +88,21 @@ export function browserForFile(): () => Browser {
 
 /**
  * A fresh, isolated page (own cookies and storage) at the given viewport size; `touch` for a phone's
- * touch screen, `mobile` for a phone's browser (its meta viewport honoured, as on a phone).
+ * touch screen, `mobile` for a phone's browser (its meta viewport honoured, as on a phone), `locale`
+ * for the browser's language (navigator.languages; Chromium's own is en-US).
  */
 export async function openPage(
   browser: Browser,
   width = 1280,
   height = 900,
-  { touch = false, mobile = false } = {},
+  { touch = false, mobile = false, locale = undefined as string | undefined } = {},
 ): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width, height },
     reducedMotion: 'reduce',
     hasTouch: touch,
     isMobile: mobile,
+    ...(locale ? { locale } : {}),
   });
   await watchContentSecurityPolicy(context);
   const page = await context.newPage();
