@@ -11,23 +11,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
-import { chromium } from 'playwright-core';
 import { startApi, tempDataDir } from '../lib/servers.js';
 import { createConcert } from '../lib/stadium.js';
 import { median } from '../lib/stats.js';
+import { launchChromium } from '../lib/chromium.js';
 
 const RUNS = Number(process.env.BENCH_POW_RUNS ?? 10);
 const ADMIN_TOKEN = `bench-admin-${Date.now()}-token`;
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const ms = (value) => `${Math.round(value)} ms`;
 
@@ -79,7 +69,7 @@ const api = await startApi({
   name: 'proof-of-work API',
   env: { DATA_DIR: dataDir, ADMIN_TOKEN, PROOF_OF_WORK_ATTEMPTS: '', PROOF_OF_WORK_COST: '' },
 });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 try {
   const concert = await createConcert(
     api.baseUrl,
