@@ -90,7 +90,10 @@ describe('the buyer journey in Nepali', () => {
     if ((await door.count()) > 0) await door.check();
     expect(await englishOnPage(page, data)).toEqual([]);
     await saveScreenshot(page, 'nepali-checkout');
+    const sent = page.waitForRequest((request) => request.url().endsWith('/ticket-bookings/seats'));
     await page.getByRole('button', { name: /^१ सिट · नेरू [०-९,.]+ बुक गर्नुहोस्$/ }).click();
+    // The booking says the buyer's language, so its emails come in Nepali too.
+    expect((await sent).postDataJSON()).toMatchObject({ language: 'ne', payment: 'door' });
 
     // The confirmation, with the tickets.
     const dialog = page.getByRole('dialog', { name: `तपाईं ${concert.title} हेर्न जाँदै हुनुहुन्छ!` });

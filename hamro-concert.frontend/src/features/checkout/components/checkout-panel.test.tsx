@@ -233,7 +233,13 @@ describe('booking held seats', () => {
     const sent = calls.find((call) => call.path === '/ticket-bookings/seats');
     expect(sent).toMatchObject({
       method: 'POST',
-      body: { userName: 'Asha Tamang', userEmail: 'asha@example.com', seatIds: [31, 32, 41], holdToken: HOLD_TOKEN },
+      body: {
+        userName: 'Asha Tamang',
+        userEmail: 'asha@example.com',
+        seatIds: [31, 32, 41],
+        holdToken: HOLD_TOKEN,
+        language: 'en',
+      },
     });
     expect(sent?.idempotencyKey).toBeTruthy();
     expect(sent?.idempotencyKey).not.toBe(calls[0]?.idempotencyKey);

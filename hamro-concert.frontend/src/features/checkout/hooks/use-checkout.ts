@@ -1,5 +1,6 @@
 import { isOnlinePayment, type Booking, type Hold, type PaymentMethod } from 'hamro-concert.contracts';
 import { useState } from 'react';
+import { useLanguage } from '../../../i18n/use-language';
 import { ApiError } from '../../../lib/api-client';
 import { useBookSeats } from '../api/book-seats';
 import { serverDetailErrors, type BookingDetails, type DetailErrors } from '../lib/booking-details';
@@ -82,6 +83,7 @@ export function useCheckout({
   onAdmissionRequired,
   onConfirmationClosed,
 }: CheckoutOptions): Checkout {
+  const language = useLanguage();
   const [details, setDetails] = useState<BookingDetails>({ userName: '', userEmail: '' });
   const [submitted, setSubmitted] = useState<readonly CheckoutSeat[]>([]);
   const [expired, setExpired] = useState(false);
@@ -152,6 +154,8 @@ export function useCheckout({
         seatIds: hold.seatIds,
         holdToken: hold.holdToken,
         ...(method ? { payment: method } : {}),
+        // The emails about the booking speak the language the buyer booked in.
+        language,
       };
       booking.mutate({ body, idempotencyKey: key.keyFor(body), admissionPass });
     },
