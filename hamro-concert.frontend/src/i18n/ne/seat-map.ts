@@ -2,7 +2,7 @@ import type { Catalog } from '../en';
 
 export const seatMap: Pick<Catalog, 'seatMap'> = {
   seatMap: {
-    sections: { front: 'अगाडिको लहर', vip: 'भीआईपी', ga: 'साधारण' },
+    sections: { front: 'अगाडिको पङ्क्ति', vip: 'भीआईपी', ga: 'साधारण' },
     place: '{{section}}, पङ्क्ति {{row}}, सिट {{seat}}',
     rowPlace: '{{section}}, पङ्क्ति {{row}}',
     row: 'पङ्क्ति {{row}}',
@@ -17,13 +17,13 @@ export const seatMap: Pick<Catalog, 'seatMap'> = {
       farRight: 'एकदम दायाँ',
       part: '{{parts, number}} मध्ये भाग {{part, number}}',
     },
-    states: { available: 'खाली', selected: 'रोजिएको', held: 'होल्डमा', booked: 'बुक भइसकेको', offSale: 'बिक्रीमा छैन' },
+    states: { available: 'खाली', selected: 'रोजिएको', held: 'आरक्षित', booked: 'बुक भइसकेको', offSale: 'बिक्रीमा छैन' },
     seatLabel: '{{place}}, {{price}}, {{state}}',
     legend: 'सिटका सङ्केत',
     legendAvailable: 'खाली',
     legendChosen: 'तपाईंको रोजाइ',
     legendBooked: 'बुक भइसकेको',
-    legendHeld: 'होल्डमा',
+    legendHeld: 'आरक्षित',
     title: 'आफ्नो सिट रोज्नुहोस्',
     helpLarge:
       'सिटहरू हेर्न हलको एउटा ब्लक छान्नुहोस्, अनि सिट थप्न त्यसमा थिच्नुहोस् र हटाउन फेरि थिच्नुहोस्। किबोर्डमा एरो कुञ्जीले ब्लक वा सिटबीच सार्छ, Enter ले ब्लक खोल्छ वा सिट रोज्छ, र Escape ले पूरै हलमा फर्काउँछ।',
