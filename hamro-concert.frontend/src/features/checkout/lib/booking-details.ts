@@ -1,5 +1,5 @@
 import { bookSeatsBodySchema } from 'hamro-concert.contracts';
-import { i18n } from '../../../i18n/i18n';
+import { currentLanguage, i18n } from '../../../i18n/i18n';
 
 export interface BookingDetails {
   userName: string;
@@ -36,12 +36,16 @@ export function validateDetails(details: BookingDetails): DetailErrors {
   return errors;
 }
 
-/** The API's own field errors from a 400 answer, for the fields this form has. */
+/**
+ * The API's own field errors from a 400 answer, for the fields this form has. The API words them in
+ * English: in another language the field is named as needing another look.
+ */
 export function serverDetailErrors(errors: readonly { path: string; message: string }[] | undefined): DetailErrors {
   const result: DetailErrors = {};
   for (const error of errors ?? []) {
     const field = error.path.split('.')[0];
-    if (field === 'userName' || field === 'userEmail') result[field] ??= sentence(error.message);
+    if (field !== 'userName' && field !== 'userEmail') continue;
+    result[field] ??= currentLanguage() === 'en' ? sentence(error.message) : i18n.t('errors.validation-failed');
   }
   return result;
 }
