@@ -1,6 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { concertListKey, concertsQueryOptions } from '../../features/concerts';
-import { CreateConcertForm, refundsKey, roomKey, SalesOverview, salesKey } from '../../features/organizer';
+import {
+  CreateConcertForm,
+  refundsKey,
+  ResendTickets,
+  roomKey,
+  SalesOverview,
+  salesKey,
+} from '../../features/organizer';
 import { SeatMapPreview } from '../../features/seat-map';
 import { formatConcertDate } from '../../lib/format';
 import { StaffBar } from '../access/staff-bar';
@@ -33,6 +40,7 @@ function Organizer({ access }: { access: StaffAccess }) {
           concertHref={paths.concert}
           onCreated={() => void queryClient.invalidateQueries({ queryKey: concertListKey })}
         />
+        <ResendTickets token={access.token} onAccessRefused={access.refused} />
         <section aria-labelledby="sales-title" className={styles.sales}>
           <h2 id="sales-title" tabIndex={-1}>
             {t('organizer.salesTitle')}

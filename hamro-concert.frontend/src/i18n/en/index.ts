@@ -3,6 +3,7 @@ import { bookings } from './bookings';
 import { checkout } from './checkout';
 import { concerts } from './concerts';
 import { organizer } from './organizer';
+import { resend } from './resend';
 import { seatMap } from './seat-map';
 import { staff } from './staff';
 import { waitingRoom } from './waiting-room';
@@ -17,6 +18,7 @@ export const en = {
   ...waitingRoom,
   ...staff,
   ...organizer,
+  ...resend,
 };
 
 /** Every catalog has the English one's keys. */

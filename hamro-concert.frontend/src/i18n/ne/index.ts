@@ -4,6 +4,7 @@ import { bookings } from './bookings';
 import { checkout } from './checkout';
 import { concerts } from './concerts';
 import { organizer } from './organizer';
+import { resend } from './resend';
 import { seatMap } from './seat-map';
 import { staff } from './staff';
 import { waitingRoom } from './waiting-room';
@@ -18,4 +19,5 @@ export const ne: Catalog = {
   ...waitingRoom,
   ...staff,
   ...organizer,
+  ...resend,
 };
