@@ -19,15 +19,18 @@ export function AppLayout() {
       </a>
       <header className={styles.header}>
         <div className={styles.bar}>
-          <Link to={paths.home} className={styles.brand} aria-label={t('layout.home', { brand: BRAND })}>
+          {/* The link holds only the name, so that its name says what it shows; it covers the whole mark. */}
+          <div className={styles.brand}>
             <LogoMark />
             <span className={styles.wordmark}>
-              <span className={styles.name}>{BRAND}</span>
+              <Link to={paths.home} className={styles.name} aria-label={t('layout.home', { brand: BRAND })}>
+                {BRAND}
+              </Link>
               <span className={styles.tagline} lang="ne">
                 {TAGLINE}
               </span>
             </span>
-          </Link>
+          </div>
           <nav className={styles.nav} aria-label={t('layout.mainNav')}>
             <NavLink to={paths.home} end>
               {t('layout.concerts')}
