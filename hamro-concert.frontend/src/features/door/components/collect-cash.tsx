@@ -37,10 +37,12 @@ export function CollectCash({ collect, token, onAccessRefused, onRecorded }: Col
   }
   return (
     <div className={styles.collect} data-testid="collect-cash">
-      <p role="alert" className={styles.collectHeadline}>
-        <span aria-hidden="true">₨ </span>
-        {t('door.collect', { amount })}
-      </p>
+      <div role="alert">
+        <h2 className={styles.collectHeadline}>
+          <span aria-hidden="true">₨ </span>
+          {t('door.collect', { amount })}
+        </h2>
+      </div>
       <p className={styles.line}>{t('door.paysAtDoor', { reference: collect.bookingReference })}</p>
       {record.isError ? (
         <ProblemNotice

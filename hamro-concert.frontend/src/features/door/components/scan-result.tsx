@@ -13,7 +13,7 @@ export function ScanResult({ outcome, code }: { outcome: ScanOutcome; code: stri
         {ICONS[outcome.tone]}
       </span>
       <div className={styles.resultText}>
-        <p className={styles.headline}>{outcome.headline}</p>
+        <h2 className={styles.headline}>{outcome.headline}</h2>
         {outcome.lines.map((line) => (
           <p key={line} className={styles.line}>
             {line}
