@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { en } from '../src/i18n/en';
 import { ne } from '../src/i18n/ne';
-import { createConcert, freeSeats } from './support/api';
+import { configureWaitingRoom, createConcert, freeSeats } from './support/api';
 import { browserForFile, openPage } from './support/browser';
 
 const baseUrl = inject('baseUrl');
@@ -78,9 +78,15 @@ function smallConcert(title: string) {
 }
 
 let concert: Concert;
+/** A sale an hour away, behind a waiting room: its page is the waiting room. */
+let queued: Concert;
 
 beforeAll(async () => {
   concert = await createConcert(baseUrl, smallConcert(`Accessible Evening ${Date.now()}`), adminToken);
+  const salesOpenAt = new Date(Date.now() + 3_600_000).toISOString();
+  queued = await createConcert(baseUrl, { ...smallConcert(`Accessible Queue ${Date.now()}`), salesOpenAt }, adminToken);
+  const room = { enabled: true, admitPerMinute: 20, maxShopping: 50 };
+  await configureWaitingRoom(baseUrl, queued.id, room, adminToken);
 });
 
 /**
@@ -116,7 +122,8 @@ describe.each(CASES)('every page in $language on a $viewport', ({ lang, locale, 
 
   it('the home page', async () => {
     await visit('/');
-    await page.getByRole('article', { name: concert.title }).waitFor();
+    // Other files' concerts may come first, so any concert will do: the list has loaded.
+    await page.getByRole('article').first().waitFor();
     await expectAccessible(page);
   });
 
@@ -206,6 +213,14 @@ describe.each(CASES)('every page in $language on a $viewport', ({ lang, locale, 
     await input.fill(booked.code);
     await input.press('Enter');
     await page.getByTestId('scan-result').getByText(words.door.admitted).waitFor();
+    await expectAccessible(page);
+  });
+
+  it("a concert's waiting room before its sale opens", async () => {
+    await visit(`/concert/${queued.id}`);
+    const titles = words.waitingRoom.titles;
+    const waiting = new RegExp(`^(${titles['not-yet']}|${titles.waiting})$`);
+    await page.getByRole('heading', { level: 2, name: waiting }).waitFor();
     await expectAccessible(page);
   });
 
