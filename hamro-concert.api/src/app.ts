@@ -1,7 +1,7 @@
 import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import compression from 'compression';
 import cors from 'cors';
-import express, { type RequestHandler } from 'express';
+import express, { type Request, type RequestHandler } from 'express';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import swaggerUi from 'swagger-ui-express';
@@ -19,7 +19,7 @@ import { RecentWriters } from './components/seats/seats.writers.js';
 import { ticketsRoutes } from './components/tickets/tickets.routes.js';
 import { tiersRoutes } from './components/tiers/tiers.routes.js';
 import { waitingRoomRoutes } from './components/waiting-room/waiting-room.routes.js';
-import { ADMISSION_PASS_HEADER, SEAT_MAP_VERSION_HEADER } from 'hamro-concert.contracts';
+import { ADMISSION_PASS_HEADER, concertListPath, SEAT_MAP_VERSION_HEADER } from 'hamro-concert.contracts';
 import { WaitingRooms, type WaitingRoomSettings } from './components/waiting-room/waiting-room.service.js';
 import type { Db } from './db/client.js';
 import { sharedSigningKey } from './db/signing-key.js';
@@ -91,6 +91,13 @@ export interface AppDeps {
   readReplica?: ReadReplica;
   /** SMTP or a folder for the emails to buyers; without, the emails owed wait in the outbox (tests). */
   emails?: EmailSettings | undefined;
+}
+
+/** The home page (`/`, `/?page=N`) asks for its page of concerts first: the server says so as it serves the page. */
+function pageDataPreloads(req: Request): string[] {
+  if (req.path !== '/') return [];
+  const page = req.query.page === undefined ? 1 : Number(req.query.page);
+  return Number.isInteger(page) && page >= 1 && page <= 100_000 ? [concertListPath(page)] : [];
 }
 
 /** While the process shuts down, every answer closes its connection, so keep-alive clients go elsewhere. */
@@ -262,7 +269,9 @@ export function createApp({
 
   if (webAppDir) {
     const formHosts = paymentsConfig.esewa ? [new URL(paymentsConfig.esewa.formUrl).origin] : [];
-    app.use(webApp(webAppDir, (req, res) => gate.sessions.welcome(req, res), webAppPolicy(formHosts)));
+    app.use(
+      webApp(webAppDir, (req, res) => gate.sessions.welcome(req, res), webAppPolicy(formHosts), pageDataPreloads),
+    );
   }
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, get, startTestApp } from './harness.js';
+import { concertListPath } from 'hamro-concert.contracts';
 
 const ASSET = '/assets/index-abc123.js';
 const INDEX_HTML =
@@ -131,6 +132,22 @@ describe('caching of the web app', () => {
       expect(response.headers.get('cache-control'), urlPath).toBe('no-cache');
       expect(response.headers.get('etag') ?? response.headers.get('last-modified'), urlPath).toBeTruthy();
     }
+  });
+
+  it('when the home page is served, then it names its page of concerts as a preload, exactly as the app asks for it', async () => {
+    const home = await page('/');
+    expect(home.headers.get('link')).toBe(
+      `<${concertListPath(1)}>; rel=preload; as=fetch; crossorigin=use-credentials`,
+    );
+    expect(concertListPath(1)).toBe('/concerts?page=1&limit=9');
+    expect((await page('/?page=3')).headers.get('link')).toContain(`<${concertListPath(3)}>`);
+    // The hint names only what the page asks for: nothing for a page number that is not one, or another page.
+    expect((await page('/?page=abc')).headers.get('link')).toBeNull();
+    expect((await page('/find-booking')).headers.get('link')).toBeNull();
+    // The preloaded path answers the list the app shows.
+    const list = await get(app, concertListPath(1));
+    expect(list.status).toBe(200);
+    expect(list.body.limit).toBe(9);
   });
 
   it('when a file that keeps its name is served, then it is cached only briefly', async () => {

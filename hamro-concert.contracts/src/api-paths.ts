@@ -19,3 +19,15 @@ export const API_PATH_PREFIXES = [
   'health',
   'metrics',
 ] as const;
+
+/** Concerts on one page of the home page's list. */
+export const CONCERTS_PER_PAGE = 9;
+
+/**
+ * The API path of one page of the home page's concert list, exactly as the web app asks for it: the
+ * server names it in a preload hint when it serves the home page, so the list is on its way while the
+ * app's script still loads. A preload is used only if the app's request matches it to the byte.
+ */
+export function concertListPath(page: number, limit = CONCERTS_PER_PAGE): string {
+  return `/concerts?${new URLSearchParams({ page: String(page), limit: String(limit) }).toString()}`;
+}

@@ -27,6 +27,8 @@ export function webApp(
   dir: string,
   welcome: (req: Request, res: Response) => Promise<void> = async () => {},
   applyWebAppPolicy: (res: ServerResponse) => void = webAppPolicy(),
+  /** API paths the page opened by `req` asks for first: named in a preload hint, they start with the script. */
+  preloadsFor: (req: Request) => string[] = () => [],
 ): RequestHandler {
   const files = express.static(dir, {
     index: false,
@@ -48,6 +50,13 @@ export function webApp(
       }
       applyWebAppPolicy(res);
       res.set('Cache-Control', cacheControlFor('index.html'));
+      const preloads = preloadsFor(req);
+      // As the app's own fetch asks: with credentials (its session cookie), or the browser would not reuse it.
+      if (preloads.length > 0)
+        res.set(
+          'Link',
+          preloads.map((url) => `<${url}>; rel=preload; as=fetch; crossorigin=use-credentials`).join(', '),
+        );
       welcome(req, res).then(
         () => res.sendFile(indexHtml, (error) => error && next(error)),
         (error: unknown) => next(error),

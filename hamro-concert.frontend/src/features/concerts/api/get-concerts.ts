@@ -1,15 +1,14 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { concertPageSchema } from 'hamro-concert.contracts';
+import { CONCERTS_PER_PAGE, concertListPath, concertPageSchema } from 'hamro-concert.contracts';
 import { apiRequest } from '../../../lib/api-client';
 
-export const CONCERTS_PER_PAGE = 9;
+export { CONCERTS_PER_PAGE };
 
 /** The key every page of the concert list starts with; invalidating it refreshes them all. */
 export const concertListKey = ['concerts', 'list'] as const;
 
 export function getConcerts(page: number, limit: number, signal?: AbortSignal) {
-  const query = new URLSearchParams({ page: String(page), limit: String(limit) });
-  return apiRequest(`/concerts?${query.toString()}`, concertPageSchema, { signal });
+  return apiRequest(concertListPath(page, limit), concertPageSchema, { signal });
 }
 
 export function concertsQueryOptions(page: number, limit = CONCERTS_PER_PAGE) {
