@@ -61,6 +61,32 @@ function decodeQr(png: Buffer): string | undefined {
   return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
 }
 
+/** A sender of the app's outbox, run by the test itself round by round. */
+function senderFor(owner: TestApp, smtpPort: number, busy: () => boolean = () => false) {
+  return new EmailSender(
+    owner.database.db,
+    createMailer({
+      transport: { kind: 'smtp', url: `smtp://127.0.0.1:${smtpPort}` },
+      from: 'Hamro Concert <tickets@hamro-concert.test>',
+      intervalMs: 1000,
+      maxPerSecond: 100,
+    }),
+    (reference, email) =>
+      getBookingDetails(
+        owner.database.db,
+        { maxTicketsPerBuyer: 10, cancelClosesHours: 0, payments: owner.payments },
+        reference,
+        email,
+      ),
+    { publicBaseUrl: 'http://tickets.test', messageHost: 'tickets.test' },
+    1000,
+    100,
+    createLogger('silent'),
+    { sent: () => {}, failed: () => {} },
+    busy,
+  );
+}
+
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
 let app: TestApp;
 
@@ -155,6 +181,7 @@ describe('tickets by email', () => {
 
   it('when a booking is cancelled, then its buyer gets a cancellation email after the tickets', async () => {
     const { who, reference } = await book(1);
+    await eventually(async () => smtp.to(who.userEmail).length === 1);
     const cancelled = await post(app, `/bookings/${reference}/cancel`, { email: who.userEmail });
     expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
     await eventually(async () => smtp.to(who.userEmail).length === 2);
@@ -277,6 +304,33 @@ describe('the email outbox when SMTP is down', () => {
     }
   });
 
+  it('when a booking is cancelled before its tickets went out, then only the cancellation is sent', async () => {
+    const late = await startSmtp();
+    const quiet = await startTestApp({ databaseUrl: await freshDatabase('emails_cancelled') });
+    try {
+      const concert = await buildConcert(quiet);
+      const [seat] = (await seatsOf(quiet, concert.id)).filter((s) => !s.isBooked);
+      const who = buyer();
+      const booked = await post(quiet, '/ticket-bookings/seats', { ...who, seatIds: [seat!.id] });
+      expect(booked.status).toBe(201);
+      const reference = booked.body.reference as string;
+      expect((await post(quiet, `/bookings/${reference}/cancel`, { email: who.userEmail })).status).toBe(200);
+      const sender = senderFor(quiet, late.port);
+      await sender.round();
+      await sender.stop();
+      expect(late.mails.map((mail) => mail.subject)).toEqual([`Booking ${reference} is cancelled`]);
+      const { rows } = await quiet.database.db.execute<{ kind: string; sent: boolean; last_error: string | null }>(sql`
+        select kind, sent_at is not null as sent, last_error from email_outbox order by id`);
+      expect(rows).toEqual([
+        { kind: 'tickets', sent: true, last_error: 'not sent: the booking is cancelled' },
+        { kind: 'cancelled', sent: true, last_error: null },
+      ]);
+    } finally {
+      await quiet.close();
+      await late.close();
+    }
+  });
+
   it('when buyers are waiting for the database, then a round sends one email only, and the rest once they are not', async () => {
     const late = await startSmtp();
     const quiet = await startTestApp({ databaseUrl: await freshDatabase('emails_busy') });
@@ -286,28 +340,7 @@ describe('the email outbox when SMTP is down', () => {
       for (const seat of free.slice(0, 5))
         expect((await post(quiet, '/ticket-bookings/seats', { ...buyer(), seatIds: [seat.id] })).status).toBe(201);
       let busy = true;
-      const sender = new EmailSender(
-        quiet.database.db,
-        createMailer({
-          transport: { kind: 'smtp', url: `smtp://127.0.0.1:${late.port}` },
-          from: 'Hamro Concert <tickets@hamro-concert.test>',
-          intervalMs: 1000,
-          maxPerSecond: 100,
-        }),
-        (reference, email) =>
-          getBookingDetails(
-            quiet.database.db,
-            { maxTicketsPerBuyer: 10, cancelClosesHours: 0, payments: quiet.payments },
-            reference,
-            email,
-          ),
-        { publicBaseUrl: 'http://tickets.test', messageHost: 'tickets.test' },
-        1000,
-        100,
-        createLogger('silent'),
-        { sent: () => {}, failed: () => {} },
-        () => busy,
-      );
+      const sender = senderFor(quiet, late.port, () => busy);
       expect(await sender.round()).toBe(1);
       expect(await sender.round()).toBe(1);
       busy = false;

@@ -61,6 +61,11 @@ export async function markSent(db: Executor, id: number): Promise<void> {
   await db.execute(sql`update email_outbox set sent_at = now(), last_error = null where id = ${id}`);
 }
 
+/** An email that no longer should go (tickets of a booking cancelled before they went out): done, with why. */
+export async function markNotSent(db: Executor, id: number, why: string): Promise<void> {
+  await db.execute(sql`update email_outbox set sent_at = now(), last_error = ${why} where id = ${id}`);
+}
+
 /** A failed send waits twice as long as the one before, from 2 seconds up to 10 minutes. */
 export async function markFailed(db: Executor, id: number, error: string): Promise<void> {
   await db.execute(sql`

@@ -65,6 +65,11 @@ export class EmailSender {
   private async send(email: repository.ClaimedEmail): Promise<boolean> {
     try {
       const booking = await this.details(email.reference, email.email);
+      if (email.kind === 'tickets' && booking.status !== 'confirmed') {
+        // Cancelled (or expired) before its tickets went out: the cancellation's own email tells the buyer.
+        await repository.markNotSent(this.db, email.id, `not sent: the booking is ${booking.status}`);
+        return false;
+      }
       const link = `${this.links.publicBaseUrl}/find-booking?reference=${encodeURIComponent(booking.reference)}`;
       const messageId = `<${email.event.replace(/[^\w.-]+/g, '.')}@${this.links.messageHost}>`;
       await this.mailer.send(emailFor(email, booking, link), messageId);
