@@ -64,7 +64,9 @@ describe('the buyer journey in Nepali', () => {
     expect(cardText).toMatch(DEVANAGARI_DIGIT);
     expect(cardText).toContain('नेरू');
     expect(cardText).not.toMatch(/[0-9]/);
-    expect(await englishOnPage(page, data)).toEqual([]);
+    // Other test files' concerts may share the list: their titles and venues are their organizers' words.
+    const listed = (await (await fetch(`${baseUrl}/concerts?page=1&limit=100`)).json()) as { data: Concert[] };
+    expect(await englishOnPage(page, [...data, ...listed.data.flatMap(concertData)])).toEqual([]);
     await saveScreenshot(page, 'nepali-home');
 
     // The concert's page and its seat map.
