@@ -14,7 +14,7 @@ import pg from 'pg';
 import { bookUntilAnswered, buyerLog } from '../lib/careful-buyer.js';
 import { uniqueBuyer } from '../lib/client.js';
 import { openSeatStream } from '../lib/events.js';
-import { databaseInvariants } from '../lib/invariants.js';
+import { databaseInvariants, lostAndGhosts } from '../lib/invariants.js';
 import { createConcert, stadiumConcert } from '../lib/stadium.js';
 import { cluster as runCluster } from '../lib/servers.js';
 
@@ -69,17 +69,6 @@ function outage(successes, from, to) {
   return longest;
 }
 
-async function storedReferences(concertId) {
-  const client = new pg.Client({ connectionString: databaseUrl() });
-  await client.connect();
-  try {
-    const { rows } = await client.query('select reference from bookings where concert_id = $1', [concertId]);
-    return new Set(rows.map((row) => row.reference));
-  } finally {
-    await client.end();
-  }
-}
-
 async function assertNothingLost(concertId, log) {
   assert.deepEqual(
     Object.keys(log.outcomes).filter((key) => !ACCEPTABLE.has(key)),
@@ -87,9 +76,7 @@ async function assertNothingLost(concertId, log) {
     `answers other than 201, 409, 503: ${JSON.stringify(log.outcomes)}`,
   );
   assert.deepEqual(log.unsettled, [], 'buyers never answered');
-  const stored = await storedReferences(concertId);
-  const lost = [...log.answered.keys()].filter((reference) => !stored.has(reference));
-  const ghosts = [...stored].filter((reference) => !log.answered.has(reference));
+  const { lost, ghosts } = await lostAndGhosts(databaseUrl(), concertId, log.answered);
   assert.deepEqual(lost, [], 'told 201 but not in the database');
   assert.deepEqual(ghosts, [], 'in the database but never told to a buyer');
   assert.deepEqual((await databaseInvariants(databaseUrl(), concertId)).problems, []);

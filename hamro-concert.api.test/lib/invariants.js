@@ -1,6 +1,25 @@
 /** The invariants every concurrency run ends with, checked in the database and over HTTP. */
 import pg from 'pg';
 
+/**
+ * What the buyers were told against what PostgreSQL has: references answered 201 that are not stored
+ * (lost), and stored ones no buyer was told of (ghosts).
+ */
+export async function lostAndGhosts(databaseUrl, concertId, answered) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query('select reference from bookings where concert_id = $1', [concertId]);
+    const stored = new Set(rows.map((row) => row.reference));
+    return {
+      lost: [...answered].filter((reference) => !stored.has(reference)),
+      ghosts: [...stored].filter((reference) => !answered.has(reference)),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
 export async function databaseInvariants(databaseUrl, concertId) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();

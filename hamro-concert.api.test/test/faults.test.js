@@ -10,7 +10,7 @@ import { startEmbeddedDatabase } from 'hamro-concert.api/embedded';
 import { book, call, uniqueBuyer } from '../lib/client.js';
 import { bookUntilAnswered, buyerLog } from '../lib/careful-buyer.js';
 import { openSeatStream } from '../lib/events.js';
-import { databaseInvariants } from '../lib/invariants.js';
+import { databaseInvariants, lostAndGhosts } from '../lib/invariants.js';
 import { startFakeKhalti } from '../lib/fakes/khalti.js';
 import { freePort, startApi, tempDataDir } from '../lib/servers.js';
 import { createConcert, stadiumConcert } from '../lib/stadium.js';
@@ -18,23 +18,9 @@ import { createConcert, stadiumConcert } from '../lib/stadium.js';
 const ADMIN_TOKEN = `faults-test-admin-${Date.now()}`;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The references of the concert's bookings, as PostgreSQL has them. */
-async function bookedReferences(databaseUrl, concertId) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query('select reference from bookings where concert_id = $1', [concertId]);
-    return new Set(rows.map((row) => row.reference));
-  } finally {
-    await client.end();
-  }
-}
-
 /** No booking lost (answered 201, not stored) and none a ghost (stored, never answered 201); invariants hold. */
 async function assertAnsweredAreStored(databaseUrl, concertId, answered) {
-  const stored = await bookedReferences(databaseUrl, concertId);
-  const lost = [...answered].filter((reference) => !stored.has(reference));
-  const ghosts = [...stored].filter((reference) => !answered.has(reference));
+  const { lost, ghosts } = await lostAndGhosts(databaseUrl, concertId, answered);
   assert.deepEqual(lost, [], 'lost: answered 201 but not in the database');
   assert.deepEqual(ghosts, [], 'ghost: in the database but never answered 201');
   assert.deepEqual((await databaseInvariants(databaseUrl, concertId)).problems, []);

@@ -10,6 +10,7 @@ import { formatBikramSambat, zonedInstant } from 'hamro-concert.contracts';
 import { buildConcert, buyer, seatsOf } from './factories.js';
 import { getBookingDetails } from '../src/components/bookings/bookings.service.js';
 import { EmailSender } from '../src/components/emails/emails.sender.js';
+import type { EmailSettings } from '../src/components/emails/emails.settings.js';
 import { createMailer } from '../src/components/emails/emails.transport.js';
 import { createLogger } from '../src/lib/logger.js';
 import { type TestApp, eventually, freshDatabase, get, post, request, startTestApp } from './harness.js';
@@ -61,16 +62,22 @@ function decodeQr(png: Buffer): string | undefined {
   return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
 }
 
+/** Emails through the test's SMTP server on `port`, looked for every 100 ms unless `overrides` say otherwise. */
+function smtpSettings(port: number, overrides: Partial<EmailSettings> = {}): EmailSettings {
+  return {
+    transport: { kind: 'smtp', url: `smtp://127.0.0.1:${port}` },
+    from: 'Hamro Concert <tickets@hamro-concert.test>',
+    intervalMs: 100,
+    maxPerSecond: 100,
+    ...overrides,
+  };
+}
+
 /** A sender of the app's outbox, run by the test itself round by round. */
 function senderFor(owner: TestApp, smtpPort: number, busy: () => boolean = () => false) {
   return new EmailSender(
     owner.database.db,
-    createMailer({
-      transport: { kind: 'smtp', url: `smtp://127.0.0.1:${smtpPort}` },
-      from: 'Hamro Concert <tickets@hamro-concert.test>',
-      intervalMs: 1000,
-      maxPerSecond: 100,
-    }),
+    createMailer(smtpSettings(smtpPort)),
     (reference, email) =>
       getBookingDetails(
         owner.database.db,
@@ -96,12 +103,7 @@ beforeAll(async () => {
     databaseUrl: await freshDatabase('emails'),
     tokens: { admin: ADMIN_TOKEN },
     payments: { publicBaseUrl: 'http://tickets.test' },
-    emails: {
-      transport: { kind: 'smtp', url: `smtp://127.0.0.1:${smtp.port}` },
-      from: 'Hamro Concert <tickets@hamro-concert.test>',
-      intervalMs: 100,
-      maxPerSecond: 100,
-    },
+    emails: smtpSettings(smtp.port),
   });
 });
 afterAll(async () => {
@@ -240,12 +242,7 @@ describe('the email outbox when SMTP is down', () => {
     const downApp = await startTestApp({
       databaseUrl: await freshDatabase('emails_down'),
       payments: { publicBaseUrl: 'http://tickets.test' },
-      emails: {
-        transport: { kind: 'smtp', url: `smtp://127.0.0.1:${port}` },
-        from: 'Hamro Concert <tickets@hamro-concert.test>',
-        intervalMs: 100,
-        maxPerSecond: 100,
-      },
+      emails: smtpSettings(port),
     });
     try {
       const concert = await buildConcert(downApp);
@@ -282,12 +279,7 @@ describe('the email outbox when SMTP is down', () => {
     const capped = await startTestApp({
       databaseUrl: await freshDatabase('emails_capped'),
       payments: { publicBaseUrl: 'http://tickets.test' },
-      emails: {
-        transport: { kind: 'smtp', url: `smtp://127.0.0.1:${late.port}` },
-        from: 'Hamro Concert <tickets@hamro-concert.test>',
-        intervalMs: 1000,
-        maxPerSecond: 2,
-      },
+      emails: smtpSettings(late.port, { intervalMs: 1000, maxPerSecond: 2 }),
     });
     try {
       const concert = await buildConcert(capped);
