@@ -55,7 +55,7 @@ export function bookingsRoutes(
     },
     async ({ body, headers }, req, res) => {
       const admission = await gate.rooms.admissionOf(headers[PASS]);
-      const language = body.language ?? preferredLanguage(req.get('accept-language'));
+      const language = body.language ?? preferredLanguage(req);
       const booking = await service.bookSeats(db, rules, { ...body, language }, desk, res.locals.requestKey, admission);
       res
         .set(wroteSeats(desk, booking.ticketData[0]?.concertId, clientKeys(req)))
@@ -93,7 +93,7 @@ export function bookingsRoutes(
     },
     async ({ body, headers }, req, res) => {
       const admission = await gate.rooms.admissionOf(headers[PASS]);
-      const language = body.language ?? preferredLanguage(req.get('accept-language'));
+      const language = body.language ?? preferredLanguage(req);
       const booking = await service.bookBestAvailable(
         db,
         rules,
