@@ -12,6 +12,7 @@ import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { uniqueBuyer } from './client.js';
 import { createConcert } from './stadium.js';
+import { median as medianOf } from './stats.js';
 
 const hammerClient = fileURLToPath(new URL('./hammer-client.js', import.meta.url));
 /** Pairs of stretches, bookings a stretch, the buyers' bookings a second, the hammering client's requests a second. */
@@ -25,12 +26,8 @@ const percentile = (values, p) => {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] * 10) / 10;
 };
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  const value = sorted.length % 2 ? sorted[Math.floor(middle)] : (sorted[middle - 1] + sorted[middle]) / 2;
-  return Math.round(value * 100) / 100;
-};
+/** The median rounded to hundredths, as the table prints it. */
+const median = (values) => Math.round(medianOf(values) * 100) / 100;
 
 /** A concert with `seats` General Admission seats in rows of 100. */
 function hammeredVenue(seats) {
